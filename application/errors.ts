@@ -1,0 +1,46 @@
+import { DomainError } from "../domain/errors.ts";
+import type { PermissionArea } from "../domain/permissions.ts";
+
+/**
+ * ConnectWise failed or answered something unusable. `upstreamStatus` is the
+ * HTTP status ConnectWise gave (0 for network errors and timeouts). Never
+ * carries a credential.
+ */
+export class UpstreamError extends DomainError {
+  readonly upstreamStatus: number;
+  readonly retryable: boolean;
+
+  constructor(
+    message: string,
+    options: { status: number; code?: string; retryable?: boolean },
+  ) {
+    super(options.code ?? "connectwise-error", message, { kind: "upstream" });
+    this.name = "UpstreamError";
+    this.upstreamStatus = options.status;
+    this.retryable = options.retryable ?? false;
+  }
+}
+
+/** ConnectWise refused the credentials (HTTP 401). */
+export class AuthenticationFailed extends UpstreamError {
+  constructor(message = "ConnectWise refused the credentials (401)") {
+    super(message, { status: 401, code: "connectwise-authentication-failed" });
+    this.name = "AuthenticationFailed";
+  }
+}
+
+/** The API member's role lacks a permission (HTTP 403). */
+export class PermissionMissing extends UpstreamError {
+  readonly area: PermissionArea;
+  readonly access: string;
+
+  constructor(area: PermissionArea, access: string) {
+    super(`ConnectWise refused: the API member lacks "${area}" ${access} permission (403)`, {
+      status: 403,
+      code: "connectwise-permission-missing",
+    });
+    this.name = "PermissionMissing";
+    this.area = area;
+    this.access = access;
+  }
+}

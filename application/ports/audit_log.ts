@@ -1,0 +1,24 @@
+/** What happened to an addition. */
+export type AuditAction = "create" | "update" | "adopt" | "drift" | "failure" | "finalize";
+
+/** One write (or failed write, or drift found) to ConnectWise. */
+export interface AuditEntry {
+  /** Increasing per log; the paging cursor. */
+  readonly id: number;
+  readonly at: Date;
+  readonly action: AuditAction;
+  readonly agreementId: number | null;
+  readonly productId: number | null;
+  readonly additionId: number | null;
+  readonly period: string | null;
+  readonly oldQuantity: number | null;
+  readonly newQuantity: number | null;
+  readonly message: string;
+}
+
+/** The per-MSP audit log, newest first. */
+export interface AuditLog {
+  append(mspId: string, entry: Omit<AuditEntry, "id">): Promise<void>;
+  /** Entries with id below `before` (all when omitted), newest first, at most `limit`. */
+  list(mspId: string, page: { before?: number; limit: number }): Promise<AuditEntry[]>;
+}

@@ -1,0 +1,10 @@
+import type { CompanyMapping } from "../../domain/company_mapping.ts";
+
+/** Organization -> (company, agreement); at most one per organization. */
+export interface CompanyMappings {
+  get(mspId: string, organizationId: string): Promise<CompanyMapping | undefined>;
+  list(mspId: string): Promise<CompanyMapping[]>;
+  /** Inserts or replaces the organization's mapping. */
+  save(mspId: string, mapping: CompanyMapping): Promise<void>;
+  delete(mspId: string, organizationId: string): Promise<boolean>;
+}

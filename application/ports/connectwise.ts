@@ -1,0 +1,97 @@
+import type { Permission, PermissionArea } from "../../domain/permissions.ts";
+import type { RemoteAddition } from "../../domain/reconcile.ts";
+import type { Connection, Credentials } from "./connections.ts";
+
+export interface NamedRef {
+  readonly id: number;
+  readonly name: string;
+}
+
+export interface CwCompany {
+  readonly id: number;
+  readonly identifier: string;
+  readonly name: string;
+  readonly types: readonly NamedRef[];
+  readonly status: NamedRef | null;
+}
+
+export interface CwAgreement {
+  readonly id: number;
+  readonly name: string;
+  readonly type: string | null;
+  readonly companyId: number;
+  readonly cancelled: boolean;
+}
+
+export interface CwProduct {
+  readonly id: number;
+  readonly identifier: string;
+  readonly description: string;
+  readonly inactive: boolean;
+}
+
+export interface NewProduct {
+  readonly identifier: string;
+  readonly description: string;
+  readonly price?: number;
+  readonly cost?: number;
+}
+
+/** Company types and statuses are filters: an empty list means "any". */
+export interface CompanyFilter {
+  readonly typeIds: readonly number[];
+  readonly statusIds: readonly number[];
+}
+
+/** What connecting found: the codebase and each permission area's state. */
+export interface Probe {
+  readonly codebase: string;
+  readonly permissions: readonly Permission[];
+}
+
+/** Companies, their types and statuses, and their agreements. */
+export interface CompanyDirectory {
+  types(): Promise<NamedRef[]>;
+  statuses(): Promise<NamedRef[]>;
+  list(filter: CompanyFilter): Promise<CwCompany[]>;
+  agreements(companyId: number): Promise<CwAgreement[]>;
+}
+
+/** The product catalog. */
+export interface ProductCatalog {
+  search(text?: string): Promise<CwProduct[]>;
+  get(productId: number): Promise<CwProduct | undefined>;
+  create(product: NewProduct): Promise<CwProduct>;
+}
+
+/** Additions of agreements: the only place quantities are written. */
+export interface AgreementAdditions {
+  /** Every addition (active or cancelled) of the product on the agreement. */
+  list(agreementId: number, productId: number): Promise<RemoteAddition[]>;
+  /** Creates a `Billable` addition with only product and quantity. */
+  create(
+    agreementId: number,
+    input: { productId: number; quantity: number },
+  ): Promise<RemoteAddition>;
+  /** Replaces only the quantity. */
+  setQuantity(agreementId: number, additionId: number, quantity: number): Promise<RemoteAddition>;
+}
+
+/** One MSP's ConnectWise, reached with its saved connection. */
+export interface ConnectWiseSession {
+  readonly companies: CompanyDirectory;
+  readonly catalog: ProductCatalog;
+  readonly additions: AgreementAdditions;
+}
+
+/** The ConnectWise PSA of every MSP. */
+export interface ConnectWise {
+  /**
+   * Checks credentials: authentication first (throws
+   * `connectwise-authentication-failed`), then each read permission area.
+   */
+  probe(credentials: Credentials): Promise<Probe>;
+  session(connection: Connection): ConnectWiseSession;
+}
+
+export type { PermissionArea };

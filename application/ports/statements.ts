@@ -1,0 +1,15 @@
+import type { Period } from "../../domain/period.ts";
+import type { Statement } from "../../domain/statement.ts";
+
+/** Final statements per (MSP, period); immutable once written. */
+export interface Statements {
+  isFinalized(mspId: string, period: Period): Promise<boolean>;
+  /**
+   * Records the period as final with its statements, once: false when it was
+   * final already (the earlier statements stay as they are).
+   */
+  finalize(mspId: string, period: Period, statements: readonly Statement[]): Promise<boolean>;
+  list(mspId: string, period: Period): Promise<Statement[]>;
+  /** The latest finalized period of the MSP, or null. */
+  lastFinalized(mspId: string): Promise<Period | null>;
+}

@@ -1,0 +1,38 @@
+import type { Period } from "../../domain/period.ts";
+import type { ProductKind } from "../../domain/product_mapping.ts";
+
+export type SyncStatus = "in-sync" | "pending" | "blocked" | "failed";
+
+/** The sync state of one (agreement, product) addition, or of blocked usage without a product. */
+export interface SyncLine {
+  readonly agreementId: number;
+  /** null for usage whose plan has no product for this kind (status `blocked`). */
+  readonly productId: number | null;
+  readonly kind: ProductKind;
+  readonly period: Period;
+  readonly desiredQuantity: number;
+  /** What the service last wrote to ConnectWise, null before the first write. */
+  readonly writtenQuantity: number | null;
+  /** The owned (created or adopted) addition. */
+  readonly additionId: number | null;
+  readonly status: SyncStatus;
+  readonly reason: string | null;
+  readonly updatedAt: Date;
+}
+
+/** The identity of a line: one per (agreement, product), or per (agreement, kind) without product. */
+export function lineKey(line: Pick<SyncLine, "agreementId" | "productId" | "kind">): string {
+  return line.productId === null
+    ? `${line.agreementId}:${line.kind}:none`
+    : `${line.agreementId}:${line.productId}`;
+}
+
+/** Sync lines per MSP. */
+export interface SyncLines {
+  list(mspId: string): Promise<SyncLine[]>;
+  forAgreement(mspId: string, agreementId: number): Promise<SyncLine[]>;
+  /** Inserts or replaces the line with the same `lineKey`. */
+  save(mspId: string, line: SyncLine): Promise<void>;
+  /** Removes the agreement's lines whose keys are not listed (stale blocked lines). */
+  prune(mspId: string, agreementId: number, keep: readonly string[]): Promise<void>;
+}

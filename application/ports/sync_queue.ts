@@ -1,0 +1,25 @@
+/** An agreement whose additions must be recomputed and pushed. */
+export interface DirtyAgreement {
+  readonly mspId: string;
+  readonly agreementId: number;
+  /** Bumped by every markDirty; lets `complete` see a change made during the work. */
+  readonly version: number;
+  readonly attempts: number;
+}
+
+/**
+ * Agreements waiting for a push, claimed with a lease so two workers never
+ * write the same addition at once; an expired lease may be taken over.
+ */
+export interface SyncQueue {
+  /** Marks the agreement dirty; a new entry waits until `notBefore` (coalescing). */
+  markDirty(mspId: string, agreementId: number, notBefore: Date): Promise<void>;
+  /** Leases up to `limit` due, unleased (or lease-expired) agreements to `owner`. */
+  claim(owner: string, options: { now: Date; leaseMs: number; limit: number }): Promise<
+    DirtyAgreement[]
+  >;
+  /** Done: removes the entry unless it was marked dirty again since the claim. */
+  complete(owner: string, item: DirtyAgreement): Promise<void>;
+  /** Failed: releases the lease and waits until `retryAt`, counting the attempt. */
+  retry(owner: string, item: DirtyAgreement, retryAt: Date): Promise<void>;
+}

@@ -1,0 +1,119 @@
+import type { Figures } from "./figures.ts";
+import { billability, type Organization } from "./organization.ts";
+import type { Plan } from "./plan.ts";
+import { productFor, type ProductKind, type ProductMapping } from "./product_mapping.ts";
+
+/** What one organization adds to one (agreement, product) addition. */
+export interface Contribution {
+  readonly organizationId: string;
+  readonly agreementId: number;
+  readonly productId: number;
+  readonly kind: ProductKind;
+  readonly quantity: number;
+  /** Why the quantity is 0 although there is usage (trial, NFR). */
+  readonly note: string | null;
+}
+
+/** Usage that cannot be pushed because the plan is not ready; it is kept, never dropped. */
+export interface BlockedUsage {
+  readonly organizationId: string;
+  readonly agreementId: number;
+  readonly kind: ProductKind;
+  readonly reason: string;
+}
+
+/** An organization as billing sees it: who it is, where it is mapped, its figures. */
+export interface BillingInput {
+  readonly organization: Organization;
+  readonly agreementId: number;
+  readonly figures: Figures;
+  readonly plan: Plan;
+  readonly mapping: ProductMapping | undefined;
+}
+
+/** Splits one organization's figures into contributions per product, or blocked usage. */
+export function contributions(
+  input: BillingInput,
+): { contributions: Contribution[]; blocked: BlockedUsage[] } {
+  const { organization, agreementId, figures, plan, mapping } = input;
+  const billed = billability(organization);
+  const kinds: ProductKind[] = plan.includesServers ? ["license", "server"] : ["license"];
+  const result = { contributions: [] as Contribution[], blocked: [] as BlockedUsage[] };
+  for (const kind of kinds) {
+    const slot = productFor(plan, mapping, kind);
+    const quantity = kind === "license" ? figures.licenses : figures.servers;
+    if ("reason" in slot) {
+      if (billed.billed) {
+        result.blocked.push({
+          organizationId: organization.id,
+          agreementId,
+          kind,
+          reason: slot.reason,
+        });
+      }
+      continue;
+    }
+    result.contributions.push({
+      organizationId: organization.id,
+      agreementId,
+      productId: slot.product.productId,
+      kind,
+      quantity: billed.billed ? quantity : 0,
+      note: billed.billed ? null : billed.reason,
+    });
+  }
+  return result;
+}
+
+/** The quantity one (agreement, product) addition should hold. */
+export interface DesiredLine {
+  readonly agreementId: number;
+  readonly productId: number;
+  readonly kind: ProductKind;
+  readonly quantity: number;
+  readonly organizationIds: readonly string[];
+  readonly notes: readonly string[];
+}
+
+/** Identifies an addition the service already keeps a line for. */
+export interface LineKey {
+  readonly agreementId: number;
+  readonly productId: number;
+  readonly kind: ProductKind;
+}
+
+/**
+ * Sums contributions per (agreement, product). Every known line that no
+ * organization bills any more (a tier change) gets quantity 0, never dropped.
+ */
+export function desiredLines(
+  all: readonly Contribution[],
+  known: readonly LineKey[] = [],
+): DesiredLine[] {
+  const lines = new Map<string, DesiredLine>();
+  for (const c of all) {
+    const key = `${c.agreementId}:${c.productId}`;
+    const line = lines.get(key);
+    lines.set(key, {
+      agreementId: c.agreementId,
+      productId: c.productId,
+      kind: line?.kind ?? c.kind,
+      quantity: (line?.quantity ?? 0) + c.quantity,
+      organizationIds: [...(line?.organizationIds ?? []), c.organizationId],
+      notes: c.note ? [...(line?.notes ?? []), c.note] : line?.notes ?? [],
+    });
+  }
+  for (const k of known) {
+    const key = `${k.agreementId}:${k.productId}`;
+    if (lines.has(key)) continue;
+    lines.set(key, {
+      ...k,
+      quantity: 0,
+      organizationIds: [],
+      notes: ["no mapped organization bills this product any more"],
+    });
+  }
+  return [...lines.values()].sort((a, b) =>
+    a.agreementId - b.agreementId || a.productId - b.productId
+  );
+}

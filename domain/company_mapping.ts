@@ -1,0 +1,34 @@
+import { DomainError } from "./errors.ts";
+
+/** An organization billed on one ConnectWise company's agreement. */
+export interface CompanyMapping {
+  readonly organizationId: string;
+  readonly companyId: number;
+  readonly agreementId: number;
+}
+
+/** An agreement as ConnectWise reports it, enough to check a mapping. */
+export interface AgreementFacts {
+  readonly id: number;
+  readonly companyId: number;
+  readonly cancelled: boolean;
+}
+
+/**
+ * Checks that the agreement belongs to the company and is not cancelled.
+ * `agreement` is undefined when ConnectWise does not know it.
+ */
+export function checkMapping(
+  mapping: CompanyMapping,
+  agreement: AgreementFacts | undefined,
+): void {
+  if (!agreement || agreement.companyId !== mapping.companyId) {
+    throw new DomainError(
+      "agreement-not-of-company",
+      `Agreement ${mapping.agreementId} does not belong to company ${mapping.companyId}`,
+    );
+  }
+  if (agreement.cancelled) {
+    throw new DomainError("agreement-cancelled", `Agreement ${mapping.agreementId} is cancelled`);
+  }
+}

@@ -1,0 +1,58 @@
+import { DomainError } from "./errors.ts";
+
+/** `standard` is billed; `trial` and `nfr` (not for resale) never are. */
+export type LicenseType = "standard" | "trial" | "nfr";
+
+export const LICENSE_TYPES: readonly LicenseType[] = ["standard", "trial", "nfr"];
+
+/** The MSP's customer inside the platform. */
+export interface Organization {
+  readonly id: string;
+  readonly name: string;
+  readonly planId: string;
+  readonly licenseType: LicenseType;
+}
+
+/** Checks an organization's own invariants and returns it. */
+export function createOrganization(org: Organization): Organization {
+  if (org.name.trim() === "") {
+    throw new DomainError("invalid-organization", `Organization "${org.id}" needs a name`);
+  }
+  if (!LICENSE_TYPES.includes(org.licenseType)) {
+    throw new DomainError("invalid-license-type", `License type "${org.licenseType}" is unknown`);
+  }
+  return { ...org, name: org.name.trim() };
+}
+
+/** Whether the organization's usage is billed, and if not, why. */
+export function billability(
+  org: Organization,
+): { billed: true } | { billed: false; reason: string } {
+  if (org.licenseType === "standard") return { billed: true };
+  const what = org.licenseType === "trial" ? "a trial" : "an NFR (not-for-resale)";
+  return { billed: false, reason: `organization "${org.id}" is on ${what} license: not billed` };
+}
+
+/** Lower-case, accents and punctuation removed, single spaces: for suggesting matches. */
+export function normalizeName(name: string): string {
+  return name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+}
+
+/**
+ * Suggests the organization whose normalised name equals the company's, when
+ * exactly one does. A suggestion is never applied by itself.
+ */
+export function suggestOrganization(
+  companyName: string,
+  organizations: readonly Organization[],
+): string | null {
+  const wanted = normalizeName(companyName);
+  if (wanted === "") return null;
+  const matches = organizations.filter((o) => normalizeName(o.name) === wanted);
+  return matches.length === 1 ? matches[0].id : null;
+}

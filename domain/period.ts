@@ -1,0 +1,54 @@
+import { DomainError } from "./errors.ts";
+
+/** A calendar month in UTC, written `YYYY-MM`. */
+export type Period = string;
+
+const PERIOD = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+/** Checks the `YYYY-MM` form and returns the period. */
+export function parsePeriod(text: string): Period {
+  if (!PERIOD.test(text)) {
+    throw new DomainError("invalid-period", `Period "${text}" is not of the form YYYY-MM`);
+  }
+  return text;
+}
+
+/** The period an instant falls in (UTC). */
+export function periodOf(instant: Date): Period {
+  const month = String(instant.getUTCMonth() + 1).padStart(2, "0");
+  return `${String(instant.getUTCFullYear()).padStart(4, "0")}-${month}`;
+}
+
+/** First instant of the period (inclusive). */
+export function periodStart(period: Period): Date {
+  const [year, month] = parsePeriod(period).split("-").map(Number);
+  return new Date(Date.UTC(year, month - 1, 1));
+}
+
+/** First instant after the period (exclusive end). */
+export function periodEnd(period: Period): Date {
+  const [year, month] = parsePeriod(period).split("-").map(Number);
+  return new Date(Date.UTC(year, month, 1));
+}
+
+/** The period after this one. */
+export function nextPeriod(period: Period): Period {
+  return periodOf(periodEnd(period));
+}
+
+/** The period before this one. */
+export function previousPeriod(period: Period): Period {
+  return periodOf(new Date(periodStart(period).getTime() - 1));
+}
+
+/** A period is due for finalization once it has ended. */
+export function hasEnded(period: Period, now: Date): boolean {
+  return periodEnd(period).getTime() <= now.getTime();
+}
+
+/** Every ended period from `first` on, oldest first (none before the first usage). */
+export function duePeriods(first: Period, now: Date): Period[] {
+  const due: Period[] = [];
+  for (let p = first; hasEnded(p, now); p = nextPeriod(p)) due.push(p);
+  return due;
+}

@@ -1,0 +1,46 @@
+/** A permission area of a ConnectWise security role. */
+export type PermissionArea =
+  | "Company Maintenance"
+  | "Table Setup"
+  | "Product Catalog"
+  | "Agreements";
+
+/** One permission the API member needs, and whether it was found granted. */
+export interface Permission {
+  readonly area: PermissionArea;
+  readonly access: "inquire" | "add" | "edit";
+  /** null when it cannot be probed without writing (checked on the first write). */
+  readonly granted: boolean | null;
+}
+
+/** The read permissions that connecting probes, one read each. */
+export const PROBED_AREAS: readonly PermissionArea[] = [
+  "Company Maintenance",
+  "Table Setup",
+  "Product Catalog",
+  "Agreements",
+];
+
+/** The write permissions that only a write can reveal. */
+export const UNPROBED_PERMISSIONS: readonly Permission[] = [
+  { area: "Product Catalog", access: "add", granted: null },
+  { area: "Agreements", access: "add", granted: null },
+  { area: "Agreements", access: "edit", granted: null },
+];
+
+/** The full permission report from the probed read areas. */
+export function permissionReport(granted: ReadonlyMap<PermissionArea, boolean>): Permission[] {
+  return [
+    ...PROBED_AREAS.map((area) => ({
+      area,
+      access: "inquire" as const,
+      granted: granted.get(area) ?? false,
+    })),
+    ...UNPROBED_PERMISSIONS,
+  ];
+}
+
+/** The read areas that are missing. */
+export function missingAreas(report: readonly Permission[]): PermissionArea[] {
+  return report.filter((p) => p.access === "inquire" && p.granted === false).map((p) => p.area);
+}

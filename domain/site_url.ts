@@ -1,0 +1,69 @@
+import { DomainError } from "./errors.ts";
+import { isForbiddenAddress, isIpLiteral } from "./ip_address.ts";
+
+/** A ConnectWise site that passed the syntax rules: only an origin. */
+export interface SiteUrl {
+  /** `https://host[:port]`, no trailing slash. */
+  readonly origin: string;
+  readonly hostname: string;
+  /** `host:port` with the effective port, as the allow-list names it. */
+  readonly hostPort: string;
+}
+
+const FORBIDDEN_NAMES = [
+  /^localhost$/,
+  /\.localhost$/,
+  /^metadata$/,
+  /^metadata\.google\.internal$/,
+];
+
+function invalid(reason: string): DomainError {
+  return new DomainError("invalid-site-url", `Site URL is not accepted: ${reason}`, {
+    details: [{ path: "siteUrl", message: reason }],
+  });
+}
+
+/**
+ * Applies the syntax rules of a ConnectWise site URL: https only; no user
+ * info, path, query or fragment; no loopback, private, link-local or metadata
+ * address literal or name. Hosts on the allow-list (`host:port`, for tests and
+ * the simulator) skip the address rules and may use http. The DNS check of
+ * names is the adapter's job, with `isForbiddenAddress`.
+ */
+export function parseSiteUrl(text: string, allowlist: readonly string[] = []): SiteUrl {
+  const raw = text.trim();
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw invalid("not a URL");
+  }
+  const port = url.port || (url.protocol === "http:" ? "80" : "443");
+  const hostname = url.hostname.toLowerCase();
+  const hostPort = `${hostname}:${port}`;
+  const allowed = allowlist.includes(hostPort);
+  if (url.protocol !== "https:" && !(allowed && url.protocol === "http:")) {
+    throw invalid("only https:// is allowed");
+  }
+  if (url.username || url.password || raw.slice(0, raw.indexOf(hostname)).includes("@")) {
+    throw invalid("credentials in the URL are not allowed");
+  }
+  if (url.pathname !== "/" || raw.includes("?") || raw.includes("#")) {
+    throw invalid(
+      "no path, query or fragment: give only the site, e.g. https://na.myconnectwise.net",
+    );
+  }
+  if (!allowed) {
+    const bare = hostname.replace(/^\[|\]$/g, "");
+    if (FORBIDDEN_NAMES.some((re) => re.test(bare)) || hostname.endsWith(".")) {
+      throw invalid(`host "${hostname}" is a local or metadata name`);
+    }
+    if (isIpLiteral(bare) && isForbiddenAddress(bare)) {
+      throw invalid(`host "${hostname}" is a loopback, private, link-local or metadata address`);
+    }
+    if (!isIpLiteral(bare) && !hostname.includes(".")) {
+      throw invalid(`host "${hostname}" is not a public domain name`);
+    }
+  }
+  return { origin: url.origin, hostname, hostPort };
+}

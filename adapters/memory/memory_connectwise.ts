@@ -106,6 +106,10 @@ export class MemoryConnectWise implements ConnectWise {
           need("Agreements");
           return Promise.resolve(d.agreements.filter((a) => a.companyId === companyId));
         },
+        agreementsOf: (companyIds) => {
+          need("Agreements");
+          return Promise.resolve(d.agreements.filter((a) => companyIds.includes(a.companyId)));
+        },
       },
       catalog: {
         search: (text) => {

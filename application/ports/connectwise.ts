@@ -55,6 +55,8 @@ export interface CompanyDirectory {
   statuses(): Promise<NamedRef[]>;
   list(filter: CompanyFilter): Promise<CwCompany[]>;
   agreements(companyId: number): Promise<CwAgreement[]>;
+  /** The agreements of many companies at once (one filtered, paged read). */
+  agreementsOf(companyIds: readonly number[]): Promise<CwAgreement[]>;
 }
 
 /** The product catalog. */

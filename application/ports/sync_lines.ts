@@ -10,6 +10,8 @@ export interface SyncLine {
   readonly productId: number | null;
   readonly kind: ProductKind;
   readonly period: Period;
+  /** True once the line carries the final figures of its (finalized) period. */
+  readonly final: boolean;
   readonly desiredQuantity: number;
   /** What the service last wrote to ConnectWise, null before the first write. */
   readonly writtenQuantity: number | null;

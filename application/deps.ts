@@ -1,0 +1,24 @@
+import type { Clock } from "./ports/clock.ts";
+import type { ConnectWise } from "./ports/connectwise.ts";
+import type { Store } from "./ports/store.ts";
+
+/** What every use case may use; built once in main.ts (or a test). */
+export interface Deps {
+  readonly store: Store;
+  readonly connectWise: ConnectWise;
+  readonly clock: Clock;
+  /** New ids for organizations and events. */
+  readonly newId: () => string;
+  readonly settings: Settings;
+}
+
+/** Tunables of the use cases. */
+export interface Settings {
+  /** `host:port` entries that may be loopback/private and use http (tests, simulator). */
+  readonly hostAllowlist: readonly string[];
+  /** How long a dirty agreement waits for more reports before it is pushed. */
+  readonly coalesceMs: number;
+}
+
+/** Settings for tests and the demo. */
+export const DEFAULT_SETTINGS: Settings = { hostAllowlist: [], coalesceMs: 1_000 };

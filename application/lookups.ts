@@ -1,0 +1,62 @@
+import { suggestOrganization } from "../domain/organization.ts";
+import { sessionFor } from "./connection.ts";
+import type { Deps } from "./deps.ts";
+import type {
+  CompanyFilter,
+  CwAgreement,
+  CwCompany,
+  CwProduct,
+  NamedRef,
+} from "./ports/connectwise.ts";
+
+/** Catalog products for the product-mapping screen. */
+export async function searchProducts(
+  deps: Deps,
+  mspId: string,
+  search?: string,
+): Promise<CwProduct[]> {
+  return (await sessionFor(deps, mspId)).catalog.search(search);
+}
+
+/** Company types for the import filter. */
+export async function companyTypes(deps: Deps, mspId: string): Promise<NamedRef[]> {
+  return (await sessionFor(deps, mspId)).companies.types();
+}
+
+/** Company statuses for the import filter. */
+export async function companyStatuses(deps: Deps, mspId: string): Promise<NamedRef[]> {
+  return (await sessionFor(deps, mspId)).companies.statuses();
+}
+
+/** A company on the import screen: its agreements, mapping and suggested match. */
+export interface CompanyRow extends CwCompany {
+  readonly agreements: readonly Omit<CwAgreement, "companyId">[];
+  readonly mappedOrganizationId: string | null;
+  readonly suggestedOrganizationId: string | null;
+}
+
+/**
+ * Companies filtered by type and status, each with its agreements, the
+ * organization mapped to it and a suggestion (same normalised name), which is
+ * never applied by itself.
+ */
+export async function listCompanies(
+  deps: Deps,
+  input: { mspId: string; filter: CompanyFilter },
+): Promise<CompanyRow[]> {
+  const session = await sessionFor(deps, input.mspId);
+  const companies = await session.companies.list(input.filter);
+  const agreements = await session.companies.agreementsOf(companies.map((c) => c.id));
+  const organizations = await deps.store.organizations.list(input.mspId);
+  const mappings = await deps.store.companyMappings.list(input.mspId);
+  const mapped = new Set(mappings.map((m) => m.organizationId));
+  const unmapped = organizations.filter((o) => !mapped.has(o.id));
+  return companies.map((company) => ({
+    ...company,
+    agreements: agreements
+      .filter((a) => a.companyId === company.id)
+      .map(({ companyId: _, ...a }) => a),
+    mappedOrganizationId: mappings.find((m) => m.companyId === company.id)?.organizationId ?? null,
+    suggestedOrganizationId: suggestOrganization(company.name, unmapped),
+  }));
+}

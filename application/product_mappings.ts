@@ -1,0 +1,84 @@
+import { DomainError } from "../domain/errors.ts";
+import {
+  assertSlotsFit,
+  createProductMapping,
+  type ProductMapping,
+  type ProductRef,
+  readiness,
+} from "../domain/product_mapping.ts";
+import { sessionFor } from "./connection.ts";
+import type { Deps } from "./deps.ts";
+import { requirePlan } from "./plans.ts";
+import { markMspDirty } from "./sync/mark_dirty.ts";
+import type { NewProduct, ProductCatalog } from "./ports/connectwise.ts";
+
+/** A mapping slot as the MSP fills it: an existing product, or one to create. */
+export type Slot = { productId: number } | { create: NewProduct };
+
+/** A plan's mapping with its readiness, as the setup screen lists it. */
+export interface ProductMappingView {
+  readonly planId: string;
+  readonly license: ProductRef | null;
+  readonly server: ProductRef | null;
+  readonly serverApplicable: boolean;
+  readonly ready: boolean;
+  readonly reason: string | null;
+}
+
+/** Every plan with the MSP's mapping (or empty slots) and whether it is ready. */
+export async function listProductMappings(
+  deps: Deps,
+  mspId: string,
+): Promise<ProductMappingView[]> {
+  const [plans, mappings] = await Promise.all([
+    deps.store.plans.list(),
+    deps.store.productMappings.list(mspId),
+  ]);
+  return plans.map((plan) => {
+    const mapping = mappings.find((m) => m.planId === plan.id);
+    return {
+      planId: plan.id,
+      license: mapping?.license ?? null,
+      server: mapping?.server ?? null,
+      ...readiness(plan, mapping),
+    };
+  });
+}
+
+/**
+ * Maps a plan's slots to catalog products, creating products in ConnectWise
+ * where asked. Every slot is checked before anything is created.
+ */
+export async function mapProducts(
+  deps: Deps,
+  input: { mspId: string; planId: string; license: Slot; server?: Slot },
+): Promise<ProductMappingView> {
+  const plan = await requirePlan(deps.store, input.planId, "planId");
+  assertSlotsFit(plan, input);
+  const catalog = (await sessionFor(deps, input.mspId)).catalog;
+  await checkExisting(catalog, input.license, "license");
+  if (input.server) await checkExisting(catalog, input.server, "server");
+  const license = await resolve(catalog, input.license);
+  const server = input.server ? await resolve(catalog, input.server) : null;
+  const mapping: ProductMapping = createProductMapping(plan, { license, server });
+  await deps.store.productMappings.save(input.mspId, mapping);
+  await markMspDirty(deps, input.mspId);
+  return { ...mapping, ...readiness(plan, mapping) };
+}
+
+async function checkExisting(catalog: ProductCatalog, slot: Slot, path: string): Promise<void> {
+  if (!("productId" in slot)) return;
+  if (!(await catalog.get(slot.productId))) {
+    throw new DomainError("product-not-found", `Catalog product ${slot.productId} does not exist`, {
+      details: [{ path: `${path}/productId`, message: `product ${slot.productId} not found` }],
+    });
+  }
+}
+
+async function resolve(catalog: ProductCatalog, slot: Slot): Promise<ProductRef> {
+  const product = "productId" in slot
+    ? await catalog.get(slot.productId)
+    : await catalog.create(slot.create);
+  if (!product) throw new DomainError("product-not-found", "Catalog product vanished");
+  return { productId: product.id, identifier: product.identifier };
+}

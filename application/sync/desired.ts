@@ -1,0 +1,62 @@
+import {
+  type BlockedUsage,
+  type Contribution,
+  contributions,
+  type DesiredLine,
+  desiredLines,
+} from "../../domain/billing.ts";
+import type { Figures } from "../../domain/figures.ts";
+import { periodFigures } from "../../domain/figures.ts";
+import type { Period } from "../../domain/period.ts";
+import { plansById } from "../plans.ts";
+import type { Repositories } from "../ports/store.ts";
+
+/** What one agreement's additions should hold for a period. */
+export interface AgreementTarget {
+  readonly lines: DesiredLine[];
+  readonly blocked: BlockedUsage[];
+}
+
+/**
+ * Desired quantities of one agreement for a period: from the final
+ * statements when `final`, else the running figures from the ledger. Lines
+ * the service already keeps and nobody bills any more get 0.
+ */
+export async function agreementTarget(
+  repos: Repositories,
+  input: { mspId: string; agreementId: number; period: Period; final: boolean },
+): Promise<AgreementTarget> {
+  const { mspId, agreementId, period } = input;
+  const [mappings, plans, productMappings, known, statements] = await Promise.all([
+    repos.companyMappings.list(mspId),
+    plansById(repos),
+    repos.productMappings.list(mspId),
+    repos.syncLines.forAgreement(mspId, agreementId),
+    input.final ? repos.statements.list(mspId, period) : Promise.resolve([]),
+  ]);
+  const all: Contribution[] = [];
+  const blocked: BlockedUsage[] = [];
+  for (const mapping of mappings.filter((m) => m.agreementId === agreementId)) {
+    const organization = await repos.organizations.get(mspId, mapping.organizationId);
+    if (!organization) continue;
+    let figures: Figures;
+    if (input.final) {
+      const statement = statements.find((s) => s.organizationId === organization.id);
+      if (!statement) continue;
+      figures = statement;
+    } else {
+      const entries = await repos.usage.entries(mspId, organization.id);
+      figures = periodFigures(entries, period, { plans, currentPlanId: organization.planId });
+    }
+    const plan = plans.get(figures.planId);
+    if (!plan) continue;
+    const mapping2 = productMappings.find((m) => m.planId === plan.id);
+    const part = contributions({ organization, agreementId, figures, plan, mapping: mapping2 });
+    all.push(...part.contributions);
+    blocked.push(...part.blocked);
+  }
+  const knownKeys = known.flatMap((l) =>
+    l.productId === null ? [] : [{ agreementId, productId: l.productId, kind: l.kind }]
+  );
+  return { lines: desiredLines(all, knownKeys), blocked };
+}

@@ -1,0 +1,78 @@
+import { DomainError } from "../../domain/errors.ts";
+import { periodFigures } from "../../domain/figures.ts";
+import { duePeriods, hasEnded, nextPeriod, type Period, periodEnd } from "../../domain/period.ts";
+import type { Statement } from "../../domain/statement.ts";
+import type { Deps } from "../deps.ts";
+import { plansById } from "../plans.ts";
+import type { Repositories } from "../ports/store.ts";
+
+/**
+ * Records the final statements of one (MSP, period), once. The license type
+ * that counts is the organization's when the figures are computed.
+ * Returns false when the period was final already (nothing changes).
+ */
+export function finalizeStatements(
+  deps: Deps,
+  input: { mspId: string; period: Period },
+): Promise<boolean> {
+  return deps.store.transaction(async (repos) => {
+    const { mspId, period } = input;
+    if (await repos.statements.isFinalized(mspId, period)) return false;
+    const statements = await computeStatements(repos, { ...input, finalizedAt: deps.clock.now() });
+    return repos.statements.finalize(mspId, period, statements);
+  });
+}
+
+/** Figures of every organization with usage before the period's end. */
+export async function computeStatements(
+  repos: Repositories,
+  input: { mspId: string; period: Period; finalizedAt: Date | null },
+): Promise<Statement[]> {
+  const { mspId, period, finalizedAt } = input;
+  const plans = await plansById(repos);
+  const end = periodEnd(period);
+  const statements: Statement[] = [];
+  for (const org of await repos.organizations.list(mspId)) {
+    const entries = await repos.usage.entries(mspId, org.id);
+    if (!entries.some((e) => e.occurredAt < end)) continue;
+    const figures = periodFigures(entries, period, { plans, currentPlanId: org.planId });
+    statements.push({
+      organizationId: org.id,
+      period,
+      ...figures,
+      final: finalizedAt !== null,
+      finalizedAt,
+    });
+  }
+  return statements;
+}
+
+/**
+ * Finalizes every ended period of the MSP that is still open (up to `until`),
+ * oldest first, so a missed schedule never leaves a month open. Periods
+ * before the MSP's first usage need none. Returns the latest final period.
+ */
+export async function finalizeDue(
+  deps: Deps,
+  input: { mspId: string; until?: Period },
+): Promise<{ lastFinal: Period | null; finalized: Period[] }> {
+  const { mspId } = input;
+  const first = await deps.store.usage.firstPeriod(mspId);
+  let lastFinal = await deps.store.statements.lastFinalized(mspId);
+  const finalized: Period[] = [];
+  if (first === null) return { lastFinal, finalized };
+  const from = lastFinal !== null && lastFinal >= first ? nextPeriod(lastFinal) : first;
+  for (const period of duePeriods(from, deps.clock.now())) {
+    if (input.until !== undefined && period > input.until) break;
+    if (await finalizeStatements(deps, { mspId, period })) finalized.push(period);
+    lastFinal = period;
+  }
+  return { lastFinal, finalized };
+}
+
+/** Refuses to finalize a period that has not ended. */
+export function assertEnded(period: Period, now: Date): void {
+  if (!hasEnded(period, now)) {
+    throw new DomainError("period-not-ended", `period ${period} has not ended yet`);
+  }
+}

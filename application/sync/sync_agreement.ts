@@ -1,0 +1,54 @@
+import { periodOf } from "../../domain/period.ts";
+import type { Deps } from "../deps.ts";
+import type { SyncLine } from "../ports/sync_lines.ts";
+import { finalizeDue } from "./finalize.ts";
+import { pushAgreement, type PushResult } from "./push_agreement.ts";
+
+/** What syncing one agreement did; `skipped` says why nothing was tried. */
+export interface AgreementSync extends PushResult {
+  skipped: string | null;
+}
+
+function finalPushed(lines: readonly SyncLine[], period: string): boolean {
+  return lines.length > 0 &&
+    lines.every((l) => l.period > period || (l.period === period && l.final));
+}
+
+/**
+ * Syncs one agreement: first finalizes any ended period still open, then
+ * writes the latest final period's figures if this agreement has not had
+ * them, and only then the running figures of the current period (pushes of
+ * a new period wait for the previous period's final figures).
+ */
+export async function syncAgreement(
+  deps: Deps,
+  input: { mspId: string; agreementId: number },
+): Promise<AgreementSync> {
+  const { mspId, agreementId } = input;
+  const result: AgreementSync = {
+    written: 0,
+    failed: 0,
+    retryable: false,
+    attention: null,
+    skipped: null,
+  };
+  const connection = await deps.store.connections.get(mspId);
+  if (!connection) return { ...result, skipped: "not connected to ConnectWise" };
+  if (connection.attention) return { ...result, skipped: connection.attention };
+  const session = deps.connectWise.session(connection);
+  const { lastFinal } = await finalizeDue(deps, { mspId });
+  const add = (r: PushResult) => {
+    result.written += r.written;
+    result.failed += r.failed;
+    result.retryable ||= r.retryable;
+    result.attention ??= r.attention;
+  };
+  const lines = await deps.store.syncLines.forAgreement(mspId, agreementId);
+  if (lastFinal !== null && !finalPushed(lines, lastFinal)) {
+    add(await pushAgreement(deps, { mspId, agreementId, period: lastFinal, final: true, session }));
+    if (result.failed > 0) return result;
+  }
+  const current = periodOf(deps.clock.now());
+  add(await pushAgreement(deps, { mspId, agreementId, period: current, final: false, session }));
+  return result;
+}

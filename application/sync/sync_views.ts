@@ -1,0 +1,89 @@
+import { parsePeriod, periodOf } from "../../domain/period.ts";
+import { decide } from "../../domain/reconcile.ts";
+import type { Statement } from "../../domain/statement.ts";
+import { sessionFor } from "../connection.ts";
+import type { Deps } from "../deps.ts";
+import type { AuditEntry } from "../ports/audit_log.ts";
+import type { SyncLine } from "../ports/sync_lines.ts";
+import { computeStatements } from "./finalize.ts";
+import { markMspDirty } from "./mark_dirty.ts";
+import { agreementTarget } from "./desired.ts";
+import { drainSync, type SyncSummary } from "./worker.ts";
+
+/** Every sync line of the MSP. */
+export function syncLines(deps: Deps, mspId: string): Promise<SyncLine[]> {
+  return deps.store.syncLines.list(mspId);
+}
+
+/** One line of a preview: what a sync would do now. */
+export interface PreviewLine {
+  readonly agreementId: number;
+  readonly productId: number;
+  readonly additionId: number | null;
+  readonly currentQuantity: number | null;
+  readonly newQuantity: number;
+  readonly action: "create" | "adopt" | "update" | "none" | "blocked";
+  readonly reason: string | null;
+}
+
+/** What a sync of the current period would write now: reads ConnectWise, writes nothing. */
+export async function previewSync(deps: Deps, mspId: string): Promise<PreviewLine[]> {
+  const session = await sessionFor(deps, mspId);
+  const mappings = await deps.store.companyMappings.list(mspId);
+  const period = periodOf(deps.clock.now());
+  const preview: PreviewLine[] = [];
+  for (const agreementId of new Set(mappings.map((m) => m.agreementId))) {
+    const target = await agreementTarget(deps.store, { mspId, agreementId, period, final: false });
+    const lines = await deps.store.syncLines.forAgreement(mspId, agreementId);
+    for (const d of target.lines) {
+      const owned = lines.find((l) => l.productId === d.productId && l.additionId !== null);
+      const remote = await session.additions.list(agreementId, d.productId);
+      const decision = decide(
+        d.quantity,
+        owned ? { additionId: owned.additionId!, writtenQuantity: owned.writtenQuantity } : null,
+        remote,
+        d.productId,
+      );
+      preview.push({
+        agreementId,
+        productId: d.productId,
+        additionId: "additionId" in decision ? decision.additionId : null,
+        currentQuantity: "currentQuantity" in decision ? decision.currentQuantity : null,
+        newQuantity: d.quantity,
+        action: decision.action,
+        reason: decision.action === "blocked" ? decision.reason : null,
+      });
+    }
+  }
+  return preview;
+}
+
+/** Runs a sync of every mapped agreement of the MSP now. */
+export async function syncNow(
+  deps: Deps,
+  input: { mspId: string; owner: string },
+): Promise<SyncSummary> {
+  await sessionFor(deps, input.mspId);
+  await markMspDirty(deps, input.mspId);
+  return drainSync(deps, { owner: input.owner });
+}
+
+/** The statement of a period: final figures once finalized, else the running ones. */
+export async function periodStatement(
+  deps: Deps,
+  input: { mspId: string; period: string },
+): Promise<Statement[]> {
+  const period = parsePeriod(input.period);
+  if (await deps.store.statements.isFinalized(input.mspId, period)) {
+    return deps.store.statements.list(input.mspId, period);
+  }
+  return computeStatements(deps.store, { mspId: input.mspId, period, finalizedAt: null });
+}
+
+/** The MSP's audit log, newest first. */
+export function auditLog(
+  deps: Deps,
+  input: { mspId: string; before?: number; limit?: number },
+): Promise<AuditEntry[]> {
+  return deps.store.audit.list(input.mspId, { before: input.before, limit: input.limit ?? 50 });
+}

@@ -1,0 +1,106 @@
+import assert from "node:assert/strict";
+import { connect } from "../../application/connection.ts";
+import {
+  importCompanyMappings,
+  listCompanyMappings,
+  unmapOrganization,
+} from "../../application/company_mappings.ts";
+import { listCompanies } from "../../application/lookups.ts";
+import { upsertOrganization } from "../../application/organizations.ts";
+import { CREDENTIALS, testWorld } from "../support/fixtures.ts";
+
+async function world() {
+  const w = await testWorld();
+  await connect(w.deps, { mspId: "msp-a", credentials: CREDENTIALS });
+  for (const [id, name] of [["o1", "Alpha Corp."], ["o2", "Someone Else"]]) {
+    await upsertOrganization(w.deps, {
+      mspId: "msp-a",
+      id,
+      name,
+      planId: "core",
+      licenseType: "standard",
+    });
+  }
+  return w;
+}
+
+Deno.test("company mapping: an import maps existing organizations and creates one, announced through the outbox", async () => {
+  const { deps, store } = await world();
+  const saved = await importCompanyMappings(deps, {
+    mspId: "msp-a",
+    items: [
+      { companyId: 100, agreementId: 1000, organizationId: "o1" },
+      { companyId: 200, agreementId: 2000, organizationId: "o2" },
+      {
+        companyId: 300,
+        agreementId: 3000,
+        createOrganization: { name: "Gamma Ltd", licenseType: "trial", planId: "lite" },
+      },
+    ],
+  });
+  assert.equal(saved.length, 3);
+  const created = await store.organizations.get("msp-a", saved[2].organizationId);
+  assert.equal(created?.name, "Gamma Ltd");
+  const events = await store.outbox.due(new Date("2100-01-01"), 10);
+  assert.equal(events.length, 1);
+  assert.equal(events[0].type, "organization.created");
+  assert.equal((events[0].payload as { msp: string }).msp, "msp-a");
+});
+
+Deno.test("company mapping: all rows are checked first and nothing is saved if one fails", async () => {
+  const { deps, store } = await world();
+  await assert.rejects(
+    importCompanyMappings(deps, {
+      mspId: "msp-a",
+      items: [
+        { companyId: 100, agreementId: 1000, organizationId: "o1" },
+        { companyId: 100, agreementId: 2000, organizationId: "o2" }, // Beta's agreement
+        { companyId: 200, agreementId: 2001, organizationId: "o2" }, // cancelled, and o2 twice
+        { companyId: 300, agreementId: 3000, organizationId: "nobody" },
+      ],
+    }),
+    (e: Error & { details?: { path: string; message: string }[] }) => {
+      const paths = e.details?.map((d) => d.path) ?? [];
+      assert.ok(paths.includes("items/1/agreementId"));
+      assert.ok(paths.includes("items/2/agreementId"));
+      assert.ok(paths.includes("items/2/organizationId"));
+      assert.ok(paths.includes("items/3/organizationId"));
+      assert.ok(!paths.some((p) => p.startsWith("items/0/")));
+      assert.ok(e.details?.some((d) => d.message.includes("cancelled")));
+      return true;
+    },
+  );
+  assert.deepEqual(await store.companyMappings.list("msp-a"), []);
+});
+
+Deno.test("company mapping: unmapping and remapping to another agreement are allowed at any time", async () => {
+  const { deps } = await world();
+  await importCompanyMappings(deps, {
+    mspId: "msp-a",
+    items: [{ companyId: 100, agreementId: 1000, organizationId: "o1" }],
+  });
+  await unmapOrganization(deps, { mspId: "msp-a", organizationId: "o1" });
+  assert.deepEqual(await listCompanyMappings(deps, "msp-a"), []);
+  await assert.rejects(unmapOrganization(deps, { mspId: "msp-a", organizationId: "o1" }), {
+    code: "mapping-not-found",
+  });
+  await importCompanyMappings(deps, {
+    mspId: "msp-a",
+    items: [{ companyId: 200, agreementId: 2000, organizationId: "o1" }],
+  });
+  assert.equal((await listCompanyMappings(deps, "msp-a"))[0].agreementId, 2000);
+});
+
+Deno.test("company mapping: companies filter by type and status and only suggest a match by normalised name", async () => {
+  const { deps, store } = await world();
+  const rows = await listCompanies(deps, {
+    mspId: "msp-a",
+    filter: { typeIds: [1], statusIds: [1] },
+  });
+  assert.deepEqual(rows.map((r) => r.id), [100, 200]);
+  const alpha = rows.find((r) => r.id === 100)!;
+  assert.equal(alpha.suggestedOrganizationId, "o1"); // "Alpha Corp" ~ "Alpha Corp."
+  assert.equal(alpha.mappedOrganizationId, null); // suggested, never applied
+  assert.deepEqual(await store.companyMappings.list("msp-a"), []);
+  assert.deepEqual(alpha.agreements.map((a) => a.id), [1000]);
+});

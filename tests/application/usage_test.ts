@@ -1,0 +1,94 @@
+import assert from "node:assert/strict";
+import { reportUsage } from "../../application/report_usage.ts";
+import { upsertOrganization } from "../../application/organizations.ts";
+import { finalizeStatements } from "../../application/sync/finalize.ts";
+import { testWorld } from "../support/fixtures.ts";
+
+async function world() {
+  const w = await testWorld({ now: "2026-11-10T12:00:00Z" });
+  await upsertOrganization(w.deps, {
+    mspId: "msp-a",
+    id: "o1",
+    name: "One",
+    planId: "core",
+    licenseType: "standard",
+  });
+  return w;
+}
+
+const report = (eventId: string, occurredAt: string, licenses = 5, servers = 1) => ({
+  mspId: "msp-a",
+  organizationId: "o1",
+  eventId,
+  occurredAt: new Date(occurredAt),
+  licenses,
+  servers,
+});
+
+Deno.test("usage: the same eventId again is a duplicate and changes nothing", async () => {
+  const { deps, store } = await world();
+  assert.deepEqual(await reportUsage(deps, report("e1", "2026-11-10T10:00:00Z")), {
+    duplicate: false,
+  });
+  assert.deepEqual(await reportUsage(deps, report("e1", "2026-11-10T11:00:00Z", 99)), {
+    duplicate: true,
+  });
+  const entries = await store.usage.entries("msp-a", "o1");
+  assert.equal(entries.filter((e) => e.licenses !== null).length, 1);
+  assert.equal(entries[0].licenses, 5);
+});
+
+Deno.test("usage: a report for an unknown organization is not found", async () => {
+  const { deps } = await world();
+  await assert.rejects(
+    reportUsage(deps, { ...report("e1", "2026-11-10T10:00:00Z"), organizationId: "nope" }),
+    {
+      code: "organization-not-found",
+    },
+  );
+});
+
+Deno.test("usage: a report more than 5 minutes in the future is refused", async () => {
+  const { deps, store } = await world();
+  await assert.rejects(reportUsage(deps, report("e1", "2026-11-10T12:05:01Z")), {
+    code: "report-in-future",
+  });
+  assert.deepEqual(await reportUsage(deps, report("e2", "2026-11-10T12:04:00Z")), {
+    duplicate: false,
+  });
+  assert.equal((await store.usage.entries("msp-a", "o1")).length, 1);
+});
+
+Deno.test("usage: a report in a finalized period fails with period-finalized", async () => {
+  const { deps, clock } = await world();
+  await reportUsage(deps, report("e1", "2026-10-20T10:00:00Z"));
+  clock.set("2026-11-01T00:10:00Z");
+  await finalizeStatements(deps, { mspId: "msp-a", period: "2026-10" });
+  await assert.rejects(
+    reportUsage(deps, report("e2", "2026-10-31T10:00:00Z", 50)),
+    (e: Error & { code?: string }) =>
+      e.code === "period-finalized" && e.message === "period 2026-10 is finalized",
+  );
+  // and before it, too: nothing already final changes
+  await assert.rejects(reportUsage(deps, report("e3", "2026-09-15T10:00:00Z")), {
+    code: "period-finalized",
+  });
+});
+
+Deno.test("usage: an unknown plan in a report is refused with plan-not-found", async () => {
+  const { deps } = await world();
+  await assert.rejects(
+    reportUsage(deps, { ...report("e1", "2026-11-10T10:00:00Z"), planId: "gold" }),
+    {
+      code: "plan-not-found",
+    },
+  );
+});
+
+Deno.test("usage: a report with a plan moves the organization to that plan from then on", async () => {
+  const { deps, store } = await world();
+  await reportUsage(deps, { ...report("e1", "2026-11-10T10:00:00Z"), planId: "premium" });
+  assert.equal((await store.organizations.get("msp-a", "o1"))?.planId, "premium");
+  await reportUsage(deps, { ...report("e0", "2026-11-09T10:00:00Z"), planId: "lite" }); // older: no change
+  assert.equal((await store.organizations.get("msp-a", "o1"))?.planId, "premium");
+});

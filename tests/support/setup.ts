@@ -1,0 +1,61 @@
+import { connect } from "../../application/connection.ts";
+import { importCompanyMappings } from "../../application/company_mappings.ts";
+import { upsertOrganization } from "../../application/organizations.ts";
+import { mapProducts } from "../../application/product_mappings.ts";
+import type { LicenseType } from "../../domain/organization.ts";
+import { CREDENTIALS, type TestWorld } from "./fixtures.ts";
+
+/** Connects the MSP and maps lite, core and premium to the seeded products. */
+export async function connectAndMapProducts(world: TestWorld, mspId = "msp-a"): Promise<void> {
+  await connect(world.deps, { mspId, credentials: CREDENTIALS });
+  await mapProducts(world.deps, { mspId, planId: "lite", license: { productId: 11 } });
+  await mapProducts(world.deps, {
+    mspId,
+    planId: "core",
+    license: { productId: 21 },
+    server: { productId: 22 },
+  });
+  await mapProducts(world.deps, {
+    mspId,
+    planId: "premium",
+    license: { productId: 31 },
+    server: { productId: 32 },
+  });
+}
+
+/** Creates an organization and maps it to a company's agreement. */
+export async function mappedOrganization(
+  world: TestWorld,
+  input: {
+    mspId?: string;
+    id: string;
+    planId: string;
+    licenseType?: LicenseType;
+    companyId?: number;
+    agreementId?: number;
+  },
+): Promise<void> {
+  const mspId = input.mspId ?? "msp-a";
+  await upsertOrganization(world.deps, {
+    mspId,
+    id: input.id,
+    name: `Org ${input.id}`,
+    planId: input.planId,
+    licenseType: input.licenseType ?? "standard",
+  });
+  await importCompanyMappings(world.deps, {
+    mspId,
+    items: [{
+      companyId: input.companyId ?? 100,
+      agreementId: input.agreementId ?? 1000,
+      organizationId: input.id,
+    }],
+  });
+}
+
+/** The quantity ConnectWise holds for a product on an agreement (active additions). */
+export function quantityOf(world: TestWorld, agreementId: number, productId: number): number[] {
+  return world.cw.data.additions
+    .filter((a) => a.agreementId === agreementId && a.productId === productId && !a.cancelled)
+    .map((a) => a.quantity);
+}

@@ -1,0 +1,53 @@
+import { getLogger } from "@logtape/logtape";
+import { periodOf, previousPeriod } from "../../domain/period.ts";
+import type { Deps } from "../../application/deps.ts";
+import { finalizePeriod } from "../../application/sync/finalize_period.ts";
+
+/** Shortly after 00:00 UTC on the 1st of every month (Deno.cron runs in UTC). */
+export const MONTHLY_SCHEDULE = "5 0 1 * *";
+
+const log = getLogger(["psa-sync", "scheduler"]);
+
+/**
+ * Finalizes the month that just ended for every MSP, logging progress. The
+ * same use case serves `POST /v1/periods/{period}/finalize`; both are
+ * idempotent, so the schedule may race the endpoint.
+ */
+export async function finalizePreviousMonth(
+  deps: Deps,
+  options: { owner: string },
+): Promise<void> {
+  const period = previousPeriod(periodOf(deps.clock.now()));
+  log.info("Finalizing {period}", { period });
+  const result = await finalizePeriod(deps, {
+    period,
+    owner: options.owner,
+    onProgress: (p) =>
+      log.info(
+        "Finalization {period}: {mspsDone}/{mspsTotal} MSPs, {linesWritten} written, {linesFailed} failed",
+        {
+          ...p,
+        },
+      ),
+  });
+  log.info("Finalized {period}: {finalizedNow} MSP(s) finalized now", { ...result });
+}
+
+/**
+ * Registers the monthly finalization with Deno.cron. Call it at module top
+ * level (Deno Deploy discovers crons when the module loads); `deps` may still
+ * be starting, so the handler awaits it.
+ */
+export function registerMonthlyFinalization(
+  deps: Promise<Deps>,
+  options: { owner: string },
+): void {
+  Deno.cron("psa-sync: finalize the previous month", MONTHLY_SCHEDULE, async () => {
+    try {
+      await finalizePreviousMonth(await deps, options);
+    } catch (error) {
+      log.error("Monthly finalization failed: {error}", { error: String(error) });
+      throw error; // Deno.cron records the failure and retries per its backoff
+    }
+  });
+}

@@ -1,0 +1,63 @@
+import { getLogger } from "@logtape/logtape";
+import type { Deps } from "../../application/deps.ts";
+import { deliverEvents } from "../../application/deliver_events.ts";
+import type { PlatformWebhook } from "../../application/ports/outbox.ts";
+import { runSyncRound } from "../../application/sync/worker.ts";
+
+const log = getLogger(["psa-sync", "worker"]);
+
+/** A background loop that drains dirty agreements and outbound events. */
+export interface SyncLoop {
+  stop(): Promise<void>;
+}
+
+/**
+ * Polls the sync queue every `intervalMs` (the embedded database has one
+ * connection and no LISTEN/NOTIFY, so polling works everywhere) and delivers
+ * due platform events when a webhook is configured.
+ */
+export function startSyncLoop(
+  deps: Deps,
+  options: { owner: string; intervalMs?: number; webhook?: PlatformWebhook },
+): SyncLoop {
+  let running = true;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let current: Promise<void> = Promise.resolve();
+  const tick = async () => {
+    try {
+      const summary = await runSyncRound(deps, {
+        owner: options.owner,
+        onError: (item, error) =>
+          log.error("Sync of agreement {agreementId} failed: {error}", {
+            mspId: item.mspId,
+            agreementId: item.agreementId,
+            error: error instanceof Error ? error.message : String(error),
+          }),
+      });
+      if (summary.agreements > 0) {
+        log.info("Sync round: {agreements} agreement(s), {written} written, {failed} failed", {
+          ...summary,
+        });
+      }
+      if (options.webhook) await deliverEvents(deps, options.webhook);
+    } catch (error) {
+      log.error("Sync round failed: {error}", {
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
+  };
+  const schedule = () => {
+    if (!running) return;
+    timer = setTimeout(() => {
+      current = tick().finally(schedule);
+    }, options.intervalMs ?? 250);
+  };
+  schedule();
+  return {
+    async stop() {
+      running = false;
+      clearTimeout(timer);
+      await current;
+    },
+  };
+}

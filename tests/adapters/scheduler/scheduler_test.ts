@@ -1,0 +1,57 @@
+import assert from "node:assert/strict";
+import { reportUsage } from "../../../application/report_usage.ts";
+import {
+  finalizePreviousMonth,
+  MONTHLY_SCHEDULE,
+} from "../../../adapters/scheduler/monthly_finalization.ts";
+import { startSyncLoop } from "../../../adapters/scheduler/sync_loop.ts";
+import { testWorld } from "../../support/fixtures.ts";
+import { connectAndMapProducts, mappedOrganization, quantityOf } from "../../support/setup.ts";
+
+Deno.test("scheduler: the monthly finalization runs on the 1st, shortly after 00:00 UTC", () => {
+  const [minute, hour, day, month, weekday] = MONTHLY_SCHEDULE.split(" ");
+  assert.deepEqual([hour, day, month, weekday], ["0", "1", "*", "*"]);
+  assert.ok(Number(minute) < 30);
+});
+
+Deno.test("scheduler: the monthly run finalizes the month that just ended", async () => {
+  const w = await testWorld({ now: "2026-10-10T00:00:00Z" });
+  await connectAndMapProducts(w);
+  await mappedOrganization(w, { id: "o1", planId: "lite" });
+  await reportUsage(w.deps, {
+    mspId: "msp-a",
+    organizationId: "o1",
+    eventId: "e1",
+    occurredAt: new Date("2026-10-09T00:00:00Z"),
+    licenses: 3,
+    servers: 0,
+  });
+  w.clock.set("2026-11-01T00:05:00Z");
+  await finalizePreviousMonth(w.deps, { owner: "cron" });
+  assert.equal(await w.store.statements.isFinalized("msp-a", "2026-10"), true);
+  assert.equal(await w.store.statements.isFinalized("msp-a", "2026-11"), false);
+});
+
+Deno.test("scheduler: the sync loop pushes a report without anyone asking", async () => {
+  const w = await testWorld({ now: "2026-11-10T00:00:00Z" });
+  await connectAndMapProducts(w);
+  await mappedOrganization(w, { id: "o1", planId: "lite" });
+  await reportUsage(w.deps, {
+    mspId: "msp-a",
+    organizationId: "o1",
+    eventId: "e1",
+    occurredAt: new Date("2026-11-09T00:00:00Z"),
+    licenses: 6,
+    servers: 0,
+  });
+  w.clock.advance(2_000);
+  const loop = startSyncLoop(w.deps, { owner: "loop", intervalMs: 5 });
+  try {
+    for (let i = 0; i < 200 && quantityOf(w, 1000, 11).length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  } finally {
+    await loop.stop();
+  }
+  assert.deepEqual(quantityOf(w, 1000, 11), [6]);
+});

@@ -35,7 +35,9 @@ export function upsertOrganization(
     const before = await repos.organizations.get(mspId, org.id);
     await repos.organizations.save(mspId, org);
     const now = deps.clock.now();
-    if (before && before.planId !== org.planId) {
+    // The plan counts from the moment it is received; a new organization's first
+    // plan also applies to earlier reports (the domain's "first known plan").
+    if (before?.planId !== org.planId) {
       await repos.usage.append(mspId, {
         eventId: `plan-change:${deps.newId()}`,
         organizationId: org.id,

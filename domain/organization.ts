@@ -35,11 +35,13 @@ export function billability(
 
 /** Lower-case, accents and punctuation removed, single spaces: for suggesting matches. */
 export function normalizeName(name: string): string {
+  // Letters of every script are kept: dropping non-Latin ones would make
+  // "Компания 1" and "Фирма 1" both "1", a false match.
   return name
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, " ")
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, " ")
     .trim();
 }
 

@@ -19,16 +19,23 @@ export function periodOf(instant: Date): Period {
   return `${String(instant.getUTCFullYear()).padStart(4, "0")}-${month}`;
 }
 
+// Date.UTC would read the years 0 to 99 as 1900 to 1999; setUTCFullYear does not.
+function firstOfMonth(year: number, monthIndex: number): Date {
+  const date = new Date(0);
+  date.setUTCFullYear(year, monthIndex, 1);
+  return date;
+}
+
 /** First instant of the period (inclusive). */
 export function periodStart(period: Period): Date {
   const [year, month] = parsePeriod(period).split("-").map(Number);
-  return new Date(Date.UTC(year, month - 1, 1));
+  return firstOfMonth(year, month - 1);
 }
 
 /** First instant after the period (exclusive end). */
 export function periodEnd(period: Period): Date {
   const [year, month] = parsePeriod(period).split("-").map(Number);
-  return new Date(Date.UTC(year, month, 1));
+  return firstOfMonth(year, month);
 }
 
 /** The period after this one. */

@@ -33,6 +33,11 @@ export function checkReport(
       });
     }
   }
+  if (Number.isNaN(entry.occurredAt.getTime())) {
+    throw new DomainError("invalid-usage", "occurredAt must be a valid instant", {
+      details: [{ path: "occurredAt", message: "must be a valid instant" }],
+    });
+  }
   if (entry.occurredAt.getTime() > context.now.getTime() + FUTURE_TOLERANCE_MS) {
     throw new DomainError(
       "report-in-future",

@@ -33,9 +33,9 @@ Deno.test("usage: the same eventId again is a duplicate and changes nothing", as
   assert.deepEqual(await reportUsage(deps, report("e1", "2026-11-10T11:00:00Z", 99)), {
     duplicate: true,
   });
-  const entries = await store.usage.entries("msp-a", "o1");
-  assert.equal(entries.filter((e) => e.licenses !== null).length, 1);
-  assert.equal(entries[0].licenses, 5);
+  const reports = (await store.usage.entries("msp-a", "o1")).filter((e) => e.licenses !== null);
+  assert.equal(reports.length, 1);
+  assert.equal(reports[0].licenses, 5);
 });
 
 Deno.test("usage: a report for an unknown organization is not found", async () => {
@@ -56,7 +56,8 @@ Deno.test("usage: a report more than 5 minutes in the future is refused", async 
   assert.deepEqual(await reportUsage(deps, report("e2", "2026-11-10T12:04:00Z")), {
     duplicate: false,
   });
-  assert.equal((await store.usage.entries("msp-a", "o1")).length, 1);
+  const reports = (await store.usage.entries("msp-a", "o1")).filter((e) => e.licenses !== null);
+  assert.deepEqual(reports.map((e) => e.eventId), ["e2"]);
 });
 
 Deno.test("usage: a report in a finalized period fails with period-finalized", async () => {
@@ -86,9 +87,27 @@ Deno.test("usage: an unknown plan in a report is refused with plan-not-found", a
 });
 
 Deno.test("usage: a report with a plan moves the organization to that plan from then on", async () => {
-  const { deps, store } = await world();
-  await reportUsage(deps, { ...report("e1", "2026-11-10T10:00:00Z"), planId: "premium" });
+  const { deps, store, clock } = await world(); // o1 created on core at 12:00
+  clock.set("2026-11-10T14:00:00Z");
+  await reportUsage(deps, { ...report("e1", "2026-11-10T13:00:00Z"), planId: "premium" });
   assert.equal((await store.organizations.get("msp-a", "o1"))?.planId, "premium");
-  await reportUsage(deps, { ...report("e0", "2026-11-09T10:00:00Z"), planId: "lite" }); // older: no change
+  await reportUsage(deps, { ...report("e0", "2026-11-10T12:30:00Z"), planId: "lite" }); // older: no change
   assert.equal((await store.organizations.get("msp-a", "o1"))?.planId, "premium");
+});
+
+Deno.test("usage: a plan change by PUT counts from the moment it is received, not the whole month", async () => {
+  const { deps, clock } = await world(); // o1 created on core at 2026-11-10T12:00Z
+  clock.set("2026-11-10T13:00:00Z");
+  await reportUsage(deps, report("e1", "2026-11-10T12:30:00Z", 10, 2));
+  clock.set("2026-11-20T00:00:00Z");
+  await upsertOrganization(deps, {
+    mspId: "msp-a",
+    id: "o1",
+    name: "One",
+    planId: "lite",
+    licenseType: "standard",
+  });
+  const { periodStatement } = await import("../../application/sync/sync_views.ts");
+  const [statement] = await periodStatement(deps, { mspId: "msp-a", period: "2026-11" });
+  assert.deepEqual([statement.planId, statement.licenses, statement.servers], ["core", 10, 2]);
 });

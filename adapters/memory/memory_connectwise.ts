@@ -1,6 +1,10 @@
 import type { PermissionArea } from "../../domain/permissions.ts";
 import { permissionReport, PROBED_AREAS } from "../../domain/permissions.ts";
-import { AuthenticationFailed, PermissionMissing } from "../../application/errors.ts";
+import {
+  AuthenticationFailed,
+  PermissionMissing,
+  UpstreamError,
+} from "../../application/errors.ts";
 import type { Credentials } from "../../application/ports/connections.ts";
 import type {
   ConnectWise,
@@ -68,10 +72,15 @@ export class MemoryConnectWise implements ConnectWise {
     return m;
   }
 
+  // Refusals reject the promise (never throw at the call), as the HTTP client's do.
   probe(credentials: Credentials) {
-    const m = this.member(credentials);
-    const granted = new Map(PROBED_AREAS.map((a) => [a, (m.areas ?? PROBED_AREAS).includes(a)]));
-    return Promise.resolve({ codebase: "v4_6_release/", permissions: permissionReport(granted) });
+    return Promise.resolve().then(() => {
+      const m = this.member(credentials);
+      const granted = new Map(
+        PROBED_AREAS.map((a) => [a, (m.areas ?? PROBED_AREAS).includes(a)]),
+      );
+      return { codebase: "v4_6_release/", permissions: permissionReport(granted) };
+    });
   }
 
   session(connection: Credentials): ConnectWiseSession {
@@ -83,82 +92,94 @@ export class MemoryConnectWise implements ConnectWise {
           .includes(`${area} ${access}` as never);
       if (!ok) throw new PermissionMissing(area, access);
     };
+    /** Checks the permission, then answers, both inside the promise. */
+    const answer = <T>(area: PermissionArea, access: string, produce: () => T): Promise<T> =>
+      Promise.resolve().then(() => (need(area, access), produce()));
     const d = this.data;
     const addition = (agreementId: number, id: number) => {
       const a = d.additions.find((x) => x.agreementId === agreementId && x.id === id);
-      if (!a) throw new Error(`addition ${id} not found`);
+      if (!a) {
+        throw new UpstreamError(`ConnectWise found nothing at addition ${id} (404)`, {
+          status: 404,
+          code: "connectwise-not-found",
+        });
+      }
       return a;
     };
     return {
       companies: {
-        types: () => (need("Table Setup"), Promise.resolve([...d.types])),
-        statuses: () => (need("Table Setup"), Promise.resolve([...d.statuses])),
-        list: (f) => {
-          need("Company Maintenance");
-          return Promise.resolve(
-            d.companies.filter((c) =>
-              (f.typeIds.length === 0 || c.types.some((t) => f.typeIds.includes(t.id))) &&
-              (f.statusIds.length === 0 || (c.status && f.statusIds.includes(c.status.id)))
-            ),
-          );
-        },
-        agreements: (companyId) => {
-          need("Agreements");
-          return Promise.resolve(d.agreements.filter((a) => a.companyId === companyId));
-        },
-        agreementsOf: (companyIds) => {
-          need("Agreements");
-          return Promise.resolve(d.agreements.filter((a) => companyIds.includes(a.companyId)));
-        },
+        types: () => answer("Table Setup", "inquire", () => [...d.types]),
+        statuses: () => answer("Table Setup", "inquire", () => [...d.statuses]),
+        list: (f) =>
+          answer(
+            "Company Maintenance",
+            "inquire",
+            () =>
+              d.companies.filter((c) =>
+                (f.typeIds.length === 0 || c.types.some((t) => f.typeIds.includes(t.id))) &&
+                (f.statusIds.length === 0 || (c.status && f.statusIds.includes(c.status.id)))
+              ),
+          ),
+        agreements: (companyId) =>
+          answer(
+            "Agreements",
+            "inquire",
+            () => d.agreements.filter((a) => a.companyId === companyId),
+          ),
+        agreementsOf: (companyIds) =>
+          answer(
+            "Agreements",
+            "inquire",
+            () => d.agreements.filter((a) => companyIds.includes(a.companyId)),
+          ),
       },
       catalog: {
-        search: (text) => {
-          need("Product Catalog");
-          const t = text?.toLowerCase() ?? "";
-          return Promise.resolve(
-            d.products.filter((p) =>
-              p.identifier.toLowerCase().includes(t) || p.description.toLowerCase().includes(t)
-            ),
-          );
-        },
-        get: (
-          id,
-        ) => (need("Product Catalog"), Promise.resolve(d.products.find((p) => p.id === id))),
-        create: (input) => {
-          need("Product Catalog", "add");
-          const product = {
-            id: this.nextId++,
-            identifier: input.identifier,
-            description: input.description,
-            inactive: false,
-          };
-          d.products.push(product);
-          this.writes.push({ method: "create-product" });
-          return Promise.resolve(product);
-        },
+        // As ConnectWise is asked: the identifier starts with the text, or the description contains it.
+        search: (text) =>
+          answer("Product Catalog", "inquire", () => {
+            const t = text?.trim().toLowerCase() ?? "";
+            return d.products.filter((p) =>
+              p.identifier.toLowerCase().startsWith(t) || p.description.toLowerCase().includes(t)
+            );
+          }),
+        get: (id) =>
+          answer("Product Catalog", "inquire", () => d.products.find((p) => p.id === id)),
+        create: (input) =>
+          answer("Product Catalog", "add", () => {
+            const product = {
+              id: this.nextId++,
+              identifier: input.identifier,
+              description: input.description,
+              inactive: false,
+            };
+            d.products.push(product);
+            this.writes.push({ method: "create-product" });
+            return product;
+          }),
       },
       additions: {
-        list: (agreementId, productId) => {
-          need("Agreements");
-          return Promise.resolve(
-            d.additions.filter((a) => a.agreementId === agreementId && a.productId === productId)
-              .map(({ agreementId: _, ...a }) => a),
-          );
-        },
-        create: (agreementId, { productId, quantity }) => {
-          need("Agreements", "add");
-          const a = { id: this.nextId++, agreementId, productId, quantity, cancelled: false };
-          d.additions.push(a);
-          this.writes.push({ method: "create", agreementId });
-          return Promise.resolve({ id: a.id, productId, quantity, cancelled: false });
-        },
-        setQuantity: (agreementId, id, quantity) => {
-          need("Agreements", "edit");
-          const a = addition(agreementId, id);
-          a.quantity = quantity;
-          this.writes.push({ method: "update", agreementId });
-          return Promise.resolve({ id, productId: a.productId, quantity, cancelled: a.cancelled });
-        },
+        list: (agreementId, productId) =>
+          answer(
+            "Agreements",
+            "inquire",
+            () =>
+              d.additions.filter((a) => a.agreementId === agreementId && a.productId === productId)
+                .map(({ agreementId: _, ...a }) => a),
+          ),
+        create: (agreementId, { productId, quantity }) =>
+          answer("Agreements", "add", () => {
+            const a = { id: this.nextId++, agreementId, productId, quantity, cancelled: false };
+            d.additions.push(a);
+            this.writes.push({ method: "create", agreementId });
+            return { id: a.id, productId, quantity, cancelled: false };
+          }),
+        setQuantity: (agreementId, id, quantity) =>
+          answer("Agreements", "edit", () => {
+            const a = addition(agreementId, id);
+            a.quantity = quantity;
+            this.writes.push({ method: "update", agreementId });
+            return { id, productId: a.productId, quantity, cancelled: a.cancelled };
+          }),
       },
     };
   }

@@ -27,7 +27,7 @@ async function world(now = "2026-11-20T12:00:00Z") {
   return w;
 }
 
-async function settle(w: Awaited<ReturnType<typeof world>>) {
+function settle(w: Awaited<ReturnType<typeof world>>) {
   w.clock.advance(5_000); // past the coalescing window
   return drainSync(w.deps, { owner: "test" });
 }

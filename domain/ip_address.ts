@@ -58,10 +58,16 @@ function v6Forbidden(g: number[]): boolean {
   const allZeroUpTo = (k: number) => g.slice(0, k).every((x) => x === 0);
   if (allZeroUpTo(8)) return true; // :: unspecified
   if (allZeroUpTo(7) && g[7] === 1) return true; // ::1 loopback
-  if (allZeroUpTo(5) && g[5] === 0xffff) return v4Forbidden(g[6] * 65536 + g[7]); // v4-mapped
+  const v4 = g[6] * 65536 + g[7];
+  if (allZeroUpTo(6)) return true; // ::/96, IPv4-compatible (deprecated), e.g. ::127.0.0.1
+  if (allZeroUpTo(5) && g[5] === 0xffff) return v4Forbidden(v4); // ::ffff:0:0/96 v4-mapped
+  if (allZeroUpTo(4) && g[4] === 0xffff && g[5] === 0) return v4Forbidden(v4); // v4-translated
   if (g[0] === 0x64 && g[1] === 0xff9b && g.slice(2, 6).every((x) => x === 0)) {
-    return v4Forbidden(g[6] * 65536 + g[7]); // NAT64 of a v4 address
+    return v4Forbidden(v4); // NAT64 of a v4 address
   }
+  if (g[0] === 0x64 && g[1] === 0xff9b && g[2] === 1) return true; // 64:ff9b:1::/48 local NAT64
+  if (g[0] === 0x2002) return v4Forbidden(g[1] * 65536 + g[2]); // 6to4 wraps a v4 address
+  if ((g[0] & 0xffc0) === 0xfec0) return true; // fec0::/10 site-local (deprecated)
   if ((g[0] & 0xfe00) === 0xfc00) return true; // fc00::/7 unique local (incl. fd00:ec2::254)
   if ((g[0] & 0xffc0) === 0xfe80) return true; // fe80::/10 link-local
   if ((g[0] & 0xff00) === 0xff00) return true; // ff00::/8 multicast

@@ -1,0 +1,54 @@
+import * as v from "valibot";
+import type { AgreementAdditions } from "../../application/ports/connectwise.ts";
+import type { RemoteAddition } from "../../domain/reconcile.ts";
+import type { Need } from "./answer_errors.ts";
+import { AdditionRow, parseAnswer, parseRows } from "./answer_schemas.ts";
+import type { Api } from "./api.ts";
+import { equalsId } from "./conditions.ts";
+
+const need = (access: Need["access"]): Need => ({ area: "Agreements", access });
+
+function toAddition(row: v.InferOutput<typeof AdditionRow>): RemoteAddition {
+  return {
+    id: row.id,
+    productId: row.product.id,
+    quantity: row.quantity,
+    cancelled: row.cancelledDate !== null,
+  };
+}
+
+function additionsPath(agreementId: number): string {
+  if (!Number.isSafeInteger(agreementId)) throw new Error(`Not an agreement id: ${agreementId}`);
+  return `/finance/agreements/${agreementId}/additions`;
+}
+
+/** Agreement additions in ConnectWise: list, create (Billable), change the quantity. */
+export function agreementAdditions(api: Api): AgreementAdditions {
+  const label = "/finance/agreements/{id}/additions";
+  return {
+    async list(agreementId, productId) {
+      const query = {
+        conditions: equalsId("product/id", productId),
+        fields: "id,product,quantity,cancelledDate",
+      };
+      const rows = await api.list(additionsPath(agreementId), need("inquire"), query);
+      return parseRows(AdditionRow, rows, `GET ${label}`).map(toAddition);
+    },
+    async create(agreementId, input) {
+      const body = {
+        product: { id: input.productId },
+        billCustomer: "Billable",
+        quantity: input.quantity,
+      };
+      const answer = await api.send("POST", additionsPath(agreementId), body, need("add"));
+      return toAddition(parseAnswer(AdditionRow, answer, `POST ${label}`));
+    },
+    async setQuantity(agreementId, additionId, quantity) {
+      if (!Number.isSafeInteger(additionId)) throw new Error(`Not an addition id: ${additionId}`);
+      const patch = [{ op: "replace", path: "quantity", value: quantity }];
+      const path = `${additionsPath(agreementId)}/${additionId}`;
+      const answer = await api.send("PATCH", path, patch, need("edit"));
+      return toAddition(parseAnswer(AdditionRow, answer, `PATCH ${label}/{id}`));
+    },
+  };
+}

@@ -1,0 +1,110 @@
+import * as v from "valibot";
+import { UpstreamError } from "../../application/errors.ts";
+import type { Credentials } from "../../application/ports/connections.ts";
+import type { Need } from "./answer_errors.ts";
+import { parseAnswer } from "./answer_schemas.ts";
+import type { ClientRuntime } from "./client_options.ts";
+import { discoverCodebase, isCodebase } from "./codebase.ts";
+import { credentialsHeaders } from "./credentials_headers.ts";
+import { call, type Caller } from "./http_call.ts";
+import { nextLink } from "./link_header.ts";
+import type { RateLimiter } from "./rate_limiter.ts";
+import { guardSite } from "./site_guard.ts";
+
+/** The largest page ConnectWise serves. */
+export const PAGE_SIZE = 1000;
+const MAX_PAGES = 10_000;
+
+/** Authenticated calls to one MSP's `{site}/{codebase}apis/3.0`. */
+export interface Api {
+  /** The codebase in use (discovered unless the connection had one). */
+  codebase(): Promise<string>;
+  get(path: string, need: Need, query?: Record<string, string>): Promise<unknown>;
+  /** Every row of a list, page after page, with the same query on every page. */
+  list(path: string, need: Need, query?: Record<string, string>): Promise<unknown[]>;
+  send(method: "POST" | "PATCH", path: string, body: unknown, need: Need): Promise<unknown>;
+}
+
+function label(method: string, path: string): string {
+  return `${method} ${path.replace(/\/\d+(?=\/|$)/g, "/{id}")}`;
+}
+
+/**
+ * Opens the API of one MSP. Before the first request the site passes the
+ * SSRF guard and the codebase is known (the saved one, else discovered);
+ * both are done once per Api.
+ */
+export function openApi(
+  rt: ClientRuntime,
+  limiter: RateLimiter,
+  credentials: Credentials & { mspId?: string; codebase?: string },
+): Api {
+  const { headers, secrets } = credentialsHeaders(credentials, rt.clientId);
+  // Lazy, so an Api that is never used never touches DNS (nor leaves a rejected promise).
+  let resolved: Promise<{ base: string; codebase: string }> | undefined;
+  const resolve = () =>
+    resolved ??= guardSite(credentials.siteUrl, rt).then(async (site) => {
+      const codebase = credentials.codebase && isCodebase(credentials.codebase)
+        ? credentials.codebase
+        : await discoverCodebase(rt, site.origin, credentials.companyId);
+      return { base: `${site.origin}/${codebase}apis/3.0`, codebase };
+    });
+  const caller = (extra: Record<string, string> = {}): Caller => ({
+    mspKey: `${credentials.siteUrl.trim().toLowerCase()}|${credentials.companyId}`,
+    mspId: credentials.mspId,
+    headers: { ...headers, ...extra },
+    secrets,
+  });
+  const url = async (path: string, query: Record<string, string> = {}) => {
+    const u = new URL(`${(await resolve()).base}${path}`);
+    for (const [k, value] of Object.entries(query)) u.searchParams.set(k, value);
+    return u;
+  };
+
+  return {
+    codebase: async () => (await resolve()).codebase,
+    async get(path, need, query) {
+      const spec = {
+        method: "GET" as const,
+        url: await url(path, query),
+        label: label("GET", path),
+        need,
+      };
+      return (await call(rt, limiter, caller(), spec)).json;
+    },
+    async list(path, need, query = {}) {
+      const kept = { ...query, pageSize: String(PAGE_SIZE) };
+      const first = await url(path, kept);
+      const spec = { method: "GET" as const, url: first, label: label("GET", path), need };
+      const rows: unknown[] = [];
+      const seen = new Set<string>();
+      for (let page = 1, next: URL | null = first; next; page++) {
+        if (page > MAX_PAGES || seen.has(next.href)) {
+          throw new UpstreamError(`ConnectWise paging of ${spec.label} does not end`, {
+            status: 200,
+          });
+        }
+        seen.add(next.href);
+        const answer = await call(rt, limiter, caller({ "pagination-type": "forward-only" }), {
+          ...spec,
+          url: next,
+        });
+        rows.push(...parseAnswer(v.array(v.unknown()), answer.json, spec.label));
+        const link = nextLink(answer.headers.get("link"));
+        next = link === null ? null : new URL(link, first);
+        if (next && (next.origin !== first.origin || next.pathname !== first.pathname)) {
+          throw new UpstreamError(`ConnectWise paging of ${spec.label} points elsewhere`, {
+            status: 200,
+          });
+        }
+        // The next link must not lose the filter (one public client's bug): restore ours.
+        for (const [k, value] of Object.entries(kept)) next?.searchParams.set(k, value);
+      }
+      return rows;
+    },
+    async send(method, path, body, need) {
+      const spec = { method, url: await url(path), label: label(method, path), need, body };
+      return (await call(rt, limiter, caller(), spec)).json;
+    },
+  };
+}

@@ -1,0 +1,39 @@
+/** Statuses that mean "try again later" rather than "this request is wrong". */
+const TRANSIENT = new Set([408, 429, 500, 502, 503, 504]);
+
+/**
+ * Statuses after which ConnectWise certainly did not act, so even a
+ * non-idempotent POST may be sent again. A POST that met a 500/502/504 or a
+ * lost connection may have been applied: it is not repeated here, and the
+ * next sync lists the additions before writing (and adopts what it finds).
+ */
+const NOT_APPLIED = new Set([408, 429, 503]);
+
+/** Whether the outcome (status, or 0 for a network failure) may be retried for this method. */
+export function mayRetry(method: string, status: number): boolean {
+  if (method === "POST") return NOT_APPLIED.has(status);
+  return status === 0 || TRANSIENT.has(status);
+}
+
+/** Whether a status is one ConnectWise may answer differently later. */
+export function isTransient(status: number): boolean {
+  return status === 0 || TRANSIENT.has(status);
+}
+
+/** `Retry-After` as milliseconds (delta-seconds or an HTTP date), or null when absent or unreadable. */
+export function retryAfterMs(value: string | null, now: number): number | null {
+  if (value === null || value.trim() === "") return null;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? null : Math.max(0, at - now);
+}
+
+/** Exponential backoff with full jitter: uniform in [0, min(cap, base * 2^attempt)). */
+export function backoffMs(
+  attempt: number,
+  options: { baseMs: number; capMs: number; random: () => number },
+): number {
+  const ceiling = Math.min(options.capMs, options.baseMs * 2 ** attempt);
+  return Math.floor(options.random() * ceiling);
+}

@@ -1,0 +1,61 @@
+/** How the ConnectWise client is built: its identity, limits and injectable effects. */
+export interface ConnectWiseClientOptions {
+  /** The integration's `clientId` GUID, sent on every call. */
+  readonly clientId: string;
+  /** `host:port` pairs that skip the address rules and may use http (tests, simulator). */
+  readonly allowlist?: readonly string[];
+  /** Requests a minute allowed to one MSP (site + company ID). */
+  readonly requestsPerMinute: number;
+  /** Requests one MSP may send at once before the rate applies; default a 10-second share. */
+  readonly burst?: number;
+  readonly fetch?: typeof fetch;
+  readonly sleep?: (ms: number) => Promise<void>;
+  /** Milliseconds since the epoch; drives the deadline and the rate limiter. */
+  readonly now?: () => number;
+  /** In [0, 1); the jitter of the backoff. */
+  readonly random?: () => number;
+  /** The A and AAAA addresses of a host name. */
+  readonly resolveHost?: (host: string) => Promise<string[]>;
+  /** Time allowed to one HTTP exchange. */
+  readonly timeoutMs?: number;
+  /** Time allowed to one call, all its retries and waits included. */
+  readonly deadlineMs?: number;
+  /** First backoff ceiling; it doubles with each attempt up to `backoffCapMs`. */
+  readonly backoffBaseMs?: number;
+  readonly backoffCapMs?: number;
+}
+
+/** The options with every default filled in. */
+export type ClientRuntime =
+  & Required<Omit<ConnectWiseClientOptions, "allowlist">>
+  & { readonly allowlist: readonly string[] };
+
+async function resolveWithDns(host: string): Promise<string[]> {
+  const lookups = await Promise.allSettled([
+    Deno.resolveDns(host, "A"),
+    Deno.resolveDns(host, "AAAA"),
+  ]);
+  return lookups.flatMap((r) => (r.status === "fulfilled" ? r.value : []));
+}
+
+/** Fills in the defaults: real fetch, timers, DNS; 30 s per exchange, 2 min per call. */
+export function clientRuntime(options: ConnectWiseClientOptions): ClientRuntime {
+  if (!(options.requestsPerMinute > 0)) {
+    throw new Error("Cannot build the ConnectWise client: requestsPerMinute must be positive");
+  }
+  return {
+    clientId: options.clientId,
+    allowlist: options.allowlist ?? [],
+    requestsPerMinute: options.requestsPerMinute,
+    burst: options.burst ?? Math.max(1, Math.ceil(options.requestsPerMinute / 6)),
+    fetch: options.fetch ?? ((input, init) => fetch(input, init)),
+    sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    now: options.now ?? (() => Date.now()),
+    random: options.random ?? Math.random,
+    resolveHost: options.resolveHost ?? resolveWithDns,
+    timeoutMs: options.timeoutMs ?? 30_000,
+    deadlineMs: options.deadlineMs ?? 120_000,
+    backoffBaseMs: options.backoffBaseMs ?? 500,
+    backoffCapMs: options.backoffCapMs ?? 30_000,
+  };
+}

@@ -1,0 +1,45 @@
+import { getLogger } from "@logtape/logtape";
+import { CompanyInfo, parseAnswer } from "./answer_schemas.ts";
+import type { ClientRuntime } from "./client_options.ts";
+
+const logger = getLogger(["psa-sync", "connectwise"]);
+
+/** The codebase used when discovery fails, as ConnectWise documents. */
+export const FALLBACK_CODEBASE = "v4_6_release/";
+
+/** A codebase is one path segment and a slash; anything else could point the API elsewhere. */
+export function isCodebase(text: string): boolean {
+  return /^[A-Za-z0-9_.-]+\/$/.test(text) && !/^\.+\/$/.test(text);
+}
+
+/**
+ * Codebase discovery: `GET {site}/login/companyinfo/{companyId}` (no
+ * credentials). Any failure, or an answer that is not a plain path segment,
+ * falls back to `v4_6_release/` (logged, so a wrong guess can be traced).
+ */
+export async function discoverCodebase(
+  rt: ClientRuntime,
+  origin: string,
+  companyId: string,
+): Promise<string> {
+  const label = "GET /login/companyinfo/{companyId}";
+  const url = `${origin}/login/companyinfo/${encodeURIComponent(companyId)}`;
+  try {
+    const response = await rt.fetch(url, {
+      headers: { clientId: rt.clientId, Accept: "application/json" },
+      redirect: "manual",
+      signal: AbortSignal.timeout(rt.timeoutMs),
+    });
+    const text = await response.text();
+    if (response.status !== 200) throw new Error(`status ${response.status}`);
+    const { Codebase } = parseAnswer(CompanyInfo, JSON.parse(text), label);
+    if (!isCodebase(Codebase)) throw new Error(`unusable Codebase "${Codebase.slice(0, 40)}"`);
+    return Codebase;
+  } catch (error) {
+    logger.warn("ConnectWise codebase discovery failed ({reason}); using {codebase}", {
+      reason: error instanceof Error ? error.message : String(error),
+      codebase: FALLBACK_CODEBASE,
+    });
+    return FALLBACK_CODEBASE;
+  }
+}

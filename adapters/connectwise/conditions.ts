@@ -1,0 +1,45 @@
+import { DomainError } from "../../domain/errors.ts";
+
+/**
+ * Builders of ConnectWise `conditions` text. Field names are constants of
+ * this adapter; values are either checked ids or quoted strings, so user
+ * text can never change the shape of a condition.
+ */
+
+function id(value: number): string {
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw new Error(`Cannot build a ConnectWise condition: ${value} is not an id`);
+  }
+  return String(value);
+}
+
+/**
+ * A double-quoted string literal: `\` and `"` are escaped; control characters
+ * (newlines, NUL, ...) are refused because no product text needs them and
+ * their handling by ConnectWise is unknown.
+ */
+export function quoted(text: string): string {
+  // deno-lint-ignore no-control-regex -- the point is to find control characters
+  if (/[\u0000-\u001f\u007f]/.test(text)) {
+    throw new DomainError(
+      "invalid-search-text",
+      "Cannot search ConnectWise for text with control characters (such as a line break)",
+    );
+  }
+  return `"${text.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+}
+
+/** `field = 12` */
+export function equalsId(field: string, value: number): string {
+  return `${field}=${id(value)}`;
+}
+
+/** `field in (1,2,3)` */
+export function inIds(field: string, values: readonly number[]): string {
+  return `${field} in (${values.map(id).join(",")})`;
+}
+
+/** `identifier like "text%" or description contains "text"` */
+export function productTextSearch(text: string): string {
+  return `identifier like ${quoted(`${text}%`)} or description contains ${quoted(text)}`;
+}

@@ -1,0 +1,131 @@
+import { getLogger } from "@logtape/logtape";
+import { UpstreamError } from "../../application/errors.ts";
+import { answerError, type Need, networkError, redact } from "./answer_errors.ts";
+import { backoffMs, mayRetry, retryAfterMs } from "./backoff.ts";
+import type { ClientRuntime } from "./client_options.ts";
+import type { RateLimiter } from "./rate_limiter.ts";
+
+const logger = getLogger(["psa-sync", "connectwise"]);
+
+/** Who is calling: the rate-limit key, the headers and the secrets to keep out of messages. */
+export interface Caller {
+  readonly mspKey: string;
+  readonly mspId?: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly secrets: readonly string[];
+}
+
+/** One request: `label` (method and path, no query) names it in logs and errors. */
+export interface CallSpec {
+  readonly method: "GET" | "POST" | "PATCH";
+  readonly url: URL;
+  readonly label: string;
+  readonly need: Need;
+  readonly body?: unknown;
+}
+
+/** A 2xx answer. */
+export interface CallAnswer {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly json: unknown;
+}
+
+type Outcome =
+  | { kind: "answer"; status: number; headers: Headers; text: string }
+  | { kind: "network"; reason: string };
+
+async function exchange(rt: ClientRuntime, caller: Caller, spec: CallSpec): Promise<Outcome> {
+  const headers: Record<string, string> = { ...caller.headers };
+  if (spec.body !== undefined) headers["Content-Type"] = "application/json";
+  try {
+    const signal = AbortSignal.timeout(rt.timeoutMs);
+    const response = await rt.fetch(spec.url, {
+      method: spec.method,
+      headers,
+      body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
+      redirect: "manual",
+      signal,
+    });
+    // Always read the body: it frees the connection and a 4xx body explains the failure.
+    const text = await response.text();
+    return { kind: "answer", status: response.status, headers: response.headers, text };
+  } catch (error) {
+    const timedOut = error instanceof DOMException && error.name === "TimeoutError";
+    const reason = timedOut
+      ? `no answer within ${rt.timeoutMs} ms`
+      : redact(error instanceof Error ? error.message : String(error), caller.secrets);
+    return { kind: "network", reason };
+  }
+}
+
+function parseJson(text: string, label: string, status: number): unknown {
+  if (text.trim() === "") return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new UpstreamError(`ConnectWise answered ${label} with something that is not JSON`, {
+      status,
+      code: "connectwise-invalid-answer",
+    });
+  }
+}
+
+/**
+ * Sends one request under the MSP's rate limit, with a timeout per exchange,
+ * and retries transient failures (honouring `Retry-After`, else exponential
+ * backoff with full jitter) until the call's deadline. Throws the mapped
+ * UpstreamError; never a credential in it.
+ */
+export async function call(
+  rt: ClientRuntime,
+  limiter: RateLimiter,
+  caller: Caller,
+  spec: CallSpec,
+): Promise<CallAnswer> {
+  const deadline = rt.now() + rt.deadlineMs;
+  const log = { msp: caller.mspId, call: spec.label };
+  for (let attempt = 1;; attempt++) {
+    const queued = limiter.reserve(caller.mspKey);
+    if (queued > 0) await rt.sleep(queued);
+    const started = rt.now();
+    const outcome = await exchange(rt, caller, spec);
+    const status = outcome.kind === "answer" ? outcome.status : 0;
+    const result = outcome.kind === "answer" ? String(status) : outcome.reason;
+    logger.debug("ConnectWise {call}: {result} in {ms} ms (attempt {attempt})", {
+      ...log,
+      result,
+      attempt,
+      ms: rt.now() - started,
+    });
+    if (outcome.kind === "answer" && status >= 200 && status < 300) {
+      const json = parseJson(outcome.text, spec.label, status);
+      return { status, headers: outcome.headers, json };
+    }
+    const fail = () =>
+      outcome.kind === "answer"
+        ? answerError(spec.label, outcome, { ...spec, secrets: caller.secrets, attempts: attempt })
+        : networkError(spec.label, outcome.reason, attempt);
+    if (!mayRetry(spec.method, status)) throw fail();
+    const hinted = outcome.kind === "answer"
+      ? retryAfterMs(outcome.headers.get("retry-after"), rt.now())
+      : null;
+    const backoff = { baseMs: rt.backoffBaseMs, capMs: rt.backoffCapMs, random: rt.random };
+    const wait = hinted ?? backoffMs(attempt - 1, backoff);
+    if (rt.now() + wait > deadline) {
+      logger.warn("ConnectWise {call} gave up after {attempt} attempts (last: {result})", {
+        ...log,
+        result,
+        attempt,
+      });
+      throw fail(); // every retried status is transient, so the error says retryable
+    }
+    logger.info("ConnectWise {call}: {result}; retrying in {wait} ms", {
+      ...log,
+      result,
+      wait,
+      attempt,
+    });
+    await rt.sleep(wait);
+  }
+}

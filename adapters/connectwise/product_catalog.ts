@@ -1,0 +1,92 @@
+import * as v from "valibot";
+import { UpstreamError } from "../../application/errors.ts";
+import type { CwProduct, ProductCatalog } from "../../application/ports/connectwise.ts";
+import type { Need } from "./answer_errors.ts";
+import { CatalogRow, NamedRow, parseAnswer, parseRows } from "./answer_schemas.ts";
+import type { Api } from "./api.ts";
+import { productTextSearch } from "./conditions.ts";
+
+const INQUIRE: Need = { area: "Product Catalog", access: "inquire" };
+const ADD: Need = { area: "Product Catalog", access: "add" };
+const TABLE_SETUP: Need = { area: "Table Setup", access: "inquire" };
+
+function toProduct(row: v.InferOutput<typeof CatalogRow>): CwProduct {
+  return {
+    id: row.id,
+    identifier: row.identifier,
+    description: row.description,
+    inactive: row.inactiveFlag,
+  };
+}
+
+/** The first active row of a setup table, or a clear error naming what to set up. */
+async function firstActive(api: Api, path: string, what: string, product: string) {
+  const query = { conditions: "inactiveFlag=false", orderBy: "id asc", pageSize: "1" };
+  const [row] = parseRows(
+    NamedRow,
+    await api.get(path, TABLE_SETUP, query),
+    `GET ${path}`,
+  );
+  if (!row) {
+    throw new UpstreamError(
+      `Cannot create product "${product}" in ConnectWise: it has no active ${what}`,
+      { status: 200, code: "connectwise-setup-missing" },
+    );
+  }
+  return row;
+}
+
+/** The ConnectWise product catalog. */
+export function productCatalog(api: Api): ProductCatalog {
+  return {
+    async search(text) {
+      const wanted = text?.trim() ?? "";
+      const query: Record<string, string> = {
+        fields: "id,identifier,description,inactiveFlag",
+      };
+      if (wanted) query.conditions = productTextSearch(wanted);
+      const path = "/procurement/catalog";
+      const rows = parseRows(CatalogRow, await api.list(path, INQUIRE, query), `GET ${path}`);
+      // `like` treats % _ [ ] as wildcards; keep only literal matches of what was typed.
+      const lower = wanted.toLowerCase();
+      return rows.map(toProduct).filter((p) =>
+        p.identifier.toLowerCase().startsWith(lower) || p.description.toLowerCase().includes(lower)
+      );
+    },
+    async get(productId) {
+      if (!Number.isSafeInteger(productId)) return undefined;
+      const path = `/procurement/catalog/${productId}`;
+      try {
+        return toProduct(
+          parseAnswer(CatalogRow, await api.get(path, INQUIRE), "GET /procurement/catalog/{id}"),
+        );
+      } catch (error) {
+        if (error instanceof UpstreamError && error.code === "connectwise-not-found") {
+          return undefined;
+        }
+        throw error;
+      }
+    },
+    async create(product) {
+      const type = await firstActive(api, "/procurement/types", "product type", product.identifier);
+      const subcategory = await firstActive(
+        api,
+        "/procurement/subcategories/",
+        "product subcategory",
+        product.identifier,
+      );
+      const body = {
+        identifier: product.identifier,
+        description: product.description,
+        customerDescription: product.description,
+        subcategory: { id: subcategory.id },
+        type: { id: type.id },
+        productClass: "NonInventory",
+        ...(product.price === undefined ? {} : { price: product.price }),
+        ...(product.cost === undefined ? {} : { cost: product.cost }),
+      };
+      const answer = await api.send("POST", "/procurement/catalog", body, ADD);
+      return toProduct(parseAnswer(CatalogRow, answer, "POST /procurement/catalog"));
+    },
+  };
+}

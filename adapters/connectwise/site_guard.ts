@@ -1,0 +1,36 @@
+import { DomainError } from "../../domain/errors.ts";
+import { isForbiddenAddress, isIpLiteral } from "../../domain/ip_address.ts";
+import { parseSiteUrl, type SiteUrl } from "../../domain/site_url.ts";
+
+function refused(reason: string): DomainError {
+  return new DomainError("invalid-site-url", `Site URL is not accepted: ${reason}`, {
+    details: [{ path: "siteUrl", message: reason }],
+  });
+}
+
+/**
+ * The SSRF guard in front of every request: the domain's syntax rules, then
+ * every address the name resolves to must be public. Allow-listed hosts
+ * (tests, the simulator) skip the address rules.
+ */
+export async function guardSite(
+  siteUrl: string,
+  options: { allowlist: readonly string[]; resolveHost: (host: string) => Promise<string[]> },
+): Promise<SiteUrl> {
+  const site = parseSiteUrl(siteUrl, options.allowlist);
+  if (options.allowlist.includes(site.hostPort)) return site;
+  const bare = site.hostname.replace(/^\[|\]$/g, "");
+  if (isIpLiteral(bare)) return site; // parseSiteUrl already judged the literal
+  let addresses: string[];
+  try {
+    addresses = await options.resolveHost(bare);
+  } catch {
+    addresses = [];
+  }
+  if (addresses.length === 0) throw refused(`host "${site.hostname}" does not resolve`);
+  const bad = addresses.find((address) => isForbiddenAddress(address));
+  if (bad !== undefined) {
+    throw refused(`host "${site.hostname}" resolves to a non-public address (${bad})`);
+  }
+  return site;
+}

@@ -1,0 +1,63 @@
+import assert from "node:assert/strict";
+import { backoffMs, mayRetry, retryAfterMs } from "../../../adapters/connectwise/backoff.ts";
+import { inIds, productTextSearch, quoted } from "../../../adapters/connectwise/conditions.ts";
+import { nextLink } from "../../../adapters/connectwise/link_header.ts";
+import { createRateLimiter } from "../../../adapters/connectwise/rate_limiter.ts";
+
+Deno.test("Retry-After: seconds or an HTTP date; absent or unreadable gives null", () => {
+  assert.equal(retryAfterMs("2", 0), 2000);
+  assert.equal(retryAfterMs("Thu, 01 Jan 1970 00:00:05 GMT", 1000), 4000);
+  assert.equal(retryAfterMs(null, 0), null);
+  assert.equal(retryAfterMs("soon", 0), null);
+});
+
+Deno.test("backoff: full jitter below min(cap, base * 2^attempt)", () => {
+  const options = { baseMs: 100, capMs: 1000, random: () => 0.999 };
+  assert.deepEqual([0, 1, 2, 3, 4, 5].map((a) => backoffMs(a, options)), [
+    99,
+    199,
+    399,
+    799,
+    999,
+    999,
+  ]);
+  assert.equal(backoffMs(3, { ...options, random: () => 0 }), 0);
+});
+
+Deno.test("which outcomes are retried: transient ones; a POST only when it was surely not applied", () => {
+  for (const status of [0, 408, 429, 500, 502, 503, 504]) {
+    assert.ok(mayRetry("GET", status), `GET ${status}`);
+  }
+  for (const status of [400, 401, 403, 404, 409, 422, 302]) {
+    assert.ok(!mayRetry("PATCH", status), `${status}`);
+  }
+  assert.deepEqual([0, 408, 429, 500, 502, 503, 504].filter((s) => mayRetry("POST", s)), [
+    408,
+    429,
+    503,
+  ]);
+});
+
+Deno.test("Link header: the rel=next target among others", () => {
+  const header = '<https://x/a?page=1>; rel="first", <https://x/a?pageId=9&pageSize=2>; rel="next"';
+  assert.equal(nextLink(header), "https://x/a?pageId=9&pageSize=2");
+  assert.equal(nextLink('<https://x/a?page=1>; rel="prev"'), null);
+  assert.equal(nextLink(null), null);
+});
+
+Deno.test('conditions: strings quoted with \\ and " escaped; ids checked', () => {
+  assert.equal(quoted('a"b\\c'), '"a\\"b\\\\c"');
+  assert.equal(productTextSearch("NL"), 'identifier like "NL%" or description contains "NL"');
+  assert.equal(inIds("types/id", [1, 2]), "types/id in (1,2)");
+  assert.throws(() => inIds("types/id", [1.5]), /not an id/);
+  assert.throws(() => quoted("a\u0000"), { code: "invalid-search-text" });
+});
+
+Deno.test("rate limiter: a burst, then one token per 60000/rpm ms; keys are separate", () => {
+  let now = 0;
+  const limiter = createRateLimiter(60, { burst: 2, now: () => now });
+  assert.deepEqual([1, 2, 3, 4].map(() => limiter.reserve("a")), [0, 0, 1000, 2000]);
+  assert.equal(limiter.reserve("b"), 0);
+  now = 10_000;
+  assert.equal(limiter.reserve("a"), 0, "refilled after the waits");
+});

@@ -1,0 +1,88 @@
+import type { Hono } from "hono";
+import * as v from "valibot";
+import { cwError, type Sim, type SimEnv, withoutNulls } from "./sim_context.ts";
+import { listAnswer } from "./sim_paging.ts";
+
+const NewAddition = v.object({
+  product: v.object({ id: v.pipe(v.number(), v.integer()) }),
+  billCustomer: v.picklist(["Billable", "DoNotBill", "NoCharge"]),
+  quantity: v.number(),
+});
+
+const Patch = v.array(v.object({
+  op: v.literal("replace"),
+  // ConnectWise paths have no leading slash; a "/quantity" is a client bug worth a 400.
+  path: v.picklist(["quantity", "cancelledDate"]),
+  value: v.union([v.number(), v.string(), v.null()]),
+}));
+
+function issues(result: v.SafeParseResult<v.GenericSchema>) {
+  return (result.issues ?? []).map((i) => ({
+    code: "InvalidField",
+    message: i.message,
+    field: v.getDotPath(i) ?? "",
+  }));
+}
+
+/** Agreements and their additions (list, get, POST, JSON-Patch). */
+export function financeRoutes(api: Hono<SimEnv>, sim: Sim): void {
+  const s = sim.state;
+  const paging = { linkDropsFilters: sim.options.linkDropsFilters };
+  const agreementOf = (id: string) => s.agreements.find((a) => a.id === Number(id));
+  const additionOf = (agreementId: string, id: string) =>
+    s.additions.find((a) => a.agreementId === Number(agreementId) && a.id === Number(id));
+
+  api.get("/finance/agreements", (c) => listAnswer(c, s.agreements, paging));
+  api.get("/finance/agreements/:id", (c) => {
+    const agreement = agreementOf(c.req.param("id"));
+    return agreement ? c.json(withoutNulls(agreement)) : cwError(c, 404, "Agreement not found");
+  });
+  api.get("/finance/agreements/:id/additions", (c) => {
+    const id = c.req.param("id");
+    if (!agreementOf(id)) return cwError(c, 404, "Agreement not found");
+    return listAnswer(c, s.additions.filter((a) => a.agreementId === Number(id)), paging);
+  });
+  api.get("/finance/agreements/:id/additions/:aid", (c) => {
+    const addition = additionOf(c.req.param("id"), c.req.param("aid"));
+    return addition ? c.json(withoutNulls(addition)) : cwError(c, 404, "Addition not found");
+  });
+  api.post("/finance/agreements/:id/additions", (c) => {
+    const agreementId = Number(c.req.param("id"));
+    if (!agreementOf(String(agreementId))) return cwError(c, 404, "Agreement not found");
+    const parsed = v.safeParse(NewAddition, c.get("record").body);
+    if (!parsed.success) return cwError(c, 400, "Addition object is invalid", issues(parsed));
+    const product = s.catalog.find((p) => p.id === parsed.output.product.id);
+    if (!product) {
+      return cwError(c, 400, "Addition object is invalid", [
+        { code: "InvalidObject", message: "Product not found", field: "product" },
+      ]);
+    }
+    const addition = {
+      id: s.nextId++,
+      agreementId,
+      product: { id: product.id, identifier: product.identifier },
+      quantity: parsed.output.quantity,
+      billCustomer: parsed.output.billCustomer,
+      cancelledDate: null,
+    };
+    s.additions.push(addition);
+    return c.json(withoutNulls(addition), 201);
+  });
+  api.patch("/finance/agreements/:id/additions/:aid", (c) => {
+    const addition = additionOf(c.req.param("id"), c.req.param("aid"));
+    if (!addition) return cwError(c, 404, "Addition not found");
+    const parsed = v.safeParse(Patch, c.get("record").body);
+    if (!parsed.success) return cwError(c, 400, "Patch is invalid", issues(parsed));
+    for (const op of parsed.output) {
+      if (op.path === "quantity" && typeof op.value === "number") addition.quantity = op.value;
+      else if (op.path === "cancelledDate" && typeof op.value !== "number") {
+        addition.cancelledDate = op.value;
+      } else {
+        return cwError(c, 400, "Patch is invalid", [
+          { code: "InvalidField", message: "wrong type", field: op.path },
+        ]);
+      }
+    }
+    return c.json(withoutNulls(addition));
+  });
+}

@@ -1,0 +1,165 @@
+import assert from "node:assert/strict";
+import { PermissionMissing } from "../../application/errors.ts";
+import type { ConnectWise, ConnectWiseSession } from "../../application/ports/connectwise.ts";
+import { permissionReport, PROBED_AREAS } from "../../domain/permissions.ts";
+import {
+  connectionOf,
+  type ContractWorld,
+  contractWorld,
+  credentialsOf,
+  MEMBERS,
+} from "../adapters/connectwise/contract_world.ts";
+
+/** A ConnectWise holding `world`, reached at `siteUrl`; `close` frees what the setup started. */
+export interface ContractTarget {
+  readonly connectWise: ConnectWise;
+  readonly siteUrl: string;
+  close(): Promise<void>;
+}
+
+export type ContractSetup = (world: ContractWorld) => Promise<ContractTarget>;
+
+const byId = <T extends { id: number }>(rows: readonly T[]) => rows.toSorted((a, b) => a.id - b.id);
+const ids = (rows: readonly { id: number }[]) => byId(rows).map((r) => r.id);
+
+async function rejectsWith(promise: Promise<unknown>, check: (e: unknown) => boolean) {
+  await assert.rejects(promise, (e: unknown) => (assert.ok(check(e), String(e)), true));
+}
+
+/**
+ * The cases every ConnectWise adapter must pass: the memory stand-in and
+ * the real client against the simulator, so the stand-in cannot drift.
+ */
+export function connectWiseContract(name: string, setup: ContractSetup): void {
+  const test = (title: string, body: (t: ContractTarget, s: ConnectWiseSession) => Promise<void>) =>
+    Deno.test(`contract ${name}: ${title}`, async () => {
+      const target = await setup(contractWorld());
+      try {
+        await body(target, target.connectWise.session(connectionOf(target.siteUrl, MEMBERS.full)));
+      } finally {
+        await target.close();
+      }
+    });
+
+  test("probe with good credentials reports every read area granted", async (t) => {
+    const probe = await t.connectWise.probe(credentialsOf(t.siteUrl, MEMBERS.full));
+    assert.equal(probe.codebase, "v4_6_release/");
+    assert.deepEqual(
+      probe.permissions,
+      permissionReport(new Map(PROBED_AREAS.map((a) => [a, true]))),
+    );
+  });
+
+  test("probe with a wrong private key fails with connectwise-authentication-failed", async (t) => {
+    const bad = { ...credentialsOf(t.siteUrl, MEMBERS.full), privateKey: "wrong" };
+    await assert.rejects(t.connectWise.probe(bad), { code: "connectwise-authentication-failed" });
+  });
+
+  test("probe reports a missing read area as not granted", async (t) => {
+    const probe = await t.connectWise.probe(credentialsOf(t.siteUrl, MEMBERS.noCatalog));
+    const missing = probe.permissions.filter((p) => p.granted === false).map((p) =>
+      `${p.area} ${p.access}`
+    );
+    assert.deepEqual(missing, ["Product Catalog inquire"]);
+  });
+
+  test("company types and statuses are listed", async (_, s) => {
+    assert.deepEqual(byId(await s.companies.types()), [{ id: 1, name: "Customer" }, {
+      id: 2,
+      name: "Prospect",
+    }]);
+    assert.deepEqual(byId(await s.companies.statuses()), [{ id: 1, name: "Active" }, {
+      id: 2,
+      name: "Inactive",
+    }]);
+  });
+
+  test("companies are filtered by type and by status (empty filter: all)", async (_, s) => {
+    assert.deepEqual(ids(await s.companies.list({ typeIds: [], statusIds: [] })), [10, 20, 30, 40]);
+    assert.deepEqual(ids(await s.companies.list({ typeIds: [2], statusIds: [] })), [20, 30]);
+    assert.deepEqual(ids(await s.companies.list({ typeIds: [], statusIds: [2] })), [40]);
+    assert.deepEqual(ids(await s.companies.list({ typeIds: [1], statusIds: [1] })), [10, 20]);
+    const [beta] = await s.companies.list({ typeIds: [2], statusIds: [1] });
+    assert.deepEqual(beta, contractWorld().companies[1]);
+  });
+
+  test(
+    "agreements of a company, cancelled ones flagged; agreementsOf many companies",
+    async (_, s) => {
+      assert.deepEqual(byId(await s.companies.agreements(20)), contractWorld().agreements.slice(1));
+      assert.deepEqual(await s.companies.agreements(30), []);
+      assert.deepEqual(ids(await s.companies.agreementsOf([10, 20, 30])), [100, 200, 201]);
+    },
+  );
+
+  test("additions: list (active and cancelled), create, setQuantity", async (_, s) => {
+    assert.deepEqual(byId(await s.additions.list(100, 11)), [
+      { id: 501, productId: 11, quantity: 5, cancelled: false },
+      { id: 502, productId: 11, quantity: 2, cancelled: true },
+    ]);
+    const created = await s.additions.create(200, { productId: 21, quantity: 7 });
+    assert.deepEqual({ ...created, id: 0 }, {
+      id: 0,
+      productId: 21,
+      quantity: 7,
+      cancelled: false,
+    });
+    assert.deepEqual(await s.additions.list(200, 21), [created]);
+    const changed = await s.additions.setQuantity(200, created.id, 9);
+    assert.deepEqual(changed, { ...created, quantity: 9 });
+    assert.deepEqual(await s.additions.list(200, 21), [changed]);
+  });
+
+  test("setQuantity of an unknown addition fails with connectwise-not-found", async (_, s) => {
+    await assert.rejects(s.additions.setQuantity(100, 999_999, 1), {
+      code: "connectwise-not-found",
+    });
+  });
+
+  test("catalog: search by identifier prefix or description, get, create", async (_, s) => {
+    assert.deepEqual(ids(await s.catalog.search()), [11, 21, 22]);
+    assert.deepEqual(ids(await s.catalog.search("vpn-")), [11, 21]);
+    assert.deepEqual(ids(await s.catalog.search("core")), [21, 22]);
+    assert.deepEqual(ids(await s.catalog.search("SRV")), [], "identifiers match by prefix only");
+    assert.deepEqual(await s.catalog.search('x" or identifier like "%'), []);
+    assert.deepEqual(await s.catalog.get(22), contractWorld().products[2]);
+    assert.equal(await s.catalog.get(999_999), undefined);
+    const made = await s.catalog.create({
+      identifier: "NEW-ONE",
+      description: "A new product",
+      price: 4,
+    });
+    assert.deepEqual({ ...made, id: 0 }, {
+      id: 0,
+      identifier: "NEW-ONE",
+      description: "A new product",
+      inactive: false,
+    });
+    assert.deepEqual(await s.catalog.search("NEW-"), [made]);
+  });
+
+  test("a 403 on a write is PermissionMissing naming the area and access", async (t) => {
+    const s = t.connectWise.session(connectionOf(t.siteUrl, MEMBERS.readOnly));
+    const missing = (area: string, access: string) => (e: unknown) =>
+      e instanceof PermissionMissing && e.area === area && e.access === access &&
+      e.message.includes(area);
+    await rejectsWith(
+      s.additions.create(100, { productId: 21, quantity: 1 }),
+      missing("Agreements", "add"),
+    );
+    await rejectsWith(s.additions.setQuantity(100, 501, 3), missing("Agreements", "edit"));
+    await rejectsWith(
+      s.catalog.create({ identifier: "X", description: "X" }),
+      missing("Product Catalog", "add"),
+    );
+    assert.deepEqual(ids(await s.additions.list(100, 11)), [501, 502]);
+  });
+
+  test("a 403 on a read is PermissionMissing naming the area", async (t) => {
+    const s = t.connectWise.session(connectionOf(t.siteUrl, MEMBERS.noCatalog));
+    await rejectsWith(
+      s.catalog.search("x"),
+      (e) => e instanceof PermissionMissing && e.area === "Product Catalog",
+    );
+  });
+}

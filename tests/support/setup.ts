@@ -3,11 +3,16 @@ import { importCompanyMappings } from "../../application/company_mappings.ts";
 import { upsertOrganization } from "../../application/organizations.ts";
 import { mapProducts } from "../../application/product_mappings.ts";
 import type { LicenseType } from "../../domain/organization.ts";
+import type { Deps } from "../../application/deps.ts";
+import type { Credentials } from "../../application/ports/connections.ts";
 import { CREDENTIALS, type TestWorld } from "./fixtures.ts";
 
 /** Connects the MSP and maps lite, core and premium to the seeded products. */
-export async function connectAndMapProducts(world: TestWorld, mspId = "msp-a"): Promise<void> {
-  await connect(world.deps, { mspId, credentials: CREDENTIALS });
+export async function connectAndMapProducts(
+  world: { deps: Deps; credentials?: Credentials },
+  mspId = "msp-a",
+): Promise<void> {
+  await connect(world.deps, { mspId, credentials: world.credentials ?? CREDENTIALS });
   await mapProducts(world.deps, { mspId, planId: "lite", license: { productId: 11 } });
   await mapProducts(world.deps, {
     mspId,
@@ -25,7 +30,7 @@ export async function connectAndMapProducts(world: TestWorld, mspId = "msp-a"): 
 
 /** Creates an organization and maps it to a company's agreement. */
 export async function mappedOrganization(
-  world: TestWorld,
+  world: { deps: Deps },
   input: {
     mspId?: string;
     id: string;

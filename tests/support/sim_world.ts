@@ -1,0 +1,92 @@
+import { DEFAULT_SETTINGS, type Deps } from "../../application/deps.ts";
+import type { Store } from "../../application/ports/store.ts";
+import { createConnectWiseClient } from "../../adapters/connectwise/connectwise_client.ts";
+import { memoryStore } from "../../adapters/memory/memory_store.ts";
+import { type RunningSimulator, serveSimulator } from "../connectwise_simulator/simulator.ts";
+import { createState, type SimState } from "../connectwise_simulator/sim_state.ts";
+import { connectWiseData, CREDENTIALS, PLANS, type TestWorld } from "./fixtures.ts";
+import { FixedClock } from "./fixed_clock.ts";
+
+/** The fixtures' ConnectWise in the simulator's own shapes. */
+export function simulatorSeed(): SimState {
+  const data = connectWiseData();
+  return createState({
+    members: [...data.members!],
+    companyTypes: [...data.types!],
+    companyStatuses: [...data.statuses!],
+    companies: data.companies!.map((c) => ({ ...c, types: [...c.types] })),
+    agreements: data.agreements!.map((a) => ({
+      id: a.id,
+      name: a.name,
+      type: { id: 1, name: a.type ?? "Managed" },
+      company: { id: a.companyId },
+      cancelledFlag: a.cancelled,
+    })),
+    catalog: data.products!.map((p) => ({
+      id: p.id,
+      identifier: p.identifier,
+      description: p.description,
+      customerDescription: p.description,
+      inactiveFlag: p.inactive,
+      subcategory: { id: 1, name: "Cloud Services" },
+      type: { id: 1, name: "Non-Inventory" },
+      productClass: "NonInventory",
+    })),
+    productTypes: [{ id: 1, name: "Non-Inventory", inactiveFlag: false }],
+    subcategories: [{
+      id: 1,
+      name: "Cloud Services",
+      inactiveFlag: false,
+      category: { id: 1, name: "Services" },
+    }],
+  });
+}
+
+/** A world whose ConnectWise is the simulator over HTTP, reached by the real client. */
+export interface SimWorld extends Omit<TestWorld, "cw"> {
+  sim: RunningSimulator;
+  credentials: typeof CREDENTIALS;
+  /** Active additions the simulator holds for (agreement, product). */
+  quantities(agreementId: number, productId: number): number[];
+  close(): Promise<void>;
+}
+
+/** Starts a simulator and builds deps on it (memory store unless one is given). */
+export async function simWorld(
+  options: { now?: string; store?: Store; requestsPerMinute?: number } = {},
+): Promise<SimWorld> {
+  const sim = serveSimulator({ seed: simulatorSeed() });
+  const store = options.store ?? memoryStore();
+  const clock = new FixedClock(options.now ?? "2026-11-20T12:00:00Z");
+  const connectWise = createConnectWiseClient({
+    clientId: "6f1c0de4-5b7a-4c8e-9d2f-0a1b2c3d4e5f",
+    allowlist: [sim.hostPort],
+    requestsPerMinute: options.requestsPerMinute ?? 600_000,
+    backoffBaseMs: 2,
+    backoffCapMs: 20,
+    deadlineMs: 10_000,
+  });
+  let n = 0;
+  const deps: Deps = {
+    store,
+    connectWise,
+    clock,
+    newId: () => `id-${++n}`,
+    settings: { ...DEFAULT_SETTINGS, hostAllowlist: [sim.hostPort], coalesceMs: 1_000 },
+  };
+  for (const plan of PLANS) await store.plans.save(plan);
+  return {
+    deps,
+    store,
+    clock,
+    sim,
+    credentials: { ...CREDENTIALS, siteUrl: sim.url },
+    quantities: (agreementId, productId) =>
+      sim.state.additions
+        .filter((a) =>
+          a.agreementId === agreementId && a.product.id === productId && a.cancelledDate === null
+        )
+        .map((a) => a.quantity),
+    close: () => sim.close(),
+  };
+}

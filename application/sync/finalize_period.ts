@@ -3,7 +3,7 @@ import { parsePeriod } from "../../domain/period.ts";
 import type { Deps } from "../deps.ts";
 import { assertEnded, finalizeDue } from "./finalize.ts";
 import { markMspDirty } from "./mark_dirty.ts";
-import { drainSync, type SyncSummary } from "./worker.ts";
+import { drainSync } from "./worker.ts";
 
 /** Progress of a finalization run, reported after each MSP. */
 export interface FinalizationProgress {
@@ -19,11 +19,17 @@ export interface FinalizationProgress {
  * Finalizes a period for every MSP (what the monthly schedule and
  * `POST /v1/periods/{period}/finalize` call): records the statements of every
  * open ended period up to it, then pushes the final figures through the sync
- * queue, whose leases keep a racing run from writing twice. Idempotent.
+ * queue with `concurrency` workers, whose leases keep a racing run from
+ * writing twice. Idempotent.
  */
 export async function finalizePeriod(
   deps: Deps,
-  input: { period: Period; owner: string; onProgress?: (p: FinalizationProgress) => void },
+  input: {
+    period: Period;
+    owner: string;
+    concurrency?: number;
+    onProgress?: (p: FinalizationProgress) => void;
+  },
 ): Promise<FinalizationProgress & { finalizedNow: number }> {
   const period = parsePeriod(input.period);
   assertEnded(period, deps.clock.now());
@@ -41,14 +47,19 @@ export async function finalizePeriod(
     const { finalized } = await finalizeDue(deps, { mspId, until: period });
     finalizedNow += finalized.includes(period) ? 1 : 0;
     await markMspDirty(deps, mspId);
-    const summary: SyncSummary = await drainSync(deps, { owner: input.owner });
+    progress = { ...progress, mspsDone: progress.mspsDone + 1 };
+    input.onProgress?.(progress);
+  }
+  const workers = Array.from(
+    { length: input.concurrency ?? 8 },
+    (_, i) => drainSync(deps, { owner: `${input.owner}#${i}` }),
+  );
+  for (const summary of await Promise.all(workers)) {
     progress = {
       ...progress,
-      mspsDone: progress.mspsDone + 1,
       linesWritten: progress.linesWritten + summary.written,
       linesFailed: progress.linesFailed + summary.failed,
     };
-    input.onProgress?.(progress);
   }
   progress = { ...progress, finishedAt: deps.clock.now() };
   input.onProgress?.(progress);

@@ -11,12 +11,13 @@ import type { Repositories } from "../ports/store.ts";
  * that counts is the organization's when the figures are computed.
  * Returns false when the period was final already (nothing changes).
  */
-export function finalizeStatements(
+export async function finalizeStatements(
   deps: Deps,
   input: { mspId: string; period: Period },
 ): Promise<boolean> {
+  const { mspId, period } = input;
+  if (await deps.store.statements.isFinalized(mspId, period)) return false; // the common case, no transaction
   return deps.store.transaction(async (repos) => {
-    const { mspId, period } = input;
     if (await repos.statements.isFinalized(mspId, period)) return false;
     const statements = await computeStatements(repos, { ...input, finalizedAt: deps.clock.now() });
     return repos.statements.finalize(mspId, period, statements);

@@ -110,7 +110,13 @@ export function memoryOutbox(s: () => MemoryState): Outbox {
     add: (event) => done(() => s().outbox.set(event.id, { ...event, attempts: 0 })),
     due: (now, limit) =>
       Promise.resolve(
-        [...s().outbox.values()].filter((e) => e.nextAttemptAt <= now).slice(0, limit),
+        // Oldest due first, as the Postgres outbox: a limit must not skip an older event.
+        [...s().outbox.values()]
+          .filter((e) => e.nextAttemptAt <= now)
+          .sort((a, b) =>
+            a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || (a.id < b.id ? -1 : 1)
+          )
+          .slice(0, limit),
       ),
     delivered: (id) => done(() => s().outbox.delete(id)),
     retryLater: (id, at) =>

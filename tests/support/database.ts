@@ -18,7 +18,8 @@ export interface TestDatabase {
 }
 
 const quiet = { onnotice: () => {} };
-let announced = false;
+/** Set once the choice was logged; the environment is shared by every test file of a run. */
+const ANNOUNCED = "PSA_SYNC_TEST_DATABASE_ANNOUNCED";
 
 /**
  * A fresh database for one test file: a new schema on DATABASE_URL when it is
@@ -33,8 +34,8 @@ export async function testDatabase(): Promise<TestDatabase> {
 }
 
 function announce(db: TestDatabase, label: string): TestDatabase {
-  if (!announced) console.log(`database for tests: ${label}`);
-  announced = true;
+  if (!Deno.env.get(ANNOUNCED)) console.log(`database for tests: ${label}`);
+  Deno.env.set(ANNOUNCED, label);
   return db;
 }
 
@@ -90,17 +91,22 @@ async function embedded(): Promise<TestDatabase> {
 }
 
 /**
- * Whether a Docker engine answers `GET /_ping` on DOCKER_HOST or the default
- * socket within 2 s; a missing socket or a refused connection answers at once.
+ * Whether a Docker engine answers `GET /_ping` at `host` (DOCKER_HOST or the
+ * default socket) within 2 s; a missing socket or a refused connection
+ * answers at once.
  */
-export async function dockerAnswers(): Promise<boolean> {
-  const host = Deno.env.get("DOCKER_HOST") ?? "unix:///var/run/docker.sock";
+export async function dockerAnswers(
+  host = Deno.env.get("DOCKER_HOST") ?? "unix:///var/run/docker.sock",
+): Promise<boolean> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let open: Deno.Conn | undefined;
   let settled = false;
   const ping = async () => {
     const conn = await dial(host);
-    if (!conn || settled) return closeQuietly(conn), false;
+    if (!conn || settled) {
+      closeQuietly(conn);
+      return false;
+    }
     open = conn;
     try {
       await conn.write(new TextEncoder().encode("GET /_ping HTTP/1.0\r\nHost: docker\r\n\r\n"));

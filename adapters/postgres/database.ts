@@ -1,0 +1,58 @@
+import { getLogger } from "@logtape/logtape";
+import postgres from "postgres";
+import { startEmbedded } from "./embedded.ts";
+import { migrate } from "./migrate.ts";
+
+const log = getLogger(["psa-sync", "db"]);
+
+/** An open, migrated database. */
+export interface Database {
+  readonly sql: postgres.Sql;
+  /** `postgres` for DATABASE_URL, `embedded` for PGlite under the data directory. */
+  readonly kind: "postgres" | "embedded";
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the service's database and applies pending migrations: the Postgres
+ * of `databaseUrl` when given, otherwise the embedded PGlite with its files
+ * under `dataDir` (./data by default in the configuration). Logs which one is
+ * in use, never the password.
+ */
+export async function openDatabase(
+  config: { databaseUrl?: string | null; dataDir: string },
+): Promise<Database> {
+  const onnotice = (notice: postgres.Notice) =>
+    log.debug("Database notice: {message}", { message: notice.message });
+  let database: Database;
+  if (config.databaseUrl) {
+    const sql = postgres(config.databaseUrl, { onnotice });
+    database = { sql, kind: "postgres", close: () => sql.end({ timeout: 5 }) };
+    log.info("Database: PostgreSQL at {location}", { location: describeUrl(config.databaseUrl) });
+  } else {
+    const embedded = await startEmbedded(config.dataDir, { onnotice });
+    database = { sql: embedded.sql, kind: "embedded", close: embedded.close };
+    log.info("Database: embedded PGlite with its data in {dataDir} (served on {address})", {
+      dataDir: config.dataDir,
+      address: embedded.address,
+    });
+  }
+  try {
+    await migrate(database.sql);
+  } catch (error) {
+    await database.close().catch(() => undefined);
+    throw error;
+  }
+  return database;
+}
+
+/** Host, port and database of a URL; user name kept, password and query left out. */
+export function describeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    const user = u.username ? `${decodeURIComponent(u.username)}@` : "";
+    return `${u.protocol}//${user}${u.host}${u.pathname}`;
+  } catch {
+    return "(a DATABASE_URL that is not a valid URL)";
+  }
+}

@@ -1,0 +1,144 @@
+import * as v from "valibot";
+import { type Period, periodOf } from "../../domain/period.ts";
+import type { Statement } from "../../domain/statement.ts";
+import type { LedgerEntry } from "../../domain/usage.ts";
+import type { Statements } from "../../application/ports/statements.ts";
+import type { UsageLedger } from "../../application/ports/usage_ledger.ts";
+import { byText, instant, integer, parseRow, parseRows, type Queryable } from "./rows.ts";
+
+const EntryRow = v.object({
+  event_id: v.string(),
+  organization_id: v.string(),
+  occurred_at: instant,
+  licenses: v.nullable(integer),
+  servers: v.nullable(integer),
+  plan_id: v.nullable(v.string()),
+});
+
+function toEntry(row: v.InferOutput<typeof EntryRow>): LedgerEntry {
+  return {
+    eventId: row.event_id,
+    organizationId: row.organization_id,
+    occurredAt: row.occurred_at,
+    licenses: row.licenses,
+    servers: row.servers,
+    planId: row.plan_id,
+  };
+}
+
+/** The append-only usage ledger in table `usage_ledger`; event ids are unique per MSP. */
+export function postgresUsageLedger(sql: Queryable): UsageLedger {
+  return {
+    append: async (mspId, e) => {
+      // The unique key decides, not a read first: concurrent duplicates store one row.
+      const result = await sql`
+        INSERT INTO usage_ledger (msp_id, event_id, organization_id, occurred_at,
+          licenses, servers, plan_id)
+        VALUES (${mspId}, ${e.eventId}, ${e.organizationId}, ${e.occurredAt},
+          ${e.licenses}, ${e.servers}, ${e.planId})
+        ON CONFLICT (msp_id, event_id) DO NOTHING`;
+      return result.count === 1;
+    },
+    entries: async (mspId, organizationId) => {
+      const rows = await sql`
+        SELECT * FROM usage_ledger
+        WHERE msp_id = ${mspId} AND organization_id = ${organizationId}`;
+      return parseRows(EntryRow, rows, "usage_ledger").map(toEntry);
+    },
+    firstPeriod: async (mspId) => {
+      // Plan changes alone (licenses null) are not usage.
+      const [row] = await sql`
+        SELECT min(occurred_at) AS first FROM usage_ledger
+        WHERE msp_id = ${mspId} AND licenses IS NOT NULL`;
+      const first = parseRow(v.object({ first: v.nullable(instant) }), row, "usage_ledger").first;
+      return first ? periodOf(first) : null;
+    },
+    msps: async () => {
+      const rows = await sql`SELECT DISTINCT msp_id FROM usage_ledger`;
+      return parseRows(v.object({ msp_id: v.string() }), rows, "usage_ledger")
+        .map((r) => r.msp_id).sort();
+    },
+  };
+}
+
+const StatementRow = v.object({
+  organization_id: v.string(),
+  period: v.string(),
+  plan_id: v.string(),
+  licenses: integer,
+  servers: integer,
+  final: v.boolean(),
+  finalized_at: v.nullable(instant),
+});
+
+function toStatement(row: v.InferOutput<typeof StatementRow>): Statement {
+  return {
+    organizationId: row.organization_id,
+    period: row.period,
+    planId: row.plan_id,
+    licenses: row.licenses,
+    servers: row.servers,
+    final: row.final,
+    finalizedAt: row.finalized_at,
+  };
+}
+
+/** Final statements in tables `finalized_periods` and `statements`; written once. */
+export function postgresStatements(sql: Queryable): Statements {
+  return {
+    isFinalized: async (mspId, period) => {
+      const rows = await sql`
+        SELECT 1 FROM finalized_periods WHERE msp_id = ${mspId} AND period = ${period}`;
+      return rows.length > 0;
+    },
+    finalize: async (mspId, period, statements) => {
+      const misplaced = statements.find((s) => s.period !== period);
+      if (misplaced) {
+        throw new Error(
+          `Cannot finalize ${period} with a statement of ${misplaced.period} ` +
+            `(organization "${misplaced.organizationId}")`,
+        );
+      }
+      const rows = statements.map((s) => ({
+        organization_id: s.organizationId,
+        plan_id: s.planId,
+        licenses: s.licenses,
+        servers: s.servers,
+        final: s.final,
+        finalized_at: s.finalizedAt?.toISOString() ?? null,
+      }));
+      // One statement, so it is atomic outside a transaction too: the
+      // statements go in only when the period row did.
+      const [result] = await sql`
+        WITH period AS (
+          INSERT INTO finalized_periods (msp_id, period) VALUES (${mspId}, ${period})
+          ON CONFLICT DO NOTHING
+          RETURNING msp_id, period
+        ), written AS (
+          INSERT INTO statements (msp_id, period, organization_id, plan_id, licenses, servers,
+            final, finalized_at)
+          SELECT p.msp_id, p.period, s.organization_id, s.plan_id, s.licenses, s.servers,
+            s.final, s.finalized_at
+          FROM period p CROSS JOIN jsonb_to_recordset(${sql.json(rows)}::jsonb) AS s(
+            organization_id text, plan_id text, licenses integer, servers integer,
+            final boolean, finalized_at timestamptz)
+          RETURNING 1
+        )
+        SELECT count(*)::int AS finalized FROM period`;
+      return result.finalized === 1;
+    },
+    list: async (mspId, period) => {
+      const rows = await sql`
+        SELECT * FROM statements WHERE msp_id = ${mspId} AND period = ${period}`;
+      return parseRows(StatementRow, rows, "statements").map(toStatement)
+        .sort(byText((s) => s.organizationId));
+    },
+    lastFinalized: async (mspId) => {
+      const [row] = await sql`
+        SELECT max(period) AS last FROM finalized_periods WHERE msp_id = ${mspId}`;
+      const LastRow = v.object({ last: v.nullable(v.string()) });
+      const last: Period | null = parseRow(LastRow, row, "finalized_periods").last;
+      return last;
+    },
+  };
+}

@@ -1,0 +1,86 @@
+import * as v from "valibot";
+import type { CompanyMapping } from "../../domain/company_mapping.ts";
+import { LICENSE_TYPES, type Organization } from "../../domain/organization.ts";
+import type { CompanyMappings } from "../../application/ports/company_mappings.ts";
+import type { Organizations } from "../../application/ports/organizations.ts";
+import { byText, integer, parseRow, parseRows, type Queryable } from "./rows.ts";
+
+const OrganizationRow = v.object({
+  id: v.string(),
+  name: v.string(),
+  plan_id: v.string(),
+  license_type: v.picklist(LICENSE_TYPES),
+});
+
+function toOrganization(row: v.InferOutput<typeof OrganizationRow>): Organization {
+  return { id: row.id, name: row.name, planId: row.plan_id, licenseType: row.license_type };
+}
+
+/** Each MSP's organizations in table `organizations`, listed by id. */
+export function postgresOrganizations(sql: Queryable): Organizations {
+  return {
+    get: async (mspId, organizationId) => {
+      const [row] = await sql`
+        SELECT * FROM organizations WHERE msp_id = ${mspId} AND id = ${organizationId}`;
+      return row ? toOrganization(parseRow(OrganizationRow, row, "organizations")) : undefined;
+    },
+    list: async (mspId) => {
+      const rows = await sql`SELECT * FROM organizations WHERE msp_id = ${mspId}`;
+      return parseRows(OrganizationRow, rows, "organizations").map(toOrganization)
+        .sort(byText((o) => o.id));
+    },
+    save: async (mspId, org) => {
+      await sql`
+        INSERT INTO organizations (msp_id, id, name, plan_id, license_type)
+        VALUES (${mspId}, ${org.id}, ${org.name}, ${org.planId}, ${org.licenseType})
+        ON CONFLICT (msp_id, id) DO UPDATE SET
+          name = EXCLUDED.name, plan_id = EXCLUDED.plan_id, license_type = EXCLUDED.license_type`;
+    },
+  };
+}
+
+const CompanyMappingRow = v.object({
+  organization_id: v.string(),
+  company_id: integer,
+  agreement_id: integer,
+});
+
+function toCompanyMapping(row: v.InferOutput<typeof CompanyMappingRow>): CompanyMapping {
+  return {
+    organizationId: row.organization_id,
+    companyId: row.company_id,
+    agreementId: row.agreement_id,
+  };
+}
+
+/** Organization -> (company, agreement) in table `company_mappings`, one per organization. */
+export function postgresCompanyMappings(sql: Queryable): CompanyMappings {
+  return {
+    get: async (mspId, organizationId) => {
+      const [row] = await sql`
+        SELECT * FROM company_mappings
+        WHERE msp_id = ${mspId} AND organization_id = ${organizationId}`;
+      return row
+        ? toCompanyMapping(parseRow(CompanyMappingRow, row, "company_mappings"))
+        : undefined;
+    },
+    list: async (mspId) => {
+      const rows = await sql`SELECT * FROM company_mappings WHERE msp_id = ${mspId}`;
+      return parseRows(CompanyMappingRow, rows, "company_mappings").map(toCompanyMapping)
+        .sort(byText((m) => m.organizationId));
+    },
+    save: async (mspId, m) => {
+      await sql`
+        INSERT INTO company_mappings (msp_id, organization_id, company_id, agreement_id)
+        VALUES (${mspId}, ${m.organizationId}, ${m.companyId}, ${m.agreementId})
+        ON CONFLICT (msp_id, organization_id) DO UPDATE SET
+          company_id = EXCLUDED.company_id, agreement_id = EXCLUDED.agreement_id`;
+    },
+    delete: async (mspId, organizationId) => {
+      const result = await sql`
+        DELETE FROM company_mappings
+        WHERE msp_id = ${mspId} AND organization_id = ${organizationId}`;
+      return result.count > 0;
+    },
+  };
+}

@@ -1,0 +1,81 @@
+import { getLogger } from "@logtape/logtape";
+import type postgres from "postgres";
+import type { Repositories, Store } from "../../application/ports/store.ts";
+import { postgresPlans, postgresProductMappings } from "./catalog_repositories.ts";
+import type { SecretCipher } from "./cipher.ts";
+import { postgresConnections } from "./connections_repository.ts";
+import { postgresStatements, postgresUsageLedger } from "./ledger_repositories.ts";
+import { postgresAuditLog, postgresOutbox } from "./log_repositories.ts";
+import { postgresCompanyMappings, postgresOrganizations } from "./organization_repositories.ts";
+import type { Queryable } from "./rows.ts";
+import { postgresSyncLines } from "./sync_lines_repository.ts";
+import { postgresSyncQueue } from "./sync_queue_repository.ts";
+
+const log = getLogger(["psa-sync", "db"]);
+
+/** serialization_failure and deadlock_detected: the transaction may simply run again. */
+const RETRYABLE = new Set(["40001", "40P01"]);
+const MAX_ATTEMPTS = 30;
+
+/** Every repository bound to `sql`: the pool, or one transaction. */
+export function postgresRepositories(sql: Queryable, cipher: SecretCipher): Repositories {
+  return {
+    plans: postgresPlans(sql),
+    connections: postgresConnections(sql, cipher),
+    productMappings: postgresProductMappings(sql),
+    organizations: postgresOrganizations(sql),
+    companyMappings: postgresCompanyMappings(sql),
+    usage: postgresUsageLedger(sql),
+    statements: postgresStatements(sql),
+    syncLines: postgresSyncLines(sql),
+    syncQueue: postgresSyncQueue(sql),
+    audit: postgresAuditLog(sql),
+    outbox: postgresOutbox(sql),
+  };
+}
+
+/**
+ * The Store on a migrated database. Single calls run on the pool, each one
+ * statement (so each is atomic by itself). `transaction` runs `work` with
+ * repositories bound to one SERIALIZABLE transaction: the memory store runs
+ * transactions one at a time, and serializable isolation gives the same
+ * outcome under concurrency; a serialization failure or deadlock runs `work`
+ * again (the port says work may run twice), with a short random pause.
+ */
+export function createPostgresStore(
+  sql: postgres.Sql,
+  options: { cipher: SecretCipher },
+): Store {
+  return {
+    ...postgresRepositories(sql, options.cipher),
+    transaction: async <T>(work: (repos: Repositories) => Promise<T>): Promise<T> => {
+      for (let attempt = 1;; attempt++) {
+        try {
+          let result: T | undefined;
+          await sql.begin("isolation level serializable", async (tx) => {
+            result = await work(postgresRepositories(tx, options.cipher));
+          });
+          return result as T;
+        } catch (error) {
+          if (!isRetryable(error) || attempt >= MAX_ATTEMPTS) throw error;
+          log.debug("Transaction conflict ({code}), running it again (attempt {attempt})", {
+            code: (error as { code: string }).code,
+            attempt,
+          });
+          await pause(attempt);
+        }
+      }
+    },
+  };
+}
+
+function isRetryable(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "code" in error &&
+    typeof error.code === "string" && RETRYABLE.has(error.code);
+}
+
+/** Random pauses, growing with the attempt, so conflicting transactions drift apart. */
+function pause(attempt: number): Promise<void> {
+  const ms = Math.random() * Math.min(200, 5 * 2 ** Math.min(attempt, 6));
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,61 @@
+import type postgres from "postgres";
+import * as v from "valibot";
+
+/**
+ * What repositories run their queries on: the pool, or one transaction
+ * (`sql.begin(tx => ...)`); both accept the same tagged templates.
+ */
+export type Queryable = postgres.ISql;
+
+/**
+ * A whole number as Postgres sends it: int4 arrives as a number, int8
+ * (bigint, bigserial) as a string so nothing is rounded on the way; both
+ * become a number here, refused when it would not be exact.
+ */
+export const integer = v.pipe(
+  v.union([v.number(), v.string(), v.bigint()]),
+  v.transform(Number),
+  v.safeInteger(),
+);
+
+/** A timestamptz column, which postgres.js hands over as a Date. */
+export const instant = v.date();
+
+/** A bytea column, which postgres.js hands over as a Buffer (a Uint8Array). */
+export const bytes = v.pipe(
+  v.instance(Uint8Array),
+  v.transform((b): Uint8Array<ArrayBuffer> => new Uint8Array(b)),
+);
+
+/**
+ * Checks a row against its schema before it becomes a domain object; a row
+ * that does not fit is a broken database, reported with the table and column.
+ */
+export function parseRow<S extends v.GenericSchema>(
+  schema: S,
+  row: unknown,
+  table: string,
+): v.InferOutput<S> {
+  const result = v.safeParse(schema, row);
+  if (result.success) return result.output;
+  const issue = result.issues[0];
+  const column = v.getDotPath(issue) ?? "(row)";
+  throw new Error(`Cannot read a ${table} row: ${column}: ${issue.message}`);
+}
+
+/** Parses every row of a result. */
+export function parseRows<S extends v.GenericSchema>(
+  schema: S,
+  rows: readonly unknown[],
+  table: string,
+): v.InferOutput<S>[] {
+  return rows.map((row) => parseRow(schema, row, table));
+}
+
+/**
+ * Orders like the memory adapters (`localeCompare`), not like the database
+ * collation, so both adapters list in the same order.
+ */
+export function byText<T>(text: (item: T) => string): (a: T, b: T) => number {
+  return (a, b) => text(a).localeCompare(text(b));
+}

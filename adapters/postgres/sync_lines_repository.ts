@@ -1,0 +1,72 @@
+import * as v from "valibot";
+import { lineKey, type SyncLine, type SyncLines } from "../../application/ports/sync_lines.ts";
+import { instant, integer, parseRows, type Queryable } from "./rows.ts";
+
+const LineRow = v.object({
+  agreement_id: integer,
+  product_id: v.nullable(integer),
+  kind: v.picklist(["license", "server"]),
+  period: v.string(),
+  final: v.boolean(),
+  desired_quantity: integer,
+  written_quantity: v.nullable(integer),
+  addition_id: v.nullable(integer),
+  status: v.picklist(["in-sync", "pending", "blocked", "failed"]),
+  reason: v.nullable(v.string()),
+  updated_at: instant,
+});
+
+function toLine(row: v.InferOutput<typeof LineRow>): SyncLine {
+  return {
+    agreementId: row.agreement_id,
+    productId: row.product_id,
+    kind: row.kind,
+    period: row.period,
+    final: row.final,
+    desiredQuantity: row.desired_quantity,
+    writtenQuantity: row.written_quantity,
+    additionId: row.addition_id,
+    status: row.status,
+    reason: row.reason,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** Sorted by `lineKey` with `localeCompare`, as the memory adapter sorts them. */
+function sorted(rows: readonly unknown[]): SyncLine[] {
+  return parseRows(LineRow, rows, "sync_lines").map(toLine)
+    .sort((a, b) => lineKey(a).localeCompare(lineKey(b)));
+}
+
+/** Sync lines per MSP in table `sync_lines`, keyed by `lineKey`. */
+export function postgresSyncLines(sql: Queryable): SyncLines {
+  return {
+    list: async (mspId) => sorted(await sql`SELECT * FROM sync_lines WHERE msp_id = ${mspId}`),
+    forAgreement: async (mspId, agreementId) =>
+      sorted(
+        await sql`
+          SELECT * FROM sync_lines WHERE msp_id = ${mspId} AND agreement_id = ${agreementId}`,
+      ),
+    save: async (mspId, l) => {
+      await sql`
+        INSERT INTO sync_lines (msp_id, line_key, agreement_id, product_id, kind, period,
+          final, desired_quantity, written_quantity, addition_id, status, reason, updated_at)
+        VALUES (${mspId}, ${lineKey(l)}, ${l.agreementId}, ${l.productId}, ${l.kind}, ${l.period},
+          ${l.final}, ${l.desiredQuantity}, ${l.writtenQuantity}, ${l.additionId}, ${l.status}, ${l.reason},
+          ${l.updatedAt})
+        ON CONFLICT (msp_id, line_key) DO UPDATE SET
+          agreement_id = EXCLUDED.agreement_id, product_id = EXCLUDED.product_id,
+          kind = EXCLUDED.kind, period = EXCLUDED.period, final = EXCLUDED.final,
+          desired_quantity = EXCLUDED.desired_quantity,
+          written_quantity = EXCLUDED.written_quantity, addition_id = EXCLUDED.addition_id,
+          status = EXCLUDED.status, reason = EXCLUDED.reason, updated_at = EXCLUDED.updated_at`;
+    },
+    prune: async (mspId, agreementId, keep) => {
+      // The keys travel as one JSON array: an empty list needs no special case.
+      await sql`
+        DELETE FROM sync_lines
+        WHERE msp_id = ${mspId} AND agreement_id = ${agreementId}
+          AND line_key NOT IN (SELECT jsonb_array_elements_text(${sql.json([...keep])}::jsonb))`;
+    },
+  };
+}

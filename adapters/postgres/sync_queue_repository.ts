@@ -1,0 +1,75 @@
+import * as v from "valibot";
+import type { DirtyAgreement, SyncQueue } from "../../application/ports/sync_queue.ts";
+import { instant, integer, parseRows, type Queryable } from "./rows.ts";
+
+const ClaimedRow = v.object({
+  msp_id: v.string(),
+  agreement_id: integer,
+  version: integer,
+  attempts: integer,
+  not_before: instant,
+});
+
+/**
+ * The dirty-agreement queue in table `sync_queue`. Claims lock rows with
+ * `FOR UPDATE SKIP LOCKED`, so concurrent workers split the due entries
+ * between them instead of waiting on (or sharing) one; a lease that has run
+ * out counts as free. Times come from the caller's clock, not the database's.
+ */
+export function postgresSyncQueue(sql: Queryable): SyncQueue {
+  return {
+    markDirty: async (mspId, agreementId, notBefore) => {
+      // An entry already waiting keeps its notBefore: reports coalesce.
+      await sql`
+        INSERT INTO sync_queue (msp_id, agreement_id, version, attempts, not_before)
+        VALUES (${mspId}, ${agreementId}, 1, 0, ${notBefore})
+        ON CONFLICT (msp_id, agreement_id) DO UPDATE SET version = sync_queue.version + 1`;
+    },
+    claim: async (owner, { now, leaseMs, limit }) => {
+      const until = new Date(now.getTime() + leaseMs);
+      const rows = await sql`
+        WITH due AS (
+          SELECT msp_id, agreement_id FROM sync_queue
+          WHERE not_before <= ${now} AND (lease_until IS NULL OR lease_until <= ${now})
+          ORDER BY not_before, msp_id, agreement_id
+          LIMIT ${limit}
+          FOR UPDATE SKIP LOCKED
+        )
+        UPDATE sync_queue q SET lease_owner = ${owner}, lease_until = ${until}
+        FROM due WHERE q.msp_id = due.msp_id AND q.agreement_id = due.agreement_id
+        RETURNING q.msp_id, q.agreement_id, q.version, q.attempts, q.not_before`;
+      return parseRows(ClaimedRow, rows, "sync_queue")
+        .sort((a, b) =>
+          a.not_before.getTime() - b.not_before.getTime() ||
+          a.msp_id.localeCompare(b.msp_id) || a.agreement_id - b.agreement_id
+        )
+        .map((r): DirtyAgreement => ({
+          mspId: r.msp_id,
+          agreementId: r.agreement_id,
+          version: r.version,
+          attempts: r.attempts,
+        }));
+    },
+    complete: async (owner, item) => {
+      // Deleted when nothing changed since the claim; otherwise the lease is
+      // released so the newer change is pushed on the next claim.
+      await sql`
+        WITH gone AS (
+          DELETE FROM sync_queue
+          WHERE msp_id = ${item.mspId} AND agreement_id = ${item.agreementId}
+            AND lease_owner = ${owner} AND version = ${item.version}
+          RETURNING 1
+        )
+        UPDATE sync_queue SET lease_owner = NULL, lease_until = NULL, attempts = 0
+        WHERE msp_id = ${item.mspId} AND agreement_id = ${item.agreementId}
+          AND lease_owner = ${owner} AND NOT EXISTS (SELECT 1 FROM gone)`;
+    },
+    retry: async (owner, item, retryAt) => {
+      await sql`
+        UPDATE sync_queue SET lease_owner = NULL, lease_until = NULL,
+          not_before = ${retryAt}, attempts = attempts + 1
+        WHERE msp_id = ${item.mspId} AND agreement_id = ${item.agreementId}
+          AND lease_owner = ${owner}`;
+    },
+  };
+}

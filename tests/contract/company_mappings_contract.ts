@@ -1,0 +1,54 @@
+import assert from "node:assert/strict";
+import type { CompanyMapping } from "../../domain/company_mapping.ts";
+import { contractCase, type OpenStore } from "./store_contract.ts";
+
+const mapping = (organizationId: string, agreementId = 1000): CompanyMapping => ({
+  organizationId,
+  companyId: 100,
+  agreementId,
+});
+
+/** Company mappings: at most one per organization, listed by organization id. */
+export async function companyMappingsContract(
+  t: Deno.TestContext,
+  open: OpenStore,
+): Promise<void> {
+  await contractCase(t, open, "company mappings: unmapped is undefined", async (s) => {
+    assert.equal(await s.companyMappings.get("msp-a", "o1"), undefined);
+    assert.deepEqual(await s.companyMappings.list("msp-a"), []);
+  });
+
+  await contractCase(
+    t,
+    open,
+    "company mappings: organizations may share an agreement",
+    async (s) => {
+      await s.companyMappings.save("msp-a", mapping("o2"));
+      await s.companyMappings.save("msp-a", mapping("o1"));
+      assert.deepEqual(await s.companyMappings.get("msp-a", "o1"), mapping("o1"));
+      assert.deepEqual(await s.companyMappings.list("msp-a"), [mapping("o1"), mapping("o2")]);
+    },
+  );
+
+  await contractCase(t, open, "company mappings: mapping again replaces the mapping", async (s) => {
+    await s.companyMappings.save("msp-a", mapping("o1"));
+    const moved = { organizationId: "o1", companyId: 200, agreementId: 2_000_000_001 };
+    await s.companyMappings.save("msp-a", moved);
+    assert.deepEqual(await s.companyMappings.list("msp-a"), [moved]);
+  });
+
+  await contractCase(t, open, "company mappings: delete says whether it existed", async (s) => {
+    await s.companyMappings.save("msp-a", mapping("o1"));
+    assert.equal(await s.companyMappings.delete("msp-a", "o1"), true);
+    assert.equal(await s.companyMappings.delete("msp-a", "o1"), false);
+    assert.equal(await s.companyMappings.get("msp-a", "o1"), undefined);
+  });
+
+  await contractCase(t, open, "company mappings: per MSP", async (s) => {
+    await s.companyMappings.save("msp-a", mapping("o1"));
+    await s.companyMappings.save("msp-b", mapping("o1", 3000));
+    assert.equal(await s.companyMappings.delete("msp-b", "o1"), true);
+    assert.deepEqual(await s.companyMappings.get("msp-a", "o1"), mapping("o1"));
+    assert.deepEqual(await s.companyMappings.list("msp-b"), []);
+  });
+}

@@ -1,0 +1,65 @@
+import assert from "node:assert/strict";
+import type { Statement } from "../../domain/statement.ts";
+import { contractCase, type OpenStore } from "./store_contract.ts";
+
+function statement(organizationId: string, period: string, licenses = 10): Statement {
+  return {
+    organizationId,
+    period,
+    planId: "core",
+    licenses,
+    servers: 2,
+    final: true,
+    finalizedAt: new Date("2026-11-01T00:00:05.123Z"),
+  };
+}
+
+/** Statements: a period is finalized once, with its statements, per MSP. */
+export async function statementsContract(t: Deno.TestContext, open: OpenStore): Promise<void> {
+  await contractCase(t, open, "statements: nothing is final at first", async (s) => {
+    assert.equal(await s.statements.isFinalized("msp-a", "2026-10"), false);
+    assert.deepEqual(await s.statements.list("msp-a", "2026-10"), []);
+    assert.equal(await s.statements.lastFinalized("msp-a"), null);
+  });
+
+  await contractCase(
+    t,
+    open,
+    "statements: finalize records the period and its statements",
+    async (s) => {
+      const all = [statement("o1", "2026-10"), statement("o2", "2026-10", 0)];
+      assert.equal(await s.statements.finalize("msp-a", "2026-10", all), true);
+      assert.equal(await s.statements.isFinalized("msp-a", "2026-10"), true);
+      assert.deepEqual(await s.statements.list("msp-a", "2026-10"), all);
+      assert.equal(await s.statements.isFinalized("msp-b", "2026-10"), false);
+    },
+  );
+
+  await contractCase(t, open, "statements: finalizing twice changes nothing", async (s) => {
+    await s.statements.finalize("msp-a", "2026-10", [statement("o1", "2026-10")]);
+    const again = [statement("o1", "2026-10", 99), statement("o3", "2026-10")];
+    assert.equal(await s.statements.finalize("msp-a", "2026-10", again), false);
+    assert.deepEqual(await s.statements.list("msp-a", "2026-10"), [statement("o1", "2026-10")]);
+  });
+
+  await contractCase(t, open, "statements: a period without statements is final too", async (s) => {
+    assert.equal(await s.statements.finalize("msp-a", "2026-09", []), true);
+    assert.equal(await s.statements.isFinalized("msp-a", "2026-09"), true);
+    assert.deepEqual(await s.statements.list("msp-a", "2026-09"), []);
+  });
+
+  await contractCase(
+    t,
+    open,
+    "statements: lastFinalized is the latest period of the MSP",
+    async (s) => {
+      for (const period of ["2026-09", "2026-11", "2026-10"]) {
+        await s.statements.finalize("msp-a", period, [statement("o1", period)]);
+      }
+      await s.statements.finalize("msp-b", "2027-01", []);
+      assert.equal(await s.statements.lastFinalized("msp-a"), "2026-11");
+      assert.equal(await s.statements.lastFinalized("msp-b"), "2027-01");
+      assert.deepEqual(await s.statements.list("msp-a", "2026-09"), [statement("o1", "2026-09")]);
+    },
+  );
+}

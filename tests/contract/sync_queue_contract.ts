@@ -1,0 +1,104 @@
+import assert from "node:assert/strict";
+import { contractCase, type OpenStore } from "./store_contract.ts";
+
+const at = (minute: number) => new Date(Date.UTC(2026, 10, 5, 8, minute));
+const lease = { leaseMs: 60_000, limit: 10 };
+
+/** Sync queue: coalescing dirty marks, leased claims, versioned completion. */
+export async function syncQueueContract(t: Deno.TestContext, open: OpenStore): Promise<void> {
+  await contractCase(t, open, "sync queue: an entry is claimable from notBefore on", async (s) => {
+    await s.syncQueue.markDirty("msp-a", 1000, at(5));
+    assert.deepEqual(await s.syncQueue.claim("w1", { now: at(4), ...lease }), []);
+    assert.deepEqual(await s.syncQueue.claim("w1", { now: at(5), ...lease }), [
+      { mspId: "msp-a", agreementId: 1000, version: 1, attempts: 0 },
+    ]);
+  });
+
+  await contractCase(
+    t,
+    open,
+    "sync queue: marks coalesce, keeping the first notBefore",
+    async (s) => {
+      await s.syncQueue.markDirty("msp-a", 1000, at(5));
+      await s.syncQueue.markDirty("msp-a", 1000, at(30));
+      assert.deepEqual(await s.syncQueue.claim("w1", { now: at(5), ...lease }), [
+        { mspId: "msp-a", agreementId: 1000, version: 2, attempts: 0 },
+      ]);
+    },
+  );
+
+  await contractCase(t, open, "sync queue: claims the oldest first, at most limit", async (s) => {
+    await s.syncQueue.markDirty("msp-a", 3, at(3));
+    await s.syncQueue.markDirty("msp-b", 1, at(1));
+    await s.syncQueue.markDirty("msp-a", 2, at(2));
+    const claimed = await s.syncQueue.claim("w1", { now: at(10), leaseMs: 60_000, limit: 2 });
+    assert.deepEqual(claimed.map((c) => [c.mspId, c.agreementId]), [["msp-b", 1], ["msp-a", 2]]);
+    const rest = await s.syncQueue.claim("w2", { now: at(10), ...lease });
+    assert.deepEqual(rest.map((c) => c.agreementId), [3]);
+  });
+
+  await contractCase(
+    t,
+    open,
+    "sync queue: a leased entry is taken over once the lease ends",
+    async (s) => {
+      await s.syncQueue.markDirty("msp-a", 1000, at(0));
+      assert.equal((await s.syncQueue.claim("w1", { now: at(1), ...lease })).length, 1);
+      assert.deepEqual(await s.syncQueue.claim("w2", { now: at(1), ...lease }), []);
+      const taken = await s.syncQueue.claim("w2", { now: at(2), ...lease });
+      assert.deepEqual(taken, [{ mspId: "msp-a", agreementId: 1000, version: 1, attempts: 0 }]);
+      // The first owner lost it: its complete removes nothing.
+      await s.syncQueue.complete("w1", taken[0]);
+      assert.deepEqual(await s.syncQueue.claim("w3", { now: at(4), ...lease }), taken);
+    },
+  );
+
+  await contractCase(t, open, "sync queue: complete removes an unchanged entry", async (s) => {
+    await s.syncQueue.markDirty("msp-a", 1000, at(0));
+    const [item] = await s.syncQueue.claim("w1", { now: at(1), ...lease });
+    await s.syncQueue.complete("w1", item);
+    assert.deepEqual(await s.syncQueue.claim("w1", { now: at(60), ...lease }), []);
+  });
+
+  await contractCase(
+    t,
+    open,
+    "sync queue: a mark during the work keeps the entry, unleased",
+    async (s) => {
+      await s.syncQueue.markDirty("msp-a", 1000, at(0));
+      const [item] = await s.syncQueue.claim("w1", { now: at(1), ...lease });
+      await s.syncQueue.markDirty("msp-a", 1000, at(1));
+      await s.syncQueue.complete("w1", item);
+      assert.deepEqual(await s.syncQueue.claim("w2", { now: at(1), ...lease }), [
+        { mspId: "msp-a", agreementId: 1000, version: 2, attempts: 0 },
+      ]);
+    },
+  );
+
+  await contractCase(t, open, "sync queue: retry releases, waits and counts", async (s) => {
+    await s.syncQueue.markDirty("msp-a", 1000, at(0));
+    const [item] = await s.syncQueue.claim("w1", { now: at(1), ...lease });
+    await s.syncQueue.retry("w2", item, at(2)); // not the owner: ignored
+    await s.syncQueue.retry("w1", item, at(20));
+    assert.deepEqual(await s.syncQueue.claim("w1", { now: at(19), ...lease }), []);
+    assert.deepEqual(await s.syncQueue.claim("w1", { now: at(20), ...lease }), [
+      { mspId: "msp-a", agreementId: 1000, version: 1, attempts: 1 },
+    ]);
+  });
+
+  await contractCase(
+    t,
+    open,
+    "sync queue: concurrent workers never share an agreement",
+    async (s) => {
+      for (let id = 1; id <= 30; id++) await s.syncQueue.markDirty("msp-a", id, at(0));
+      const owners = ["w1", "w2", "w3", "w4"];
+      const claims = await Promise.all(
+        owners.map((owner) => s.syncQueue.claim(owner, { now: at(1), leaseMs: 60_000, limit: 10 })),
+      );
+      const ids = claims.flat().map((c) => c.agreementId);
+      assert.equal(new Set(ids).size, ids.length, "an agreement was claimed twice");
+      assert.equal(ids.length, 30);
+    },
+  );
+}

@@ -1,5 +1,6 @@
 // The sync engine's acceptance cases against the ConnectWise simulator, over
-// HTTP with the real client, asserting the simulator's call counters.
+// HTTP with the real client, asserting the simulator's call counters; run on
+// the memory store and on Postgres (engine_memory_test.ts, engine_postgres_test.ts).
 import assert from "node:assert/strict";
 import { reportUsage } from "../../application/report_usage.ts";
 import { finalizePeriod } from "../../application/sync/finalize_period.ts";
@@ -7,6 +8,7 @@ import { periodStatement } from "../../application/sync/sync_views.ts";
 import { drainSync } from "../../application/sync/worker.ts";
 import { connectAndMapProducts, mappedOrganization } from "../support/setup.ts";
 import { type SimWorld, simWorld } from "../support/sim_world.ts";
+import type { OpenStore } from "../contract/store_contract.ts";
 
 const MSP = "msp-a";
 const PATCH = "PATCH /finance/agreements/{id}/additions/{id}";
@@ -25,13 +27,26 @@ function usage(org: string, at: Date | string, licenses: number, servers = 0, pl
   };
 }
 
-async function withWorld(body: (w: SimWorld) => Promise<void>, now?: string) {
-  const w = await simWorld({ now });
-  try {
-    await connectAndMapProducts(w);
-    await body(w);
-  } finally {
-    await w.close();
+type Case = { name: string; now?: string; body: (w: SimWorld) => Promise<void> };
+const cases: Case[] = [];
+function engineCase(name: string, body: Case["body"], now?: string) {
+  cases.push({ name, body, now });
+}
+
+/** Runs every engine case as a step, each on a fresh store from `open` and a fresh simulator. */
+export async function engineSuite(t: Deno.TestContext, open: OpenStore): Promise<void> {
+  for (const c of cases) {
+    await t.step(c.name, async () => {
+      const { store, close } = await open();
+      const w = await simWorld({ now: c.now, store });
+      try {
+        await connectAndMapProducts(w);
+        await c.body(w);
+      } finally {
+        await w.close();
+        await close();
+      }
+    });
   }
 }
 
@@ -40,8 +55,9 @@ function settle(w: SimWorld) {
   return drainSync(w.deps, { owner: "test" });
 }
 
-Deno.test("engine: 1,000 reports for one organization within a second make at most 2 quantity writes, and the quantity is right", () =>
-  withWorld(async (w) => {
+engineCase(
+  "1,000 reports for one organization within a second make at most 2 quantity writes, and the quantity is right",
+  async (w) => {
     await mappedOrganization(w, { id: "o1", planId: "lite" });
     await reportUsage(w.deps, usage("o1", "2026-11-20T11:00:00Z", 1));
     await settle(w); // the addition exists: 1 create
@@ -58,10 +74,12 @@ Deno.test("engine: 1,000 reports for one organization within a second make at mo
     const writes = w.sim.counters.effective(PATCH) + w.sim.counters.effective(POST);
     assert.ok(writes >= 1 && writes <= 2, `writes: ${writes}`);
     assert.deepEqual(w.quantities(1000, 11), [max]);
-  }));
+  },
+);
 
-Deno.test("engine: core -> premium mid-month: premium holds the month's max, core 0; Lite never gets a server addition", () =>
-  withWorld(async (w) => {
+engineCase(
+  "core -> premium mid-month: premium holds the month's max, core 0; Lite never gets a server addition",
+  async (w) => {
     await mappedOrganization(w, { id: "o1", planId: "core" });
     await mappedOrganization(w, { id: "o2", planId: "lite", companyId: 200, agreementId: 2000 });
     await reportUsage(w.deps, usage("o1", "2026-11-03T00:00:00Z", 20, 3));
@@ -77,10 +95,12 @@ Deno.test("engine: core -> premium mid-month: premium holds the month's max, cor
       w.sim.state.additions.filter((a) => a.agreementId === 2000).map((a) => a.product.id),
       [11],
     );
-  }));
+  },
+);
 
-Deno.test("engine: an existing active addition is adopted (no create); two active candidates block the line and nothing is written", () =>
-  withWorld(async (w) => {
+engineCase(
+  "an existing active addition is adopted (no create); two active candidates block the line and nothing is written",
+  async (w) => {
     const add = (id: number, agreementId: number, cancelled = false) =>
       w.sim.state.additions.push({
         id,
@@ -109,10 +129,12 @@ Deno.test("engine: an existing active addition is adopted (no create); two activ
     );
     const blocked = (await w.store.syncLines.list(MSP)).find((l) => l.agreementId === 2000);
     assert.equal(blocked?.status, "blocked");
-  }));
+  },
+);
 
-Deno.test("engine: finalizing twice, and the schedule racing the endpoint, give identical statements with writes only in the first run", () =>
-  withWorld(async (w) => {
+engineCase(
+  "finalizing twice, and the schedule racing the endpoint, give identical statements with writes only in the first run",
+  async (w) => {
     await mappedOrganization(w, { id: "o1", planId: "core" });
     await reportUsage(w.deps, usage("o1", "2026-10-02T00:00:00Z", 9, 2));
     w.clock.set("2026-10-30T00:00:00Z");
@@ -132,10 +154,13 @@ Deno.test("engine: finalizing twice, and the schedule racing the endpoint, give 
     assert.equal(w.sim.counters.effective(PATCH) + w.sim.counters.effective(POST), 0);
     assert.deepEqual(await periodStatement(w.deps, { mspId: MSP, period: "2026-10" }), first);
     assert.deepEqual(first.map((s) => [s.licenses, s.servers, s.final]), [[9, 2, true]]);
-  }, "2026-10-02T12:00:00Z"));
+  },
+  "2026-10-02T12:00:00Z",
+);
 
-Deno.test("engine: a quantity changed by hand in ConnectWise is overwritten at the next sync and the drift is audited", () =>
-  withWorld(async (w) => {
+engineCase(
+  "a quantity changed by hand in ConnectWise is overwritten at the next sync and the drift is audited",
+  async (w) => {
     await mappedOrganization(w, { id: "o1", planId: "lite" });
     await reportUsage(w.deps, usage("o1", "2026-11-03T00:00:00Z", 8));
     await settle(w);
@@ -147,10 +172,12 @@ Deno.test("engine: a quantity changed by hand in ConnectWise is overwritten at t
     const drift = audit.find((e) => e.action === "drift");
     assert.ok(drift, "drift recorded");
     assert.match(drift.message, /held 80/);
-  }));
+  },
+);
 
-Deno.test("engine: with 20% injected 429/5xx, once the run settles every quantity is right and no addition was created twice", () =>
-  withWorld(async (w) => {
+engineCase(
+  "with 20% injected 429/5xx, once the run settles every quantity is right and no addition was created twice",
+  async (w) => {
     const orgs = Array.from({ length: 12 }, (_, i) => `org-${i}`);
     for (const [i, id] of orgs.entries()) {
       const [companyId, agreementId] = i % 2 === 0 ? [100, 1000] : [200, 2000];
@@ -200,10 +227,12 @@ Deno.test("engine: with 20% injected 429/5xx, once the run settles every quantit
     }
     assert.ok([...perPair.values()].every((n) => n === 1), JSON.stringify([...perPair]));
     assert.ok((await w.store.syncLines.list(MSP)).every((l) => l.status === "in-sync"));
-  }));
+  },
+);
 
-Deno.test("engine: a 403 on an addition write leaves the line failed with a reason naming Agreements add/edit", () =>
-  withWorld(async (w) => {
+engineCase(
+  "a 403 on an addition write leaves the line failed with a reason naming Agreements add/edit",
+  async (w) => {
     const member = w.sim.state.members[0];
     w.sim.state.members[0] = { ...member, writes: ["Product Catalog add"] };
     await mappedOrganization(w, { id: "o1", planId: "lite" });
@@ -213,4 +242,5 @@ Deno.test("engine: a 403 on an addition write leaves the line failed with a reas
     assert.equal(line.status, "failed");
     assert.match(line.reason ?? "", /"Agreements" add\/edit permission/);
     assert.equal(w.sim.state.additions.length, 0);
-  }));
+  },
+);

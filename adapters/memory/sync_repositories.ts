@@ -43,9 +43,10 @@ export function memorySyncQueue(s: () => MemoryState): SyncQueue {
           },
         );
       }),
-    claim: (owner, { now, leaseMs, limit }) => {
+    claim: (owner, { now, leaseMs, limit, mspId }) => {
       const due = [...s().queue.values()]
         .filter((r) => r.notBefore <= now && (!r.leaseUntil || r.leaseUntil <= now))
+        .filter((r) => mspId === undefined || r.mspId === mspId)
         .sort((a, b) => a.notBefore.getTime() - b.notBefore.getTime())
         .slice(0, limit);
       for (const r of due) {

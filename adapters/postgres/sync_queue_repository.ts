@@ -25,12 +25,13 @@ export function postgresSyncQueue(sql: Queryable): SyncQueue {
         VALUES (${mspId}, ${agreementId}, 1, 0, ${notBefore})
         ON CONFLICT (msp_id, agreement_id) DO UPDATE SET version = sync_queue.version + 1`;
     },
-    claim: async (owner, { now, leaseMs, limit }) => {
+    claim: async (owner, { now, leaseMs, limit, mspId }) => {
       const until = new Date(now.getTime() + leaseMs);
       const rows = await sql`
         WITH due AS (
           SELECT msp_id, agreement_id FROM sync_queue
           WHERE not_before <= ${now} AND (lease_until IS NULL OR lease_until <= ${now})
+            AND (${mspId ?? null}::text IS NULL OR msp_id = ${mspId ?? null})
           ORDER BY not_before, msp_id, agreement_id
           LIMIT ${limit}
           FOR UPDATE SKIP LOCKED

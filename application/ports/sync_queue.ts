@@ -14,10 +14,11 @@ export interface DirtyAgreement {
 export interface SyncQueue {
   /** Marks the agreement dirty; a new entry waits until `notBefore` (coalescing). */
   markDirty(mspId: string, agreementId: number, notBefore: Date): Promise<void>;
-  /** Leases up to `limit` due, unleased (or lease-expired) agreements to `owner`. */
-  claim(owner: string, options: { now: Date; leaseMs: number; limit: number }): Promise<
-    DirtyAgreement[]
-  >;
+  /** Leases up to `limit` due, unleased (or lease-expired) agreements to `owner`, of one MSP if given. */
+  claim(
+    owner: string,
+    options: { now: Date; leaseMs: number; limit: number; mspId?: string },
+  ): Promise<DirtyAgreement[]>;
   /** Done: removes the entry unless it was marked dirty again since the claim. */
   complete(owner: string, item: DirtyAgreement): Promise<void>;
   /** Failed: releases the lease and waits until `retryAt`, counting the attempt. */

@@ -65,7 +65,7 @@ export async function syncNow(
 ): Promise<SyncSummary> {
   await sessionFor(deps, input.mspId);
   await markMspDirty(deps, input.mspId);
-  return drainSync(deps, { owner: input.owner });
+  return drainSync(deps, { owner: input.owner, mspId: input.mspId });
 }
 
 /** The statement of a period: final figures once finalized, else the running ones. */

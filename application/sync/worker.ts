@@ -29,6 +29,8 @@ export async function runSyncRound(
   options: {
     owner: string;
     limit?: number;
+    /** Only this MSP's agreements. */
+    mspId?: string;
     onError?: (item: DirtyAgreement, error: unknown) => void;
   },
 ): Promise<SyncSummary> {
@@ -37,6 +39,7 @@ export async function runSyncRound(
     now: deps.clock.now(),
     leaseMs: LEASE_MS,
     limit: options.limit ?? 20,
+    mspId: options.mspId,
   });
   for (const item of items) {
     summary.agreements++;
@@ -68,6 +71,7 @@ export async function drainSync(
   options: {
     owner: string;
     maxRounds?: number;
+    mspId?: string;
     onError?: (item: DirtyAgreement, error: unknown) => void;
   },
 ): Promise<SyncSummary> {

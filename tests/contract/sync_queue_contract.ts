@@ -101,4 +101,18 @@ export async function syncQueueContract(t: Deno.TestContext, open: OpenStore): P
       assert.equal(ids.length, 30);
     },
   );
+
+  await contractCase(t, open, "sync queue: a claim for one MSP leaves the others", async (s) => {
+    await s.syncQueue.markDirty("msp-a", 1, at(0));
+    await s.syncQueue.markDirty("msp-b", 2, at(0));
+    const mine = await s.syncQueue.claim("w", {
+      now: at(1),
+      leaseMs: 60_000,
+      limit: 10,
+      mspId: "msp-b",
+    });
+    assert.deepEqual(mine.map((c) => [c.mspId, c.agreementId]), [["msp-b", 2]]);
+    const rest = await s.syncQueue.claim("w", { now: at(1), leaseMs: 60_000, limit: 10 });
+    assert.deepEqual(rest.map((c) => [c.mspId, c.agreementId]), [["msp-a", 1]]);
+  });
 }

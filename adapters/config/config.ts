@@ -1,0 +1,92 @@
+import * as v from "valibot";
+import * as s from "./env_schemas.ts";
+
+/** The service's configuration, parsed from the environment. */
+export interface Config {
+  readonly port: number;
+  /** Postgres URL; null: the embedded database under `dataDir`. */
+  readonly databaseUrl: string | null;
+  readonly dataDir: string;
+  /** Demo mode: memory-friendly defaults, secrets optional. */
+  readonly demo: boolean;
+  readonly apiTokens: readonly string[];
+  /** null only in demo mode (ConnectWise cannot be reached without it). */
+  readonly connectWiseClientId: string | null;
+  /** 32 bytes; null only in demo mode (the caller then makes an ephemeral key). */
+  readonly encryptionKey: Uint8Array | null;
+  readonly requestsPerMinute: number;
+  readonly hostAllowlist: readonly string[];
+  /** Outbound events; null: none are sent. */
+  readonly webhook: { readonly url: string; readonly secret: string } | null;
+  readonly logLevel: "debug" | "info" | "warning" | "error";
+  /** JSON lines in production, readable text in the demo unless set. */
+  readonly logFormat: "json" | "text";
+}
+
+/** The bearer token of demo mode when API_TOKENS is not set (documented, not a secret). */
+export const DEMO_API_TOKEN = "psa-sync-demo-token";
+
+/** Missing or malformed configuration: one line per problem, never a value. */
+export class ConfigError extends Error {
+  readonly problems: readonly string[];
+
+  constructor(problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+    this.problems = problems;
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/**
+ * Parses the configuration from an environment record (`Deno.env.toObject()`,
+ * possibly merged with `.env`). An empty value counts as unset. Throws a
+ * `ConfigError` listing every problem at once.
+ */
+export function parseConfig(env: Env): Config {
+  const problems: string[] = [];
+  const read = <T>(name: string, schema: v.GenericSchema<string, T>): T | undefined => {
+    const raw = env[name]?.trim();
+    if (raw === undefined || raw === "") return undefined;
+    const result = v.safeParse(schema, raw);
+    if (result.success) return result.output;
+    problems.push(`${name} ${result.issues[0].message}`);
+    return undefined;
+  };
+  const demo = read("PSA_SYNC_DEMO", s.Flag) ?? false;
+  const required = <T>(name: string, value: T | undefined, why: string): T | null => {
+    if (value === undefined && !demo && !problems.some((p) => p.startsWith(`${name} `))) {
+      problems.push(`${name} is required (${why}); set PSA_SYNC_DEMO=1 to run the demo without it`);
+    }
+    return value ?? null;
+  };
+  const tokens = required("API_TOKENS", read("API_TOKENS", s.ApiTokens), "bearer tokens");
+  const clientId = read("CONNECTWISE_CLIENT_ID", s.ClientId);
+  const key = read("ENCRYPTION_KEY", s.EncryptionKey);
+  const webhookUrl = read("PLATFORM_WEBHOOK_URL", s.WebhookUrl);
+  const webhookSecret = read("PLATFORM_WEBHOOK_SECRET", s.WebhookSecret);
+  const hasUrl = Boolean(env.PLATFORM_WEBHOOK_URL?.trim());
+  const hasSecret = Boolean(env.PLATFORM_WEBHOOK_SECRET?.trim());
+  if (hasUrl !== hasSecret) {
+    problems.push(
+      "PLATFORM_WEBHOOK_URL and PLATFORM_WEBHOOK_SECRET must be set together, or neither",
+    );
+  }
+  const config: Config = {
+    port: read("PORT", s.Port) ?? 8000,
+    databaseUrl: read("DATABASE_URL", s.DatabaseUrl) ?? null,
+    dataDir: env.DATA_DIR?.trim() || "./data",
+    demo,
+    apiTokens: tokens ?? (demo ? [DEMO_API_TOKEN] : []),
+    connectWiseClientId: required("CONNECTWISE_CLIENT_ID", clientId, "to reach ConnectWise"),
+    encryptionKey: required("ENCRYPTION_KEY", key, "encrypts private keys at rest"),
+    requestsPerMinute: read("CONNECTWISE_REQUESTS_PER_MINUTE", s.PositiveInt) ?? 300,
+    hostAllowlist: read("CONNECTWISE_HOST_ALLOWLIST", s.HostAllowlist) ?? [],
+    webhook: webhookUrl && webhookSecret ? { url: webhookUrl, secret: webhookSecret } : null,
+    logLevel: read("LOG_LEVEL", s.LogLevel) ?? "info",
+    logFormat: read("LOG_FORMAT", s.LogFormat) ?? (demo ? "text" : "json"),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

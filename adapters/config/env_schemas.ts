@@ -1,0 +1,119 @@
+import * as v from "valibot";
+
+// Every message below names the rule, never the value: a value may be a secret.
+
+/** `PORT`: 1 to 65535. */
+export const Port = v.pipe(
+  v.string(),
+  v.regex(/^\d{1,5}$/, "must be a whole number from 1 to 65535"),
+  v.transform(Number),
+  v.minValue(1, "must be a whole number from 1 to 65535"),
+  v.maxValue(65535, "must be a whole number from 1 to 65535"),
+);
+
+/** A positive whole number, e.g. `CONNECTWISE_REQUESTS_PER_MINUTE`. */
+export const PositiveInt = v.pipe(
+  v.string(),
+  v.regex(/^\d{1,9}$/, "must be a positive whole number"),
+  v.transform(Number),
+  v.minValue(1, "must be a positive whole number"),
+);
+
+/** `DATABASE_URL`: a postgres:// or postgresql:// URL. */
+export const DatabaseUrl = v.pipe(
+  v.string(),
+  v.check((s) => URL.canParse(s), "must be a URL such as postgres://user:pass@host:5432/db"),
+  v.check(
+    (s) => /^postgres(ql)?:$/.test(new URL(s).protocol),
+    "must start with postgres:// or postgresql://",
+  ),
+);
+
+const MIN_TOKEN = 16;
+
+/** `API_TOKENS`: comma-separated, each at least 16 characters. */
+export const ApiTokens = v.pipe(
+  v.string(),
+  v.transform((s) => s.split(",").map((t) => t.trim()).filter((t) => t.length > 0)),
+  v.check((tokens) => tokens.length > 0, "must list at least one token"),
+  v.check(
+    (tokens) => tokens.every((t) => t.length >= MIN_TOKEN),
+    `every token must be at least ${MIN_TOKEN} characters long`,
+  ),
+  v.check((tokens) => tokens.every((t) => !/\s/.test(t)), "a token may not contain spaces"),
+);
+
+/** `CONNECTWISE_CLIENT_ID`: the integration's GUID. */
+export const ClientId = v.pipe(
+  v.string(),
+  v.regex(
+    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+    "must be a GUID such as 3fa85f64-5717-4562-b3fc-2c963f66afa6",
+  ),
+);
+
+/** `ENCRYPTION_KEY`: base64 of exactly 32 bytes, decoded. */
+export const EncryptionKey = v.pipe(
+  v.string(),
+  v.regex(
+    /^[A-Za-z0-9+/]+={0,2}$/,
+    "must be base64 (e.g. the output of `openssl rand -base64 32`)",
+  ),
+  v.check(
+    (s) => s.length % 4 === 0,
+    "must be base64 (e.g. the output of `openssl rand -base64 32`)",
+  ),
+  v.transform((s) => Uint8Array.from(atob(s), (ch) => ch.charCodeAt(0))),
+  v.check((bytes) => bytes.length === 32, "must decode to exactly 32 bytes"),
+);
+
+const HOST_PORT = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+):(\d{1,5})$/;
+
+/** `CONNECTWISE_HOST_ALLOWLIST`: comma-separated `host:port`, lower-cased. */
+export const HostAllowlist = v.pipe(
+  v.string(),
+  v.transform((s) => s.split(",").map((t) => t.trim().toLowerCase()).filter((t) => t.length > 0)),
+  v.check(
+    (list) =>
+      list.every((entry) => {
+        const match = HOST_PORT.exec(entry);
+        return match !== null && Number(match[2]) >= 1 && Number(match[2]) <= 65535;
+      }),
+    "every entry must be host:port, e.g. 127.0.0.1:8081 or [::1]:8081",
+  ),
+);
+
+/** `PLATFORM_WEBHOOK_URL`: http(s) URL. */
+export const WebhookUrl = v.pipe(
+  v.string(),
+  v.check((s) => URL.canParse(s), "must be an http:// or https:// URL"),
+  v.check((s) => /^https?:$/.test(new URL(s).protocol), "must be an http:// or https:// URL"),
+);
+
+/** `PLATFORM_WEBHOOK_SECRET`: at least 16 characters. */
+export const WebhookSecret = v.pipe(
+  v.string(),
+  v.minLength(16, "must be at least 16 characters long"),
+);
+
+/** `LOG_LEVEL` */
+export const LogLevel = v.pipe(
+  v.string(),
+  v.transform((s) => s.toLowerCase()),
+  v.picklist(["debug", "info", "warning", "error"], "must be one of debug, info, warning, error"),
+);
+
+/** `LOG_FORMAT` */
+export const LogFormat = v.pipe(
+  v.string(),
+  v.transform((s) => s.toLowerCase()),
+  v.picklist(["json", "text"], "must be json or text"),
+);
+
+/** `PSA_SYNC_DEMO`: a yes/no flag. */
+export const Flag = v.pipe(
+  v.string(),
+  v.transform((s) => s.toLowerCase()),
+  v.picklist(["1", "0", "true", "false", "yes", "no"], "must be 1 or 0 (true/false, yes/no)"),
+  v.transform((s) => s === "1" || s === "true" || s === "yes"),
+);

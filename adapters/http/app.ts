@@ -1,0 +1,125 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { getLogger } from "@logtape/logtape";
+import { bodyLimit } from "hono/body-limit";
+import type { Deps } from "../../application/deps.ts";
+import { accessLog, mspOfPath } from "./access_log.ts";
+import type { ApiApp, AppEnv } from "./app_env.ts";
+import { bearerAuth } from "./bearer_auth.ts";
+import { toProblem } from "./error_mapping.ts";
+import { createFinalizationTracker, type FinalizationTracker } from "./finalization_tracker.ts";
+import { registerOpenApiDocument } from "./openapi_document.ts";
+import { problem, problemResponse } from "./problem.ts";
+import { requestId } from "./request_id.ts";
+import { registerAuditRoutes } from "./routes/audit_routes.ts";
+import { registerCompanyMappingRoutes } from "./routes/company_mapping_routes.ts";
+import { registerConnectionRoutes } from "./routes/connection_routes.ts";
+import { registerLookupRoutes } from "./routes/lookup_routes.ts";
+import { type Readiness, registerOperationRoutes } from "./routes/operation_routes.ts";
+import { registerOrganizationRoutes } from "./routes/organization_routes.ts";
+import { registerPeriodRoutes } from "./routes/period_routes.ts";
+import { registerPlanRoutes } from "./routes/plan_routes.ts";
+import { registerProductMappingRoutes } from "./routes/product_mapping_routes.ts";
+import { registerSyncRoutes } from "./routes/sync_routes.ts";
+import { registerUsageRoutes } from "./routes/usage_routes.ts";
+import { registerSwaggerUi } from "./swagger_ui.ts";
+import { validationHook } from "./validation_hook.ts";
+
+/** How the HTTP app is built. */
+export interface AppOptions {
+  /** Valid bearer tokens (API_TOKENS); an empty list refuses every `/v1` request. */
+  readonly apiTokens: readonly string[];
+  /** Lease owner for syncs and finalizations run by this process. */
+  readonly workerId: string;
+  /** What `/readyz` asks (database reachable, migrations applied). */
+  readonly readiness: Readiness;
+  /** LogTape category of the access and error logs; default `["psa-sync", "http"]`. */
+  readonly logCategory?: readonly string[];
+  /** Where finalization progress is kept; default a new in-memory tracker. */
+  readonly finalizations?: FinalizationTracker;
+  /** Largest accepted request body; default 1 MiB. */
+  readonly maxBodyBytes?: number;
+}
+
+/** The default body limit: 1 MiB. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * The HTTP API of psa-sync (see API.md): every route with zod schemas, the
+ * generated `/openapi.json`, Swagger UI at `/docs`, bearer auth on `/v1`,
+ * problem+json errors, request ids and access logs.
+ */
+export function createApp(deps: Deps, options: AppOptions): ApiApp {
+  const logger = getLogger([...(options.logCategory ?? ["psa-sync", "http"])]);
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  const tracker = options.finalizations ?? createFinalizationTracker();
+  const maxBody = options.maxBodyBytes ?? MAX_BODY_BYTES;
+  const tooLarge = maxBody === MAX_BODY_BYTES ? "1 MiB" : `${maxBody} bytes`;
+
+  app.use("*", requestId());
+  app.use("*", accessLog(logger));
+  app.use(
+    "*",
+    bodyLimit({
+      maxSize: maxBody,
+      onError: (c) =>
+        problemResponse(
+          c,
+          problem(413, {
+            code: "payload-too-large",
+            detail: `The request body is over ${tooLarge}`,
+          }),
+        ),
+    }),
+  );
+  app.use("/v1/*", bearerAuth(options.apiTokens));
+
+  registerOpenApiDocument(app);
+  registerSwaggerUi(app);
+  registerOperationRoutes(app, {
+    readiness: options.readiness,
+    onReadinessError: (error) => logger.error("Readiness check failed: {error}", { error }),
+  });
+  registerPlanRoutes(app, deps);
+  registerConnectionRoutes(app, deps);
+  registerLookupRoutes(app, deps);
+  registerProductMappingRoutes(app, deps);
+  registerOrganizationRoutes(app, deps);
+  registerCompanyMappingRoutes(app, deps);
+  registerUsageRoutes(app, deps);
+  registerSyncRoutes(app, deps, { workerId: options.workerId });
+  registerPeriodRoutes(app, deps, { workerId: options.workerId, tracker });
+  registerAuditRoutes(app, deps);
+
+  app.notFound((c) =>
+    problemResponse(
+      c,
+      problem(404, {
+        code: "route-not-found",
+        detail: `No route for ${c.req.method} ${c.req.path}`,
+      }),
+    )
+  );
+  app.onError((error, c) => {
+    const { problem: body, unexpected } = toProblem(error);
+    const context = {
+      method: c.req.method,
+      path: c.req.path,
+      mspId: mspOfPath(c.req.path),
+      requestId: c.get("requestId"),
+    };
+    if (unexpected) {
+      logger.error("Unexpected error on {method} {path} ({requestId}): {error}", {
+        ...context,
+        error,
+      });
+    } else if (body.status === 502) {
+      logger.warn("ConnectWise failed on {method} {path}: {code} {detail}", {
+        ...context,
+        code: body.code,
+        detail: body.detail,
+      });
+    }
+    return problemResponse(c, body);
+  });
+  return app;
+}

@@ -1,0 +1,32 @@
+import { z } from "@hono/zod-openapi";
+
+const ID = /^[A-Za-z0-9._-]{1,64}$/;
+const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** A platform id (MSP, organization, plan): 1 to 64 characters of `A-Za-z0-9._-`. */
+export const Id = z.string().regex(ID, "must be 1 to 64 characters of A-Za-z0-9._-");
+
+function idParam(name: string, example: string) {
+  return Id.openapi({ param: { name, in: "path" }, example });
+}
+
+const msp = idParam("msp", "msp-42");
+const org = idParam("org", "org-7");
+const plan = idParam("plan", "core");
+const period = z.string().regex(PERIOD, "must be a month written YYYY-MM").openapi({
+  param: { name: "period", in: "path" },
+  example: "2026-11",
+});
+
+/** `{msp}` */
+export const MspParams = z.object({ msp });
+/** `{msp}` and `{org}` */
+export const MspOrgParams = z.object({ msp, org });
+/** `{msp}` and `{plan}` */
+export const MspPlanParams = z.object({ msp, plan });
+/** `{msp}` and `{period}` */
+export const MspPeriodParams = z.object({ msp, period });
+/** `{plan}` */
+export const PlanParams = z.object({ plan });
+/** `{period}` */
+export const PeriodParams = z.object({ period });

@@ -1,0 +1,91 @@
+import { z } from "@hono/zod-openapi";
+import {
+  connect,
+  type ConnectionView,
+  disconnect,
+  getConnection,
+} from "../../../application/connection.ts";
+import type { Deps } from "../../../application/deps.ts";
+import type { ApiApp } from "../app_env.ts";
+import { Instant, instant, jsonAnswer, jsonBody, v1Route } from "../openapi_helpers.ts";
+import { MspParams } from "../params.ts";
+
+const TAG = "ConnectWise connection";
+const PATH = "/v1/msps/{msp}/connectwise";
+
+const CredentialsInput = z.object({
+  siteUrl: z.string().min(1).max(2048).openapi({ example: "https://na.myconnectwise.net" }),
+  companyId: z.string().min(1).max(200),
+  publicKey: z.string().min(1).max(200),
+  privateKey: z.string().min(1).max(200).openapi({ format: "password" }),
+});
+
+const PermissionSchema = z.object({
+  area: z.enum(["Company Maintenance", "Table Setup", "Product Catalog", "Agreements"]),
+  access: z.enum(["inquire", "add", "edit"]),
+  granted: z.boolean().nullable().openapi({
+    description: "null: cannot be probed without writing; checked on the first write",
+  }),
+});
+
+const ConnectionSchema = z.object({
+  siteUrl: z.string(),
+  companyId: z.string(),
+  publicKey: z.string(),
+  codebase: z.string().openapi({ example: "v4_6_release/" }),
+  permissions: z.array(PermissionSchema),
+  connectedAt: Instant,
+  attention: z.string().nullable().openapi({
+    description: "Why pushes are paused (ConnectWise refused the credentials or role later)",
+  }),
+}).openapi("Connection", { description: "Never includes the private key" });
+
+function view(c: ConnectionView): z.infer<typeof ConnectionSchema> {
+  return { ...c, permissions: [...c.permissions], connectedAt: instant(c.connectedAt) };
+}
+
+const putConnection = v1Route({
+  method: "put",
+  path: PATH,
+  tags: [TAG],
+  summary: "Check the credentials against ConnectWise and save them",
+  description: "422 `invalid-site-url`, `connectwise-authentication-failed`, " +
+    "`connectwise-permissions-missing` (one `errors` entry per missing area); 502 unreachable.",
+  request: { params: MspParams, body: jsonBody(CredentialsInput) },
+  responses: { 200: jsonAnswer(ConnectionSchema, "The saved connection") },
+}, { problems: [422, 502] });
+
+const getConnectionRoute = v1Route({
+  method: "get",
+  path: PATH,
+  tags: [TAG],
+  summary: "The saved connection (never the private key)",
+  request: { params: MspParams },
+  responses: { 200: jsonAnswer(ConnectionSchema, "The connection") },
+}, { problems: [404] });
+
+const deleteConnection = v1Route({
+  method: "delete",
+  path: PATH,
+  tags: [TAG],
+  summary: "Forget the connection: pushes stop, mappings stay",
+  request: { params: MspParams },
+  responses: { 204: { description: "Disconnected" } },
+}, { problems: [404] });
+
+/** Step 1 and 2 of the setup: the MSP's ConnectWise connection. */
+export function registerConnectionRoutes(app: ApiApp, deps: Deps): void {
+  app.openapi(putConnection, async (c) => {
+    const { msp } = c.req.valid("param");
+    const saved = await connect(deps, { mspId: msp, credentials: c.req.valid("json") });
+    return c.json(view(saved), 200);
+  });
+  app.openapi(getConnectionRoute, async (c) => {
+    const { msp } = c.req.valid("param");
+    return c.json(view(await getConnection(deps, msp)), 200);
+  });
+  app.openapi(deleteConnection, async (c) => {
+    await disconnect(deps, c.req.valid("param").msp);
+    return c.body(null, 204);
+  });
+}

@@ -1,0 +1,114 @@
+import { z } from "@hono/zod-openapi";
+import type { Deps } from "../../../application/deps.ts";
+import {
+  companyStatuses,
+  companyTypes,
+  listCompanies,
+  searchProducts,
+} from "../../../application/lookups.ts";
+import type { ApiApp } from "../app_env.ts";
+import { jsonAnswer, listOf, v1Route } from "../openapi_helpers.ts";
+import { Id, MspParams } from "../params.ts";
+
+const TAG = "Lookups";
+const BASE = "/v1/msps/{msp}/connectwise";
+const PROBLEMS = { problems: [404, 422, 502] } as const;
+
+const NamedRef = z.object({ id: z.int(), name: z.string() }).openapi("NamedRef");
+
+const ProductSchema = z.object({
+  id: z.int(),
+  identifier: z.string(),
+  description: z.string(),
+  inactive: z.boolean(),
+}).openapi("CatalogProduct");
+
+const CompanySchema = z.object({
+  id: z.int(),
+  identifier: z.string(),
+  name: z.string(),
+  types: z.array(NamedRef),
+  status: NamedRef.nullable(),
+  agreements: z.array(z.object({
+    id: z.int(),
+    name: z.string(),
+    type: z.string().nullable(),
+    cancelled: z.boolean(),
+  })),
+  mappedOrganizationId: Id.nullable(),
+  suggestedOrganizationId: Id.nullable().openapi({
+    description: "Same normalised name; a suggestion, never applied by itself",
+  }),
+}).openapi("Company");
+
+/** A repeatable id filter: `?typeId=1&typeId=2`; absent means "any". */
+function idFilter(name: string) {
+  return z.preprocess(
+    (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+    z.array(z.coerce.number().int().positive()).max(100),
+  ).openapi({ param: { name, in: "query", style: "form", explode: true } });
+}
+
+const products = v1Route({
+  method: "get",
+  path: `${BASE}/products`,
+  tags: [TAG],
+  summary: "Catalog products, for mapping plans",
+  request: { params: MspParams, query: z.object({ search: z.string().max(100).optional() }) },
+  responses: { 200: jsonAnswer(listOf(ProductSchema), "Matching catalog products") },
+}, PROBLEMS);
+
+const types = v1Route({
+  method: "get",
+  path: `${BASE}/company-types`,
+  tags: [TAG],
+  summary: "Company types, for filtering the import",
+  request: { params: MspParams },
+  responses: { 200: jsonAnswer(listOf(NamedRef), "Company types") },
+}, PROBLEMS);
+
+const statuses = v1Route({
+  method: "get",
+  path: `${BASE}/company-statuses`,
+  tags: [TAG],
+  summary: "Company statuses, for filtering the import",
+  request: { params: MspParams },
+  responses: { 200: jsonAnswer(listOf(NamedRef), "Company statuses") },
+}, PROBLEMS);
+
+const companies = v1Route({
+  method: "get",
+  path: `${BASE}/companies`,
+  tags: [TAG],
+  summary: "Companies with their agreements, mapping and suggested organization",
+  request: {
+    params: MspParams,
+    query: z.object({ typeId: idFilter("typeId"), statusId: idFilter("statusId") }),
+  },
+  responses: { 200: jsonAnswer(listOf(CompanySchema), "Companies") },
+}, PROBLEMS);
+
+/** Lookups for the setup screens, read from ConnectWise on demand. */
+export function registerLookupRoutes(app: ApiApp, deps: Deps): void {
+  app.openapi(products, async (c) => {
+    const { msp } = c.req.valid("param");
+    return c.json({ items: await searchProducts(deps, msp, c.req.valid("query").search) }, 200);
+  });
+  app.openapi(types, async (c) => {
+    return c.json({ items: await companyTypes(deps, c.req.valid("param").msp) }, 200);
+  });
+  app.openapi(statuses, async (c) => {
+    return c.json({ items: await companyStatuses(deps, c.req.valid("param").msp) }, 200);
+  });
+  app.openapi(companies, async (c) => {
+    const { msp } = c.req.valid("param");
+    const { typeId, statusId } = c.req.valid("query");
+    const rows = await listCompanies(deps, {
+      mspId: msp,
+      filter: { typeIds: typeId, statusIds: statusId },
+    });
+    return c.json({
+      items: rows.map((r) => ({ ...r, types: [...r.types], agreements: [...r.agreements] })),
+    }, 200);
+  });
+}

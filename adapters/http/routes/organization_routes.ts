@@ -1,0 +1,69 @@
+import { z } from "@hono/zod-openapi";
+import type { Deps } from "../../../application/deps.ts";
+import { listOrganizations, upsertOrganization } from "../../../application/organizations.ts";
+import type { ApiApp } from "../app_env.ts";
+import { jsonAnswer, jsonBody, listOf, v1Route } from "../openapi_helpers.ts";
+import { Id, MspOrgParams, MspParams } from "../params.ts";
+
+const TAG = "Organizations";
+
+/** `standard` is billed; `trial` and `nfr` never are. */
+export const LicenseType = z.enum(["standard", "trial", "nfr"]);
+
+const OrganizationSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  planId: z.string(),
+  licenseType: LicenseType,
+}).openapi("Organization");
+
+/** An organization's company mapping. */
+export const CompanyMappingSchema = z.object({
+  organizationId: z.string(),
+  companyId: z.int(),
+  agreementId: z.int(),
+}).openapi("CompanyMapping");
+
+const OrganizationRow = OrganizationSchema.extend({
+  mapping: CompanyMappingSchema.nullable(),
+  sync: z.object({
+    status: z.enum(["unmapped", "in-sync", "pending", "blocked", "failed"]),
+    reason: z.string().nullable(),
+  }),
+}).openapi("OrganizationWithSync");
+
+const OrganizationInput = z.object({
+  name: z.string().trim().min(1).max(200),
+  planId: Id,
+  licenseType: LicenseType,
+});
+
+const put = v1Route({
+  method: "put",
+  path: "/v1/msps/{msp}/organizations/{org}",
+  tags: [TAG],
+  summary: "Create or update an organization (a plan change counts from now)",
+  request: { params: MspOrgParams, body: jsonBody(OrganizationInput) },
+  responses: { 200: jsonAnswer(OrganizationSchema, "The saved organization") },
+}, { problems: [422] });
+
+const list = v1Route({
+  method: "get",
+  path: "/v1/msps/{msp}/organizations",
+  tags: [TAG],
+  summary: "Every organization with its mapping and sync status",
+  request: { params: MspParams },
+  responses: { 200: jsonAnswer(listOf(OrganizationRow), "The organizations") },
+});
+
+/** The organizations the platform keeps current. */
+export function registerOrganizationRoutes(app: ApiApp, deps: Deps): void {
+  app.openapi(put, async (c) => {
+    const { msp, org } = c.req.valid("param");
+    const saved = await upsertOrganization(deps, { mspId: msp, id: org, ...c.req.valid("json") });
+    return c.json(saved, 200);
+  });
+  app.openapi(list, async (c) => {
+    return c.json({ items: await listOrganizations(deps, c.req.valid("param").msp) }, 200);
+  });
+}

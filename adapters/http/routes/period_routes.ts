@@ -1,0 +1,119 @@
+import { z } from "@hono/zod-openapi";
+import type { Deps } from "../../../application/deps.ts";
+import { finalizePeriod } from "../../../application/sync/finalize_period.ts";
+import { periodStatement } from "../../../application/sync/sync_views.ts";
+import { NotFoundError } from "../../../domain/errors.ts";
+import type { ApiApp } from "../app_env.ts";
+import type { FinalizationTracker, TrackedFinalization } from "../finalization_tracker.ts";
+import { Instant, instant, jsonAnswer, listOf, v1Route } from "../openapi_helpers.ts";
+import { MspPeriodParams, PeriodParams } from "../params.ts";
+
+const TAG = "Periods";
+
+const StatementSchema = z.object({
+  organizationId: z.string(),
+  plan: z.string().openapi({ description: "The billed plan's id (highest tier of the period)" }),
+  licenses: z.int(),
+  servers: z.int(),
+  final: z.boolean(),
+  finalizedAt: Instant.nullable(),
+}).openapi("StatementLine");
+
+const ProgressSchema = z.object({
+  period: z.string(),
+  mspsDone: z.int(),
+  mspsTotal: z.int(),
+  linesWritten: z.int(),
+  linesFailed: z.int(),
+  startedAt: Instant,
+  finishedAt: Instant.nullable(),
+}).openapi("FinalizationProgress");
+
+const FinalizeSummary = ProgressSchema.extend({
+  finalizedNow: z.int().openapi({ description: "MSPs whose period became final in this run" }),
+}).openapi("FinalizationSummary");
+
+function progressView(p: TrackedFinalization): z.infer<typeof ProgressSchema> {
+  const { period, mspsDone, mspsTotal, linesWritten, linesFailed } = p;
+  const times = { startedAt: instant(p.startedAt), finishedAt: instant(p.finishedAt) };
+  return { period, mspsDone, mspsTotal, linesWritten, linesFailed, ...times };
+}
+
+const statement = v1Route({
+  method: "get",
+  path: "/v1/msps/{msp}/periods/{period}",
+  tags: [TAG],
+  summary: "A period's statement: final figures once finalized, running ones before",
+  request: { params: MspPeriodParams },
+  responses: { 200: jsonAnswer(listOf(StatementSchema), "One line per organization") },
+});
+
+const finalize = v1Route({
+  method: "post",
+  path: "/v1/periods/{period}/finalize",
+  tags: [TAG],
+  summary: "Finalize the period for every MSP (the monthly schedule); idempotent",
+  description: "422 `period-not-ended` for a period that has not ended.",
+  request: { params: PeriodParams },
+  responses: { 200: jsonAnswer(FinalizeSummary, "The finished run") },
+}, { problems: [422] });
+
+const progress = v1Route({
+  method: "get",
+  path: "/v1/periods/{period}/finalization",
+  tags: [TAG],
+  summary: "Progress of the latest finalization run of the period in this process",
+  request: { params: PeriodParams },
+  responses: { 200: jsonAnswer(ProgressSchema, "The latest run's progress") },
+}, { problems: [404] });
+
+/** Period statements and finalization. */
+export function registerPeriodRoutes(
+  app: ApiApp,
+  deps: Deps,
+  options: { workerId: string; tracker: FinalizationTracker },
+): void {
+  const { workerId, tracker } = options;
+  app.openapi(statement, async (c) => {
+    const { msp, period } = c.req.valid("param");
+    const items = await periodStatement(deps, { mspId: msp, period });
+    return c.json({
+      items: items.map((s) => ({
+        organizationId: s.organizationId,
+        plan: s.planId,
+        licenses: s.licenses,
+        servers: s.servers,
+        final: s.final,
+        finalizedAt: instant(s.finalizedAt),
+      })),
+    }, 200);
+  });
+  app.openapi(finalize, async (c) => {
+    const { period } = c.req.valid("param");
+    const startedAt = deps.clock.now();
+    const run = tracker.start(period, startedAt);
+    try {
+      const result = await finalizePeriod(deps, {
+        period,
+        owner: workerId,
+        onProgress: run.report,
+      });
+      const summary = progressView({ ...result, startedAt });
+      return c.json({ ...summary, finalizedNow: result.finalizedNow }, 200);
+    } catch (error) {
+      run.abandon();
+      throw error;
+    }
+  });
+  app.openapi(progress, (c) => {
+    const { period } = c.req.valid("param");
+    const latest = tracker.latest(period);
+    if (!latest) {
+      throw new NotFoundError(
+        "finalization-not-found",
+        `No finalization of ${period} ran in this process`,
+      );
+    }
+    return c.json(progressView(latest), 200);
+  });
+}

@@ -1,0 +1,99 @@
+import { z } from "@hono/zod-openapi";
+import type { Deps } from "../../../application/deps.ts";
+import type { SyncLine } from "../../../application/ports/sync_lines.ts";
+import { previewSync, syncLines, syncNow } from "../../../application/sync/sync_views.ts";
+import type { ApiApp } from "../app_env.ts";
+import { Instant, instant, jsonAnswer, listOf, v1Route } from "../openapi_helpers.ts";
+import { MspParams } from "../params.ts";
+
+const TAG = "Sync";
+const PATH = "/v1/msps/{msp}/sync";
+
+const SyncLineSchema = z.object({
+  agreementId: z.int(),
+  productId: z.int().nullable().openapi({ description: "null: the plan has no product here" }),
+  kind: z.enum(["license", "server"]),
+  period: z.string().openapi({ example: "2026-11" }),
+  final: z.boolean().openapi({ description: "Carries the final figures of its period" }),
+  desiredQuantity: z.int(),
+  writtenQuantity: z.int().nullable(),
+  additionId: z.int().nullable(),
+  status: z.enum(["in-sync", "pending", "blocked", "failed"]),
+  reason: z.string().nullable(),
+  updatedAt: Instant,
+}).openapi("SyncLine");
+
+const PreviewSchema = z.object({
+  agreementId: z.int(),
+  productId: z.int(),
+  additionId: z.int().nullable(),
+  currentQuantity: z.int().nullable(),
+  newQuantity: z.int(),
+  action: z.enum(["create", "adopt", "update", "none", "blocked"]),
+  reason: z.string().nullable(),
+}).openapi("SyncPreviewLine");
+
+const SummarySchema = z.object({
+  agreements: z.int(),
+  written: z.int(),
+  failed: z.int(),
+  skipped: z.int(),
+}).openapi("SyncSummary");
+
+function lineView(l: SyncLine): z.infer<typeof SyncLineSchema> {
+  return {
+    agreementId: l.agreementId,
+    productId: l.productId,
+    kind: l.kind,
+    period: l.period,
+    final: l.final,
+    desiredQuantity: l.desiredQuantity,
+    writtenQuantity: l.writtenQuantity,
+    additionId: l.additionId,
+    status: l.status,
+    reason: l.reason,
+    updatedAt: instant(l.updatedAt),
+  };
+}
+
+const lines = v1Route({
+  method: "get",
+  path: PATH,
+  tags: [TAG],
+  summary: "Every sync line: desired and written quantity per agreement addition",
+  request: { params: MspParams },
+  responses: { 200: jsonAnswer(listOf(SyncLineSchema), "The sync lines") },
+});
+
+const preview = v1Route({
+  method: "get",
+  path: `${PATH}/preview`,
+  tags: [TAG],
+  summary: "What a sync would write now (reads ConnectWise, writes nothing)",
+  request: { params: MspParams },
+  responses: { 200: jsonAnswer(listOf(PreviewSchema), "One line per agreement addition") },
+}, { problems: [404, 422, 502] });
+
+const run = v1Route({
+  method: "post",
+  path: PATH,
+  tags: [TAG],
+  summary: "Run a sync now and answer its summary",
+  request: { params: MspParams },
+  responses: { 200: jsonAnswer(SummarySchema, "What the sync did") },
+}, { problems: [404] });
+
+/** Sync state, preview and an immediate sync. */
+export function registerSyncRoutes(app: ApiApp, deps: Deps, options: { workerId: string }): void {
+  app.openapi(lines, async (c) => {
+    const items = await syncLines(deps, c.req.valid("param").msp);
+    return c.json({ items: items.map(lineView) }, 200);
+  });
+  app.openapi(preview, async (c) => {
+    return c.json({ items: await previewSync(deps, c.req.valid("param").msp) }, 200);
+  });
+  app.openapi(run, async (c) => {
+    const { msp } = c.req.valid("param");
+    return c.json(await syncNow(deps, { mspId: msp, owner: options.workerId }), 200);
+  });
+}

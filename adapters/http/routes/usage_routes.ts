@@ -1,0 +1,52 @@
+import { z } from "@hono/zod-openapi";
+import type { Deps } from "../../../application/deps.ts";
+import { reportUsage } from "../../../application/report_usage.ts";
+import type { ApiApp } from "../app_env.ts";
+import { jsonAnswer, jsonBody, v1Route } from "../openapi_helpers.ts";
+import { Id, MspOrgParams } from "../params.ts";
+
+const Count = z.int().min(0).max(1_000_000_000);
+
+const UsageInput = z.object({
+  eventId: z.string().min(1).max(200).openapi({
+    description: "Unique per MSP; makes it idempotent",
+  }),
+  occurredAt: z.iso.datetime({ offset: true }).openapi({ example: "2026-11-10T09:30:00Z" }),
+  licenses: Count,
+  servers: Count,
+  planId: Id.optional().openapi({ description: "The plan from then on" }),
+});
+
+const Accepted = z.object({
+  eventId: z.string(),
+  duplicate: z.boolean().openapi({ description: "True when the eventId was seen before" }),
+}).openapi("UsageAccepted");
+
+const report = v1Route({
+  method: "post",
+  path: "/v1/msps/{msp}/organizations/{org}/usage",
+  tags: ["Usage"],
+  summary: "Report an organization's usage (durable on answer; pushed asynchronously)",
+  description: "The same `eventId` again is 202 with `duplicate: true` and changes nothing; " +
+    "409 `period-finalized`; 404 unknown organization.",
+  request: { params: MspOrgParams, body: jsonBody(UsageInput) },
+  responses: { 202: jsonAnswer(Accepted, "Recorded") },
+}, { problems: [404, 409, 422] });
+
+/** Usage reports from the platform. */
+export function registerUsageRoutes(app: ApiApp, deps: Deps): void {
+  app.openapi(report, async (c) => {
+    const { msp, org } = c.req.valid("param");
+    const body = c.req.valid("json");
+    const { duplicate } = await reportUsage(deps, {
+      mspId: msp,
+      organizationId: org,
+      eventId: body.eventId,
+      occurredAt: new Date(body.occurredAt),
+      licenses: body.licenses,
+      servers: body.servers,
+      planId: body.planId,
+    });
+    return c.json({ eventId: body.eventId, duplicate }, 202);
+  });
+}

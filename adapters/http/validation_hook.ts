@@ -1,0 +1,45 @@
+import type { Context } from "hono";
+import type { z } from "@hono/zod-openapi";
+import { type FieldProblem, problem, problemResponse } from "./problem.ts";
+
+type Issue = z.core.$ZodIssue;
+type Key = PropertyKey;
+
+/**
+ * Flattens zod issues into `{path, message}` with slash-joined paths. For a
+ * union, the branch with the fewest issues is the one the caller meant, so
+ * its issues are reported at their full path (`items/3/agreementId`).
+ */
+export function fieldProblems(
+  issues: readonly Issue[],
+  prefix: readonly Key[] = [],
+): FieldProblem[] {
+  return issues.flatMap((issue) => {
+    const path = [...prefix, ...issue.path];
+    if (issue.code === "invalid_union" && issue.errors.length > 0) {
+      const best = [...issue.errors].sort((a, b) => a.length - b.length)[0];
+      if (best.length > 0) return fieldProblems(best, path);
+    }
+    return [{ path: path.map(String).join("/"), message: issue.message }];
+  });
+}
+
+/** The result zod-openapi hands to a validation hook. */
+type HookResult =
+  & { target: string }
+  & ({ success: true; data: unknown } | { success: false; error: z.ZodError });
+
+/** Answers 400 `invalid-request` with one entry per bad field when validation fails. */
+export function validationHook(result: HookResult, c: Context): Response | undefined {
+  if (result.success) return undefined;
+  const errors = fieldProblems(result.error.issues);
+  const where = result.target === "json" ? "body" : result.target;
+  return problemResponse(
+    c,
+    problem(400, {
+      code: "invalid-request",
+      detail: `The request ${where} does not match the schema (${errors.length} problem(s))`,
+      errors,
+    }),
+  );
+}

@@ -1,0 +1,39 @@
+import {
+  configure,
+  getConsoleSink,
+  getTextFormatter,
+  jsonLinesFormatter,
+  type LogLevel,
+  type Sink,
+} from "@logtape/logtape";
+import { redactingSink } from "./redaction.ts";
+
+/** How the service logs. */
+export interface LoggingOptions {
+  /** The lowest level written. */
+  readonly level: "debug" | "info" | "warning" | "error";
+  /** JSON lines (production) or readable text (development, demo). */
+  readonly json: boolean;
+  /** Where records go instead of the console (tests). */
+  readonly sink?: Sink;
+}
+
+/**
+ * Configures LogTape for the whole process: the `psa-sync` categories at
+ * `level`, LogTape's own meta logger at warning, and every record passed
+ * through the redaction step. Safe to call again (it resets the previous setup).
+ */
+export async function configureLogging(options: LoggingOptions): Promise<void> {
+  const formatter = options.json
+    ? jsonLinesFormatter
+    : getTextFormatter({ timestamp: "date-time" });
+  const sink = options.sink ?? getConsoleSink({ formatter });
+  await configure({
+    reset: true,
+    sinks: { main: redactingSink(sink) },
+    loggers: [
+      { category: ["psa-sync"], lowestLevel: options.level as LogLevel, sinks: ["main"] },
+      { category: ["logtape", "meta"], lowestLevel: "warning", sinks: ["main"] },
+    ],
+  });
+}

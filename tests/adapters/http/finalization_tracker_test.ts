@@ -1,0 +1,28 @@
+import assert from "node:assert/strict";
+import { createFinalizationTracker } from "../../../adapters/http/finalization_tracker.ts";
+
+const AT = new Date("2026-12-01T00:00:00Z");
+const progress = (mspsDone: number, finishedAt: Date | null = null) => ({
+  period: "2026-11",
+  mspsDone,
+  mspsTotal: 3,
+  linesWritten: mspsDone * 2,
+  linesFailed: 0,
+  finishedAt,
+});
+
+Deno.test("the latest run's reports win; a run that failed before reporting is forgotten", () => {
+  const tracker = createFinalizationTracker();
+  assert.equal(tracker.latest("2026-11"), undefined);
+  const first = tracker.start("2026-11", AT);
+  first.report(progress(1));
+  const second = tracker.start("2026-11", AT);
+  first.report(progress(3, AT)); // a late report of the older run changes nothing
+  assert.equal(tracker.latest("2026-11")?.mspsDone, 1);
+  second.report(progress(2));
+  assert.deepEqual(tracker.latest("2026-11"), { ...progress(2), startedAt: AT });
+  const failed = tracker.start("2026-11", AT);
+  failed.abandon();
+  assert.equal(tracker.latest("2026-11")?.mspsDone, 2, "the previous run's progress stays");
+  assert.equal(tracker.latest("2026-10"), undefined);
+});

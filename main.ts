@@ -1,5 +1,58 @@
-// Composition root: read configuration, build adapters, wire use cases, serve.
-Deno.serve({ port: Number(Deno.env.get("PORT") ?? 8000) }, (req) => {
-  if (new URL(req.url).pathname === "/healthz") return Response.json({ status: "ok" });
-  return new Response("Not found", { status: 404 });
-});
+// Composition root: read the configuration, register the monthly schedule,
+// build the service and serve it. All configuration comes from the
+// environment (`deno task start` adds `.env` through --env-file when present).
+import { getLogger } from "@logtape/logtape";
+import { ConfigError, parseConfig } from "./adapters/config/config.ts";
+import { configureLogging } from "./adapters/logging/configure_logging.ts";
+import { registerMonthlyFinalization } from "./adapters/scheduler/monthly_finalization.ts";
+import { buildService, type Service } from "./adapters/service.ts";
+
+function readConfig() {
+  try {
+    return parseConfig(Deno.env.toObject());
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    Deno.exit(1);
+  }
+}
+
+const config = readConfig();
+let resolveService: (service: Service) => void;
+const service = new Promise<Service>((resolve) => resolveService = resolve);
+
+// Deno Deploy discovers crons when the module loads: register before any await.
+registerMonthlyFinalization(service.then((s) => s.deps), { owner: "cron" });
+
+await configureLogging({ level: config.logLevel, json: config.logFormat === "json" });
+const log = getLogger(["psa-sync"]);
+
+try {
+  resolveService!(await buildService(config));
+} catch (error) {
+  log.fatal("Cannot start: {error}", {
+    error: error instanceof Error ? error.message : String(error),
+  });
+  Deno.exit(1);
+}
+
+const running = await service;
+const server = Deno.serve({
+  port: config.port,
+  onListen: ({ hostname, port }) =>
+    log.info("psa-sync listening on http://{hostname}:{port} ({database} database)", {
+      hostname,
+      port,
+      database: running.database.kind,
+    }),
+}, running.app.fetch);
+
+async function shutdown(signal: string) {
+  log.info("Received {signal}: shutting down", { signal });
+  await server.shutdown();
+  await running.close();
+  Deno.exit(0);
+}
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  Deno.addSignalListener(signal, () => void shutdown(signal));
+}

@@ -10,9 +10,9 @@ export interface Config {
   /** Demo mode: memory-friendly defaults, secrets optional. */
   readonly demo: boolean;
   readonly apiTokens: readonly string[];
-  /** null only in demo mode (ConnectWise cannot be reached without it). */
+  /** null without DATABASE_URL or in the demo: ConnectWise cannot be reached then. */
   readonly connectWiseClientId: string | null;
-  /** 32 bytes; null only in demo mode (the caller then makes an ephemeral key). */
+  /** 32 bytes; null without DATABASE_URL or in the demo (a key kept under dataDir is used). */
   readonly encryptionKey: Uint8Array | null;
   readonly requestsPerMinute: number;
   readonly hostAllowlist: readonly string[];
@@ -55,9 +55,15 @@ export function parseConfig(env: Env): Config {
     return undefined;
   };
   const demo = read("PSA_SYNC_DEMO", s.Flag) ?? false;
+  const databaseUrl = read("DATABASE_URL", s.DatabaseUrl) ?? null;
+  // With DATABASE_URL the service runs for real: the secrets must be given. On
+  // the embedded database (a developer's machine) it starts without them:
+  // /v1 locked, a key kept under DATA_DIR, ConnectWise unreachable.
+  const production = databaseUrl !== null || Boolean(env.DATABASE_URL?.trim());
   const required = <T>(name: string, value: T | undefined, why: string): T | null => {
-    if (value === undefined && !demo && !problems.some((p) => p.startsWith(`${name} `))) {
-      problems.push(`${name} is required (${why}); set PSA_SYNC_DEMO=1 to run the demo without it`);
+    const reported = problems.some((p) => p.startsWith(`${name} `));
+    if (value === undefined && production && !demo && !reported) {
+      problems.push(`${name} is required with DATABASE_URL (${why})`);
     }
     return value ?? null;
   };
@@ -75,7 +81,7 @@ export function parseConfig(env: Env): Config {
   }
   const config: Config = {
     port: read("PORT", s.Port) ?? 8000,
-    databaseUrl: read("DATABASE_URL", s.DatabaseUrl) ?? null,
+    databaseUrl,
     dataDir: env.DATA_DIR?.trim() || "./data",
     demo,
     apiTokens: tokens ?? (demo ? [DEMO_API_TOKEN] : []),

@@ -6,6 +6,9 @@ import { finalizePeriod } from "../../application/sync/finalize_period.ts";
 /** Shortly after 00:00 UTC on the 1st of every month (Deno.cron runs in UTC). */
 export const MONTHLY_SCHEDULE = "5 0 1 * *";
 
+/** Deno.cron names allow only letters, digits, white space, hyphens and underscores. */
+export const MONTHLY_CRON_NAME = "psa-sync finalize the previous month";
+
 const log = getLogger(["psa-sync", "scheduler"]);
 
 /**
@@ -42,7 +45,7 @@ export function registerMonthlyFinalization(
   deps: Promise<Deps>,
   options: { owner: string },
 ): void {
-  Deno.cron("psa-sync: finalize the previous month", MONTHLY_SCHEDULE, async () => {
+  Deno.cron(MONTHLY_CRON_NAME, MONTHLY_SCHEDULE, async () => {
     try {
       await finalizePreviousMonth(await deps, options);
     } catch (error) {

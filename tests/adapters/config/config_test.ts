@@ -64,8 +64,17 @@ Deno.test("every variable is read", () => {
   assert.equal(config.logFormat, "text");
 });
 
-Deno.test("outside the demo, tokens, client id and encryption key are required", () => {
-  assert.deepEqual(problemsOf({}).map((p) => p.split(" ")[0]), [
+Deno.test("on the embedded database (no DATABASE_URL) the service starts without secrets", () => {
+  const config = parseConfig({});
+  assert.deepEqual(config.apiTokens, []);
+  assert.equal(config.encryptionKey, null);
+  assert.equal(config.connectWiseClientId, null);
+  assert.equal(config.databaseUrl, null);
+});
+
+Deno.test("with DATABASE_URL, outside the demo, tokens, client id and encryption key are required", () => {
+  const url = { DATABASE_URL: "postgres://u@db.example:5432/psa" };
+  assert.deepEqual(problemsOf(url).map((p) => p.split(" ")[0]), [
     "API_TOKENS",
     "CONNECTWISE_CLIENT_ID",
     "ENCRYPTION_KEY",

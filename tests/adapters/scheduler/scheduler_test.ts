@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { reportUsage } from "../../../application/report_usage.ts";
 import {
   finalizePreviousMonth,
+  MONTHLY_CRON_NAME,
   MONTHLY_SCHEDULE,
 } from "../../../adapters/scheduler/monthly_finalization.ts";
 import { startSyncLoop } from "../../../adapters/scheduler/sync_loop.ts";
@@ -12,6 +13,8 @@ Deno.test("scheduler: the monthly finalization runs on the 1st, shortly after 00
   const [minute, hour, day, month, weekday] = MONTHLY_SCHEDULE.split(" ");
   assert.deepEqual([hour, day, month, weekday], ["0", "1", "*", "*"]);
   assert.ok(Number(minute) < 30);
+  // Deno.cron refuses other characters at registration, which would stop the service starting.
+  assert.match(MONTHLY_CRON_NAME, /^[A-Za-z0-9\s_-]+$/);
 });
 
 Deno.test("scheduler: the monthly run finalizes the month that just ended", async () => {

@@ -1,0 +1,130 @@
+import { getLogger } from "@logtape/logtape";
+import { DEFAULT_SETTINGS, type Deps } from "../application/deps.ts";
+import type { ConnectWise } from "../application/ports/connectwise.ts";
+import { catchUp } from "../application/sync/finalize_period.ts";
+import type { Config } from "./config/config.ts";
+import { createConnectWiseClient } from "./connectwise/connectwise_client.ts";
+import { unconfiguredConnectWise } from "./connectwise/unconfigured.ts";
+import { createApp } from "./http/app.ts";
+import type { ApiApp } from "./http/app_env.ts";
+import { createCipher } from "./postgres/cipher.ts";
+import { type Database, openDatabase } from "./postgres/database.ts";
+import { MIGRATIONS_DIR, readMigrations } from "./postgres/migrate.ts";
+import { createPostgresStore } from "./postgres/postgres_store.ts";
+import { startSyncLoop, type SyncLoop } from "./scheduler/sync_loop.ts";
+import { systemClock } from "./system/system_clock.ts";
+import { createPlatformWebhook } from "./webhook/platform_webhook.ts";
+
+const log = getLogger(["psa-sync", "service"]);
+
+/** The wired service: use-case dependencies, the HTTP app, the background loop. */
+export interface Service {
+  readonly deps: Deps;
+  readonly app: ApiApp;
+  readonly database: Database;
+  /** Lease owner of this process in the sync queue. */
+  readonly workerId: string;
+  close(): Promise<void>;
+}
+
+function connectWiseFor(config: Config): ConnectWise {
+  if (config.connectWiseClientId === null) {
+    log.warning(
+      "CONNECTWISE_CLIENT_ID is unset: every ConnectWise call is refused until it is set",
+    );
+    return unconfiguredConnectWise;
+  }
+  return createConnectWiseClient({
+    clientId: config.connectWiseClientId,
+    allowlist: config.hostAllowlist,
+    requestsPerMinute: config.requestsPerMinute,
+  });
+}
+
+/**
+ * ENCRYPTION_KEY, or on the embedded database a key generated once and kept
+ * beside its data (a developer's machine); with DATABASE_URL nothing is written.
+ */
+async function encryptionKey(config: Config): Promise<Uint8Array> {
+  if (config.encryptionKey) return config.encryptionKey;
+  if (config.databaseUrl !== null) {
+    log.warning("ENCRYPTION_KEY is unset (demo): a throwaway key is used for this run");
+    return crypto.getRandomValues(new Uint8Array(32));
+  }
+  const path = `${config.dataDir}/encryption.key`;
+  try {
+    return Uint8Array.from(atob((await Deno.readTextFile(path)).trim()), (c) => c.charCodeAt(0));
+  } catch (error) {
+    if (!(error instanceof Deno.errors.NotFound)) throw error;
+  }
+  const key = crypto.getRandomValues(new Uint8Array(32));
+  await Deno.mkdir(config.dataDir, { recursive: true });
+  await Deno.writeTextFile(path, btoa(String.fromCharCode(...key)), { mode: 0o600 });
+  log.warning("ENCRYPTION_KEY is unset: generated one and kept it in {path}", { path });
+  return key;
+}
+
+/**
+ * Builds the service from its configuration: the database (Postgres, or the
+ * embedded one under DATA_DIR) migrated, the ConnectWise client, the use
+ * cases' dependencies, the HTTP app; finalizes any ended period still open
+ * (catch-up) and starts the sync loop.
+ */
+export async function buildService(
+  config: Config,
+  options: { syncLoop?: boolean } = {},
+): Promise<Service> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const cipher = await createCipher(await encryptionKey(config));
+  const deps: Deps = {
+    store: createPostgresStore(database.sql, { cipher }),
+    connectWise: connectWiseFor(config),
+    clock: systemClock,
+    newId: () => crypto.randomUUID(),
+    settings: { ...DEFAULT_SETTINGS, hostAllowlist: config.hostAllowlist },
+  };
+  const workerId = `${Deno.hostname()}:${Deno.pid}:${crypto.randomUUID().slice(0, 8)}`;
+  const expected = (await readMigrations(MIGRATIONS_DIR)).length;
+  const app = createApp(deps, {
+    apiTokens: config.apiTokens,
+    workerId,
+    readiness: () => readiness(database, expected),
+  });
+  if (config.apiTokens.length === 0) {
+    log.warning("API_TOKENS is unset: every /v1 request is refused (401) until it is set");
+  }
+  const caught = await catchUp(deps);
+  for (const { mspId, finalized } of caught) {
+    log.info("Caught up: finalized {periods} for MSP {mspId}", {
+      mspId,
+      periods: finalized.join(", "),
+    });
+  }
+  let loop: SyncLoop | undefined;
+  if (options.syncLoop !== false) {
+    const webhook = config.webhook ? createPlatformWebhook(config.webhook) : undefined;
+    loop = startSyncLoop(deps, { owner: workerId, webhook });
+  }
+  return {
+    deps,
+    app,
+    database,
+    workerId,
+    async close() {
+      await loop?.stop();
+      await database.close();
+    },
+  };
+}
+
+async function readiness(database: Database, expected: number) {
+  try {
+    const [row] = await database.sql`SELECT count(*)::int AS applied FROM schema_migrations`;
+    const applied = Number(row.applied);
+    return applied >= expected
+      ? { ok: true }
+      : { ok: false, detail: `${applied} of ${expected} migrations applied` };
+  } catch {
+    return { ok: false, detail: "database unreachable" };
+  }
+}

@@ -22,7 +22,7 @@ Deno.test("start: without DATABASE_URL the service creates its data directory, i
       });
       assert.equal(put.status, 200, await put.text());
       assert.match(first.output(), /embedded/);
-      assert.match(first.output(), /Applied migrations \[".+"\]/, "the first start migrates");
+      assert.match(first.output(), /Applied migrations.*001_initial/, "the first start migrates");
     } finally {
       await first.stop();
     }

@@ -33,7 +33,7 @@ Deno.test("start: without DATABASE_URL the service creates its data directory, i
       assert.deepEqual(body.items.map((p: { id: string }) => p.id), ["core"]);
       assert.doesNotMatch(
         second.output(),
-        /Applied migrations \[".+"\]/,
+        /Applied migrations/,
         "no migration the second time",
       );
     } finally {

@@ -30,9 +30,9 @@ function startFlags(): string[] {
 /** Starts main.ts with `env` and waits until /readyz answers 200 (or fails after `timeoutMs`). */
 export async function startService(
   env: Record<string, string>,
-  options: { timeoutMs?: number } = {},
+  options: { timeoutMs?: number; port?: number } = {},
 ): Promise<ServiceProcess> {
-  const port = freePort();
+  const port = options.port ?? freePort();
   const flags = startFlags().map((f) =>
     f.startsWith("--allow-write=") && env.DATA_DIR ? `--allow-write=${env.DATA_DIR}` : f
   );

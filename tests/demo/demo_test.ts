@@ -1,0 +1,65 @@
+// The demo as a user meets it: `deno task demo` starts, and the curl lines of
+// README.md (identical to what the demo prints) work as printed.
+import assert from "node:assert/strict";
+import { DEMO_STEPS } from "./demo_steps.ts";
+
+const root = new URL("../../", import.meta.url).pathname;
+
+function freePort(): number {
+  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const { port } = listener.addr as Deno.NetAddr;
+  listener.close();
+  return port;
+}
+
+/** The shell lines of README.md's demo walk-through, in order. */
+function readmeLines(): string[] {
+  const readme = Deno.readTextFileSync(`${root}README.md`);
+  const start = readme.indexOf("<!-- demo-steps:start -->");
+  const end = readme.indexOf("<!-- demo-steps:end -->");
+  assert.ok(start >= 0 && end > start, "README.md marks the demo steps");
+  return readme.slice(start, end).split("\n").filter((l) => l.startsWith("curl "));
+}
+
+Deno.test("demo: README.md shows exactly the curl lines the demo prints", () => {
+  assert.deepEqual(readmeLines(), DEMO_STEPS.flatMap((s) => s.lines));
+});
+
+Deno.test("demo: `deno task demo` starts and every README curl line answers 2xx", async () => {
+  const [port, simulatorPort] = [freePort(), freePort()];
+  const child = new Deno.Command(Deno.execPath(), {
+    args: ["task", "demo"],
+    cwd: root,
+    env: { PORT: String(port), SIMULATOR_PORT: String(simulatorPort) },
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
+  let printed = "";
+  const decoder = new TextDecoder();
+  const pump = async (s: ReadableStream<Uint8Array>) => {
+    for await (const chunk of s) printed += decoder.decode(chunk);
+  };
+  const pumps = Promise.all([pump(child.stdout), pump(child.stderr)]);
+  try {
+    for (let i = 0; i < 600 && !printed.includes("Press Ctrl-C"); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.match(printed, /psa-sync demo is ready/, printed);
+    const exported = printed.match(/^export PSA=(\S+) PSA_TOKEN=(\S+)$/m);
+    assert.ok(exported, "the demo prints the export line");
+    const env = { PSA: exported[1], PSA_TOKEN: exported[2], PATH: Deno.env.get("PATH") ?? "" };
+    for (const line of readmeLines()) {
+      const command = line.replaceAll("127.0.0.1:8787", `127.0.0.1:${simulatorPort}`);
+      const out = await new Deno.Command("bash", {
+        args: ["-c", `${command} -o /dev/null -w '%{http_code}'`],
+        env,
+      }).output();
+      const status = new TextDecoder().decode(out.stdout).trim();
+      assert.match(status, /^2\d\d$/, `${line}\n-> ${status}`);
+    }
+  } finally {
+    child.kill("SIGTERM");
+    await child.status;
+    await pumps;
+  }
+});

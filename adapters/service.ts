@@ -83,7 +83,7 @@ export async function buildService(
     newId: () => crypto.randomUUID(),
     settings: { ...DEFAULT_SETTINGS, hostAllowlist: config.hostAllowlist },
   };
-  const workerId = `${Deno.hostname()}:${Deno.pid}:${crypto.randomUUID().slice(0, 8)}`;
+  const workerId = `${hostname()}:${Deno.pid}:${crypto.randomUUID().slice(0, 8)}`;
   const expected = (await readMigrations(MIGRATIONS_DIR)).length;
   const app = createApp(deps, {
     apiTokens: config.apiTokens,
@@ -126,5 +126,14 @@ async function readiness(database: Database, expected: number) {
       : { ok: false, detail: `${applied} of ${expected} migrations applied` };
   } catch {
     return { ok: false, detail: "database unreachable" };
+  }
+}
+
+/** The machine's name for lease owners; Deno Deploy and sandboxes may not tell it. */
+function hostname(): string {
+  try {
+    return Deno.hostname();
+  } catch {
+    return "psa-sync";
   }
 }

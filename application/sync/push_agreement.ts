@@ -1,22 +1,14 @@
-import type { DesiredLine } from "../../domain/billing.ts";
-import { DomainError } from "../../domain/errors.ts";
 import type { Period } from "../../domain/period.ts";
-import { decide, type Decision } from "../../domain/reconcile.ts";
-import { AuthenticationFailed, PermissionMissing, UpstreamError } from "../errors.ts";
+import { decide } from "../../domain/reconcile.ts";
 import type { Deps } from "../deps.ts";
-import type { AgreementAdditions, ConnectWiseSession } from "../ports/connectwise.ts";
+import type { ConnectWiseSession } from "../ports/connectwise.ts";
 import { lineKey, type SyncLine } from "../ports/sync_lines.ts";
+import { applyDecision } from "./apply_decision.ts";
 import { agreementTarget } from "./desired.ts";
+import { recordFailure } from "./push_failure.ts";
+import type { LineFields, PushResult } from "./push_result.ts";
 
-/** What one push of an agreement did. */
-export interface PushResult {
-  written: number;
-  failed: number;
-  /** A failure worth retrying later (network, 429, 5xx). */
-  retryable: boolean;
-  /** The credentials or role were refused: the connection needs attention. */
-  attention: string | null;
-}
+export type { PushResult };
 
 /**
  * Brings one agreement's additions to the desired quantities of a period:
@@ -50,17 +42,18 @@ export async function pushAgreement(
         remote,
         desired.productId,
       );
-      line = await apply(deps, {
+      const additions = input.session.additions;
+      line = await applyDecision(deps, {
         mspId,
         period,
         desired,
         decision,
-        additions: input.session.additions,
+        additions,
         result,
         owned,
       });
     } catch (error) {
-      line = await failure(deps, { mspId, period, desired, error, result, owned });
+      line = await recordFailure(deps, { mspId, period, desired, error, result, owned });
     }
     await deps.store.syncLines.save(mspId, { ...base, ...line });
     keep.push(lineKey(base));
@@ -85,147 +78,4 @@ export async function pushAgreement(
   }
   await deps.store.syncLines.prune(mspId, agreementId, keep);
   return result;
-}
-
-type LineFields = Omit<SyncLine, "agreementId" | "productId" | "kind" | "period" | "final">;
-
-async function apply(
-  deps: Deps,
-  ctx: {
-    mspId: string;
-    period: Period;
-    desired: DesiredLine;
-    decision: Decision;
-    additions: AgreementAdditions;
-    result: PushResult;
-    owned: SyncLine | undefined;
-  },
-): Promise<LineFields> {
-  const { mspId, period, desired, decision, additions, result } = ctx;
-  const { agreementId, productId, quantity } = desired;
-  const audit = (
-    action: "create" | "update" | "adopt" | "drift",
-    oldQ: number | null,
-    additionId: number,
-    message: string,
-  ) =>
-    deps.store.audit.append(mspId, {
-      at: deps.clock.now(),
-      action,
-      agreementId,
-      productId,
-      additionId,
-      period,
-      oldQuantity: oldQ,
-      newQuantity: quantity,
-      message,
-    });
-  const done = (additionId: number | null, written: number | null): LineFields => ({
-    desiredQuantity: quantity,
-    writtenQuantity: written,
-    additionId,
-    status: "in-sync",
-    reason: desired.notes.join("; ") || null,
-    updatedAt: deps.clock.now(),
-  });
-  switch (decision.action) {
-    case "blocked":
-      return {
-        desiredQuantity: quantity,
-        writtenQuantity: ctx.owned?.writtenQuantity ?? null,
-        additionId: ctx.owned?.additionId ?? null,
-        status: "blocked",
-        reason: decision.reason,
-        updatedAt: deps.clock.now(),
-      };
-    case "none":
-      return done(decision.additionId, decision.additionId === null ? null : decision.quantity);
-    case "create": {
-      const created = await additions.create(agreementId, { productId, quantity });
-      result.written++;
-      await audit("create", null, created.id, `created addition with quantity ${quantity}`);
-      return done(created.id, quantity);
-    }
-    case "adopt": {
-      await audit(
-        "adopt",
-        decision.currentQuantity,
-        decision.additionId,
-        `adopted existing addition ${decision.additionId}`,
-      );
-      if (decision.write) {
-        await additions.setQuantity(agreementId, decision.additionId, quantity);
-        result.written++;
-        await audit(
-          "update",
-          decision.currentQuantity,
-          decision.additionId,
-          `quantity ${decision.currentQuantity} -> ${quantity}`,
-        );
-      }
-      return done(decision.additionId, quantity);
-    }
-    case "update": {
-      if (decision.drift) {
-        await audit(
-          "drift",
-          ctx.owned?.writtenQuantity ?? null,
-          decision.additionId,
-          `ConnectWise held ${decision.currentQuantity}, the service had written ${ctx.owned?.writtenQuantity}: overwritten`,
-        );
-      }
-      await additions.setQuantity(agreementId, decision.additionId, quantity);
-      result.written++;
-      await audit(
-        "update",
-        decision.currentQuantity,
-        decision.additionId,
-        `quantity ${decision.currentQuantity} -> ${quantity}`,
-      );
-      return done(decision.additionId, quantity);
-    }
-  }
-}
-
-async function failure(
-  deps: Deps,
-  ctx: {
-    mspId: string;
-    period: Period;
-    desired: DesiredLine;
-    error: unknown;
-    result: PushResult;
-    owned: SyncLine | undefined;
-  },
-): Promise<LineFields> {
-  const { error, desired, result } = ctx;
-  if (!(error instanceof DomainError)) throw error;
-  result.failed++;
-  const retryable = error instanceof UpstreamError && error.retryable;
-  if (retryable) result.retryable = true;
-  if (error instanceof PermissionMissing || error instanceof AuthenticationFailed) {
-    result.attention = error.message;
-  }
-  const reason = error instanceof PermissionMissing && error.area === "Agreements"
-    ? `ConnectWise refused the write: the API member lacks "Agreements" add/edit permission`
-    : error.message;
-  await deps.store.audit.append(ctx.mspId, {
-    at: deps.clock.now(),
-    action: "failure",
-    agreementId: desired.agreementId,
-    productId: desired.productId,
-    additionId: ctx.owned?.additionId ?? null,
-    period: ctx.period,
-    oldQuantity: ctx.owned?.writtenQuantity ?? null,
-    newQuantity: desired.quantity,
-    message: reason,
-  });
-  return {
-    desiredQuantity: desired.quantity,
-    writtenQuantity: ctx.owned?.writtenQuantity ?? null,
-    additionId: ctx.owned?.additionId ?? null,
-    status: retryable ? "pending" : "failed",
-    reason,
-    updatedAt: deps.clock.now(),
-  };
 }

@@ -3,43 +3,15 @@ import type { Store } from "../../application/ports/store.ts";
 import { createConnectWiseClient } from "../../adapters/connectwise/connectwise_client.ts";
 import { memoryStore } from "../../adapters/memory/memory_store.ts";
 import { type RunningSimulator, serveSimulator } from "../connectwise_simulator/simulator.ts";
-import { createState, type SimState } from "../connectwise_simulator/sim_state.ts";
+import type { SimState } from "../connectwise_simulator/sim_state.ts";
+import type { ContractWorld } from "../adapters/connectwise/contract_world.ts";
+import { simulatorState } from "./simulator_seed.ts";
 import { connectWiseData, CREDENTIALS, PLANS, type TestWorld } from "./fixtures.ts";
 import { FixedClock } from "./fixed_clock.ts";
 
 /** The fixtures' ConnectWise in the simulator's own shapes. */
 export function simulatorSeed(): SimState {
-  const data = connectWiseData();
-  return createState({
-    members: [...data.members!],
-    companyTypes: [...data.types!],
-    companyStatuses: [...data.statuses!],
-    companies: data.companies!.map((c) => ({ ...c, types: [...c.types] })),
-    agreements: data.agreements!.map((a) => ({
-      id: a.id,
-      name: a.name,
-      type: { id: 1, name: a.type ?? "Managed" },
-      company: { id: a.companyId },
-      cancelledFlag: a.cancelled,
-    })),
-    catalog: data.products!.map((p) => ({
-      id: p.id,
-      identifier: p.identifier,
-      description: p.description,
-      customerDescription: p.description,
-      inactiveFlag: p.inactive,
-      subcategory: { id: 1, name: "Cloud Services" },
-      type: { id: 1, name: "Non-Inventory" },
-      productClass: "NonInventory",
-    })),
-    productTypes: [{ id: 1, name: "Non-Inventory", inactiveFlag: false }],
-    subcategories: [{
-      id: 1,
-      name: "Cloud Services",
-      inactiveFlag: false,
-      category: { id: 1, name: "Services" },
-    }],
-  });
+  return simulatorState(connectWiseData() as ContractWorld);
 }
 
 /** A world whose ConnectWise is the simulator over HTTP, reached by the real client. */

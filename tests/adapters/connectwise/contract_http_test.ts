@@ -1,7 +1,7 @@
 import { createConnectWiseClient } from "../../../adapters/connectwise/connectwise_client.ts";
 import { serveSimulator } from "../../connectwise_simulator/simulator.ts";
 import { connectWiseContract } from "../../contract/connectwise_contract.ts";
-import { simulatorState } from "./simulator_world.ts";
+import { simulatorState } from "../../support/simulator_seed.ts";
 
 connectWiseContract("http client + simulator", (world) => {
   const simulator = serveSimulator({ seed: simulatorState(world) });

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import type { SimCompany } from "../../connectwise_simulator/sim_state.ts";
 import { contractWorld } from "./contract_world.ts";
 import { CLIENT_ID, withSimulator } from "./http_fixture.ts";
-import { simulatorState } from "./simulator_world.ts";
+import { simulatorState } from "../../support/simulator_seed.ts";
 
 // Computed here by hand, not with the adapter's helper: "{companyId}+{publicKey}:{privateKey}".
 const EXPECTED_AUTHORIZATION = `Basic ${btoa("acme+full:full-Pr1vate+Key/Secret")}`;

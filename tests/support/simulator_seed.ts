@@ -1,5 +1,5 @@
-import { createState, type SimState } from "../../connectwise_simulator/sim_state.ts";
-import type { ContractWorld } from "./contract_world.ts";
+import { createState, type SimState } from "../connectwise_simulator/sim_state.ts";
+import type { ContractWorld } from "../adapters/connectwise/contract_world.ts";
 
 const PRODUCT_TYPE = { id: 1, name: "Non-Inventory", inactiveFlag: false };
 const SUBCATEGORY = {

@@ -1,0 +1,98 @@
+import type { DesiredLine } from "../../domain/billing.ts";
+import type { Period } from "../../domain/period.ts";
+import type { Decision } from "../../domain/reconcile.ts";
+import type { Deps } from "../deps.ts";
+import type { AuditAction } from "../ports/audit_log.ts";
+import type { AgreementAdditions } from "../ports/connectwise.ts";
+import type { LineFields, OwnedLine, PushResult } from "./push_result.ts";
+
+/** Carries out one decision in ConnectWise and returns the line's new state. */
+export async function applyDecision(
+  deps: Deps,
+  ctx: {
+    mspId: string;
+    period: Period;
+    desired: DesiredLine;
+    decision: Decision;
+    additions: AgreementAdditions;
+    result: PushResult;
+    owned: OwnedLine;
+  },
+): Promise<LineFields> {
+  const { mspId, period, desired, decision, additions, result, owned } = ctx;
+  const { agreementId, productId, quantity } = desired;
+  const audit = (
+    action: AuditAction,
+    oldQuantity: number | null,
+    additionId: number,
+    message: string,
+  ) =>
+    deps.store.audit.append(mspId, {
+      at: deps.clock.now(),
+      action,
+      agreementId,
+      productId,
+      additionId,
+      period,
+      oldQuantity,
+      newQuantity: quantity,
+      message,
+    });
+  const write = async (additionId: number, current: number) => {
+    await additions.setQuantity(agreementId, additionId, quantity);
+    result.written++;
+    await audit("update", current, additionId, `quantity ${current} -> ${quantity}`);
+  };
+  const line = (
+    status: "in-sync" | "blocked",
+    additionId: number | null,
+    written: number | null,
+    reason: string | null,
+  ) => ({
+    desiredQuantity: quantity,
+    writtenQuantity: written,
+    additionId,
+    status,
+    reason,
+    updatedAt: deps.clock.now(),
+  });
+  const notes = desired.notes.join("; ") || null;
+  switch (decision.action) {
+    case "blocked":
+      return line(
+        "blocked",
+        owned?.additionId ?? null,
+        owned?.writtenQuantity ?? null,
+        decision.reason,
+      );
+    case "none":
+      return line(
+        "in-sync",
+        decision.additionId,
+        decision.additionId === null ? null : quantity,
+        notes,
+      );
+    case "create": {
+      const created = await additions.create(agreementId, { productId, quantity });
+      result.written++;
+      await audit("create", null, created.id, `created addition with quantity ${quantity}`);
+      return line("in-sync", created.id, quantity, notes);
+    }
+    case "adopt": {
+      const { additionId, currentQuantity } = decision;
+      await audit("adopt", currentQuantity, additionId, `adopted existing addition ${additionId}`);
+      if (decision.write) await write(additionId, currentQuantity);
+      return line("in-sync", additionId, quantity, notes);
+    }
+    case "update": {
+      const { additionId, currentQuantity } = decision;
+      if (decision.drift) {
+        const message =
+          `ConnectWise held ${currentQuantity}, the service had written ${owned?.writtenQuantity}: overwritten`;
+        await audit("drift", owned?.writtenQuantity ?? null, additionId, message);
+      }
+      await write(additionId, currentQuantity);
+      return line("in-sync", additionId, quantity, notes);
+    }
+  }
+}

@@ -1,0 +1,17 @@
+import type { SyncLine } from "../ports/sync_lines.ts";
+
+/** What one push of an agreement did. */
+export interface PushResult {
+  written: number;
+  failed: number;
+  /** A failure worth retrying later (network, 429, 5xx). */
+  retryable: boolean;
+  /** The credentials or role were refused: the connection needs attention. */
+  attention: string | null;
+}
+
+/** A line's state after a push, without its identity (agreement, product, kind, period). */
+export type LineFields = Omit<SyncLine, "agreementId" | "productId" | "kind" | "period" | "final">;
+
+/** The line this service owns for a product: its addition and what it last wrote. */
+export type OwnedLine = Pick<SyncLine, "additionId" | "writtenQuantity"> | undefined;

@@ -28,7 +28,7 @@ const allowed: Record<string, string[]> = {
   application: ["domain/", "application/"],
 };
 
-const root = new URL("..", import.meta.url).pathname.replace(/\/$/, "");
+const root = (Deno.args[0] ?? new URL("..", import.meta.url).pathname).replace(/\/$/, "");
 const problems: string[] = [];
 for (const [layer, may] of Object.entries(allowed)) {
   for (const file of tsFiles(`${root}/${layer}`)) {

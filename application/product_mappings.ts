@@ -53,7 +53,7 @@ export async function mapProducts(
   deps: Deps,
   input: { mspId: string; planId: string; license: Slot; server?: Slot },
 ): Promise<ProductMappingView> {
-  const plan = await requirePlan(deps.store, input.planId, "planId");
+  const plan = await requirePlan(deps.store, input.planId, "plan");
   assertSlotsFit(plan, input);
   const catalog = (await sessionFor(deps, input.mspId)).catalog;
   await checkExisting(catalog, input.license, "license");

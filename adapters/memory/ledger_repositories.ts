@@ -39,7 +39,12 @@ export function memoryStatements(s: () => MemoryState): Statements {
       s().finalized.set(key(msp, period), [...statements]);
       return Promise.resolve(true);
     },
-    list: (msp, period) => Promise.resolve([...(s().finalized.get(key(msp, period)) ?? [])]),
+    list: (msp, period, organizationIds) =>
+      Promise.resolve(
+        (s().finalized.get(key(msp, period)) ?? []).filter((st) =>
+          organizationIds === undefined || organizationIds.includes(st.organizationId)
+        ),
+      ),
     lastFinalized: (msp) => {
       const prefix = `${msp}\u0000`;
       const periods: Period[] = [...s().finalized.keys()]

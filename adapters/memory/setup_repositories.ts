@@ -57,6 +57,12 @@ export function memoryCompanyMappings(s: () => MemoryState): CompanyMappings {
           a.organizationId.localeCompare(b.organizationId)
         ),
       ),
+    forAgreement: (msp, agreementId) =>
+      Promise.resolve(
+        ofMsp(s().companyMappings, msp)
+          .filter((m) => m.agreementId === agreementId)
+          .sort((a, b) => a.organizationId.localeCompare(b.organizationId)),
+      ),
     save: (msp, m) => done(() => s().companyMappings.set(key(msp, m.organizationId), m)),
     delete: (msp, org) => Promise.resolve(s().companyMappings.delete(key(msp, org))),
   };

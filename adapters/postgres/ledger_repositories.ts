@@ -127,9 +127,12 @@ export function postgresStatements(sql: Queryable): Statements {
         SELECT count(*)::int AS finalized FROM period`;
       return result.finalized === 1;
     },
-    list: async (mspId, period) => {
-      const rows = await sql`
-        SELECT * FROM statements WHERE msp_id = ${mspId} AND period = ${period}`;
+    list: async (mspId, period, organizationIds) => {
+      const rows = organizationIds === undefined
+        ? await sql`SELECT * FROM statements WHERE msp_id = ${mspId} AND period = ${period}`
+        : await sql`
+          SELECT * FROM statements WHERE msp_id = ${mspId} AND period = ${period}
+            AND organization_id = ANY(${[...organizationIds]}::text[])`;
       return parseRows(StatementRow, rows, "statements").map(toStatement)
         .sort(byText((s) => s.organizationId));
     },

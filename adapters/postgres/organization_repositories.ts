@@ -69,6 +69,12 @@ export function postgresCompanyMappings(sql: Queryable): CompanyMappings {
       return parseRows(CompanyMappingRow, rows, "company_mappings").map(toCompanyMapping)
         .sort(byText((m) => m.organizationId));
     },
+    forAgreement: async (mspId, agreementId) => {
+      const rows = await sql`
+        SELECT * FROM company_mappings WHERE msp_id = ${mspId} AND agreement_id = ${agreementId}`;
+      return parseRows(CompanyMappingRow, rows, "company_mappings").map(toCompanyMapping)
+        .sort(byText((m) => m.organizationId));
+    },
     save: async (mspId, m) => {
       await sql`
         INSERT INTO company_mappings (msp_id, organization_id, company_id, agreement_id)

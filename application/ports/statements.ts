@@ -9,7 +9,8 @@ export interface Statements {
    * final already (the earlier statements stay as they are).
    */
   finalize(mspId: string, period: Period, statements: readonly Statement[]): Promise<boolean>;
-  list(mspId: string, period: Period): Promise<Statement[]>;
+  /** The period's statements, of the given organizations only when `organizationIds` is set. */
+  list(mspId: string, period: Period, organizationIds?: readonly string[]): Promise<Statement[]>;
   /** The latest finalized period of the MSP, or null. */
   lastFinalized(mspId: string): Promise<Period | null>;
 }

@@ -27,21 +27,23 @@ export async function agreementTarget(
   input: { mspId: string; agreementId: number; period: Period; final: boolean },
 ): Promise<AgreementTarget> {
   const { mspId, agreementId, period } = input;
-  const [mappings, plans, productMappings, known, statements] = await Promise.all([
-    repos.companyMappings.list(mspId),
+  const [mappings, plans, productMappings, known] = await Promise.all([
+    repos.companyMappings.forAgreement(mspId, agreementId),
     plansById(repos),
     repos.productMappings.list(mspId),
     repos.syncLines.forAgreement(mspId, agreementId),
-    input.final ? repos.statements.list(mspId, period) : Promise.resolve([]),
   ]);
+  const organizationIds = mappings.map((m) => m.organizationId);
+  const finals = input.final ? await repos.statements.list(mspId, period, organizationIds) : [];
+  const statements = new Map(finals.map((statement) => [statement.organizationId, statement]));
   const all: Contribution[] = [];
   const blocked: BlockedUsage[] = [];
-  for (const mapping of mappings.filter((m) => m.agreementId === agreementId)) {
+  for (const mapping of mappings) {
     const organization = await repos.organizations.get(mspId, mapping.organizationId);
     if (!organization) continue;
     let figures: Figures;
     if (input.final) {
-      const statement = statements.find((s) => s.organizationId === organization.id);
+      const statement = statements.get(organization.id);
       if (!statement) continue;
       figures = statement;
     } else {
@@ -50,8 +52,8 @@ export async function agreementTarget(
     }
     const plan = plans.get(figures.planId);
     if (!plan) continue;
-    const mapping2 = productMappings.find((m) => m.planId === plan.id);
-    const part = contributions({ organization, agreementId, figures, plan, mapping: mapping2 });
+    const products = productMappings.find((m) => m.planId === plan.id);
+    const part = contributions({ organization, agreementId, figures, plan, mapping: products });
     all.push(...part.contributions);
     blocked.push(...part.blocked);
   }

@@ -1,6 +1,14 @@
 import { DomainError } from "../../domain/errors.ts";
 import { periodFigures } from "../../domain/figures.ts";
-import { duePeriods, hasEnded, nextPeriod, type Period, periodEnd } from "../../domain/period.ts";
+import {
+  duePeriods,
+  hasEnded,
+  nextPeriod,
+  type Period,
+  periodEnd,
+  periodOf,
+  previousPeriod,
+} from "../../domain/period.ts";
 import type { Statement } from "../../domain/statement.ts";
 import type { Deps } from "../deps.ts";
 import { plansById } from "../plans.ts";
@@ -58,9 +66,13 @@ export async function finalizeDue(
   input: { mspId: string; until?: Period },
 ): Promise<{ lastFinal: Period | null; finalized: Period[] }> {
   const { mspId } = input;
-  const first = await deps.store.usage.firstPeriod(mspId);
   let lastFinal = await deps.store.statements.lastFinalized(mspId);
   const finalized: Period[] = [];
+  // The common case: last month is final already, nothing can be due.
+  if (lastFinal !== null && lastFinal >= previousPeriod(periodOf(deps.clock.now()))) {
+    return { lastFinal, finalized };
+  }
+  const first = await deps.store.usage.firstPeriod(mspId);
   if (first === null) return { lastFinal, finalized };
   const from = lastFinal !== null && lastFinal >= first ? nextPeriod(lastFinal) : first;
   for (const period of duePeriods(from, deps.clock.now())) {

@@ -9,9 +9,14 @@ export interface AgreementSync extends PushResult {
   skipped: string | null;
 }
 
+// A final line whose write failed (pending, failed) has not been pushed yet:
+// the retry must write the final figures again before the next period's.
 function finalPushed(lines: readonly SyncLine[], period: string): boolean {
   return lines.length > 0 &&
-    lines.every((l) => l.period > period || (l.period === period && l.final));
+    lines.every((l) =>
+      l.period > period ||
+      (l.period === period && l.final && l.status !== "pending" && l.status !== "failed")
+    );
 }
 
 /**

@@ -51,4 +51,35 @@ export async function companyMappingsContract(
     assert.deepEqual(await s.companyMappings.get("msp-a", "o1"), mapping("o1"));
     assert.deepEqual(await s.companyMappings.list("msp-b"), []);
   });
+
+  await contractCase(
+    t,
+    open,
+    "company mappings: forAgreement lists one agreement's organizations",
+    async (s) => {
+      await s.companyMappings.save("msp-a", {
+        organizationId: "o2",
+        companyId: 1,
+        agreementId: 10,
+      });
+      await s.companyMappings.save("msp-a", {
+        organizationId: "o1",
+        companyId: 1,
+        agreementId: 10,
+      });
+      await s.companyMappings.save("msp-a", {
+        organizationId: "o3",
+        companyId: 2,
+        agreementId: 20,
+      });
+      await s.companyMappings.save("msp-b", {
+        organizationId: "o4",
+        companyId: 1,
+        agreementId: 10,
+      });
+      const ids = (await s.companyMappings.forAgreement("msp-a", 10)).map((m) => m.organizationId);
+      assert.deepEqual(ids, ["o1", "o2"]);
+      assert.deepEqual(await s.companyMappings.forAgreement("msp-a", 30), []);
+    },
+  );
 }

@@ -62,4 +62,17 @@ export async function statementsContract(t: Deno.TestContext, open: OpenStore): 
       assert.deepEqual(await s.statements.list("msp-a", "2026-09"), [statement("o1", "2026-09")]);
     },
   );
+
+  await contractCase(
+    t,
+    open,
+    "statements: list can be limited to some organizations",
+    async (s) => {
+      const all = ["o1", "o2", "o3"].map((o) => statement(o, "2026-10"));
+      await s.statements.finalize("msp-a", "2026-10", all);
+      const some = await s.statements.list("msp-a", "2026-10", ["o3", "o1", "nobody"]);
+      assert.deepEqual(some.map((x) => x.organizationId).sort(), ["o1", "o3"]);
+      assert.deepEqual(await s.statements.list("msp-a", "2026-10", []), []);
+    },
+  );
 }

@@ -1,0 +1,141 @@
+// P3 ingestion: usage reports a second through the HTTP API (each one a
+// SERIALIZABLE transaction: dedupe, append, mark the agreement dirty) against
+// single-row INSERTs a second into a table like the ledger, on the same
+// database, with the same pool and the same concurrency.
+import { createApp } from "../../adapters/http/app.ts";
+import { MemoryConnectWise } from "../../adapters/memory/memory_connectwise.ts";
+import { createCipher } from "../../adapters/postgres/cipher.ts";
+import { createPostgresStore } from "../../adapters/postgres/postgres_store.ts";
+import { systemClock } from "../../adapters/system/system_clock.ts";
+import { DEFAULT_SETTINGS, type Deps } from "../../application/deps.ts";
+import type { Store } from "../../application/ports/store.ts";
+import { PLANS } from "../support/fixtures.ts";
+import { openBenchDatabase, randomKey } from "./bench_database.ts";
+import { inParallel, seconds } from "./in_parallel.ts";
+
+const SHAPE = { msps: 10, agreementsPerMsp: 50, orgsPerAgreement: 2 };
+const ORGS_PER_MSP = SHAPE.agreementsPerMsp * SHAPE.orgsPerAgreement;
+const REPORTS = 10_000;
+const WARMUP = 200;
+const CONCURRENCY = 16;
+const TOKEN = "bench-token";
+
+/** Counts transactions and their runs: a serialization failure runs the work again. */
+function countingRuns(store: Store, counts: { transactions: number; runs: number }): Store {
+  return {
+    ...store,
+    transaction: (work) => {
+      counts.transactions++;
+      return store.transaction((repos) => {
+        counts.runs++;
+        return work(repos);
+      });
+    },
+  };
+}
+
+/** Every organization mapped, two on each agreement, through the repositories. */
+async function seed(store: Store): Promise<void> {
+  for (const plan of PLANS) await store.plans.save(plan);
+  await inParallel(SHAPE.msps * ORGS_PER_MSP, CONCURRENCY, async (i) => {
+    const [mspId, org] = [`msp${i % SHAPE.msps}`, Math.floor(i / SHAPE.msps)];
+    const agreementId = 100_000 + Math.floor(org / SHAPE.orgsPerAgreement);
+    const organizationId = `org-${org}`;
+    await store.organizations.save(mspId, {
+      id: organizationId,
+      name: organizationId,
+      planId: "lite",
+      licenseType: "standard",
+    });
+    await store.companyMappings.save(mspId, {
+      organizationId,
+      companyId: agreementId,
+      agreementId,
+    });
+  });
+}
+
+Deno.bench({
+  name: "P3 ingestion: usage reports via HTTP vs raw INSERTs",
+  n: 1,
+  warmup: 0,
+  async fn(b) {
+    const db = await openBenchDatabase();
+    const { sql } = db.database;
+    const counts = { transactions: 0, runs: 0 };
+    const store = createPostgresStore(sql, { cipher: await createCipher(randomKey()) });
+    const deps: Deps = {
+      store: countingRuns(store, counts),
+      connectWise: new MemoryConnectWise(),
+      clock: systemClock,
+      newId: () => crypto.randomUUID(),
+      settings: DEFAULT_SETTINGS,
+    };
+    const app = createApp(deps, {
+      apiTokens: [TOKEN],
+      workerId: "bench",
+      readiness: () => Promise.resolve({ ok: true }),
+    });
+    const server = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen: () => {} }, app.fetch);
+    try {
+      await seed(store);
+      const base = `http://127.0.0.1:${server.addr.port}/v1/msps`;
+      const report = async (eventId: string, i: number) => {
+        const org = `org-${Math.floor(i / SHAPE.msps) % ORGS_PER_MSP}`;
+        const response = await fetch(`${base}/msp${i % SHAPE.msps}/organizations/${org}/usage`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" },
+          body: JSON.stringify({
+            eventId,
+            occurredAt: new Date(Date.now() - 1_000).toISOString(),
+            licenses: 1 + (i % 50),
+            servers: 0,
+          }),
+        });
+        const text = await response.text();
+        if (response.status !== 202) {
+          throw new Error(`Report ${eventId}: ${response.status} ${text}`);
+        }
+      };
+      await inParallel(WARMUP, CONCURRENCY, (i) => report(`warm-${i}`, i));
+      const before = { ...counts };
+      b.start();
+      const http = await seconds(() =>
+        inParallel(REPORTS, CONCURRENCY, (i) => report(`report-${i}`, i))
+      );
+      b.end();
+      const retries = (counts.runs - before.runs) - (counts.transactions - before.transactions);
+
+      // Same columns, indexes, checks and conflict clause as the ledger's append.
+      await sql`CREATE TABLE raw_usage (LIKE usage_ledger INCLUDING ALL)`;
+      const insert = (eventId: string, i: number) =>
+        sql`
+          INSERT INTO raw_usage (msp_id, event_id, organization_id, occurred_at, licenses,
+            servers, plan_id)
+          VALUES (${`msp${i % SHAPE.msps}`}, ${eventId}, ${`org-${i % ORGS_PER_MSP}`},
+            ${new Date()}, ${1 + (i % 50)}, 0, NULL)
+          ON CONFLICT (msp_id, event_id) DO NOTHING`;
+      await inParallel(WARMUP, CONCURRENCY, (i) => insert(`warm-${i}`, i));
+      const raw = await seconds(() =>
+        inParallel(REPORTS, CONCURRENCY, (i) => insert(`report-${i}`, i))
+      );
+
+      const [ledger] = await sql`SELECT count(*)::int AS n FROM usage_ledger`;
+      const [dirty] = await sql`SELECT count(*)::int AS n FROM sync_queue`;
+      if (ledger.n !== WARMUP + REPORTS || dirty.n === 0) {
+        throw new Error(`Expected ${WARMUP + REPORTS} ledger rows and dirty agreements`);
+      }
+      const [httpRate, rawRate] = [REPORTS / http, REPORTS / raw];
+      console.log(
+        `P3 ingestion: ${httpRate.toFixed(0)} reports/s via HTTP vs ${
+          rawRate.toFixed(0)
+        } raw INSERT/s (ratio ${(httpRate / rawRate).toFixed(3)}); ` +
+          `${REPORTS} of each at concurrency ${CONCURRENCY}, pool max ${sql.options.max}; ` +
+          `${retries} transaction retries, ${dirty.n} agreements marked dirty; on ${db.label}`,
+      );
+    } finally {
+      await server.shutdown();
+      await db.close();
+    }
+  },
+});

@@ -1,0 +1,94 @@
+// P4 memory: peak memory of the process finalizing a month of 100,000 mapped
+// organizations against the same process idle. The world is written to a
+// fresh Postgres schema here; the finalization runs in a process of its own
+// (finalize_process.ts) against the ConnectWise simulator served here.
+import { createCipher } from "../../adapters/postgres/cipher.ts";
+import { createPostgresStore } from "../../adapters/postgres/postgres_store.ts";
+import { serveSimulator } from "../connectwise_simulator/simulator.ts";
+import { openBenchDatabase, randomKey } from "./bench_database.ts";
+import { callCounts } from "./bench_world.ts";
+import type { FinalizeAnswer, FinalizeRequest } from "./finalize_process.ts";
+import { mappingCount, seedMappedWorld, simulatorSeed } from "./mapped_world.ts";
+
+const SHAPE = { msps: 100, agreementsPerMsp: 100, orgsPerAgreement: 10 };
+const REQUESTS_PER_MINUTE = 1_000_000;
+const MIB = 1024 * 1024;
+
+async function finalizeApart(request: FinalizeRequest): Promise<FinalizeAnswer> {
+  const child = new Deno.Command(Deno.execPath(), {
+    args: [
+      "run",
+      "--allow-all",
+      new URL("./finalize_process.ts", import.meta.url).pathname,
+      JSON.stringify(request),
+    ],
+    cwd: new URL("../../", import.meta.url).pathname,
+    stdout: "piped",
+    stderr: "inherit",
+  });
+  const { success, stdout } = await child.output();
+  const text = new TextDecoder().decode(stdout).trim();
+  if (!success) throw new Error(`The finalizing process failed: ${text}`);
+  return JSON.parse(text.split("\n").at(-1) ?? "");
+}
+
+function mib(bytes: number): string {
+  return (bytes / MIB).toFixed(0);
+}
+
+Deno.bench({
+  name: "P4 memory: finalizing 100k mappings",
+  n: 1,
+  warmup: 0,
+  async fn(b) {
+    const db = await openBenchDatabase();
+    const sim = serveSimulator({
+      seed: simulatorSeed(SHAPE),
+      rateLimitPerMinute: REQUESTS_PER_MINUTE,
+    });
+    try {
+      const encryptionKey = randomKey();
+      const store = createPostgresStore(db.database.sql, {
+        cipher: await createCipher(encryptionKey),
+      });
+      await seedMappedWorld(store, SHAPE, {
+        siteUrl: sim.url,
+        reportedAt: new Date("2026-10-15T00:00:00Z"),
+        connectedAt: new Date("2026-10-01T00:00:00Z"),
+        concurrency: 16,
+      });
+      await db.release(); // the embedded database serves one process at a time
+      b.start();
+      const answer = await finalizeApart({
+        database: db.target,
+        encryptionKey,
+        simulator: sim.hostPort,
+        requestsPerMinute: REQUESTS_PER_MINUTE,
+        now: "2026-11-01T00:05:00Z",
+        period: "2026-10",
+        concurrency: 8,
+        sampleMs: 50,
+        idleMs: 1_000,
+      });
+      b.end();
+      const { calls, writes } = callCounts(sim);
+      const { idle, peak } = answer;
+      const mappings = mappingCount(SHAPE);
+      console.log(
+        `P4 memory: peak ${mib(peak.rss)} MiB during finalization of ${
+          mappings / 1000
+        }k mappings vs ${mib(idle.rss)} MiB idle (ratio ${(peak.rss / idle.rss).toFixed(2)}); ` +
+          `heap used ${mib(peak.heapUsed)} MiB vs ${mib(idle.heapUsed)} MiB (ratio ${
+            (peak.heapUsed / idle.heapUsed).toFixed(2)
+          }); ${mappings} mappings = ${SHAPE.msps} MSPs x ${SHAPE.agreementsPerMsp} ` +
+          `agreements x ${SHAPE.orgsPerAgreement} organizations, finalized in ${
+            answer.seconds.toFixed(1)
+          } s (${answer.mspsDone} MSPs, ${answer.linesWritten} lines written, ${answer.linesFailed} failed, ` +
+          `${calls} ConnectWise calls, ${writes} writes, ${answer.samples} samples); on ${db.label}`,
+      );
+    } finally {
+      await sim.close();
+      await db.close();
+    }
+  },
+});

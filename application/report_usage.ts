@@ -42,7 +42,9 @@ export function reportUsage(deps: Deps, report: UsageReport): Promise<{ duplicat
     if (!(await repos.usage.append(mspId, entry))) return { duplicate: true };
     checkReport(entry, { now, isFinalized: () => finalized });
     if (entry.planId !== null && entry.planId !== org.planId) {
+      // Only entries that set a plan decide what the organization is on now.
       const latest = (await repos.usage.entries(mspId, organizationId))
+        .filter((e) => e.planId !== null)
         .every((e) => e.occurredAt <= entry.occurredAt);
       if (latest) await repos.organizations.save(mspId, { ...org, planId: entry.planId });
     }

@@ -30,8 +30,30 @@ export async function pushAgreement(
   const existing = await deps.store.syncLines.forAgreement(mspId, agreementId);
   const result: PushResult = { written: 0, failed: 0, retryable: false, attention: null };
   const keep: string[] = [];
+  const ownedLine = (productId: number) =>
+    existing.find((l) => l.productId === productId && l.additionId !== null);
+  if (final) {
+    // Every final line is pending before the first write, so a push cut short
+    // (a crash) is not taken for done and runs again.
+    for (const d of target.lines) {
+      const owned = ownedLine(d.productId);
+      await deps.store.syncLines.save(mspId, {
+        agreementId,
+        productId: d.productId,
+        kind: d.kind,
+        period,
+        final,
+        desiredQuantity: d.quantity,
+        writtenQuantity: owned?.writtenQuantity ?? null,
+        additionId: owned?.additionId ?? null,
+        status: "pending",
+        reason: null,
+        updatedAt: deps.clock.now(),
+      });
+    }
+  }
   for (const desired of target.lines) {
-    const owned = existing.find((l) => l.productId === desired.productId && l.additionId !== null);
+    const owned = ownedLine(desired.productId);
     const base = { agreementId, productId: desired.productId, kind: desired.kind, period, final };
     let line: LineFields;
     try {

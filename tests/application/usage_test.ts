@@ -111,3 +111,12 @@ Deno.test("usage: a plan change by PUT counts from the moment it is received, no
   const [statement] = await periodStatement(deps, { mspId: "msp-a", period: "2026-11" });
   assert.deepEqual([statement.planId, statement.licenses, statement.servers], ["core", 10, 2]);
 });
+
+Deno.test("usage: a late report with a plan moves the organization when no later entry set a plan", async () => {
+  const { deps, store, clock } = await world(); // o1 created on core at 2026-11-10T12:00Z
+  clock.set("2026-11-24T00:00:00Z");
+  await reportUsage(deps, report("a", "2026-11-21T00:00:00Z"));
+  await reportUsage(deps, report("b", "2026-11-23T00:00:00Z"));
+  await reportUsage(deps, { ...report("c", "2026-11-22T00:00:00Z"), planId: "premium" });
+  assert.equal((await store.organizations.get("msp-a", "o1"))?.planId, "premium");
+});

@@ -5,7 +5,7 @@ import type { Store } from "../../application/ports/store.ts";
 import { createConnectWiseClient } from "../../adapters/connectwise/connectwise_client.ts";
 import { permissionReport, PROBED_AREAS } from "../../domain/permissions.ts";
 import { type RunningSimulator, serveSimulator } from "../connectwise_simulator/simulator.ts";
-import { createState, type SimState } from "../connectwise_simulator/sim_state.ts";
+import { agreementId, simulatorSeed } from "./mapped_world.ts";
 import { PLANS } from "../support/fixtures.ts";
 import { FixedClock } from "../support/fixed_clock.ts";
 
@@ -19,46 +19,6 @@ export interface Shape {
 }
 
 const LITE_PRODUCT = 11;
-
-function seed(shape: Shape): SimState {
-  const state = createState({
-    catalog: [{
-      id: LITE_PRODUCT,
-      identifier: "VPN-LITE",
-      description: "VPN Lite seat",
-      customerDescription: "VPN Lite seat",
-      inactiveFlag: false,
-      subcategory: { id: 1, name: "Cloud" },
-      type: { id: 1, name: "Non-Inventory" },
-      productClass: "NonInventory",
-    }],
-  });
-  for (let m = 0; m < shape.msps; m++) {
-    state.members.push({ companyId: `msp${m}`, publicKey: "pub", privateKey: `priv-${m}` });
-    for (let a = 0; a < shape.agreementsPerMsp; a++) {
-      const id = agreementId(m, a);
-      state.companies.push({
-        id,
-        identifier: `C${id}`,
-        name: `Company ${id}`,
-        status: null,
-        types: [],
-      });
-      state.agreements.push({
-        id,
-        name: `MSA ${id}`,
-        type: null,
-        company: { id },
-        cancelledFlag: false,
-      });
-    }
-  }
-  return state;
-}
-
-function agreementId(msp: number, a: number): number {
-  return 100_000 + msp * 1_000 + a;
-}
 
 /** A running world: deps on `store`, the simulator, and the clock. */
 export interface BenchWorld {
@@ -76,7 +36,10 @@ export async function benchWorld(
   store: Store,
   shape: Shape & { now: string; reportedAt: string },
 ): Promise<BenchWorld> {
-  const sim = serveSimulator({ seed: seed(shape), rateLimitPerMinute: shape.requestsPerMinute });
+  const sim = serveSimulator({
+    seed: simulatorSeed(shape),
+    rateLimitPerMinute: shape.requestsPerMinute,
+  });
   const clock = new FixedClock(shape.now);
   const connectWise = createConnectWiseClient({
     clientId: "6f1c0de4-5b7a-4c8e-9d2f-0a1b2c3d4e5f",

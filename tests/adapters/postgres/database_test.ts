@@ -67,6 +67,9 @@ Deno.test("openDatabase: without a URL, the embedded database under dataDir", as
 
 const databaseUrl = Deno.env.get("DATABASE_URL");
 
+if (!databaseUrl) {
+  console.log("database_test.ts: skipping the URL case, it needs DATABASE_URL (a Postgres server)");
+}
 Deno.test({
   name: "openDatabase: with a URL, that Postgres, logged without its password",
   ignore: !databaseUrl,

@@ -35,10 +35,10 @@ export function reportUsage(deps: Deps, report: UsageReport): Promise<{ duplicat
     };
     const now = deps.clock.now();
     const period = periodOf(entry.occurredAt);
+    // Periods are finalized oldest first, so every period up to the latest final one is
+    // closed (also one that never had usage): one query answers for all of them.
     const lastFinal = await repos.statements.lastFinalized(mspId);
-    // A period before the latest final one is closed too, even if it never had usage.
-    const finalized = (lastFinal !== null && period <= lastFinal) ||
-      await repos.statements.isFinalized(mspId, period);
+    const finalized = lastFinal !== null && period <= lastFinal;
     if (!(await repos.usage.append(mspId, entry))) return { duplicate: true };
     checkReport(entry, { now, isFinalized: () => finalized });
     if (entry.planId !== null && entry.planId !== org.planId) {

@@ -3,10 +3,8 @@
 import { DEFAULT_SETTINGS, type Deps } from "../../application/deps.ts";
 import type { Store } from "../../application/ports/store.ts";
 import { createConnectWiseClient } from "../../adapters/connectwise/connectwise_client.ts";
-import { permissionReport, PROBED_AREAS } from "../../domain/permissions.ts";
 import { type RunningSimulator, serveSimulator } from "../connectwise_simulator/simulator.ts";
-import { agreementId, simulatorSeed } from "./mapped_world.ts";
-import { PLANS } from "../support/fixtures.ts";
+import { seedMappedWorld, simulatorSeed } from "./mapped_world.ts";
 import { FixedClock } from "../support/fixed_clock.ts";
 
 /** The shape of a benchmark world: MSPs x agreements x organizations per agreement. */
@@ -17,8 +15,6 @@ export interface Shape {
   /** Per member, in the simulator and the client. */
   requestsPerMinute: number;
 }
-
-const LITE_PRODUCT = 11;
 
 /** A running world: deps on `store`, the simulator, and the clock. */
 export interface BenchWorld {
@@ -54,48 +50,12 @@ export async function benchWorld(
     newId: () => `id-${++n}`,
     settings: { ...DEFAULT_SETTINGS, hostAllowlist: [sim.hostPort] },
   };
-  for (const plan of PLANS) await store.plans.save(plan);
-  for (let m = 0; m < shape.msps; m++) {
-    const mspId = `msp${m}`;
-    await store.connections.save({
-      mspId,
-      siteUrl: sim.url,
-      companyId: mspId,
-      publicKey: "pub",
-      privateKey: `priv-${m}`,
-      codebase: "v4_6_release/",
-      permissions: permissionReport(new Map(PROBED_AREAS.map((a) => [a, true]))),
-      connectedAt: clock.now(),
-      attention: null,
-    });
-    const product = { productId: LITE_PRODUCT, identifier: "VPN-LITE" };
-    await store.productMappings.save(mspId, { planId: "lite", license: product, server: null });
-    for (let a = 0; a < shape.agreementsPerMsp; a++) {
-      for (let o = 0; o < shape.orgsPerAgreement; o++) {
-        const org = `org-${a}-${o}`;
-        await store.organizations.save(mspId, {
-          id: org,
-          name: org,
-          planId: "lite",
-          licenseType: "standard",
-        });
-        const id = agreementId(m, a);
-        await store.companyMappings.save(mspId, {
-          organizationId: org,
-          companyId: id,
-          agreementId: id,
-        });
-        await store.usage.append(mspId, {
-          eventId: `${org}-1`,
-          organizationId: org,
-          occurredAt: new Date(shape.reportedAt),
-          licenses: 1 + ((a + o) % 7),
-          servers: 0,
-          planId: null,
-        });
-      }
-    }
-  }
+  await seedMappedWorld(store, shape, {
+    siteUrl: sim.url,
+    reportedAt: new Date(shape.reportedAt),
+    connectedAt: clock.now(),
+    concurrency: 1, // the memory store's single calls are serialized anyway
+  });
   return { deps, sim, clock, close: () => sim.close() };
 }
 

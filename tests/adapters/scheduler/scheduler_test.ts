@@ -9,6 +9,22 @@ import { startSyncLoop } from "../../../adapters/scheduler/sync_loop.ts";
 import { testWorld } from "../../support/fixtures.ts";
 import { connectAndMapProducts, mappedOrganization, quantityOf } from "../../support/setup.ts";
 
+/** One Lite organization of msp-a, mapped, with one usage report. */
+async function liteWorldWithReport(input: { now: string; at: string; licenses: number }) {
+  const w = await testWorld({ now: input.now });
+  await connectAndMapProducts(w);
+  await mappedOrganization(w, { id: "o1", planId: "lite" });
+  await reportUsage(w.deps, {
+    mspId: "msp-a",
+    organizationId: "o1",
+    eventId: "e1",
+    occurredAt: new Date(input.at),
+    licenses: input.licenses,
+    servers: 0,
+  });
+  return w;
+}
+
 Deno.test("scheduler: the monthly finalization runs on the 1st, shortly after 00:00 UTC", () => {
   const [minute, hour, day, month, weekday] = MONTHLY_SCHEDULE.split(" ");
   assert.deepEqual([hour, day, month, weekday], ["0", "1", "*", "*"]);
@@ -18,16 +34,10 @@ Deno.test("scheduler: the monthly finalization runs on the 1st, shortly after 00
 });
 
 Deno.test("scheduler: the monthly run finalizes the month that just ended", async () => {
-  const w = await testWorld({ now: "2026-10-10T00:00:00Z" });
-  await connectAndMapProducts(w);
-  await mappedOrganization(w, { id: "o1", planId: "lite" });
-  await reportUsage(w.deps, {
-    mspId: "msp-a",
-    organizationId: "o1",
-    eventId: "e1",
-    occurredAt: new Date("2026-10-09T00:00:00Z"),
+  const w = await liteWorldWithReport({
+    now: "2026-10-10T00:00:00Z",
+    at: "2026-10-09T00:00:00Z",
     licenses: 3,
-    servers: 0,
   });
   w.clock.set("2026-11-01T00:05:00Z");
   await finalizePreviousMonth(w.deps, { owner: "cron" });
@@ -36,16 +46,10 @@ Deno.test("scheduler: the monthly run finalizes the month that just ended", asyn
 });
 
 Deno.test("scheduler: the sync loop pushes a report without anyone asking", async () => {
-  const w = await testWorld({ now: "2026-11-10T00:00:00Z" });
-  await connectAndMapProducts(w);
-  await mappedOrganization(w, { id: "o1", planId: "lite" });
-  await reportUsage(w.deps, {
-    mspId: "msp-a",
-    organizationId: "o1",
-    eventId: "e1",
-    occurredAt: new Date("2026-11-09T00:00:00Z"),
+  const w = await liteWorldWithReport({
+    now: "2026-11-10T00:00:00Z",
+    at: "2026-11-09T00:00:00Z",
     licenses: 6,
-    servers: 0,
   });
   w.clock.advance(2_000);
   const loop = startSyncLoop(w.deps, { owner: "loop", intervalMs: 5 });

@@ -1,7 +1,8 @@
 import { getLogger } from "@logtape/logtape";
 import { UpstreamError } from "../../application/errors.ts";
 import { answerError, type Need, networkError, redact } from "./answer_errors.ts";
-import { backoffMs, mayRetry, retryAfterMs } from "./backoff.ts";
+import { backoffMs } from "../../application/backoff.ts";
+import { mayRetry, retryAfterMs } from "./backoff.ts";
 import type { ClientRuntime } from "./client_options.ts";
 import type { RateLimiter } from "./rate_limiter.ts";
 

@@ -1,4 +1,4 @@
-import { currentPlan } from "../domain/plan_history.ts";
+import { AFTER_ALL_PERIODS } from "../domain/period_inputs.ts";
 import { checkReport, type LedgerEntry } from "../domain/usage.ts";
 import type { Deps } from "./deps.ts";
 import { requireOrganization } from "./organizations.ts";
@@ -42,7 +42,9 @@ export function reportUsage(deps: Deps, report: UsageReport): Promise<{ duplicat
     if (!(await repos.usage.append(mspId, entry))) return { duplicate: true };
     checkReport(entry, { now, lastFinal });
     if (entry.planId !== null && entry.planId !== org.planId) {
-      const planId = currentPlan(await repos.usage.entries(mspId, organizationId));
+      // The plan set last, whatever its path: read from the period summaries, not the ledger.
+      const [kept] = await repos.usage.periodInputs(mspId, AFTER_ALL_PERIODS, [organizationId]);
+      const planId = kept.carried.planId;
       if (planId !== null && planId !== org.planId) {
         await repos.organizations.save(mspId, { ...org, planId });
       }

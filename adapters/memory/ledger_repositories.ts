@@ -1,4 +1,6 @@
 import { type Period, periodOf } from "../../domain/period.ts";
+import { periodInputs } from "../../domain/period_inputs.ts";
+import { addToSummary, EMPTY_SUMMARY } from "../../domain/period_summary.ts";
 import { isUsage } from "../../domain/usage.ts";
 import type { Statements } from "../../application/ports/statements.ts";
 import type { UsageLedger } from "../../application/ports/usage_ledger.ts";
@@ -14,8 +16,24 @@ export function memoryUsageLedger(s: MemoryState): UsageLedger {
         if (s.eventIds.has(msp, entry.eventId)) return false;
         s.eventIds.set(msp, entry.eventId, entry.organizationId);
         s.ledger.set(key(msp, entry.organizationId), entry.eventId, entry);
+        const group = key(msp, entry.organizationId);
+        const period = periodOf(entry.occurredAt);
+        s.summaries.set(
+          group,
+          period,
+          addToSummary(s.summaries.get(group, period) ?? EMPTY_SUMMARY, entry),
+        );
         return true;
       }),
+    periodInputs: (msp, period, organizationIds) =>
+      Promise.resolve(organizationIds.map((organization) => {
+        const group = key(msp, organization);
+        const summaries = s.summaries.ids(group).map((p) => ({
+          period: p,
+          summary: s.summaries.get(group, p)!,
+        }));
+        return periodInputs(organization, summaries, period);
+      })),
     entries: (msp, org) => Promise.resolve(s.ledger.list(key(msp, org))),
     firstPeriod: (msp) => {
       let first: Date | null = null;

@@ -48,7 +48,11 @@ export function memoryProductMappings(s: MemoryState): ProductMappings {
 export function memoryOrganizations(s: MemoryState): Organizations {
   return {
     get: (msp, id) => Promise.resolve(s.organizations.get(msp, id)),
-    list: (msp) => Promise.resolve(s.organizations.list(msp).sort(byText((o) => o.id))),
+    list: (msp, ids) =>
+      Promise.resolve(
+        s.organizations.list(msp).filter((o) => ids === undefined || ids.includes(o.id))
+          .sort(byText((o) => o.id)),
+      ),
     save: (msp, org) => done(() => s.organizations.set(msp, org.id, org)),
   };
 }

@@ -3,6 +3,7 @@ import type { Organization } from "../../domain/organization.ts";
 import type { Plan } from "../../domain/plan.ts";
 import type { ProductMapping } from "../../domain/product_mapping.ts";
 import type { Statement } from "../../domain/statement.ts";
+import type { PeriodSummary } from "../../domain/period_summary.ts";
 import type { LedgerEntry } from "../../domain/usage.ts";
 import type { AuditEntry } from "../../application/ports/audit_log.ts";
 import type { Connection } from "../../application/ports/connections.ts";
@@ -47,6 +48,8 @@ export interface MemoryState {
   readonly eventIds: Table<string>;
   /** key(msp, organization) -> event id */
   readonly ledger: Table<LedgerEntry>;
+  /** key(msp, organization) -> period: what the period's entries say (`addToSummary`) */
+  readonly summaries: Table<PeriodSummary>;
   /** msp -> period: the statements of a finalized period */
   readonly finalized: Table<Statement[]>;
   /** msp -> lineKey */
@@ -75,6 +78,7 @@ export function emptyState(): MemoryState {
     companyMappings: table(),
     eventIds: table(),
     ledger: table(),
+    summaries: table(),
     finalized: table(),
     syncLines: table(),
     queue: table(),

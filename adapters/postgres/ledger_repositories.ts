@@ -4,6 +4,7 @@ import type { Statement } from "../../domain/statement.ts";
 import type { LedgerEntry } from "../../domain/usage.ts";
 import type { Statements } from "../../application/ports/statements.ts";
 import type { UsageLedger } from "../../application/ports/usage_ledger.ts";
+import { appendWithSummary, readPeriodInputs } from "./period_summaries.ts";
 import { byText, instant, integer, parseRow, parseRows, type Queryable } from "./rows.ts";
 
 const EntryRow = v.object({
@@ -29,16 +30,9 @@ function toEntry(row: v.InferOutput<typeof EntryRow>): LedgerEntry {
 /** The append-only usage ledger in table `usage_ledger`; event ids are unique per MSP. */
 export function postgresUsageLedger(sql: Queryable): UsageLedger {
   return {
-    append: async (mspId, e) => {
-      // The unique key decides, not a read first: concurrent duplicates store one row.
-      const result = await sql`
-        INSERT INTO usage_ledger (msp_id, event_id, organization_id, occurred_at,
-          licenses, servers, plan_id)
-        VALUES (${mspId}, ${e.eventId}, ${e.organizationId}, ${e.occurredAt},
-          ${e.licenses}, ${e.servers}, ${e.planId})
-        ON CONFLICT (msp_id, event_id) DO NOTHING`;
-      return result.count === 1;
-    },
+    append: (mspId, e) => appendWithSummary(sql, mspId, e),
+    periodInputs: (mspId, period, organizationIds) =>
+      readPeriodInputs(sql, { mspId, period, organizationIds }),
     entries: async (mspId, organizationId) => {
       const rows = await sql`
         SELECT * FROM usage_ledger

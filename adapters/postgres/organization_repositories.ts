@@ -24,8 +24,11 @@ export function postgresOrganizations(sql: Queryable): Organizations {
         SELECT * FROM organizations WHERE msp_id = ${mspId} AND id = ${organizationId}`;
       return row ? toOrganization(parseRow(OrganizationRow, row, "organizations")) : undefined;
     },
-    list: async (mspId) => {
-      const rows = await sql`SELECT * FROM organizations WHERE msp_id = ${mspId}`;
+    list: async (mspId, ids) => {
+      const rows = ids === undefined
+        ? await sql`SELECT * FROM organizations WHERE msp_id = ${mspId}`
+        : await sql`
+          SELECT * FROM organizations WHERE msp_id = ${mspId} AND id = ANY(${[...ids]}::text[])`;
       return parseRows(OrganizationRow, rows, "organizations").map(toOrganization)
         .sort(byText((o) => o.id));
     },

@@ -1,20 +1,17 @@
 import { DomainError } from "../../domain/errors.ts";
-import { periodFigures } from "../../domain/figures.ts";
 import {
   duePeriods,
   hasEnded,
   nextPeriod,
   type Period,
-  periodEnd,
   periodOf,
   previousPeriod,
 } from "../../domain/period.ts";
 import type { Statement } from "../../domain/statement.ts";
 import { finalNotPushed } from "../../domain/final_order.ts";
-import { isUsage } from "../../domain/usage.ts";
 import { recordNotPushed } from "./final_not_pushed.ts";
+import { organizationFigures } from "./period_figures.ts";
 import type { Deps } from "../deps.ts";
-import { plansById } from "../plans.ts";
 import type { Repositories } from "../ports/store.ts";
 
 /**
@@ -43,22 +40,15 @@ export async function computeStatements(
   input: { mspId: string; period: Period; finalizedAt: Date | null },
 ): Promise<Statement[]> {
   const { mspId, period, finalizedAt } = input;
-  const plans = await plansById(repos);
-  const end = periodEnd(period);
-  const statements: Statement[] = [];
-  for (const org of await repos.organizations.list(mspId)) {
-    const entries = await repos.usage.entries(mspId, org.id);
-    if (!entries.some((e) => isUsage(e) && e.occurredAt < end)) continue;
-    const figures = periodFigures(entries, period, { plans, currentPlanId: org.planId });
-    statements.push({
-      organizationId: org.id,
-      period,
-      ...figures,
-      final: finalizedAt !== null,
-      finalizedAt,
-    });
-  }
-  return statements;
+  const organizations = await repos.organizations.list(mspId);
+  const all = await organizationFigures(repos, { mspId, period, organizations });
+  return all.filter((o) => o.usageBefore).map(({ organization, figures }) => ({
+    organizationId: organization.id,
+    period,
+    ...figures,
+    final: finalizedAt !== null,
+    finalizedAt,
+  }));
 }
 
 /**

@@ -1,30 +1,32 @@
 import { type Period, periodOf } from "../../domain/period.ts";
 import { periodInputs } from "../../domain/period_inputs.ts";
 import { addToSummary, EMPTY_SUMMARY } from "../../domain/period_summary.ts";
-import { isUsage } from "../../domain/usage.ts";
+import { isUsage, type LedgerEntry } from "../../domain/usage.ts";
 import type { Statements } from "../../application/ports/statements.ts";
 import type { UsageLedger } from "../../application/ports/usage_ledger.ts";
 import { refuseMisplaced, refuseNegative } from "./checks.ts";
+import { recordReport } from "./record_report.ts";
 import { answer, key, type MemoryState } from "./state.ts";
 
 /** Table-backed usage ledger; event ids are unique per MSP. */
 export function memoryUsageLedger(s: MemoryState): UsageLedger {
+  const append = (msp: string, entry: LedgerEntry) => {
+    refuseNegative("usage", { licenses: entry.licenses, servers: entry.servers });
+    if (s.eventIds.has(msp, entry.eventId)) return false;
+    s.eventIds.set(msp, entry.eventId, entry.organizationId);
+    const group = key(msp, entry.organizationId);
+    s.ledger.set(group, entry.eventId, entry);
+    const period = periodOf(entry.occurredAt);
+    s.summaries.set(
+      group,
+      period,
+      addToSummary(s.summaries.get(group, period) ?? EMPTY_SUMMARY, entry),
+    );
+    return true;
+  };
   return {
-    append: (msp, entry) =>
-      answer(() => {
-        refuseNegative("usage", { licenses: entry.licenses, servers: entry.servers });
-        if (s.eventIds.has(msp, entry.eventId)) return false;
-        s.eventIds.set(msp, entry.eventId, entry.organizationId);
-        s.ledger.set(key(msp, entry.organizationId), entry.eventId, entry);
-        const group = key(msp, entry.organizationId);
-        const period = periodOf(entry.occurredAt);
-        s.summaries.set(
-          group,
-          period,
-          addToSummary(s.summaries.get(group, period) ?? EMPTY_SUMMARY, entry),
-        );
-        return true;
-      }),
+    append: (msp, entry) => answer(() => append(msp, entry)),
+    record: (msp, entry, options) => answer(() => recordReport(s, { msp, entry, options, append })),
     periodInputs: (msp, period, organizationIds) =>
       Promise.resolve(organizationIds.map((organization) => {
         const group = key(msp, organization);
@@ -73,6 +75,8 @@ export function memoryStatements(s: MemoryState): Statements {
           // By organization, as the Postgres adapter lists them.
           .sort((a, b) => a.organizationId.localeCompare(b.organizationId)),
       ),
+    // Memory transactions run one at a time: no report is ever half recorded.
+    closeForReports: () => Promise.resolve(),
     lastFinalized: (msp) => {
       const periods: Period[] = s.finalized.ids(msp).sort();
       return Promise.resolve(periods.at(-1) ?? null);

@@ -5,6 +5,7 @@ import type { LedgerEntry } from "../../domain/usage.ts";
 import type { Statements } from "../../application/ports/statements.ts";
 import type { UsageLedger } from "../../application/ports/usage_ledger.ts";
 import { appendWithSummary, readPeriodInputs } from "./period_summaries.ts";
+import { recordReport } from "./record_report.ts";
 import { byText, instant, integer, parseRow, parseRows, type Queryable } from "./rows.ts";
 
 const EntryRow = v.object({
@@ -31,6 +32,7 @@ function toEntry(row: v.InferOutput<typeof EntryRow>): LedgerEntry {
 export function postgresUsageLedger(sql: Queryable): UsageLedger {
   return {
     append: (mspId, e) => appendWithSummary(sql, mspId, e),
+    record: (mspId, e, options) => recordReport(sql, mspId, e, options),
     periodInputs: (mspId, period, organizationIds) =>
       readPeriodInputs(sql, { mspId, period, organizationIds }),
     entries: async (mspId, organizationId) => {
@@ -129,6 +131,13 @@ export function postgresStatements(sql: Queryable): Statements {
             AND organization_id = ANY(${[...organizationIds]}::text[])`;
       return parseRows(StatementRow, rows, "statements").map(toStatement)
         .sort(byText((s) => s.organizationId));
+    },
+    closeForReports: async (mspId, period) => {
+      // The row lock makes reports being recorded finish first (they hold it FOR SHARE).
+      await sql`
+        INSERT INTO msp_periods (msp_id, last_final) VALUES (${mspId}, ${period})
+        ON CONFLICT (msp_id) DO UPDATE
+        SET last_final = GREATEST(msp_periods.last_final, excluded.last_final)`;
     },
     lastFinalized: async (mspId) => {
       const [row] = await sql`

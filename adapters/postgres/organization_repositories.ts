@@ -33,7 +33,11 @@ export function postgresOrganizations(sql: Queryable): Organizations {
         .sort(byText((o) => o.id));
     },
     save: async (mspId, org) => {
+      // The MSP's msp_periods row comes with its first organization (reports lock it).
       await sql`
+        WITH msp AS (
+          INSERT INTO msp_periods (msp_id) VALUES (${mspId}) ON CONFLICT (msp_id) DO NOTHING
+        )
         INSERT INTO organizations (msp_id, id, name, plan_id, license_type)
         VALUES (${mspId}, ${org.id}, ${org.name}, ${org.planId}, ${org.licenseType})
         ON CONFLICT (msp_id, id) DO UPDATE SET

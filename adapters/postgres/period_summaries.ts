@@ -16,9 +16,6 @@ export async function appendWithSummary(
   mspId: string,
   e: LedgerEntry,
 ): Promise<boolean> {
-  const key = entryKey(e);
-  const usage = e.licenses !== null || e.servers !== null;
-  const plans = e.planId === null ? {} : { [e.planId]: key };
   const [row] = await sql`
     WITH ins AS (
       INSERT INTO usage_ledger (msp_id, event_id, organization_id, occurred_at,
@@ -28,6 +25,27 @@ export async function appendWithSummary(
       ON CONFLICT (msp_id, event_id) DO NOTHING
       RETURNING 1
     ), summary AS (
+      ${summaryUpsert(sql, mspId, e)}
+    )
+    SELECT (SELECT count(*) FROM ins)::int AS inserted`;
+  return row.inserted === 1;
+}
+
+/**
+ * The upsert of the entry's period summary, for a statement whose CTE `ins`
+ * returns a row when the ledger row was stored (nothing happens otherwise).
+ */
+export function summaryUpsert(sql: Queryable, mspId: string, e: LedgerEntry) {
+  const key = entryKey(e);
+  const usage = e.licenses !== null || e.servers !== null;
+  const plans = e.planId === null ? {} : { [e.planId]: key };
+  const later = (field: "licenses" | "servers" | "plan") => {
+    const k = `last_${field}_key`;
+    return sql.unsafe(
+      `excluded.${k} IS NOT NULL AND (s.${k} IS NULL OR excluded.${k} > s.${k})`,
+    );
+  };
+  return sql`
       INSERT INTO period_summaries AS s (msp_id, organization_id, period, has_usage,
         max_licenses, max_servers, plans, last_licenses, last_licenses_key,
         last_servers, last_servers_key, last_plan, last_plan_key)
@@ -56,17 +74,7 @@ export async function appendWithSummary(
         last_plan = CASE WHEN ${later("plan")} THEN excluded.last_plan ELSE s.last_plan END,
         last_plan_key = CASE WHEN ${later("plan")} THEN excluded.last_plan_key
           ELSE s.last_plan_key END
-      RETURNING 1
-    )
-    SELECT (SELECT count(*) FROM ins)::int AS inserted`;
-  return row.inserted === 1;
-
-  function later(field: "licenses" | "servers" | "plan") {
-    const k = `last_${field}_key`;
-    return sql.unsafe(
-      `excluded.${k} IS NOT NULL AND (s.${k} IS NULL OR excluded.${k} > s.${k})`,
-    );
-  }
+      RETURNING 1`;
 }
 
 const keyed = <T extends v.GenericSchema>(value: T) =>

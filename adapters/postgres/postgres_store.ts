@@ -53,11 +53,17 @@ export function createPostgresStore(
 ): Store {
   return {
     ...postgresRepositories(sql, options.cipher),
-    transaction: async <T>(work: (repos: Repositories) => Promise<T>): Promise<T> => {
+    transaction: async <T>(
+      work: (repos: Repositories) => Promise<T>,
+      txOptions: { isolation?: "serializable" | "read-committed" } = {},
+    ): Promise<T> => {
+      const level = txOptions.isolation === "read-committed"
+        ? "isolation level read committed"
+        : "isolation level serializable";
       for (let attempt = 1;; attempt++) {
         try {
           let result: T | undefined;
-          await sql.begin("isolation level serializable", async (tx) => {
+          await sql.begin(level, async (tx) => {
             result = await work(postgresRepositories(tx, options.cipher));
           });
           return result as T;

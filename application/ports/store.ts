@@ -35,7 +35,15 @@ export interface Repositories {
  * call ConnectWise, nor change anything outside the repositories it is given.
  */
 export interface Store extends Repositories {
-  transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` in one transaction, serializable by default. `read-committed`
+   * gives each statement a fresh view: for work that takes a lock first and
+   * must then see what the lock waited for (finalizing a period).
+   */
+  transaction<T>(
+    work: (repos: Repositories) => Promise<T>,
+    options?: { isolation?: "serializable" | "read-committed" },
+  ): Promise<T>;
 }
 
 /**

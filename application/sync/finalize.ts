@@ -25,13 +25,16 @@ export async function finalizeStatements(
 ): Promise<boolean> {
   const { mspId, period } = input;
   if (await deps.store.statements.isFinalized(mspId, period)) return false; // the common case, no transaction
+  // Reports are closed first, in a transaction whose later statements see every
+  // report that was being recorded: an acknowledged report is in the statement.
   return deps.store.transaction(async (repos) => {
+    await repos.statements.closeForReports(mspId, period);
     if (await repos.statements.isFinalized(mspId, period)) return false;
     const statements = await computeStatements(repos, { ...input, finalizedAt: deps.clock.now() });
     if (!(await repos.statements.finalize(mspId, period, statements))) return false;
     if (finalNotPushed(period, deps.clock.now())) await recordNotPushed(deps, repos, input);
     return true;
-  });
+  }, { isolation: "read-committed" });
 }
 
 /** Figures of every organization with usage before the period's end. */

@@ -6,7 +6,15 @@ import { instant, integer, parseRows, type Queryable } from "./rows.ts";
 const AuditRow = v.object({
   id: integer,
   at: instant,
-  action: v.picklist(["create", "update", "adopt", "drift", "failure", "finalize"]),
+  action: v.picklist([
+    "create",
+    "update",
+    "adopt",
+    "drift",
+    "failure",
+    "finalize",
+    "addition-gone",
+  ]),
   agreement_id: v.nullable(integer),
   product_id: v.nullable(integer),
   addition_id: v.nullable(integer),

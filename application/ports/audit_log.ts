@@ -1,5 +1,15 @@
-/** What happened to an addition. */
-export type AuditAction = "create" | "update" | "adopt" | "drift" | "failure" | "finalize";
+/**
+ * What happened to an addition; `addition-gone`: the owned addition was found
+ * cancelled or deleted in ConnectWise and its line blocked.
+ */
+export type AuditAction =
+  | "create"
+  | "update"
+  | "adopt"
+  | "drift"
+  | "failure"
+  | "finalize"
+  | "addition-gone";
 
 /** One write (or failed write, or drift found) to ConnectWise. */
 export interface AuditEntry {

@@ -9,7 +9,7 @@ import { MspParams } from "../params.ts";
 const AuditSchema = z.object({
   id: z.int().openapi({ description: "Pass the last one as `before` for the next page" }),
   at: Instant,
-  action: z.enum(["create", "update", "adopt", "drift", "failure", "finalize"]),
+  action: z.enum(["create", "update", "adopt", "drift", "failure", "finalize", "addition-gone"]),
   agreementId: z.int().nullable(),
   productId: z.int().nullable(),
   additionId: z.int().nullable(),

@@ -1,3 +1,5 @@
+import type { SyncStatus } from "./sync_line.ts";
+
 /** An agreement addition as ConnectWise holds it. */
 export interface RemoteAddition {
   readonly id: number;
@@ -126,7 +128,7 @@ function additionGone(
  * lines that own none), and a resumed line owns none.
  */
 export function blockedByGoneAddition(
-  line: { readonly status: string; readonly additionId: number | null },
+  line: { readonly status: SyncStatus; readonly additionId: number | null },
 ): boolean {
   return line.status === "blocked" && line.additionId !== null;
 }

@@ -1,4 +1,5 @@
 import { type Period, periodOf } from "../../domain/period.ts";
+import { isUsage } from "../../domain/usage.ts";
 import type { Statements } from "../../application/ports/statements.ts";
 import type { UsageLedger } from "../../application/ports/usage_ledger.ts";
 import { key, type MemoryState, ofMsp } from "./state.ts";
@@ -20,7 +21,7 @@ export function memoryUsageLedger(s: () => MemoryState): UsageLedger {
       let first: Date | null = null;
       for (const entries of ofMsp(s().ledger, msp)) {
         for (const e of entries) {
-          if (e.licenses === null) continue; // plan changes alone are not usage
+          if (!isUsage(e)) continue;
           if (!first || e.occurredAt < first) first = e.occurredAt;
         }
       }

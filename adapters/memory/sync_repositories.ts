@@ -1,6 +1,7 @@
 import type { AuditLog } from "../../application/ports/audit_log.ts";
 import type { Outbox } from "../../application/ports/outbox.ts";
-import { lineKey, type SyncLines } from "../../application/ports/sync_lines.ts";
+import type { SyncLines } from "../../application/ports/sync_lines.ts";
+import { lineKey } from "../../domain/sync_line.ts";
 import type { SyncQueue } from "../../application/ports/sync_queue.ts";
 import { done, key, type MemoryState, ofMsp } from "./state.ts";
 

@@ -1,6 +1,8 @@
 /**
  * What happened to an addition; the one list that the HTTP schema, the row
- * parser and the database's CHECK constraint are fed from.
+ * parser and the database's CHECK constraint are fed from. `addition-gone`:
+ * the owned addition was found cancelled or deleted in ConnectWise and its
+ * line blocked until resumed.
  */
 export const AUDIT_ACTIONS = [
   "create",
@@ -9,6 +11,7 @@ export const AUDIT_ACTIONS = [
   "drift",
   "failure",
   "final-not-pushed",
+  "addition-gone",
 ] as const;
 
 /** What happened to an addition. */

@@ -42,8 +42,8 @@ export async function previewSync(deps: Deps, mspId: string): Promise<PreviewLin
         additionId: "additionId" in decision ? decision.additionId : null,
         currentQuantity: "currentQuantity" in decision ? decision.currentQuantity : null,
         newQuantity: desired.quantity,
-        action: decision.action,
-        reason: decision.action === "blocked" ? decision.reason : null,
+        action: decision.action === "gone" ? "blocked" : decision.action,
+        reason: "reason" in decision ? decision.reason : null,
       });
     }
   }

@@ -49,6 +49,20 @@ export async function auditLogContract(t: Deno.TestContext, open: OpenStore): Pr
     },
   );
 
+  await contractCase(
+    t,
+    open,
+    "audit: an addition found gone (addition-gone) reads back",
+    async (s) => {
+      const gone = entry(1, {
+        action: "addition-gone",
+        message: "addition 70001 was cancelled in ConnectWise: nothing written",
+      });
+      await s.audit.append("msp-a", gone);
+      assert.deepEqual(withoutIds(await s.audit.list("msp-a", { limit: 10 })), [gone]);
+    },
+  );
+
   await contractCase(t, open, "audit: pages with before and limit", async (s) => {
     for (let n = 1; n <= 5; n++) await s.audit.append("msp-a", entry(n));
     const first = await s.audit.list("msp-a", { limit: 2 });

@@ -1,7 +1,7 @@
 import { getLogger } from "@logtape/logtape";
 import { DEFAULT_SETTINGS, type Deps } from "../application/deps.ts";
 import type { ConnectWise } from "../application/ports/connectwise.ts";
-import { catchUp } from "../application/sync/finalize_period.ts";
+import { catchUp } from "../application/sync/month_end.ts";
 import type { Config } from "./config/config.ts";
 import { createConnectWiseClient } from "./connectwise/connectwise_client.ts";
 import { unconfiguredConnectWise } from "./connectwise/unconfigured.ts";

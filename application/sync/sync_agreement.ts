@@ -1,7 +1,7 @@
 import { periodOf } from "../../domain/period.ts";
 import type { Deps } from "../deps.ts";
 import { finalFiguresPushed } from "../../domain/sync_line.ts";
-import { finalizeDue } from "./finalize.ts";
+import { finalizeDue } from "./finalize_statements.ts";
 import { pushAgreement, type PushResult } from "./push_agreement.ts";
 
 /** What syncing one agreement did; `skipped` says why nothing was tried. */

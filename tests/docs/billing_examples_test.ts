@@ -2,8 +2,8 @@
 // functions, so the page and the rules cannot drift apart.
 import assert from "node:assert/strict";
 import { fencedBlocks, withoutFences } from "./markdown.ts";
-import { parseStatements } from "./billing_script.ts";
-import { catalog, type Pending, runExample } from "./billing_world.ts";
+import { catalog, parseStatements } from "./billing_script.ts";
+import { type Pending, runExample } from "./billing_world.ts";
 import { codesInSource } from "./error_codes.ts";
 
 const root = new URL("../../", import.meta.url).pathname;
@@ -58,4 +58,21 @@ Deno.test("billing.md: refusals the domain cannot give yet are only the announce
         "the domain has no such rule on this branch (issue 10 adds it)",
     );
   }
+});
+
+Deno.test("billing.md: a stated figure that the domain does not give fails the example", () => {
+  const run = (text: string) =>
+    runExample(parseStatements(text, 1), { catalog: shared, knownCodes });
+  const base = "now 2026-11-02T00:00:00Z\norg a standard plan core\nmap a agreement 9\n" +
+    "report 2026-11-02T00:00:00Z a licenses 4 servers 1\n";
+  assert.deepEqual(run(base + "figures 2026-11 a plan core licenses 4 servers 1"), []);
+  assert.throws(() => run(base + "figures 2026-11 a plan core licenses 5 servers 1"), /line 5/);
+  assert.throws(
+    () => run(base + "connectwise 2026-11 agreement 9 product 502 quantity 4"),
+    /lines/,
+  );
+  assert.throws(
+    () => run(base + "report 2026-11-03T00:00:00Z a licenses 4 servers 1 refused period-finalized"),
+    /the report's answer/,
+  );
 });

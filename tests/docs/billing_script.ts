@@ -1,3 +1,6 @@
+import { createPlan, type Plan } from "../../domain/plan.ts";
+import { createProductMapping, type ProductMapping } from "../../domain/product_mapping.ts";
+
 /**
  * The language of docs/billing.md's examples, one statement a line (`#` starts
  * a comment). The plans block:
@@ -80,4 +83,35 @@ export function arg(statement: Statement, n: number): string {
   const value = statement.args[n];
   if (value === undefined) throw new Error(`line ${statement.line}: argument ${n + 1} is missing`);
   return value;
+}
+
+/** The plans and product mappings every example shares. */
+export interface Catalog {
+  readonly plans: ReadonlyMap<string, Plan>;
+  readonly mappings: ReadonlyMap<string, ProductMapping>;
+}
+
+/** Reads the plans block. */
+export function catalog(statements: readonly Statement[]): Catalog {
+  const plans = new Map<string, Plan>();
+  const mappings = new Map<string, ProductMapping>();
+  for (const s of statements) {
+    const id = arg(s, 0);
+    const plan = createPlan({
+      id,
+      name: id,
+      tier: count(s, "tier"),
+      includesServers: option(s, "servers") === "yes",
+    });
+    const ref = (key: string) => ({ productId: count(s, key), identifier: `${id}-${key}` });
+    plans.set(id, plan);
+    mappings.set(
+      id,
+      createProductMapping(plan, {
+        license: ref("license"),
+        server: s.options.has("server") ? ref("server") : null,
+      }),
+    );
+  }
+  return { plans, mappings };
 }

@@ -8,41 +8,8 @@ import {
   type Organization,
 } from "../../domain/organization.ts";
 import type { Period } from "../../domain/period.ts";
-import { createPlan, type Plan } from "../../domain/plan.ts";
-import { createProductMapping, type ProductMapping } from "../../domain/product_mapping.ts";
 import { checkReport, type LedgerEntry } from "../../domain/usage.ts";
-import { arg, count, option, type Statement } from "./billing_script.ts";
-
-/** The plans and product mappings every example shares. */
-export interface Catalog {
-  readonly plans: ReadonlyMap<string, Plan>;
-  readonly mappings: ReadonlyMap<string, ProductMapping>;
-}
-
-/** Reads the plans block. */
-export function catalog(statements: readonly Statement[]): Catalog {
-  const plans = new Map<string, Plan>();
-  const mappings = new Map<string, ProductMapping>();
-  for (const s of statements) {
-    const id = arg(s, 0);
-    const plan = createPlan({
-      id,
-      name: id,
-      tier: count(s, "tier"),
-      includesServers: option(s, "servers") === "yes",
-    });
-    const ref = (key: string) => ({ productId: count(s, key), identifier: `${id}-${key}` });
-    plans.set(id, plan);
-    mappings.set(
-      id,
-      createProductMapping(plan, {
-        license: ref("license"),
-        server: s.options.has("server") ? ref("server") : null,
-      }),
-    );
-  }
-  return { plans, mappings };
-}
+import { arg, type Catalog, count, option, type Statement } from "./billing_script.ts";
 
 /** A refusal the example expects but the domain cannot give yet (its code is not in the source). */
 export interface Pending {

@@ -17,14 +17,22 @@ function sourceFiles(root: string, under: string): string[] {
 const CODE = String.raw`([a-z][a-z0-9]*(?:-[a-z0-9]+)*)`;
 
 /**
- * Where a problem `code` is written in the source: the first argument of a
- * DomainError, NotFoundError or ConflictError; a `code: "..."` property (an
- * UpstreamError's options, a problem document built by the HTTP layer); a
- * default after `code ??`. A code built from a template, such as
- * `http-${status}`, is reported with the placeholder `<status>`.
+ * Where a problem `code` is written in the source: a kebab-case first argument
+ * of any `new ...Error(` but the built-in ones and UpstreamError, which takes
+ * its message first (DomainError, NotFoundError, ConflictError and their
+ * subclasses named `...Error` take the code first), or of `super(` in
+ * such a subclass; a `code: "..."` property (an UpstreamError's options, a
+ * problem document built by the HTTP layer); a default after `code ??`. A code
+ * built from a template, such as `http-${status}`, is reported with the
+ * placeholder `<status>`.
  */
 const PATTERNS = [
-  new RegExp(String.raw`new (?:DomainError|NotFoundError|ConflictError)\(\s*"${CODE}"`, "g"),
+  new RegExp(
+    String
+      .raw`new (?!(?:Type|Range|Syntax|Reference|Eval|URI|Aggregate|Upstream)?Error\()[A-Z]\w*Error\(\s*"${CODE}"\s*[,)]`,
+    "g",
+  ),
+  new RegExp(String.raw`\bsuper\(\s*"${CODE}"\s*,`, "g"),
   new RegExp(String.raw`\bcode:\s*"${CODE}"`, "g"),
   new RegExp(String.raw`\bcode\s*\?\?\s*"${CODE}"`, "g"),
 ];

@@ -67,3 +67,37 @@ function statusesInSource(dir: string): Map<string, number> {
   }
   return statuses;
 }
+
+Deno.test("errors.md: the collector finds codes in every form the source writes them", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    for (const d of ["domain", "application", "adapters"]) await Deno.mkdir(`${dir}/${d}`);
+    await Deno.writeTextFile(
+      `${dir}/domain/rules.ts`,
+      [
+        'throw new DomainError(\n  "first-code",\n  "message");',
+        'throw new NotFoundError("second-code", "message");',
+        'class LinkUsed extends DomainError { constructor() { super("third-code", "m"); } }',
+        'throw new LinkExpiredError("fourth-code");',
+        'throw new Error("not-a-code");',
+      ].join("\n"),
+    );
+    await Deno.writeTextFile(
+      `${dir}/adapters/http.ts`,
+      'problem(401, { code: "fifth" }); new UpstreamError("m", { code: "sixth-code" });\n' +
+        'problem(s, { code: `http-${error.status}` }); x = options.code ?? "seventh-code";',
+    );
+    assert.deepEqual([...codesInSource(dir).keys()].sort(), [
+      "fifth",
+      "first-code",
+      "fourth-code",
+      "http-<status>",
+      "second-code",
+      "seventh-code",
+      "sixth-code",
+      "third-code",
+    ]);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});

@@ -1,4 +1,4 @@
-import { periodOf } from "../domain/period.ts";
+import { currentPlan } from "../domain/plan_history.ts";
 import { checkReport, type LedgerEntry } from "../domain/usage.ts";
 import type { Deps } from "./deps.ts";
 import { requireOrganization } from "./organizations.ts";
@@ -34,19 +34,18 @@ export function reportUsage(deps: Deps, report: UsageReport): Promise<{ duplicat
       planId: report.planId ?? null,
     };
     const now = deps.clock.now();
-    const period = periodOf(entry.occurredAt);
     // Periods are finalized oldest first, so every period up to the latest final one is
     // closed (also one that never had usage): one query answers for all of them.
     const lastFinal = await repos.statements.lastFinalized(mspId);
-    const finalized = lastFinal !== null && period <= lastFinal;
+    // A known eventId is a duplicate even once its period closed: a retry of an
+    // acknowledged report must not turn into an error.
     if (!(await repos.usage.append(mspId, entry))) return { duplicate: true };
-    checkReport(entry, { now, isFinalized: () => finalized });
+    checkReport(entry, { now, lastFinal });
     if (entry.planId !== null && entry.planId !== org.planId) {
-      // Only entries that set a plan decide what the organization is on now.
-      const latest = (await repos.usage.entries(mspId, organizationId))
-        .filter((e) => e.planId !== null)
-        .every((e) => e.occurredAt <= entry.occurredAt);
-      if (latest) await repos.organizations.save(mspId, { ...org, planId: entry.planId });
+      const planId = currentPlan(await repos.usage.entries(mspId, organizationId));
+      if (planId !== null && planId !== org.planId) {
+        await repos.organizations.save(mspId, { ...org, planId });
+      }
     }
     const mapping = await repos.companyMappings.get(mspId, organizationId);
     if (mapping) {

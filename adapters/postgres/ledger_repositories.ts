@@ -46,10 +46,10 @@ export function postgresUsageLedger(sql: Queryable): UsageLedger {
       return parseRows(EntryRow, rows, "usage_ledger").map(toEntry);
     },
     firstPeriod: async (mspId) => {
-      // Plan changes alone (licenses null) are not usage.
+      // isUsage() of domain/usage.ts in SQL: plan changes alone (no counts) are not usage.
       const [row] = await sql`
         SELECT min(occurred_at) AS first FROM usage_ledger
-        WHERE msp_id = ${mspId} AND licenses IS NOT NULL`;
+        WHERE msp_id = ${mspId} AND (licenses IS NOT NULL OR servers IS NOT NULL)`;
       const first = parseRow(v.object({ first: v.nullable(instant) }), row, "usage_ledger").first;
       return first ? periodOf(first) : null;
     },

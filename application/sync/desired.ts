@@ -10,11 +10,14 @@ import { periodFigures } from "../../domain/figures.ts";
 import type { Period } from "../../domain/period.ts";
 import { plansById } from "../plans.ts";
 import type { Repositories } from "../ports/store.ts";
+import type { SyncLine } from "../ports/sync_lines.ts";
 
 /** What one agreement's additions should hold for a period. */
 export interface AgreementTarget {
   readonly lines: DesiredLine[];
   readonly blocked: BlockedUsage[];
+  /** The sync lines the service keeps for the agreement now. */
+  readonly existing: SyncLine[];
 }
 
 /**
@@ -60,5 +63,5 @@ export async function agreementTarget(
   const knownKeys = known.flatMap((l) =>
     l.productId === null ? [] : [{ agreementId, productId: l.productId, kind: l.kind }]
   );
-  return { lines: desiredLines(all, knownKeys), blocked };
+  return { lines: desiredLines(all, knownKeys), blocked, existing: known };
 }

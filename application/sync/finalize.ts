@@ -10,6 +10,9 @@ import {
   previousPeriod,
 } from "../../domain/period.ts";
 import type { Statement } from "../../domain/statement.ts";
+import { finalNotPushed } from "../../domain/final_order.ts";
+import { isUsage } from "../../domain/usage.ts";
+import { recordNotPushed } from "./final_not_pushed.ts";
 import type { Deps } from "../deps.ts";
 import { plansById } from "../plans.ts";
 import type { Repositories } from "../ports/store.ts";
@@ -28,7 +31,9 @@ export async function finalizeStatements(
   return deps.store.transaction(async (repos) => {
     if (await repos.statements.isFinalized(mspId, period)) return false;
     const statements = await computeStatements(repos, { ...input, finalizedAt: deps.clock.now() });
-    return repos.statements.finalize(mspId, period, statements);
+    if (!(await repos.statements.finalize(mspId, period, statements))) return false;
+    if (finalNotPushed(period, deps.clock.now())) await recordNotPushed(deps, repos, input);
+    return true;
   });
 }
 
@@ -43,7 +48,7 @@ export async function computeStatements(
   const statements: Statement[] = [];
   for (const org of await repos.organizations.list(mspId)) {
     const entries = await repos.usage.entries(mspId, org.id);
-    if (!entries.some((e) => e.occurredAt < end)) continue;
+    if (!entries.some((e) => isUsage(e) && e.occurredAt < end)) continue;
     const figures = periodFigures(entries, period, { plans, currentPlanId: org.planId });
     statements.push({
       organizationId: org.id,

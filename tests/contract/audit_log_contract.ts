@@ -33,7 +33,7 @@ export async function auditLogContract(t: Deno.TestContext, open: OpenStore): Pr
     "audit: entries read back newest first with increasing ids",
     async (s) => {
       const finalize = entry(3, {
-        action: "finalize",
+        action: "final-not-pushed",
         agreementId: null,
         productId: null,
         additionId: null,

@@ -1,6 +1,8 @@
 import { z } from "@hono/zod-openapi";
 import type { Deps } from "../../../application/deps.ts";
 import type { SyncLine } from "../../../application/ports/sync_lines.ts";
+import { PRODUCT_KINDS } from "../../../domain/product_mapping.ts";
+import { SYNC_STATUSES } from "../../../domain/sync_line.ts";
 import { previewSync, syncLines, syncNow } from "../../../application/sync/sync_views.ts";
 import type { ApiApp } from "../app_env.ts";
 import { Instant, instant, jsonAnswer, listOf, v1Route } from "../openapi_helpers.ts";
@@ -12,13 +14,13 @@ const PATH = "/v1/msps/{msp}/sync";
 const SyncLineSchema = z.object({
   agreementId: z.int(),
   productId: z.int().nullable().openapi({ description: "null: the plan has no product here" }),
-  kind: z.enum(["license", "server"]),
+  kind: z.enum(PRODUCT_KINDS),
   period: z.string().openapi({ example: "2026-11" }),
   final: z.boolean().openapi({ description: "Carries the final figures of its period" }),
   desiredQuantity: z.int(),
   writtenQuantity: z.int().nullable(),
   additionId: z.int().nullable(),
-  status: z.enum(["in-sync", "pending", "blocked", "failed"]),
+  status: z.enum(SYNC_STATUSES),
   reason: z.string().nullable(),
   updatedAt: Instant,
 }).openapi("SyncLine");

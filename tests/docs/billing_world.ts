@@ -8,6 +8,7 @@ import {
   type Organization,
 } from "../../domain/organization.ts";
 import type { Period } from "../../domain/period.ts";
+import { planChange } from "../../domain/plan_history.ts";
 import { checkReport, type LedgerEntry } from "../../domain/usage.ts";
 import { arg, type Catalog, count, option, type Statement } from "./billing_script.ts";
 
@@ -62,17 +63,13 @@ export function runExample(
         });
         const before = orgs.get(org.id);
         // A plan set through the organization record counts from the moment it is received.
-        if (before?.org.planId !== org.planId) {
-          const occurredAt = clock(s);
-          entries.push({
-            eventId: `plan@${s.line}`,
-            organizationId: org.id,
-            occurredAt,
-            licenses: null,
-            servers: null,
-            planId: org.planId,
-          });
-        }
+        const change = planChange({
+          before: before?.org,
+          after: org,
+          at: clock(s),
+          eventId: `plan@${s.line}`,
+        });
+        if (change) entries.push(change);
         orgs.set(org.id, { org, agreementId: before?.agreementId ?? null });
         break;
       }
@@ -95,10 +92,7 @@ export function runExample(
         const refused = s.options.get("refused");
         let code: string | null = null;
         try {
-          checkReport(entry, {
-            now: clock(s),
-            isFinalized: (p) => lastFinal !== null && p <= lastFinal,
-          });
+          checkReport(entry, { now: clock(s), lastFinal });
         } catch (error) {
           if (!(error instanceof DomainError)) throw error;
           code = error.code;

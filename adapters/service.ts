@@ -4,6 +4,7 @@ import type { ConnectWise } from "../application/ports/connectwise.ts";
 import { catchUp } from "../application/sync/finalize_period.ts";
 import type { Config } from "./config/config.ts";
 import { createConnectWiseClient } from "./connectwise/connectwise_client.ts";
+import { closePinnedConnections } from "./connectwise/pinned_fetch.ts";
 import { unconfiguredConnectWise } from "./connectwise/unconfigured.ts";
 import { createApp } from "./http/app.ts";
 import type { ApiApp } from "./http/app_env.ts";
@@ -114,6 +115,7 @@ export async function buildService(
     workerId,
     async close() {
       await loop?.stop();
+      closePinnedConnections();
       await database.close();
     },
   };

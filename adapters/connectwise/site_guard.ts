@@ -9,6 +9,17 @@ function refused(reason: string): DomainError {
 }
 
 /**
+ * A site that passed the guard. `address` is the approved address a name
+ * resolved to: every request goes there (DNS pinning), never to what the name
+ * resolves to later. Null for an IP literal (nothing to resolve) and an
+ * allow-listed host.
+ */
+export interface GuardedSite {
+  readonly site: SiteUrl;
+  readonly address: string | null;
+}
+
+/**
  * The SSRF guard in front of every request: the domain's syntax rules, then
  * every address the name resolves to must be public. Allow-listed hosts
  * (tests, the simulator) skip the address rules.
@@ -16,11 +27,11 @@ function refused(reason: string): DomainError {
 export async function guardSite(
   siteUrl: string,
   options: { allowlist: readonly string[]; resolveHost: (host: string) => Promise<string[]> },
-): Promise<SiteUrl> {
+): Promise<GuardedSite> {
   const site = parseSiteUrl(siteUrl, options.allowlist);
-  if (options.allowlist.includes(site.hostPort)) return site;
+  if (options.allowlist.includes(site.hostPort)) return { site, address: null };
   const bare = site.hostname.replace(/^\[|\]$/g, "");
-  if (isIpLiteral(bare)) return site; // parseSiteUrl already judged the literal
+  if (isIpLiteral(bare)) return { site, address: null }; // parseSiteUrl already judged the literal
   let addresses: string[];
   try {
     addresses = await options.resolveHost(bare);
@@ -32,5 +43,5 @@ export async function guardSite(
   if (bad !== undefined) {
     throw refused(`host "${site.hostname}" resolves to a non-public address (${bad})`);
   }
-  return site;
+  return { site, address: addresses[0] };
 }

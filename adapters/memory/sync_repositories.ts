@@ -63,6 +63,14 @@ export function memorySyncQueue(s: () => MemoryState): SyncQueue {
         attempts,
       })));
     },
+    renew: (owner, { now, leaseMs }) => {
+      const held = [...s().queue.values()].filter((r) =>
+        r.leaseOwner === owner && r.leaseUntil !== null && r.leaseUntil > now
+      );
+      const until = new Date(now.getTime() + leaseMs);
+      for (const r of held) s().queue.set(key(r.mspId, r.agreementId), { ...r, leaseUntil: until });
+      return Promise.resolve(held.length);
+    },
     complete: (owner, item) =>
       done(() => {
         const k = key(item.mspId, item.agreementId);

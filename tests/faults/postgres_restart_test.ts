@@ -6,24 +6,14 @@ import assert from "node:assert/strict";
 import postgres from "postgres";
 import { seededRandom } from "../connectwise_simulator/sim_faults.ts";
 import { startService } from "../e2e/service_process.ts";
-import { monthStart } from "./billing_model.ts";
 import { createdTwice, quantityDiff, unsettledLines } from "./checks.ts";
 import { serveFaultySite } from "./faulty_site.ts";
 import { months } from "./kill_script.ts";
 import { newEncryptionKey, newToken } from "./output_capture.ts";
-import {
-  connectMsp,
-  mapOrganizations,
-  MODEL_PLANS,
-  pick,
-  putOrganization,
-  putPlans,
-  type ScriptMsp,
-  shuffled,
-  usageReports,
-} from "./platform_script.ts";
+import type { ScriptMsp } from "./platform_script.ts";
 import { privatePostgresMissing, startPrivatePostgres } from "./private_postgres.ts";
 import { ClientTally, resendAcknowledged, sendThroughOutage } from "./restart_clients.ts";
+import { restartCluster, seedReports, statusOf } from "./restart_outage.ts";
 import { apiClient, childEnv } from "./service_children.ts";
 import { memberKeys, PRODUCTS, siteSeed } from "./site_seed.ts";
 
@@ -38,12 +28,6 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const missing = await privatePostgresMissing();
 if (missing) {
   console.log(`postgres_restart_test.ts: skipped, it needs a private cluster: ${missing}`);
-}
-
-async function statusOf(url: string): Promise<number> {
-  const res = await fetch(url);
-  await res.body?.cancel();
-  return res.status;
 }
 
 Deno.test({
@@ -65,36 +49,10 @@ Deno.test({
     const call = apiClient(service.url, TOKEN);
     const sql = postgres(pg.url, { onnotice: () => {}, max: 1 });
     try {
-      const random = seededRandom(1212);
-      await putPlans(call);
-      await connectMsp(call, msp);
-      const rows = Array.from({ length: ORGS }, (_, i) => ({ orgId: `o${i + 1}`, company: i + 1 }));
-      for (const { orgId } of rows) {
-        const planId = pick(random, [...MODEL_PLANS.keys()]);
-        await putOrganization(call, msp, {
-          id: orgId,
-          planId,
-          licenseType: "standard",
-          at: new Date(),
-        });
-      }
-      await mapOrganizations(call, msp, rows);
-      const from = monthStart(new Date());
-      const to = new Date(Math.max(from.getTime() + 1_000, Date.now() - 60_000));
-      const reports = shuffled(
-        random,
-        rows.flatMap(({ orgId }) =>
-          usageReports(random, {
-            orgId,
-            from,
-            to,
-            count: REPORTS_PER_ORG,
-            steadyPlan: true,
-            prefix: "r",
-          })
-            .map((report) => ({ orgId, report }))
-        ),
-      );
+      const reports = await seedReports(call, msp, seededRandom(1212), {
+        orgs: ORGS,
+        perOrg: REPORTS_PER_ORG,
+      });
 
       const tally = new ClientTally();
       const sending = sendThroughOutage(call, msp, reports, tally, {
@@ -102,27 +60,11 @@ Deno.test({
         retryMs: 250,
       });
       while (tally.acknowledged.size < RESTART_AFTER) await sleep(20);
-      tally.inOutage = true;
-      await pg.stop();
-      const during = {
-        healthz: await statusOf(`${service.url}/healthz`),
-        readyz: await statusOf(`${service.url}/readyz`),
-      };
-      await sleep(DOWN_MS);
-      await pg.start();
-      const back = Date.now();
-      tally.since = back;
-      let readyAfter = Infinity;
-      while (Date.now() - back < 10_000) {
-        if ((await statusOf(`${service.url}/readyz`)) === 200) {
-          readyAfter = Date.now() - back;
-          break;
-        }
-        await sleep(100);
-      }
+      const outage = await restartCluster(pg, service.url, tally, DOWN_MS);
       await sending;
       tally.inOutage = false;
-      const recovered = Math.max(readyAfter, (tally.firstAckAfter ?? Infinity) - back) / 1000;
+      const firstAck = (tally.firstAckAfter ?? Infinity) - outage.back;
+      const recovered = Math.max(outage.readyAfterMs, firstAck) / 1000;
 
       const stored = new Set(
         (await sql`
@@ -131,14 +73,14 @@ Deno.test({
           String(r.event_id)
         ),
       );
-      const outage = [...tally.outage5xx].map(([s, n]) => `${n} x ${s}`).join(", ") || "none";
+      const fives = [...tally.outage5xx].map(([s, n]) => `${n} x ${s}`).join(", ") || "none";
       console.log(
         `restart figures: ${tally.acknowledged.size} reports acknowledged (202), ${stored.size} stored; ` +
           `working again ${
             recovered.toFixed(1)
-          } s after the database came back; 5xx during the outage: ${outage}`,
+          } s after the database came back; 5xx during the outage: ${fives}`,
       );
-      assert.deepEqual(during, { healthz: 200, readyz: 503 }, "while the database is down");
+      assert.deepEqual(outage.during, { healthz: 200, readyz: 503 }, "while the database is down");
       assert.ok(recovered <= 5, `working again only after ${recovered} s`);
       assert.equal(
         tally.acknowledged.size,

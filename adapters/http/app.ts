@@ -5,7 +5,7 @@ import type { Deps } from "../../application/deps.ts";
 import { accessLog, mspOfPath } from "./access_log.ts";
 import type { ApiApp, AppEnv } from "./app_env.ts";
 import { bearerAuth } from "./bearer_auth.ts";
-import { toProblem } from "./error_mapping.ts";
+import { toProblem, type UnavailableCheck } from "./error_mapping.ts";
 import { createFinalizationTracker, type FinalizationTracker } from "./finalization_tracker.ts";
 import { registerOpenApiDocument } from "./openapi_document.ts";
 import { problem, problemResponse } from "./problem.ts";
@@ -38,6 +38,8 @@ export interface AppOptions {
   readonly finalizations?: FinalizationTracker;
   /** Largest accepted request body; default 1 MiB. */
   readonly maxBodyBytes?: number;
+  /** Recognizes "database unreachable" errors, answered 503 with Retry-After. */
+  readonly isUnavailable?: UnavailableCheck;
 }
 
 /** The default body limit: 1 MiB. */
@@ -100,7 +102,7 @@ export function createApp(deps: Deps, options: AppOptions): ApiApp {
     )
   );
   app.onError((error, c) => {
-    const { problem: body, unexpected } = toProblem(error);
+    const { problem: body, unexpected, headers } = toProblem(error, options.isUnavailable);
     const context = {
       method: c.req.method,
       path: c.req.path,
@@ -112,6 +114,11 @@ export function createApp(deps: Deps, options: AppOptions): ApiApp {
         ...context,
         error,
       });
+    } else if (body.status === 503) {
+      logger.warn("Database unreachable on {method} {path} ({requestId}): {error}", {
+        ...context,
+        error: error instanceof Error ? error.message : String(error),
+      });
     } else if (body.status === 502) {
       logger.warn("ConnectWise failed on {method} {path}: {code} {detail}", {
         ...context,
@@ -119,7 +126,7 @@ export function createApp(deps: Deps, options: AppOptions): ApiApp {
         detail: body.detail,
       });
     }
-    return problemResponse(c, body);
+    return problemResponse(c, body, headers);
   });
   return app;
 }

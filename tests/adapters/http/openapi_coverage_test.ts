@@ -53,12 +53,10 @@ Deno.test({
     const documented = await documentOperations();
     for (const op of ["GET /healthz", "GET /readyz"]) assert.ok(documented.has(op), op);
     const contract = new Set(contractOperations(apiMd!));
-    const extra = [...documented].filter((op) => !contract.has(op)).sort();
+    // Operations and the setup page's two routes are named in API.md's prose, not a table.
+    const named = (op: string) => apiMd!.includes(`\`${op}\``);
+    const extra = [...documented].filter((op) => !contract.has(op) && !named(op)).sort();
     // The finalization progress route comes from the issue, not (yet) from API.md.
-    assert.deepEqual(extra, [
-      "GET /healthz",
-      "GET /readyz",
-      "GET /v1/periods/{period}/finalization",
-    ]);
+    assert.deepEqual(extra, ["GET /v1/periods/{period}/finalization"]);
   },
 });

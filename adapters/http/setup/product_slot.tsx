@@ -1,0 +1,51 @@
+/** @jsxImportSource hono/jsx */
+import type { CwProduct } from "../../../application/ports/connectwise.ts";
+import type { ProductRef } from "../../../domain/product_mapping.ts";
+
+/** The select's value meaning "create a product in ConnectWise". */
+export const CREATE = "create";
+
+/**
+ * One slot of a plan (license or server): a catalog product to pick, or the
+ * fields of a product to create in ConnectWise.
+ */
+export function ProductSlot(
+  props: {
+    planId: string;
+    kind: "license" | "server";
+    label: string;
+    current: ProductRef | null;
+    products: readonly CwProduct[];
+  },
+) {
+  const { planId, kind, current, products } = props;
+  const id = `${planId}-${kind}`;
+  const listed = current && !products.some((p) => p.id === current.productId);
+  return (
+    <div class="slot">
+      <label for={id}>{props.label}</label>
+      <select id={id} name={kind} data-create-toggle={`${id}-create`}>
+        <option value="">Choose a product</option>
+        {listed && (
+          <option value={String(current.productId)} selected>{current.identifier} (mapped)</option>
+        )}
+        {products.map((p) => (
+          <option value={String(p.id)} selected={current?.productId === p.id}>
+            {p.identifier}: {p.description}
+            {p.inactive ? " (inactive)" : ""}
+          </option>
+        ))}
+        <option value={CREATE}>Create product in ConnectWise…</option>
+      </select>
+      <fieldset id={`${id}-create`} class="create">
+        <legend>New {kind} product in ConnectWise</legend>
+        <label for={`${id}-identifier`}>Identifier (up to 25 characters)</label>
+        <input id={`${id}-identifier`} name={`${kind}Identifier`} maxlength={25} />
+        <label for={`${id}-description`}>Description</label>
+        <input id={`${id}-description`} name={`${kind}Description`} maxlength={60} />
+        <label for={`${id}-price`}>Price (optional)</label>
+        <input id={`${id}-price`} name={`${kind}Price`} inputmode="decimal" />
+      </fieldset>
+    </div>
+  );
+}

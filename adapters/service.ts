@@ -11,6 +11,7 @@ import { createCipher } from "./postgres/cipher.ts";
 import { type Database, openDatabase } from "./postgres/database.ts";
 import { MIGRATIONS_DIR, readMigrations } from "./postgres/migrate.ts";
 import { createPostgresStore } from "./postgres/postgres_store.ts";
+import { postgresSetupAccess } from "./postgres/setup_access_repository.ts";
 import { startSyncLoop, type SyncLoop } from "./scheduler/sync_loop.ts";
 import { systemClock } from "./system/system_clock.ts";
 import { createPlatformWebhook } from "./webhook/platform_webhook.ts";
@@ -89,6 +90,7 @@ export async function buildService(
     apiTokens: config.apiTokens,
     workerId,
     readiness: () => readiness(database, expected),
+    setupAccess: postgresSetupAccess(database.sql),
   });
   if (config.apiTokens.length === 0) {
     log.warning("API_TOKENS is unset: every /v1 request is refused (401) until it is set");

@@ -110,9 +110,9 @@ export function CompanyRow(
         </select>
       </fieldset>
       {errorId && (
-        <ul id={errorId} class="row-errors" role="alert">
-          {errors!.map((e) => <li key={e}>{e}</li>)}
-        </ul>
+        <div id={errorId} class="row-errors" role="alert">
+          <ul>{errors!.map((e) => <li key={e}>{e}</li>)}</ul>
+        </div>
       )}
     </fieldset>
   );

@@ -16,7 +16,9 @@ export async function renderPage(
   return c.html(body, status, {
     "Content-Security-Policy": POLICY,
     "Cache-Control": "no-store",
-    "Referrer-Policy": "no-referrer",
+    // same-origin: the browser then sends Origin on the page's own posts (no-referrer sends
+    // "null"), and no address leaves the service.
+    "Referrer-Policy": "same-origin",
     "X-Content-Type-Options": "nosniff",
   });
 }

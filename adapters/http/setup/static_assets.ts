@@ -42,6 +42,7 @@ label { display: block; font-weight: 600; margin-top: .5rem; }
 .check label { display: inline; font-weight: 400; margin: 0 1rem 0 .25rem; }
 input, select { font: inherit; padding: .3rem .4rem; border: 1px solid #6b6b6b; border-radius: 4px; max-width: 100%; }
 input[type=url], input:not([type]), input[type=password], input[type=search] { width: 28rem; }
+form.card > button, form.import > button { display: block; }
 button { font: inherit; margin-top: .75rem; padding: .4rem 1rem; border: 0; border-radius: 4px; background: #0b4f9c; color: #fff; cursor: pointer; }
 .row { display: flex; flex-wrap: wrap; gap: .25rem 1.5rem; align-items: end; }
 fieldset.create { border: 1px dashed #6b6b6b; margin-top: .5rem; } fieldset.create[hidden] { display: none; }

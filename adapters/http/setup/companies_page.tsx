@@ -109,7 +109,10 @@ async function refuse(
     ...stateOf(c),
     inputs: form.inputs,
     rowErrors: rows,
-    error: { message, details: rest },
+    error: {
+      message: rows.size > 0 ? `${message}. The marked rows say why.` : message,
+      details: rest,
+    },
   };
   return renderPage(c, await view(deps, pageContext(c), state), 422);
 }

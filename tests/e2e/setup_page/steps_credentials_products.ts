@@ -12,6 +12,9 @@ async function submitCredentials(page: Page, fields: Record<string, string>) {
 
 /** Step 1: a key without Table Setup is refused with its report, then the full key connects. */
 export async function credentialsStep(page: Page, world: World, shoot: () => Promise<void>) {
+  await page.keyboard.press("Tab");
+  const focused = await page.locator(":focus").innerText();
+  assert.equal(focused, "Skip to the step", "the keyboard meets the skip link first");
   const refused = { ...world.credentials, ...NO_TABLES };
   await submitCredentials(page, refused);
   const row = page.locator("table.report tr", { hasText: "Table Setup" });

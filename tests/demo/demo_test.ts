@@ -45,7 +45,7 @@ Deno.test("demo: `deno task demo` starts and every README curl line answers 2xx"
       await new Promise((r) => setTimeout(r, 100));
     }
     assert.match(printed, /psa-sync demo is ready/, printed);
-    const link = printed.match(/^  Setup page +(http:\/\/\S+\/setup\/\S+)$/m);
+    const link = printed.match(/^ {2}Setup page +(http:\/\/\S+\/setup\/\S+)$/m);
     assert.ok(link, "the demo prints a setup link");
     const page = await fetch(link[1]);
     assert.equal(page.status, 200);

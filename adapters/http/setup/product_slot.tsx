@@ -49,3 +49,18 @@ export function ProductSlot(
     </div>
   );
 }
+
+/** A slot as the form sent it: a product id, the fields of a new product, or undefined. */
+export function slotOf(fields: Map<string, string>, kind: "license" | "server"): unknown {
+  const choice = fields.get(kind) ?? "";
+  if (choice === "") return undefined;
+  if (choice !== CREATE) return { productId: Number(choice) };
+  const price = fields.get(`${kind}Price`)?.trim();
+  return {
+    create: {
+      identifier: fields.get(`${kind}Identifier`) ?? "",
+      description: fields.get(`${kind}Description`) ?? "",
+      ...(price ? { price: Number(price) } : {}),
+    },
+  };
+}

@@ -9,7 +9,7 @@ import { MappingInput } from "../routes/product_mapping_routes.ts";
 import { Csrf, ErrorBox, Layout, Notice, stepUrl } from "./layout.tsx";
 import { formError, formFields, type PageContext, pageContext } from "./page_context.ts";
 import { type ShownError, shownError } from "./page_context.ts";
-import { CREATE, ProductSlot } from "./product_slot.tsx";
+import { ProductSlot, slotOf } from "./product_slot.tsx";
 import { renderPage } from "./render.ts";
 
 const SHOWN_PRODUCTS = 200;
@@ -107,20 +107,6 @@ export async function productsPage(c: Context, deps: Deps): Promise<Response> {
     notice: saved ? `Saved plan ${saved}.` : undefined,
   };
   return renderPage(c, await view(deps, ctx, state));
-}
-
-function slotOf(fields: Map<string, string>, kind: "license" | "server"): unknown {
-  const choice = fields.get(kind) ?? "";
-  if (choice === "") return undefined;
-  if (choice !== CREATE) return { productId: Number(choice) };
-  const price = fields.get(`${kind}Price`)?.trim();
-  return {
-    create: {
-      identifier: fields.get(`${kind}Identifier`) ?? "",
-      description: fields.get(`${kind}Description`) ?? "",
-      ...(price ? { price: Number(price) } : {}),
-    },
-  };
 }
 
 /** Step 2's form: the same use case as `PUT /v1/msps/{msp}/product-mappings/{plan}`. */

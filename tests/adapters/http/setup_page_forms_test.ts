@@ -27,7 +27,7 @@ Deno.test("product form: Lite refuses a server product through the use case's ru
   assert.equal(refused.status, 422);
   assert.match(
     await refused.text(),
-    /role="alert"[^]*it has no server slot[^]*server: plan "lite" includes no servers/,
+    /role="alert"[^]*it has no server slot[^]*server: plan &quot;lite&quot; includes no servers/,
   );
   assert.equal(await w.store.productMappings.get("acme", "lite"), undefined);
   const saved = await w.post("products/lite", { license: "11" });

@@ -91,6 +91,7 @@ export async function buildService(
     workerId,
     readiness: () => readiness(database, expected),
     setupAccess: postgresSetupAccess(database.sql),
+    publicUrl: config.publicUrl,
   });
   if (config.apiTokens.length === 0) {
     log.warning("API_TOKENS is unset: every /v1 request is refused (401) until it is set");

@@ -43,6 +43,8 @@ export interface AppOptions {
   readonly finalizations?: FinalizationTracker;
   /** Where setup links and sessions are kept; default in memory (one process). */
   readonly setupAccess?: SetupAccess;
+  /** The origin setup links point at; default the origin of the request asking for one. */
+  readonly publicUrl?: string | null;
   /** Setup-link redemptions allowed per client address and minute; default 10. */
   readonly redemptionsPerMinute?: number;
   /** Largest accepted request body; default 1 MiB. */
@@ -103,7 +105,7 @@ export function createApp(deps: Deps, options: AppOptions): ApiApp {
     limit: options.redemptionsPerMinute ?? 10,
     windowMs: 60_000,
   });
-  registerSetupLinkRoutes(app, deps, { ...setup, limiter });
+  registerSetupLinkRoutes(app, deps, { ...setup, limiter, publicUrl: options.publicUrl ?? null });
   registerSetupPage(app, deps, setup);
 
   app.notFound((c) =>

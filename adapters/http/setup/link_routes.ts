@@ -70,12 +70,12 @@ function clientKey(c: Context): string {
 export function registerSetupLinkRoutes(
   app: ApiApp,
   deps: Deps,
-  setup: SetupLinkDeps & { limiter: RateLimiter },
+  setup: SetupLinkDeps & { limiter: RateLimiter; publicUrl: string | null },
 ): void {
   app.openapi(createLink, async (c) => {
     const { msp } = c.req.valid("param");
     const { token, expiresAt } = await createSetupLink(setup, msp);
-    const url = new URL(`/setup/${token}`, c.req.url).toString();
+    const url = new URL(`/setup/${token}`, setup.publicUrl ?? c.req.url).toString();
     return c.json({ url, expiresAt: instant(expiresAt) }, 201);
   });
   app.openapi(redeem, async (c) => {

@@ -7,7 +7,9 @@ import { TOKEN } from "./http_world.ts";
 
 const BASE = "http://127.0.0.1:8000";
 
-async function linkWorld(options: { redemptionsPerMinute?: number; host?: string } = {}) {
+async function linkWorld(
+  options: { redemptionsPerMinute?: number; host?: string; publicUrl?: string } = {},
+) {
   const world = await testWorld();
   const access = memorySetupAccess();
   const saved: string[] = [];
@@ -17,6 +19,7 @@ async function linkWorld(options: { redemptionsPerMinute?: number; host?: string
     readiness: () => Promise.resolve({ ok: true }),
     setupAccess: { ...access, saveLink: (l) => (saved.push(l.hash), access.saveLink(l)) },
     redemptionsPerMinute: options.redemptionsPerMinute,
+    publicUrl: options.publicUrl,
   });
   const host = options.host ?? BASE;
   const newLink = async (msp: string) => {
@@ -42,6 +45,11 @@ Deno.test("a setup link: platform token only, 10 minutes, stored only as a hash"
   assert.ok(!w.saved.includes(token));
   const anonymous = await w.app.request("/v1/msps/msp-a/setup-links", { method: "POST" });
   assert.equal(anonymous.status, 401);
+});
+
+Deno.test("with PUBLIC_URL the link points there, whatever host the platform called", async () => {
+  const w = await linkWorld({ host: "http://psa-sync:8000", publicUrl: "https://psa.example.com" });
+  assert.match((await w.newLink("msp-a")).url, /^https:\/\/psa\.example\.com\/setup\//);
 });
 
 Deno.test("redeeming sets the session cookie once; a used or expired link shows the spent page", async () => {

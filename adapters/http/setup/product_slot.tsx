@@ -16,9 +16,15 @@ export function ProductSlot(
     label: string;
     current: ProductRef | null;
     products: readonly CwProduct[];
+    /** What a refused form sent, shown again. */
+    typed?: ReadonlyMap<string, string>;
   },
 ) {
   const { planId, kind, current, products } = props;
+  const typed = (field: string) => props.typed?.get(`${kind}${field}`) ?? "";
+  const chosen = props.typed?.get(kind);
+  const isChosen = (value: string, mapped: boolean) =>
+    chosen === undefined ? mapped : chosen === value;
   const id = `${planId}-${kind}`;
   const listed = current && !products.some((p) => p.id === current.productId);
   return (
@@ -27,24 +33,47 @@ export function ProductSlot(
       <select id={id} name={kind} data-create-toggle={`${id}-create`}>
         <option value="">Choose a product</option>
         {listed && (
-          <option value={String(current.productId)} selected>{current.identifier} (mapped)</option>
+          <option
+            value={String(current.productId)}
+            selected={isChosen(String(current.productId), true)}
+          >
+            {current.identifier} (mapped)
+          </option>
         )}
         {products.map((p) => (
-          <option value={String(p.id)} selected={current?.productId === p.id}>
+          <option
+            value={String(p.id)}
+            selected={isChosen(String(p.id), current?.productId === p.id)}
+          >
             {p.identifier}: {p.description}
             {p.inactive ? " (inactive)" : ""}
           </option>
         ))}
-        <option value={CREATE}>Create product in ConnectWise…</option>
+        <option value={CREATE} selected={chosen === CREATE}>Create product in ConnectWise…</option>
       </select>
       <fieldset id={`${id}-create`} class="create">
         <legend>New {kind} product in ConnectWise</legend>
         <label for={`${id}-identifier`}>Identifier (up to 25 characters)</label>
-        <input id={`${id}-identifier`} name={`${kind}Identifier`} maxlength={25} />
+        <input
+          id={`${id}-identifier`}
+          name={`${kind}Identifier`}
+          maxlength={25}
+          value={typed("Identifier")}
+        />
         <label for={`${id}-description`}>Description</label>
-        <input id={`${id}-description`} name={`${kind}Description`} maxlength={60} />
+        <input
+          id={`${id}-description`}
+          name={`${kind}Description`}
+          maxlength={60}
+          value={typed("Description")}
+        />
         <label for={`${id}-price`}>Price (optional)</label>
-        <input id={`${id}-price`} name={`${kind}Price`} inputmode="decimal" />
+        <input
+          id={`${id}-price`}
+          name={`${kind}Price`}
+          inputmode="decimal"
+          value={typed("Price")}
+        />
       </fieldset>
     </div>
   );

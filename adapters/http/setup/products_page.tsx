@@ -18,7 +18,7 @@ interface ProductsState {
   search: string;
   notice?: string;
   /** An error and the plan whose form it belongs to ("" for the page). */
-  error?: { planId: string; shown: ShownError };
+  error?: { planId: string; shown: ShownError; typed?: ReadonlyMap<string, string> };
 }
 
 async function view(deps: Deps, ctx: PageContext, state: ProductsState) {
@@ -53,6 +53,7 @@ async function view(deps: Deps, ctx: PageContext, state: ProductsState) {
         const plan = plans.find((p) => p.id === m.planId);
         const name = plan?.name ?? m.planId;
         const error = state.error?.planId === m.planId ? state.error.shown : undefined;
+        const typed = state.error?.planId === m.planId ? state.error.typed : undefined;
         return (
           <form
             method="post"
@@ -75,6 +76,7 @@ async function view(deps: Deps, ctx: PageContext, state: ProductsState) {
               label={`License product for ${name}`}
               current={m.license}
               products={products}
+              typed={typed}
             />
             {m.serverApplicable
               ? (
@@ -84,6 +86,7 @@ async function view(deps: Deps, ctx: PageContext, state: ProductsState) {
                   label={`Server product for ${name}`}
                   current={m.server}
                   products={products}
+                  typed={typed}
                 />
               )
               : <p class="hint">{name} includes no servers, so it has no server product.</p>}
@@ -116,7 +119,7 @@ export async function saveProducts(c: Context, deps: Deps): Promise<Response> {
   const search = c.req.query("search") ?? "";
   const fields = await formFields(c);
   const refuse = async (shown: ShownError) =>
-    renderPage(c, await view(deps, ctx, { search, error: { planId, shown } }), 422);
+    renderPage(c, await view(deps, ctx, { search, error: { planId, shown, typed: fields } }), 422);
   const license = slotOf(fields, "license");
   const server = slotOf(fields, "server");
   if (license === undefined) {

@@ -30,6 +30,15 @@ Deno.test("product form: Lite refuses a server product through the use case's ru
     /role="alert"[^]*it has no server slot[^]*server: plan &quot;lite&quot; includes no servers/,
   );
   assert.equal(await w.store.productMappings.get("acme", "lite"), undefined);
+  const typed = await w.post("products/lite", {
+    license: "create",
+    licenseIdentifier: "AN-IDENTIFIER-LONGER-THAN-25",
+    licenseDescription: "Kept when refused",
+  });
+  assert.equal(typed.status, 422, "ConnectWise's 25-character limit, from the /v1 schema");
+  const again = await typed.text();
+  assert.match(again, /<option value="create" selected="">/);
+  assert.match(again, /value="Kept when refused"/);
   const saved = await w.post("products/lite", { license: "11" });
   assert.equal(saved.status, 303);
   assert.equal((await w.store.productMappings.get("acme", "lite"))?.license?.productId, 11);

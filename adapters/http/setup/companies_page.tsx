@@ -122,11 +122,14 @@ export async function saveImport(c: Context, deps: Deps): Promise<Response> {
   const ctx = pageContext(c);
   const form = readImportForm(await formFields(c));
   if (form.items.length === 0) {
-    return refuse(c, deps, form, "Tick at least one company to import.", []);
+    return refuse(c, deps, form, "Tick at least one company to import", []);
+  }
+  if (form.incomplete.length > 0) {
+    return refuse(c, deps, form, "Some rows are not complete; nothing was saved", form.incomplete);
   }
   const parsed = parseItems(form);
   if ("problems" in parsed) {
-    return refuse(c, deps, form, "Some rows are not complete; nothing was saved.", parsed.problems);
+    return refuse(c, deps, form, "Some rows are not complete; nothing was saved", parsed.problems);
   }
   try {
     await importCompanyMappings(deps, { mspId: ctx.mspId, items: parsed.items });

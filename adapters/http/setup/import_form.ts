@@ -10,6 +10,8 @@ export interface ImportForm {
   /** The company id of each item, in item order (items/N refers to companies[N]). */
   readonly companies: number[];
   readonly items: unknown[];
+  /** Ticked rows whose select was left on its placeholder (the page's own wording). */
+  readonly incomplete: { path: string; message: string }[];
 }
 
 /** Reads the rows `c0.` ... of the import form; only ticked rows become items. */
@@ -17,6 +19,7 @@ export function readImportForm(fields: Map<string, string>): ImportForm {
   const inputs = new Map<number, RowInput>();
   const companies: number[] = [];
   const items: unknown[] = [];
+  const incomplete: { path: string; message: string }[] = [];
   for (let i = 0; fields.has(`c${i}.companyId`); i++) {
     const get = (name: string) => fields.get(`c${i}.${name}`) ?? "";
     const companyId = Number(get("companyId"));
@@ -40,10 +43,20 @@ export function readImportForm(fields: Map<string, string>): ImportForm {
         },
       }
       : { organizationId: input.organization };
+    const at = `items/${items.length}`;
+    if (agreementId === undefined) {
+      incomplete.push({ path: `${at}/agreementId`, message: "choose an agreement" });
+    }
+    if (input.organization === "") {
+      incomplete.push({
+        path: `${at}/organizationId`,
+        message: 'choose an organization, or "Create organization"',
+      });
+    }
     companies.push(companyId);
     items.push({ companyId, agreementId, ...organization });
   }
-  return { inputs, companies, items };
+  return { inputs, companies, items, incomplete };
 }
 
 /** The form's items through the same schema as `POST /v1/.../company-mappings`. */

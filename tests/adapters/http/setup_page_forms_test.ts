@@ -75,6 +75,10 @@ Deno.test("import form: a row with another company's agreement is refused on its
   assert.deepEqual(await w.store.companyMappings.list("acme"), []);
   assert.deepEqual(await w.store.organizations.list("acme"), []);
 
+  const incomplete = await w.post("companies", { ...rows, "c1.agreementId": "" });
+  assert.equal(incomplete.status, 422);
+  assert.match(await incomplete.text(), /agreementId: choose an agreement/);
+
   const saved = await w.post("companies", { ...rows, "c1.agreementId": "2000" });
   assert.equal(saved.status, 303);
   const mappings = await w.store.companyMappings.list("acme");

@@ -13,6 +13,7 @@ import { type Database, openDatabase } from "./postgres/database.ts";
 import { MIGRATIONS_DIR, readMigrations } from "./postgres/migrate.ts";
 import { createPostgresStore } from "./postgres/postgres_store.ts";
 import { isDatabaseUnavailable } from "./postgres/unavailable.ts";
+import { postgresSetupAccess } from "./postgres/setup_access_repository.ts";
 import { startSyncLoop, type SyncLoop } from "./scheduler/sync_loop.ts";
 import { systemClock } from "./system/system_clock.ts";
 import { createPlatformWebhook } from "./webhook/platform_webhook.ts";
@@ -92,6 +93,8 @@ export async function buildService(
     workerId,
     readiness: () => readiness(database, expected),
     isUnavailable: isDatabaseUnavailable,
+    setupAccess: postgresSetupAccess(database.sql),
+    publicUrl: config.publicUrl,
   });
   if (config.apiTokens.length === 0) {
     log.warning("API_TOKENS is unset: every /v1 request is refused (401) until it is set");

@@ -18,6 +18,8 @@ export interface Config {
   readonly hostAllowlist: readonly string[];
   /** Outbound events; null: none are sent. */
   readonly webhook: { readonly url: string; readonly secret: string } | null;
+  /** The origin setup links point at; null: the origin the platform called. */
+  readonly publicUrl: string | null;
   readonly logLevel: "debug" | "info" | "warning" | "error";
   /** JSON lines in production, readable text in the demo unless set. */
   readonly logFormat: "json" | "text";
@@ -90,6 +92,7 @@ export function parseConfig(env: Env): Config {
     requestsPerMinute: read("CONNECTWISE_REQUESTS_PER_MINUTE", s.PositiveInt) ?? 300,
     hostAllowlist: read("CONNECTWISE_HOST_ALLOWLIST", s.HostAllowlist) ?? [],
     webhook: webhookUrl && webhookSecret ? { url: webhookUrl, secret: webhookSecret } : null,
+    publicUrl: read("PUBLIC_URL", s.PublicUrl) ?? null,
     logLevel: read("LOG_LEVEL", s.LogLevel) ?? "info",
     logFormat: read("LOG_FORMAT", s.LogFormat) ?? (demo ? "text" : "json"),
   };

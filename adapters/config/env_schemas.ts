@@ -90,6 +90,14 @@ export const WebhookUrl = v.pipe(
   v.check((s) => /^https?:$/.test(new URL(s).protocol), "must be an http:// or https:// URL"),
 );
 
+/** `PUBLIC_URL`: the origin browsers reach the service at, e.g. https://psa.example.com. */
+export const PublicUrl = v.pipe(
+  v.string(),
+  v.check((s) => URL.canParse(s), "must be an http:// or https:// URL"),
+  v.check((s) => /^https?:$/.test(new URL(s).protocol), "must be an http:// or https:// URL"),
+  v.transform((s) => new URL(s).origin),
+);
+
 /** `PLATFORM_WEBHOOK_SECRET`: at least 16 characters. */
 export const WebhookSecret = v.pipe(
   v.string(),

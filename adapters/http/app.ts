@@ -4,7 +4,6 @@ import { bodyLimit } from "hono/body-limit";
 import type { Deps } from "../../application/deps.ts";
 import { accessLog, mspOfPath } from "./access_log.ts";
 import type { ApiApp, AppEnv } from "./app_env.ts";
-import { bearerAuth } from "./bearer_auth.ts";
 import { toProblem, type UnavailableCheck } from "./error_mapping.ts";
 import { createFinalizationTracker, type FinalizationTracker } from "./finalization_tracker.ts";
 import { registerOpenApiDocument } from "./openapi_document.ts";
@@ -23,6 +22,12 @@ import { registerSyncRoutes } from "./routes/sync_routes.ts";
 import { registerUsageRoutes } from "./routes/usage_routes.ts";
 import { registerSwaggerUi } from "./swagger_ui.ts";
 import { validationHook } from "./validation_hook.ts";
+import type { SetupAccess } from "../../application/ports/setup_access.ts";
+import { memorySetupAccess } from "../memory/setup_access.ts";
+import { apiAccess } from "./setup/api_access.ts";
+import { registerSetupLinkRoutes } from "./setup/link_routes.ts";
+import { registerSetupPage } from "./setup/page_routes.tsx";
+import { fixedWindowLimiter } from "./setup/rate_limit.ts";
 
 /** How the HTTP app is built. */
 export interface AppOptions {
@@ -36,6 +41,12 @@ export interface AppOptions {
   readonly logCategory?: readonly string[];
   /** Where finalization progress is kept; default a new in-memory tracker. */
   readonly finalizations?: FinalizationTracker;
+  /** Where setup links and sessions are kept; default in memory (one process). */
+  readonly setupAccess?: SetupAccess;
+  /** The origin setup links point at; default the origin of the request asking for one. */
+  readonly publicUrl?: string | null;
+  /** Setup-link redemptions allowed per client address and minute; default 10. */
+  readonly redemptionsPerMinute?: number;
   /** Largest accepted request body; default 1 MiB. */
   readonly maxBodyBytes?: number;
   /** Recognizes "database unreachable" errors, answered 503 with Retry-After. */
@@ -73,7 +84,8 @@ export function createApp(deps: Deps, options: AppOptions): ApiApp {
         ),
     }),
   );
-  app.use("/v1/*", bearerAuth(options.apiTokens));
+  const setup = { access: options.setupAccess ?? memorySetupAccess(), clock: deps.clock };
+  app.use("/v1/*", apiAccess(options.apiTokens, setup));
 
   registerOpenApiDocument(app);
   registerSwaggerUi(app);
@@ -91,6 +103,12 @@ export function createApp(deps: Deps, options: AppOptions): ApiApp {
   registerSyncRoutes(app, deps, { workerId: options.workerId });
   registerPeriodRoutes(app, deps, { workerId: options.workerId, tracker });
   registerAuditRoutes(app, deps);
+  const limiter = fixedWindowLimiter({
+    limit: options.redemptionsPerMinute ?? 10,
+    windowMs: 60_000,
+  });
+  registerSetupLinkRoutes(app, deps, { ...setup, limiter, publicUrl: options.publicUrl ?? null });
+  registerSetupPage(app, deps, setup);
 
   app.notFound((c) =>
     problemResponse(

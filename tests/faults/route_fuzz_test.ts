@@ -88,6 +88,7 @@ const params = id("a", "b").chain((msp) =>
     plan: id("lite", "core", "premium", "gold"),
     agreementId: id("1000", "2000", "3000", "0", "-1", "1e3", "9007199254740993"),
     productId: id("11", "21", "22", "31", "32"),
+    link: id("not-a-link"),
   })
 );
 const period = fc.oneof(
@@ -216,7 +217,10 @@ Deno.test(`seeded fuzz of every route (${RUNS} requests): no 5xx, every error is
       if (target.url.startsWith("/v1/") && !validToken(h.authorization)) {
         assert.ok([401, 413].includes(res.status), `refused without a valid token: ${what}`);
       }
-      if (res.status >= 400) {
+      // The setup link's own refusals (410, 429) are pages for a person, as documented.
+      const page = target.url.startsWith("/setup/") && [410, 429].includes(res.status);
+      if (page) assert.match(res.headers.get("Content-Type") ?? "", /^text\/html/, what);
+      else if (res.status >= 400) {
         assert.equal(res.headers.get("Content-Type"), "application/problem+json", what);
         const problem = JSON.parse(text);
         assert.match(problem.code, /^[a-z0-9]+(-[a-z0-9]+)*$/, what);

@@ -51,14 +51,12 @@ export async function finalizePeriod(
     finishedAt: null,
   };
   let finalizedNow = 0;
-  // Statements first for every MSP (store only, no ConnectWise call), so every
-  // period is final before any push, then the pushes, per MSP.
-  for (const mspId of msps) {
+  // Per MSP, in its slot: its statements (store only), then its pushes. MSPs are independent,
+  // so one MSP's statements need not wait for another's.
+  await inPool(msps, input.concurrency ?? 8, async (mspId, slot) => {
     const { finalized } = await finalizeDue(deps, { mspId, until: period });
     finalizedNow += finalized.includes(period) ? 1 : 0;
     await markMspDirty(deps, mspId);
-  }
-  await inPool(msps, input.concurrency ?? 8, async (mspId, slot) => {
     const summary = await pushMspAgreements(deps, { owner: `${input.owner}#${slot}`, mspId });
     const mspsDone = progress.mspsDone + 1;
     const elapsed = deps.clock.now().getTime() - started;

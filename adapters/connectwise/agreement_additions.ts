@@ -4,7 +4,6 @@ import type { RemoteAddition } from "../../domain/reconcile.ts";
 import type { Need } from "./answer_errors.ts";
 import { AdditionRow, parseAnswer, parseRows } from "./answer_schemas.ts";
 import type { Api } from "./api.ts";
-import { equalsId } from "./conditions.ts";
 
 const need = (access: Need["access"]): Need => ({ area: "Agreements", access });
 
@@ -26,11 +25,9 @@ function additionsPath(agreementId: number): string {
 export function agreementAdditions(api: Api): AgreementAdditions {
   const label = "/finance/agreements/{id}/additions";
   return {
-    async list(agreementId, productId) {
-      const query = {
-        conditions: equalsId("product/id", productId),
-        fields: "id,product,quantity,cancelledDate",
-      };
+    async list(agreementId) {
+      // No condition: the path already names the agreement; api.list follows the Link pages.
+      const query = { fields: "id,product,quantity,cancelledDate" };
       const rows = await api.list(additionsPath(agreementId), need("inquire"), query);
       return parseRows(AdditionRow, rows, `GET ${label}`).map(toAddition);
     },

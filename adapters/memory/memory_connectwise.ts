@@ -152,12 +152,12 @@ export class MemoryConnectWise implements ConnectWise {
           }),
       },
       additions: {
-        list: (agreementId, productId) =>
+        list: (agreementId) =>
           answer(
             "Agreements",
             "inquire",
             () =>
-              d.additions.filter((a) => a.agreementId === agreementId && a.productId === productId)
+              d.additions.filter((a) => a.agreementId === agreementId)
                 .map(({ agreementId: _, ...a }) => a),
           ),
         create: (agreementId, { productId, quantity }) =>

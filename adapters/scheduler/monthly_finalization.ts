@@ -27,9 +27,10 @@ export async function finalizePreviousMonth(
     owner: options.owner,
     onProgress: (p) =>
       log.info(
-        "Finalization {period}: {mspsDone}/{mspsTotal} MSPs, {linesWritten} written, {linesFailed} failed",
+        "Finalization {period}: {mspsDone}/{mspsTotal} MSPs, {linesWritten} written, {linesFailed} failed, about {secondsLeft} s left",
         {
           ...p,
+          secondsLeft: p.estimatedMsLeft === null ? "?" : Math.ceil(p.estimatedMsLeft / 1_000),
         },
       ),
   });

@@ -67,8 +67,11 @@ export interface ProductCatalog {
 
 /** Additions of agreements: the only place quantities are written. */
 export interface AgreementAdditions {
-  /** Every addition (active or cancelled) of the product on the agreement. */
-  list(agreementId: number, productId: number): Promise<RemoteAddition[]>;
+  /**
+   * Every addition (active or cancelled, of any product) on the agreement, in
+   * one paged read: a push costs one read, not one per product.
+   */
+  list(agreementId: number): Promise<RemoteAddition[]>;
   /** Creates a `Billable` addition with only product and quantity. */
   create(
     agreementId: number,

@@ -2,16 +2,20 @@ import type { Period } from "../../domain/period.ts";
 import { parsePeriod } from "../../domain/period.ts";
 import type { Deps } from "../deps.ts";
 import { assertEnded, finalizeDue } from "./finalize_statements.ts";
+import { estimatedMsLeft } from "../../domain/time_left.ts";
 import { markMspDirty } from "./mark_dirty.ts";
-import { drainSync } from "./worker.ts";
+import { inPool, pushMspAgreements } from "./msp_month_end.ts";
 
-/** Progress of a finalization run, reported after each MSP. */
+/** Progress of a finalization run, reported after each MSP's push. */
 export interface FinalizationProgress {
   readonly period: Period;
+  /** MSPs whose month end (statements and pushes) is over for this run. */
   readonly mspsDone: number;
   readonly mspsTotal: number;
   readonly linesWritten: number;
   readonly linesFailed: number;
+  /** From the mean time per MSP so far; null before the first MSP is done. */
+  readonly estimatedMsLeft: number | null;
   readonly finishedAt: Date | null;
 }
 
@@ -19,8 +23,10 @@ export interface FinalizationProgress {
  * Finalizes a period for every MSP (what the monthly schedule and
  * `POST /v1/periods/{period}/finalize` call): records the statements of every
  * open ended period up to it, then pushes the final figures through the sync
- * queue with `concurrency` workers, whose leases keep a racing run from
- * writing twice. Idempotent.
+ * queue, `concurrency` MSPs at once, each MSP's agreements one after another
+ * (its ConnectWise rate is per MSP): a slow MSP holds one slot and never
+ * delays the others. Queue leases keep a racing run from writing twice.
+ * Idempotent.
  */
 export async function finalizePeriod(
   deps: Deps,
@@ -34,34 +40,36 @@ export async function finalizePeriod(
   const period = parsePeriod(input.period);
   assertEnded(period, deps.clock.now());
   const msps = await deps.store.usage.msps();
+  const started = deps.clock.now().getTime();
   let progress: FinalizationProgress = {
     period,
     mspsDone: 0,
     mspsTotal: msps.length,
     linesWritten: 0,
     linesFailed: 0,
+    estimatedMsLeft: null,
     finishedAt: null,
   };
   let finalizedNow = 0;
-  for (const mspId of msps) {
+  // Per MSP, in its slot: its statements (store only), then its pushes. MSPs are independent,
+  // so one MSP's statements need not wait for another's.
+  await inPool(msps, input.concurrency ?? 8, async (mspId, slot) => {
     const { finalized } = await finalizeDue(deps, { mspId, until: period });
     finalizedNow += finalized.includes(period) ? 1 : 0;
     await markMspDirty(deps, mspId);
-    progress = { ...progress, mspsDone: progress.mspsDone + 1 };
-    input.onProgress?.(progress);
-  }
-  const workers = Array.from(
-    { length: input.concurrency ?? 8 },
-    (_, i) => drainSync(deps, { owner: `${input.owner}#${i}` }),
-  );
-  for (const summary of await Promise.all(workers)) {
+    const summary = await pushMspAgreements(deps, { owner: `${input.owner}#${slot}`, mspId });
+    const mspsDone = progress.mspsDone + 1;
+    const elapsed = deps.clock.now().getTime() - started;
     progress = {
       ...progress,
+      mspsDone,
       linesWritten: progress.linesWritten + summary.written,
       linesFailed: progress.linesFailed + summary.failed,
+      estimatedMsLeft: estimatedMsLeft(elapsed, mspsDone, msps.length),
     };
-  }
-  progress = { ...progress, finishedAt: deps.clock.now() };
+    input.onProgress?.(progress);
+  });
+  progress = { ...progress, estimatedMsLeft: 0, finishedAt: deps.clock.now() };
   input.onProgress?.(progress);
   return { ...progress, finalizedNow };
 }

@@ -1,9 +1,10 @@
 import type { DesiredLine } from "../../domain/billing.ts";
 import type { Period } from "../../domain/period.ts";
-import { decide, type Decision } from "../../domain/reconcile.ts";
+import { decide, type Decision, type RemoteAddition } from "../../domain/reconcile.ts";
 import type { Deps } from "../deps.ts";
 import type { ConnectWiseSession } from "../ports/connectwise.ts";
 import { type AgreementTarget, agreementTarget } from "./desired.ts";
+import type { KnownAdditions } from "./known_additions.ts";
 import type { OwnedLine } from "./push_result.ts";
 
 /** One line of an agreement and what a push would do to it (or why it cannot tell). */
@@ -17,12 +18,15 @@ export interface PlannedLine {
 export interface AgreementPlan {
   readonly target: AgreementTarget;
   readonly lines: readonly PlannedLine[];
+  /** The agreement's additions the decisions were made on; null when the read failed. */
+  readonly remote: KnownAdditions | null;
 }
 
 /**
  * The one decision path of the push and the preview: the agreement's desired
  * quantities, the additions ConnectWise holds, and `decide` per line. Reads
- * ConnectWise, writes nothing; a failed read is kept on its line.
+ * all of the agreement's additions in one (paged) call, or none when they are
+ * `known` already; writes nothing; a failed read is kept on every line.
  */
 export async function planAgreement(
   deps: Deps,
@@ -32,28 +36,34 @@ export async function planAgreement(
     period: Period;
     final: boolean;
     session: ConnectWiseSession;
+    known?: KnownAdditions;
   },
 ): Promise<AgreementPlan> {
   const { agreementId, session } = input;
   const target = await agreementTarget(deps.store, input);
-  const lines: PlannedLine[] = [];
-  for (const desired of target.lines) {
+  let remote: readonly RemoteAddition[] | null = input.known ?? null;
+  let failure: unknown = null;
+  // Nothing to decide, nothing to read: an agreement without lines costs no call.
+  if (remote === null && target.lines.length > 0) {
+    try {
+      remote = await session.additions.list(agreementId);
+    } catch (error) {
+      failure = error;
+    }
+  }
+  const lines = target.lines.map((desired): PlannedLine => {
     const owned = target.existing.find((l) =>
       l.productId === desired.productId && l.additionId !== null
     );
-    try {
-      const remote = await session.additions.list(agreementId, desired.productId);
-      const mine = owned
-        ? { additionId: owned.additionId!, writtenQuantity: owned.writtenQuantity }
-        : null;
-      lines.push({
-        desired,
-        owned,
-        outcome: { decision: decide(desired.quantity, mine, remote, desired.productId) },
-      });
-    } catch (error) {
-      lines.push({ desired, owned, outcome: { error } });
-    }
-  }
-  return { target, lines };
+    if (remote === null) return { desired, owned, outcome: { error: failure } };
+    const mine = owned
+      ? { additionId: owned.additionId!, writtenQuantity: owned.writtenQuantity }
+      : null;
+    return {
+      desired,
+      owned,
+      outcome: { decision: decide(desired.quantity, mine, remote, desired.productId) },
+    };
+  });
+  return { target, lines, remote };
 }

@@ -4,16 +4,24 @@ import type { Deps } from "../deps.ts";
 import type { ConnectWiseSession } from "../ports/connectwise.ts";
 import type { SyncLine } from "../ports/sync_lines.ts";
 import { applyDecision } from "./apply_decision.ts";
+import { type KnownAdditions, trackingWrites } from "./known_additions.ts";
 import { planAgreement } from "./plan_agreement.ts";
 import { recordFailure } from "./push_failure.ts";
 import type { LineFields, PushResult } from "./push_result.ts";
 
 export type { PushResult };
 
+/** What one push did, and the agreement's additions as they stand after it when known. */
+export interface PushOutcome extends PushResult {
+  /** Null when the read or any write failed: ConnectWise may hold something else. */
+  readonly known: KnownAdditions | null;
+}
+
 /**
  * Brings one agreement's additions to the desired quantities of a period:
  * decides per (agreement, product), writes only what differs, records each
  * line's status and one audit entry per write, drift, adoption or failure.
+ * Given the `known` additions (a push that just ran), it reads nothing.
  */
 export async function pushAgreement(
   deps: Deps,
@@ -23,11 +31,16 @@ export async function pushAgreement(
     period: Period;
     final: boolean;
     session: ConnectWiseSession;
+    known?: KnownAdditions;
   },
-): Promise<PushResult> {
+): Promise<PushOutcome> {
   const { mspId, agreementId, period, final } = input;
   const plan = await planAgreement(deps, input);
   const result: PushResult = { written: 0, failed: 0, retryable: false, attention: null };
+  const known = plan.remote ? [...plan.remote] : null;
+  const additions = known
+    ? trackingWrites(input.session.additions, known)
+    : input.session.additions;
   const keep: string[] = [];
   const identity = (productId: number | null, kind: SyncLine["kind"]) => ({
     agreementId,
@@ -57,7 +70,6 @@ export async function pushAgreement(
     try {
       if ("error" in outcome) throw outcome.error;
       const { decision } = outcome;
-      const additions = input.session.additions;
       line = await applyDecision(deps, {
         mspId,
         period,
@@ -88,5 +100,5 @@ export async function pushAgreement(
     keep.push(lineKey(line));
   }
   await deps.store.syncLines.prune(mspId, agreementId, keep);
-  return result;
+  return { ...result, known: result.failed === 0 ? known : null };
 }

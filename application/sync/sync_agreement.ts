@@ -2,6 +2,7 @@ import { periodOf } from "../../domain/period.ts";
 import type { Deps } from "../deps.ts";
 import { finalFiguresPushed } from "../../domain/sync_line.ts";
 import { finalizeDue } from "./finalize_statements.ts";
+import type { KnownAdditions } from "./known_additions.ts";
 import { pushAgreement, type PushResult } from "./push_agreement.ts";
 
 /** What syncing one agreement did; `skipped` says why nothing was tried. */
@@ -13,7 +14,9 @@ export interface AgreementSync extends PushResult {
  * Syncs one agreement: first finalizes any ended period still open, then
  * writes the latest final period's figures if this agreement has not had
  * them, and only then the running figures of the current period (pushes of
- * a new period wait for the previous period's final figures).
+ * a new period wait for the previous period's final figures). The running
+ * push starts from the additions the final push read and wrote, so month
+ * end costs one read per agreement and writes only what differs.
  */
 export async function syncAgreement(
   deps: Deps,
@@ -39,11 +42,29 @@ export async function syncAgreement(
     result.attention ??= r.attention;
   };
   const lines = await deps.store.syncLines.forAgreement(mspId, agreementId);
+  let known: KnownAdditions | undefined;
   if (lastFinal !== null && !finalFiguresPushed(lines, lastFinal)) {
-    add(await pushAgreement(deps, { mspId, agreementId, period: lastFinal, final: true, session }));
+    const pushed = await pushAgreement(deps, {
+      mspId,
+      agreementId,
+      period: lastFinal,
+      final: true,
+      session,
+    });
+    add(pushed);
     if (result.failed > 0) return result;
+    known = pushed.known ?? undefined;
   }
   const current = periodOf(deps.clock.now());
-  add(await pushAgreement(deps, { mspId, agreementId, period: current, final: false, session }));
+  add(
+    await pushAgreement(deps, {
+      mspId,
+      agreementId,
+      period: current,
+      final: false,
+      session,
+      known,
+    }),
+  );
   return result;
 }

@@ -30,7 +30,7 @@ export interface BenchWorld {
  */
 export async function benchWorld(
   store: Store,
-  shape: Shape & { now: string; reportedAt: string },
+  shape: Shape & { now: string; reportedAt: string; seedConcurrency?: number },
 ): Promise<BenchWorld> {
   const sim = serveSimulator({
     seed: simulatorSeed(shape),
@@ -54,7 +54,8 @@ export async function benchWorld(
     siteUrl: sim.url,
     reportedAt: new Date(shape.reportedAt),
     connectedAt: clock.now(),
-    concurrency: 1, // the memory store's single calls are serialized anyway
+    // The memory store's single calls are serialized anyway; Postgres takes several at once.
+    concurrency: shape.seedConcurrency ?? 1,
   });
   return { deps, sim, clock, close: () => sim.close() };
 }

@@ -95,22 +95,46 @@ export function connectWiseContract(name: string, setup: ContractSetup): void {
     },
   );
 
-  test("additions: list (active and cancelled), create, setQuantity", async (_, s) => {
-    assert.deepEqual(byId(await s.additions.list(100, 11)), [
-      { id: 501, productId: 11, quantity: 5, cancelled: false },
-      { id: 502, productId: 11, quantity: 2, cancelled: true },
-    ]);
-    const created = await s.additions.create(200, { productId: 21, quantity: 7 });
-    assert.deepEqual({ ...created, id: 0 }, {
-      id: 0,
-      productId: 21,
-      quantity: 7,
-      cancelled: false,
-    });
-    assert.deepEqual(await s.additions.list(200, 21), [created]);
-    const changed = await s.additions.setQuantity(200, created.id, 9);
-    assert.deepEqual(changed, { ...created, quantity: 9 });
-    assert.deepEqual(await s.additions.list(200, 21), [changed]);
+  test(
+    "additions: list (every product, active and cancelled), create, setQuantity",
+    async (_, s) => {
+      assert.deepEqual(byId(await s.additions.list(100)), [
+        { id: 501, productId: 11, quantity: 5, cancelled: false },
+        { id: 502, productId: 11, quantity: 2, cancelled: true },
+        { id: 503, productId: 21, quantity: 1, cancelled: false },
+      ]);
+      const created = await s.additions.create(200, { productId: 21, quantity: 7 });
+      assert.deepEqual({ ...created, id: 0 }, {
+        id: 0,
+        productId: 21,
+        quantity: 7,
+        cancelled: false,
+      });
+      assert.deepEqual(await s.additions.list(200), [created]);
+      const changed = await s.additions.setQuantity(200, created.id, 9);
+      assert.deepEqual(changed, { ...created, quantity: 9 });
+      assert.deepEqual(await s.additions.list(200), [changed]);
+    },
+  );
+
+  Deno.test(`contract ${name}: additions: a list longer than a page comes whole`, async () => {
+    const world = contractWorld();
+    // More rows than the largest page ConnectWise serves (1,000), on another agreement too.
+    const many = Array.from({ length: 1_205 }, (_, i) => ({
+      id: 10_000 + i,
+      agreementId: 201,
+      productId: i % 2 === 0 ? 11 : 21,
+      quantity: i,
+      cancelled: i % 7 === 0,
+    }));
+    const target = await setup({ ...world, additions: [...world.additions, ...many] });
+    try {
+      const s = target.connectWise.session(connectionOf(target.siteUrl, MEMBERS.full));
+      const listed = byId(await s.additions.list(201));
+      assert.deepEqual(listed, many.map(({ agreementId: _, ...a }) => a));
+    } finally {
+      await target.close();
+    }
   });
 
   test("setQuantity of an unknown addition fails with connectwise-not-found", async (_, s) => {
@@ -155,7 +179,7 @@ export function connectWiseContract(name: string, setup: ContractSetup): void {
       s.catalog.create({ identifier: "X", description: "X" }),
       missing("Product Catalog", "add"),
     );
-    assert.deepEqual(ids(await s.additions.list(100, 11)), [501, 502]);
+    assert.deepEqual(ids(await s.additions.list(100)), [501, 502, 503]);
   });
 
   test("a 403 on a read is PermissionMissing naming the area", async (t) => {

@@ -60,9 +60,9 @@ Deno.test("a final push that met a ConnectWise failure is retried with the final
   }
 });
 
-/** The ConnectWise of `deps`, except that the process "dies" at the `n`-th listing of additions. */
+/** The ConnectWise of `deps`, except that the process "dies" at the `n`-th addition created. */
 function dyingAt(connectWise: ConnectWise, n: number): ConnectWise {
-  let lists = 0;
+  let creates = 0;
   return {
     probe: (credentials) => connectWise.probe(credentials),
     session(connection) {
@@ -71,9 +71,9 @@ function dyingAt(connectWise: ConnectWise, n: number): ConnectWise {
         ...session,
         additions: {
           ...session.additions,
-          list(agreementId, productId) {
-            if (++lists === n) return Promise.reject(new Error("process killed (simulated)"));
-            return session.additions.list(agreementId, productId);
+          create(agreementId, input) {
+            if (++creates === n) return Promise.reject(new Error("process killed (simulated)"));
+            return session.additions.create(agreementId, input);
           },
         },
       };
@@ -103,7 +103,7 @@ Deno.test({
         });
       }
       // Nothing was pushed in November: the final push is the agreement's first. The process
-      // dies when it lists the server product, after it created the license addition.
+      // dies when it creates the server addition, after it created the license addition.
       w.clock.set("2026-12-01T00:05:00Z");
       const dying = { ...w.deps, connectWise: dyingAt(w.deps.connectWise, 2) };
       await finalizePeriod(dying, { period: "2026-11", owner: "killed" });

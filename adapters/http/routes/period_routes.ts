@@ -25,6 +25,9 @@ const ProgressSchema = z.object({
   mspsTotal: z.int(),
   linesWritten: z.int(),
   linesFailed: z.int(),
+  estimatedMsLeft: z.int().nullable().openapi({
+    description: "Estimated milliseconds left (mean time per MSP so far); null before the first",
+  }),
   startedAt: Instant,
   finishedAt: Instant.nullable(),
 }).openapi("FinalizationProgress");
@@ -34,9 +37,9 @@ const FinalizeSummary = ProgressSchema.extend({
 }).openapi("FinalizationSummary");
 
 function progressView(p: TrackedFinalization): z.infer<typeof ProgressSchema> {
-  const { period, mspsDone, mspsTotal, linesWritten, linesFailed } = p;
+  const { period, mspsDone, mspsTotal, linesWritten, linesFailed, estimatedMsLeft } = p;
   const times = { startedAt: instant(p.startedAt), finishedAt: instant(p.finishedAt) };
-  return { period, mspsDone, mspsTotal, linesWritten, linesFailed, ...times };
+  return { period, mspsDone, mspsTotal, linesWritten, linesFailed, estimatedMsLeft, ...times };
 }
 
 const statement = v1Route({

@@ -25,7 +25,7 @@ Deno.test({
       });
       const added = await session.additions.create(100, { productId: 21, quantity: 2 });
       await session.additions.setQuantity(100, added.id, 5);
-      await session.additions.list(100, 21);
+      await session.additions.list(100);
       const checked: string[] = [];
       for (const r of sim.counters.requests.filter((r) => r.path.startsWith(sim.apiPrefix))) {
         const op = operationOf(api!, r.method, r.path.slice(sim.apiPrefix.length));

@@ -8,6 +8,7 @@ const progress = (mspsDone: number, finishedAt: Date | null = null) => ({
   mspsTotal: 3,
   linesWritten: mspsDone * 2,
   linesFailed: 0,
+  estimatedMsLeft: finishedAt ? 0 : 1_000 * (3 - mspsDone),
   finishedAt,
 });
 

@@ -78,6 +78,7 @@ Deno.test("statement, finalize (422 before the end, then idempotent) and its pro
     mspsTotal: 1,
     linesWritten: 0,
     linesFailed: 0,
+    estimatedMsLeft: 0,
     startedAt: "2026-12-01T00:05:00.000Z",
     finishedAt: "2026-12-01T00:05:00.000Z",
     finalizedNow: 1,

@@ -1,0 +1,44 @@
+import type { Deps } from "../deps.ts";
+import { runSyncRound, type SyncSummary } from "./worker.ts";
+
+/**
+ * Pushes one MSP's dirty agreements, one claim of one agreement at a time so
+ * that a slow site holds one lease, not a batch. The first failed agreement
+ * ends the MSP's turn in this run: its site answers badly (429s past the
+ * deadline, a hang cut by the per-call timeout), so its other agreements stay
+ * queued, still due, for the sync loop to retry, and its failed one waits
+ * with backoff; none is taken for done.
+ */
+export async function pushMspAgreements(
+  deps: Deps,
+  input: { owner: string; mspId: string },
+): Promise<SyncSummary> {
+  const total: SyncSummary = { agreements: 0, written: 0, failed: 0, skipped: 0 };
+  for (;;) {
+    const r = await runSyncRound(deps, { owner: input.owner, mspId: input.mspId, limit: 1 });
+    if (r.agreements === 0) return total;
+    total.agreements += r.agreements;
+    total.written += r.written;
+    total.failed += r.failed;
+    total.skipped += r.skipped;
+    if (r.failed > 0) return total;
+  }
+}
+
+/**
+ * Runs `work` for every item with at most `size` at once, in the items' order;
+ * a slow item holds one slot while the others go on.
+ */
+export async function inPool<T>(
+  items: readonly T[],
+  size: number,
+  work: (item: T, slot: number) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const slot = async (n: number) => {
+    while (next < items.length) await work(items[next++], n);
+  };
+  await Promise.all(
+    Array.from({ length: Math.max(1, Math.min(size, items.length)) }, (_, n) => slot(n)),
+  );
+}

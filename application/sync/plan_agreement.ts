@@ -22,6 +22,17 @@ export interface AgreementPlan {
   readonly remote: KnownAdditions | null;
 }
 
+/** One push of an agreement's figures for a period (or its preview). */
+export interface AgreementPush {
+  readonly mspId: string;
+  readonly agreementId: number;
+  readonly period: Period;
+  readonly final: boolean;
+  readonly session: ConnectWiseSession;
+  /** The agreement's additions as the previous push of this sync left them (no re-read). */
+  readonly known?: KnownAdditions;
+}
+
 /**
  * The one decision path of the push and the preview: the agreement's desired
  * quantities, the additions ConnectWise holds, and `decide` per line. Reads
@@ -30,14 +41,7 @@ export interface AgreementPlan {
  */
 export async function planAgreement(
   deps: Deps,
-  input: {
-    mspId: string;
-    agreementId: number;
-    period: Period;
-    final: boolean;
-    session: ConnectWiseSession;
-    known?: KnownAdditions;
-  },
+  input: AgreementPush,
 ): Promise<AgreementPlan> {
   const { agreementId, session } = input;
   const target = await agreementTarget(deps.store, input);

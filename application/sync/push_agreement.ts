@@ -1,11 +1,9 @@
-import type { Period } from "../../domain/period.ts";
 import { lineKey } from "../../domain/sync_line.ts";
 import type { Deps } from "../deps.ts";
-import type { ConnectWiseSession } from "../ports/connectwise.ts";
 import type { SyncLine } from "../ports/sync_lines.ts";
 import { applyDecision } from "./apply_decision.ts";
 import { type KnownAdditions, trackingWrites } from "./known_additions.ts";
-import { planAgreement } from "./plan_agreement.ts";
+import { type AgreementPush, planAgreement } from "./plan_agreement.ts";
 import { recordFailure } from "./push_failure.ts";
 import type { LineFields, PushResult } from "./push_result.ts";
 
@@ -25,14 +23,7 @@ export interface PushOutcome extends PushResult {
  */
 export async function pushAgreement(
   deps: Deps,
-  input: {
-    mspId: string;
-    agreementId: number;
-    period: Period;
-    final: boolean;
-    session: ConnectWiseSession;
-    known?: KnownAdditions;
-  },
+  input: AgreementPush,
 ): Promise<PushOutcome> {
   const { mspId, agreementId, period, final } = input;
   const plan = await planAgreement(deps, input);

@@ -13,6 +13,7 @@ import { MIGRATIONS_DIR, readMigrations } from "./postgres/migrate.ts";
 import { createPostgresStore } from "./postgres/postgres_store.ts";
 import { startSyncLoop, type SyncLoop } from "./scheduler/sync_loop.ts";
 import { systemClock } from "./system/system_clock.ts";
+import { createServiceTelemetry, type ServiceTelemetry } from "./telemetry/service_telemetry.ts";
 import { createPlatformWebhook } from "./webhook/platform_webhook.ts";
 
 const log = getLogger(["psa-sync", "service"]);
@@ -27,7 +28,7 @@ export interface Service {
   close(): Promise<void>;
 }
 
-function connectWiseFor(config: Config): ConnectWise {
+function connectWiseFor(config: Config, telemetry: ServiceTelemetry): ConnectWise {
   if (config.connectWiseClientId === null) {
     log.warning(
       "CONNECTWISE_CLIENT_ID is unset: every ConnectWise call is refused until it is set",
@@ -38,6 +39,7 @@ function connectWiseFor(config: Config): ConnectWise {
     clientId: config.connectWiseClientId,
     allowlist: config.hostAllowlist,
     requestsPerMinute: config.requestsPerMinute,
+    telemetry,
   });
 }
 
@@ -76,12 +78,14 @@ export async function buildService(
 ): Promise<Service> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const cipher = await createCipher(await encryptionKey(config));
+  const telemetry = createServiceTelemetry();
   const deps: Deps = {
     store: createPostgresStore(database.sql, { cipher }),
-    connectWise: connectWiseFor(config),
+    connectWise: connectWiseFor(config, telemetry),
     clock: systemClock,
     newId: () => crypto.randomUUID(),
     settings: { ...DEFAULT_SETTINGS, hostAllowlist: config.hostAllowlist },
+    telemetry,
   };
   const workerId = `${hostname()}:${Deno.pid}:${crypto.randomUUID().slice(0, 8)}`;
   const expected = (await readMigrations(MIGRATIONS_DIR)).length;
@@ -89,6 +93,7 @@ export async function buildService(
     apiTokens: config.apiTokens,
     workerId,
     readiness: () => readiness(database, expected),
+    metrics: telemetry.registry,
   });
   if (config.apiTokens.length === 0) {
     log.warning("API_TOKENS is unset: every /v1 request is refused (401) until it is set");

@@ -1,6 +1,7 @@
 import { periodOf } from "../domain/period.ts";
 import { checkReport, type LedgerEntry } from "../domain/usage.ts";
 import type { Deps } from "./deps.ts";
+import { tracedReport } from "./observability/traced_report.ts";
 import { requireOrganization } from "./organizations.ts";
 import { requirePlan } from "./plans.ts";
 
@@ -21,6 +22,10 @@ export interface UsageReport {
  * The push to ConnectWise follows asynchronously, coalesced per agreement.
  */
 export function reportUsage(deps: Deps, report: UsageReport): Promise<{ duplicate: boolean }> {
+  return tracedReport(deps, report, () => recordReport(deps, report));
+}
+
+function recordReport(deps: Deps, report: UsageReport): Promise<{ duplicate: boolean }> {
   const { mspId, organizationId } = report;
   return deps.store.transaction(async (repos) => {
     const org = await requireOrganization(repos, mspId, organizationId);

@@ -17,7 +17,8 @@ export interface Config {
   readonly requestsPerMinute: number;
   readonly hostAllowlist: readonly string[];
   /** Outbound events; null: none are sent. */
-  readonly webhook: { readonly url: string; readonly secret: string } | null;
+  /** Outbound events: where, and the secrets that sign them (old and new during a rotation). */
+  readonly webhook: { readonly url: string; readonly secrets: readonly string[] } | null;
   readonly logLevel: "debug" | "info" | "warning" | "error";
   /** JSON lines in production, readable text in the demo unless set. */
   readonly logFormat: "json" | "text";
@@ -71,7 +72,7 @@ export function parseConfig(env: Env): Config {
   const clientId = read("CONNECTWISE_CLIENT_ID", s.ClientId);
   const key = read("ENCRYPTION_KEY", s.EncryptionKey);
   const webhookUrl = read("PLATFORM_WEBHOOK_URL", s.WebhookUrl);
-  const webhookSecret = read("PLATFORM_WEBHOOK_SECRET", s.WebhookSecret);
+  const webhookSecret = read("PLATFORM_WEBHOOK_SECRET", s.WebhookSecrets);
   const hasUrl = Boolean(env.PLATFORM_WEBHOOK_URL?.trim());
   const hasSecret = Boolean(env.PLATFORM_WEBHOOK_SECRET?.trim());
   if (hasUrl !== hasSecret) {
@@ -89,7 +90,7 @@ export function parseConfig(env: Env): Config {
     encryptionKey: required("ENCRYPTION_KEY", key, "encrypts private keys at rest"),
     requestsPerMinute: read("CONNECTWISE_REQUESTS_PER_MINUTE", s.PositiveInt) ?? 300,
     hostAllowlist: read("CONNECTWISE_HOST_ALLOWLIST", s.HostAllowlist) ?? [],
-    webhook: webhookUrl && webhookSecret ? { url: webhookUrl, secret: webhookSecret } : null,
+    webhook: webhookUrl && webhookSecret ? { url: webhookUrl, secrets: webhookSecret } : null,
     logLevel: read("LOG_LEVEL", s.LogLevel) ?? "info",
     logFormat: read("LOG_FORMAT", s.LogFormat) ?? (demo ? "text" : "json"),
   };

@@ -1,3 +1,12 @@
+import { noTelemetry, type Telemetry } from "../../application/ports/telemetry.ts";
+import type { ExchangeLabels } from "../telemetry/service_telemetry.ts";
+
+/** Where the client reports its calls: a span per call, a count and a duration per exchange. */
+export interface CallTelemetry {
+  readonly span: Telemetry["span"];
+  exchange(labels: ExchangeLabels, seconds: number): void;
+}
+
 /** How the ConnectWise client is built: its identity, limits and injectable effects. */
 export interface ConnectWiseClientOptions {
   /** The integration's `clientId` GUID, sent on every call. */
@@ -23,6 +32,8 @@ export interface ConnectWiseClientOptions {
   /** First backoff ceiling; it doubles with each attempt up to `backoffCapMs`. */
   readonly backoffBaseMs?: number;
   readonly backoffCapMs?: number;
+  /** Spans and metrics of the calls; default none. */
+  readonly telemetry?: CallTelemetry;
 }
 
 /** The options with every default filled in. */
@@ -57,5 +68,6 @@ export function clientRuntime(options: ConnectWiseClientOptions): ClientRuntime 
     deadlineMs: options.deadlineMs ?? 120_000,
     backoffBaseMs: options.backoffBaseMs ?? 500,
     backoffCapMs: options.backoffCapMs ?? 30_000,
+    telemetry: options.telemetry ?? { span: noTelemetry.span, exchange: () => {} },
   };
 }

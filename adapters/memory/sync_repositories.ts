@@ -38,6 +38,7 @@ export function memorySyncQueue(s: () => MemoryState): SyncQueue {
             version: 1,
             attempts: 0,
             notBefore,
+            firstDue: notBefore,
             leaseOwner: null,
             leaseUntil: null,
           },
@@ -84,6 +85,14 @@ export function memorySyncQueue(s: () => MemoryState): SyncQueue {
           attempts: row.attempts + 1,
         });
       }),
+    backlog: () => {
+      const rows = [...s().queue.values()];
+      const oldest = rows.reduce<Date | null>(
+        (min, r) => (min === null || r.firstDue < min ? r.firstDue : min),
+        null,
+      );
+      return Promise.resolve({ dirty: rows.length, oldestDue: oldest });
+    },
   };
 }
 
@@ -108,7 +117,10 @@ export function memoryAuditLog(s: () => MemoryState): AuditLog {
 /** Map-backed outbox. */
 export function memoryOutbox(s: () => MemoryState): Outbox {
   return {
-    add: (event) => done(() => s().outbox.set(event.id, { ...event, attempts: 0 })),
+    add: (event) =>
+      done(() =>
+        s().outbox.set(event.id, { ...event, attempts: 0, occurredAt: event.nextAttemptAt })
+      ),
     due: (now, limit) =>
       Promise.resolve(
         // Oldest due first, as the Postgres outbox: a limit must not skip an older event.

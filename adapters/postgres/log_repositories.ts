@@ -54,11 +54,12 @@ export function postgresAuditLog(sql: Queryable): AuditLog {
 
 const EventRow = v.object({
   id: v.string(),
-  type: v.picklist(["organization.created"]),
+  type: v.picklist(["organization.created", "sync.attention", "period.finalized"]),
   msp_id: v.string(),
   payload: v.record(v.string(), v.unknown()),
   attempts: integer,
   next_attempt_at: instant,
+  occurred_at: instant,
 });
 
 function toEvent(row: v.InferOutput<typeof EventRow>): OutboundEvent {
@@ -69,6 +70,7 @@ function toEvent(row: v.InferOutput<typeof EventRow>): OutboundEvent {
     payload: row.payload,
     attempts: row.attempts,
     nextAttemptAt: row.next_attempt_at,
+    occurredAt: row.occurred_at,
   };
 }
 
@@ -78,11 +80,12 @@ export function postgresOutbox(sql: Queryable): Outbox {
     add: async (e) => {
       // Same id again replaces the event, as the memory outbox does.
       await sql`
-        INSERT INTO outbox (id, msp_id, type, payload, attempts, next_attempt_at)
+        INSERT INTO outbox (id, msp_id, type, payload, attempts, next_attempt_at, occurred_at)
         VALUES (${e.id}, ${e.mspId}, ${e.type}, ${sql.json(toJson(e.payload))}, 0,
-          ${e.nextAttemptAt})
+          ${e.nextAttemptAt}, ${e.nextAttemptAt})
         ON CONFLICT (id) DO UPDATE SET msp_id = EXCLUDED.msp_id, type = EXCLUDED.type,
-          payload = EXCLUDED.payload, attempts = 0, next_attempt_at = EXCLUDED.next_attempt_at`;
+          payload = EXCLUDED.payload, attempts = 0, next_attempt_at = EXCLUDED.next_attempt_at,
+          occurred_at = EXCLUDED.occurred_at`;
     },
     due: async (now, limit) => {
       const rows = await sql`

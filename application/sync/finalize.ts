@@ -11,6 +11,7 @@ import {
 } from "../../domain/period.ts";
 import type { Statement } from "../../domain/statement.ts";
 import type { Deps } from "../deps.ts";
+import { announceFinalized } from "../observability/period_finalized.ts";
 import { plansById } from "../plans.ts";
 import type { Repositories } from "../ports/store.ts";
 
@@ -28,7 +29,9 @@ export async function finalizeStatements(
   return deps.store.transaction(async (repos) => {
     if (await repos.statements.isFinalized(mspId, period)) return false;
     const statements = await computeStatements(repos, { ...input, finalizedAt: deps.clock.now() });
-    return repos.statements.finalize(mspId, period, statements);
+    const done = await repos.statements.finalize(mspId, period, statements);
+    if (done) await announceFinalized(deps, repos, { mspId, period, statements });
+    return done;
   });
 }
 

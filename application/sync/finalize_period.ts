@@ -1,6 +1,7 @@
 import type { Period } from "../../domain/period.ts";
 import { parsePeriod } from "../../domain/period.ts";
 import type { Deps } from "../deps.ts";
+import { monthEndGauges, tracedMonthEnd } from "../observability/month_end.ts";
 import { assertEnded, finalizeDue } from "./finalize.ts";
 import { markMspDirty } from "./mark_dirty.ts";
 import { drainSync } from "./worker.ts";
@@ -32,6 +33,7 @@ export async function finalizePeriod(
   },
 ): Promise<FinalizationProgress & { finalizedNow: number }> {
   const period = parsePeriod(input.period);
+  input = { ...input, onProgress: monthEndGauges(deps, input.onProgress) };
   assertEnded(period, deps.clock.now());
   const msps = await deps.store.usage.msps();
   let progress: FinalizationProgress = {
@@ -44,7 +46,8 @@ export async function finalizePeriod(
   };
   let finalizedNow = 0;
   for (const mspId of msps) {
-    const { finalized } = await finalizeDue(deps, { mspId, until: period });
+    const monthEnd = () => finalizeDue(deps, { mspId, until: period });
+    const { finalized } = await tracedMonthEnd(deps, { mspId, period }, monthEnd);
     finalizedNow += finalized.includes(period) ? 1 : 0;
     await markMspDirty(deps, mspId);
     progress = { ...progress, mspsDone: progress.mspsDone + 1 };

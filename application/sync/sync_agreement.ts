@@ -2,7 +2,8 @@ import { periodOf } from "../../domain/period.ts";
 import type { Deps } from "../deps.ts";
 import type { SyncLine } from "../ports/sync_lines.ts";
 import { finalizeDue } from "./finalize.ts";
-import { pushAgreement, type PushResult } from "./push_agreement.ts";
+import { tracedPush } from "../observability/traced_push.ts";
+import type { PushResult } from "./push_agreement.ts";
 
 /** What syncing one agreement did; `skipped` says why nothing was tried. */
 export interface AgreementSync extends PushResult {
@@ -50,10 +51,10 @@ export async function syncAgreement(
   };
   const lines = await deps.store.syncLines.forAgreement(mspId, agreementId);
   if (lastFinal !== null && !finalPushed(lines, lastFinal)) {
-    add(await pushAgreement(deps, { mspId, agreementId, period: lastFinal, final: true, session }));
+    add(await tracedPush(deps, { mspId, agreementId, period: lastFinal, final: true, session }));
     if (result.failed > 0) return result;
   }
   const current = periodOf(deps.clock.now());
-  add(await pushAgreement(deps, { mspId, agreementId, period: current, final: false, session }));
+  add(await tracedPush(deps, { mspId, agreementId, period: current, final: false, session }));
   return result;
 }

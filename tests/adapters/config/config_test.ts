@@ -47,7 +47,7 @@ Deno.test("every variable is read", () => {
     CONNECTWISE_REQUESTS_PER_MINUTE: "60",
     CONNECTWISE_HOST_ALLOWLIST: "127.0.0.1:8081, LocalHost:9000,[::1]:80",
     PLATFORM_WEBHOOK_URL: "https://platform.example/hooks",
-    PLATFORM_WEBHOOK_SECRET: "a-long-enough-secret",
+    PLATFORM_WEBHOOK_SECRET: "a-long-enough-secret, the-next-long-secret",
     LOG_LEVEL: "DEBUG",
     LOG_FORMAT: "text",
   });
@@ -58,7 +58,7 @@ Deno.test("every variable is read", () => {
   assert.deepEqual(config.hostAllowlist, ["127.0.0.1:8081", "localhost:9000", "[::1]:80"]);
   assert.deepEqual(config.webhook, {
     url: "https://platform.example/hooks",
-    secret: "a-long-enough-secret",
+    secrets: ["a-long-enough-secret", "the-next-long-secret"],
   });
   assert.equal(config.logLevel, "debug");
   assert.equal(config.logFormat, "text");

@@ -51,12 +51,15 @@ Deno.test({
   ignore: apiMd === null,
   async fn() {
     const documented = await documentOperations();
-    for (const op of ["GET /healthz", "GET /readyz"]) assert.ok(documented.has(op), op);
+    for (const op of ["GET /healthz", "GET /readyz", "GET /metrics"]) {
+      assert.ok(documented.has(op), op);
+    }
     const contract = new Set(contractOperations(apiMd!));
     const extra = [...documented].filter((op) => !contract.has(op)).sort();
     // The finalization progress route comes from the issue, not (yet) from API.md.
     assert.deepEqual(extra, [
       "GET /healthz",
+      "GET /metrics",
       "GET /readyz",
       "GET /v1/periods/{period}/finalization",
     ]);

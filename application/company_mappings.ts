@@ -1,9 +1,9 @@
-import { checkMapping, type CompanyMapping } from "../domain/company_mapping.ts";
+import { agreementsToPush, checkMapping, type CompanyMapping } from "../domain/company_mapping.ts";
 import { DomainError, NotFoundError } from "../domain/errors.ts";
 import { createOrganization, type LicenseType, type Organization } from "../domain/organization.ts";
 import { sessionFor } from "./connection.ts";
 import type { Deps } from "./deps.ts";
-import { markOrganizationDirty } from "./organizations.ts";
+import { saveOrganization } from "./organizations.ts";
 import type { CwAgreement } from "./ports/connectwise.ts";
 import type { Repositories } from "./ports/store.ts";
 
@@ -46,17 +46,15 @@ export async function importCompanyMappings(
         { details: problems },
       );
     }
-    const now = deps.clock.now();
     const saved: CompanyMapping[] = [];
     for (const { item, organizationId } of rows) {
       if ("createOrganization" in item) {
-        const org = createOrganization({ id: organizationId, ...item.createOrganization });
-        await repos.organizations.save(mspId, org);
-        await announce(repos, { deps, mspId, org });
+        const organization = createOrganization({ id: organizationId, ...item.createOrganization });
+        await saveOrganization(deps, repos, { mspId, organization });
+        await announce(repos, { deps, mspId, org: organization });
       }
       const mapping = { organizationId, companyId: item.companyId, agreementId: item.agreementId };
-      await repos.companyMappings.save(mspId, mapping);
-      await markOrganizationDirty(repos, { mspId, organizationId, at: now });
+      await changeMapping(deps, repos, { mspId, organizationId, mapping });
       saved.push(mapping);
     }
     return saved;
@@ -136,15 +134,38 @@ export function listCompanyMappings(deps: Deps, mspId: string): Promise<CompanyM
   return deps.store.companyMappings.list(mspId);
 }
 
-/** Unmaps an organization: future pushes stop; what ConnectWise holds stays. */
+/**
+ * Unmaps an organization: the agreement it leaves is pushed at once, so it
+ * stops billing the organization (0 when nobody is left on it).
+ */
 export async function unmapOrganization(
   deps: Deps,
   input: { mspId: string; organizationId: string },
 ): Promise<void> {
-  if (!(await deps.store.companyMappings.delete(input.mspId, input.organizationId))) {
-    throw new NotFoundError(
-      "mapping-not-found",
-      `Organization "${input.organizationId}" is not mapped`,
-    );
+  const { mspId, organizationId } = input;
+  await deps.store.transaction(async (repos) => {
+    if (!(await repos.companyMappings.get(mspId, organizationId))) {
+      throw new NotFoundError(
+        "mapping-not-found",
+        `Organization "${organizationId}" is not mapped`,
+      );
+    }
+    await changeMapping(deps, repos, { mspId, organizationId, mapping: undefined });
+  });
+}
+
+/** Saves or removes a mapping and queues every agreement it changes for a push now. */
+async function changeMapping(
+  deps: Deps,
+  repos: Repositories,
+  input: { mspId: string; organizationId: string; mapping: CompanyMapping | undefined },
+): Promise<void> {
+  const { mspId, organizationId, mapping } = input;
+  const before = await repos.companyMappings.get(mspId, organizationId);
+  if (mapping) await repos.companyMappings.save(mspId, mapping);
+  else await repos.companyMappings.delete(mspId, organizationId);
+  const at = deps.clock.now();
+  for (const agreementId of agreementsToPush(before, mapping)) {
+    await repos.syncQueue.markDirty(mspId, agreementId, at);
   }
 }

@@ -1,6 +1,6 @@
 import type { Deps } from "./deps.ts";
 import type { PlatformWebhook } from "./ports/outbox.ts";
-import { backoffMs } from "./sync/worker.ts";
+import { backoffMs, QUEUE_BACKOFF } from "./backoff.ts";
 
 /**
  * Sends due outbound events to the platform; each is retried with backoff
@@ -17,7 +17,7 @@ export async function deliverEvents(
       await deps.store.outbox.delivered(event.id);
       result.delivered++;
     } catch {
-      const at = new Date(deps.clock.now().getTime() + backoffMs(event.attempts));
+      const at = new Date(deps.clock.now().getTime() + backoffMs(event.attempts, QUEUE_BACKOFF));
       await deps.store.outbox.retryLater(event.id, at);
       result.failed++;
     }

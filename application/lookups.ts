@@ -28,17 +28,20 @@ export async function companyStatuses(deps: Deps, mspId: string): Promise<NamedR
   return (await sessionFor(deps, mspId)).companies.statuses();
 }
 
-/** A company on the import screen: its agreements, mapping and suggested match. */
+/** A company on the import screen: its agreements, mappings and suggested match. */
 export interface CompanyRow extends CwCompany {
   readonly agreements: readonly Omit<CwAgreement, "companyId">[];
+  /** Every organization mapped to the company (to any of its agreements), by id. */
+  readonly mappedOrganizationIds: readonly string[];
+  /** The first of `mappedOrganizationIds`: the single field of API.md, kept for its clients. */
   readonly mappedOrganizationId: string | null;
   readonly suggestedOrganizationId: string | null;
 }
 
 /**
- * Companies filtered by type and status, each with its agreements, the
- * organization mapped to it and a suggestion (same normalised name), which is
- * never applied by itself.
+ * Companies filtered by type and status, each with its agreements, every
+ * organization mapped to it (several may share a company) and a suggestion
+ * (same normalised name), which is never applied by itself.
  */
 export async function listCompanies(
   deps: Deps,
@@ -51,12 +54,19 @@ export async function listCompanies(
   const mappings = await deps.store.companyMappings.list(input.mspId);
   const mapped = new Set(mappings.map((m) => m.organizationId));
   const unmapped = organizations.filter((o) => !mapped.has(o.id));
-  return companies.map((company) => ({
-    ...company,
-    agreements: agreements
-      .filter((a) => a.companyId === company.id)
-      .map(({ companyId: _, ...a }) => a),
-    mappedOrganizationId: mappings.find((m) => m.companyId === company.id)?.organizationId ?? null,
-    suggestedOrganizationId: suggestOrganization(company.name, unmapped),
-  }));
+  return companies.map((company) => {
+    const mappedIds = mappings
+      .filter((m) => m.companyId === company.id)
+      .map((m) => m.organizationId)
+      .sort();
+    return {
+      ...company,
+      agreements: agreements
+        .filter((a) => a.companyId === company.id)
+        .map(({ companyId: _, ...a }) => a),
+      mappedOrganizationIds: mappedIds,
+      mappedOrganizationId: mappedIds[0] ?? null,
+      suggestedOrganizationId: suggestOrganization(company.name, unmapped),
+    };
+  });
 }

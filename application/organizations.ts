@@ -1,6 +1,7 @@
 import type { CompanyMapping } from "../domain/company_mapping.ts";
 import { NotFoundError } from "../domain/errors.ts";
 import { createOrganization, type LicenseType, type Organization } from "../domain/organization.ts";
+import { planChange } from "../domain/plan_history.ts";
 import { readiness } from "../domain/product_mapping.ts";
 import type { Deps } from "./deps.ts";
 import { requirePlan } from "./plans.ts";
@@ -21,8 +22,8 @@ export interface OrganizationView extends Organization {
 
 /**
  * Creates or updates an organization. A plan change counts from the moment
- * it is received (a ledger entry at the clock's now); a changed plan or
- * license type makes the mapped agreement be pushed again.
+ * it is received; a changed plan or license type makes the mapped agreement
+ * be pushed again.
  */
 export function upsertOrganization(
   deps: Deps,
@@ -31,27 +32,36 @@ export function upsertOrganization(
   return deps.store.transaction(async (repos) => {
     const { mspId, ...fields } = input;
     await requirePlan(repos, fields.planId);
-    const org = createOrganization(fields);
-    const before = await repos.organizations.get(mspId, org.id);
-    await repos.organizations.save(mspId, org);
-    const now = deps.clock.now();
-    // The plan counts from the moment it is received; a new organization's first
-    // plan also applies to earlier reports (the domain's "first known plan").
-    if (before?.planId !== org.planId) {
-      await repos.usage.append(mspId, {
-        eventId: `plan-change:${deps.newId()}`,
-        organizationId: org.id,
-        occurredAt: now,
-        licenses: null,
-        servers: null,
-        planId: org.planId,
-      });
-    }
-    if (before?.planId !== org.planId || before?.licenseType !== org.licenseType) {
-      await markOrganizationDirty(repos, { mspId, organizationId: org.id, at: now });
-    }
-    return org;
+    return await saveOrganization(deps, repos, { mspId, organization: createOrganization(fields) });
   });
+}
+
+/**
+ * Saves an organization, whichever path creates or changes it (PUT or the
+ * company import), and records its plan in the one plan history: a plan
+ * change is a ledger entry at the clock's now (a new organization's first
+ * plan also applies to its earlier reports).
+ */
+export async function saveOrganization(
+  deps: Deps,
+  repos: Repositories,
+  input: { mspId: string; organization: Organization },
+): Promise<Organization> {
+  const { mspId, organization: org } = input;
+  const before = await repos.organizations.get(mspId, org.id);
+  await repos.organizations.save(mspId, org);
+  const now = deps.clock.now();
+  const change = planChange({
+    before,
+    after: org,
+    at: now,
+    eventId: `plan-change:${deps.newId()}`,
+  });
+  if (change) await repos.usage.append(mspId, change);
+  if (change || before?.licenseType !== org.licenseType) {
+    await markOrganizationDirty(repos, { mspId, organizationId: org.id, at: now });
+  }
+  return org;
 }
 
 /** Pushes the organization's agreement again, when it is mapped. */

@@ -32,3 +32,17 @@ export function checkMapping(
     throw new DomainError("agreement-cancelled", `Agreement ${mapping.agreementId} is cancelled`);
   }
 }
+
+/**
+ * The agreements a mapping change must push now: the agreement the
+ * organization leaves (it stops billing the organization at once, down to 0
+ * when nobody is left on it) and the one it is mapped to now (its whole
+ * period counts there). Unchanged mappings push their agreement again too.
+ */
+export function agreementsToPush(
+  before: CompanyMapping | undefined,
+  after: CompanyMapping | undefined,
+): number[] {
+  const ids = [before?.agreementId, after?.agreementId].filter((id) => id !== undefined);
+  return [...new Set(ids)];
+}

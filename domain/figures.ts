@@ -1,6 +1,7 @@
 import { DomainError } from "./errors.ts";
 import { type Period, periodEnd, periodStart } from "./period.ts";
 import { highestTier, type Plan } from "./plan.ts";
+import { planAt } from "./plan_history.ts";
 import { compareEntries, type LedgerEntry } from "./usage.ts";
 
 /** The billable figures of one organization for one period. */
@@ -38,11 +39,11 @@ export function periodFigures(
   context: { plans: ReadonlyMap<string, Plan>; currentPlanId: string },
 ): Figures {
   const sorted = [...entries].sort(compareEntries);
-  const firstPlanId = sorted.find((e) => e.planId !== null)?.planId ?? context.currentPlanId;
   const start = periodStart(period).getTime();
   const end = periodEnd(period).getTime();
+  const carriedPlan = planAt(sorted, new Date(start - 1)) ?? context.currentPlanId;
 
-  let state: State = { planId: firstPlanId, licenses: 0, servers: 0 };
+  let state: State = { planId: carriedPlan, licenses: 0, servers: 0 };
   let i = 0;
   for (; i < sorted.length && sorted[i].occurredAt.getTime() < start; i++) {
     state = apply(state, sorted[i]);

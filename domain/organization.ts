@@ -1,9 +1,10 @@
 import { DomainError } from "./errors.ts";
 
-/** `standard` is billed; `trial` and `nfr` (not for resale) never are. */
-export type LicenseType = "standard" | "trial" | "nfr";
+/** Every license type; the one list that schemas and SQL checks are fed from. */
+export const LICENSE_TYPES = ["standard", "trial", "nfr"] as const;
 
-export const LICENSE_TYPES: readonly LicenseType[] = ["standard", "trial", "nfr"];
+/** `standard` is billed; `trial` and `nfr` (not for resale) never are. */
+export type LicenseType = typeof LICENSE_TYPES[number];
 
 /** The MSP's customer inside the platform. */
 export interface Organization {

@@ -1,25 +1,27 @@
+/** The permission areas of a ConnectWise security role that the service needs. */
+export const PERMISSION_AREAS = [
+  "Company Maintenance",
+  "Table Setup",
+  "Product Catalog",
+  "Agreements",
+] as const;
+
 /** A permission area of a ConnectWise security role. */
-export type PermissionArea =
-  | "Company Maintenance"
-  | "Table Setup"
-  | "Product Catalog"
-  | "Agreements";
+export type PermissionArea = typeof PERMISSION_AREAS[number];
+
+/** The kinds of access the service needs in an area. */
+export const ACCESS_KINDS = ["inquire", "add", "edit"] as const;
 
 /** One permission the API member needs, and whether it was found granted. */
 export interface Permission {
   readonly area: PermissionArea;
-  readonly access: "inquire" | "add" | "edit";
+  readonly access: typeof ACCESS_KINDS[number];
   /** null when it cannot be probed without writing (checked on the first write). */
   readonly granted: boolean | null;
 }
 
 /** The read permissions that connecting probes, one read each. */
-export const PROBED_AREAS: readonly PermissionArea[] = [
-  "Company Maintenance",
-  "Table Setup",
-  "Product Catalog",
-  "Agreements",
-];
+export const PROBED_AREAS: readonly PermissionArea[] = PERMISSION_AREAS;
 
 /** The write permissions that only a write can reveal. */
 export const UNPROBED_PERMISSIONS: readonly Permission[] = [

@@ -8,7 +8,10 @@ export interface ProductRef {
 }
 
 /** Which product bills which part of a plan. */
-export type ProductKind = "license" | "server";
+export const PRODUCT_KINDS = ["license", "server"] as const;
+
+/** Which product bills which part of a plan. */
+export type ProductKind = typeof PRODUCT_KINDS[number];
 
 /** The products one MSP bills a plan with. */
 export interface ProductMapping {

@@ -1,3 +1,5 @@
+import type { SyncStatus } from "./sync_line.ts";
+
 /** An agreement addition as ConnectWise holds it. */
 export interface RemoteAddition {
   readonly id: number;
@@ -35,13 +37,23 @@ export type Decision =
     currentQuantity: number | null;
     quantity: number;
   }
-  | { action: "blocked"; reason: string };
+  | { action: "blocked"; reason: string }
+  | {
+    /** The owned addition was cancelled or deleted: blocked until the MSP resumes the line. */
+    action: "gone";
+    additionId: number;
+    cause: "cancelled" | "deleted";
+    reason: string;
+  };
 
 /**
- * Decides between adopt, create, update, none and blocked from the desired
- * quantity, the owned addition (if any) and the product's additions on the
- * agreement as ConnectWise holds them. A write happens only when the
- * quantity in ConnectWise differs from the desired one.
+ * Decides between adopt, create, update, none, blocked and gone from the
+ * desired quantity, the owned addition (if any) and the product's additions
+ * on the agreement as ConnectWise holds them. A write happens only when the
+ * quantity in ConnectWise differs from the desired one. An owned addition
+ * that was cancelled or deleted is never replaced (by a new one or another
+ * active one): whoever cancelled it meant to stop billing, so the line waits
+ * for the MSP to resume it (which drops the ownership).
  */
 export function decide(
   desired: number,
@@ -51,6 +63,7 @@ export function decide(
 ): Decision {
   const active = remote.filter((a) => a.productId === productId && !a.cancelled);
   const mine = owned ? active.find((a) => a.id === owned.additionId) : undefined;
+  if (owned && !mine) return additionGone(owned.additionId, remote, productId);
   if (owned && mine) {
     if (mine.quantity === desired) {
       return {
@@ -95,4 +108,27 @@ export function decide(
 /** Whether ConnectWise holds something else than what the service last wrote. */
 export function hasDrift(owned: OwnedAddition | null, remoteQuantity: number): boolean {
   return owned?.writtenQuantity != null && owned.writtenQuantity !== remoteQuantity;
+}
+
+function additionGone(
+  additionId: number,
+  remote: readonly RemoteAddition[],
+  productId: number,
+): Decision {
+  const listed = remote.some((a) => a.id === additionId && a.productId === productId);
+  const cause = listed ? "cancelled" : "deleted";
+  const reason = `addition ${additionId} was ${cause} in ConnectWise`;
+  return { action: "gone", additionId, cause, reason };
+}
+
+/**
+ * Whether a sync line is blocked because its owned addition was cancelled or
+ * deleted, the only lines the MSP may resume: `decide` blocks a line that
+ * owns an addition for no other reason (ambiguous candidates block only
+ * lines that own none), and a resumed line owns none.
+ */
+export function blockedByGoneAddition(
+  line: { readonly status: SyncStatus; readonly additionId: number | null },
+): boolean {
+  return line.status === "blocked" && line.additionId !== null;
 }

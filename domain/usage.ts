@@ -1,5 +1,6 @@
-import { ConflictError, DomainError } from "./errors.ts";
-import { type Period, periodOf } from "./period.ts";
+import { DomainError } from "./errors.ts";
+import type { Period } from "./period.ts";
+import { reportRefusal } from "./report_window.ts";
 
 /**
  * One change of an organization's state, as kept in the usage ledger.
@@ -17,13 +18,18 @@ export interface LedgerEntry {
   readonly planId: string | null;
 }
 
-/** How far in the future a report may claim to have happened. */
-export const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
+/** Whether an entry is usage: it reports counts. A plan change alone is not. */
+export function isUsage(entry: Pick<LedgerEntry, "licenses" | "servers">): boolean {
+  return entry.licenses !== null || entry.servers !== null;
+}
 
-/** Checks a report against the rules that need no storage: counts, time, finalized periods. */
+/**
+ * Checks a report against the rules that need no storage: whole counts of at
+ * least 0, a valid instant, and a period that still takes reports.
+ */
 export function checkReport(
   entry: LedgerEntry,
-  context: { now: Date; isFinalized: (period: Period) => boolean },
+  context: { now: Date; lastFinal: Period | null },
 ): void {
   for (const field of ["licenses", "servers"] as const) {
     const value = entry[field];
@@ -38,17 +44,8 @@ export function checkReport(
       details: [{ path: "occurredAt", message: "must be a valid instant" }],
     });
   }
-  if (entry.occurredAt.getTime() > context.now.getTime() + FUTURE_TOLERANCE_MS) {
-    throw new DomainError(
-      "report-in-future",
-      `occurredAt ${entry.occurredAt.toISOString()} is more than 5 minutes in the future`,
-      { details: [{ path: "occurredAt", message: "more than 5 minutes in the future" }] },
-    );
-  }
-  const period = periodOf(entry.occurredAt);
-  if (context.isFinalized(period)) {
-    throw new ConflictError("period-finalized", `period ${period} is finalized`);
-  }
+  const refusal = reportRefusal(entry.occurredAt, context);
+  if (refusal) throw refusal;
 }
 
 /** Ledger order: by instant, then by event id, so the result never depends on arrival order. */

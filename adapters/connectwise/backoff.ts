@@ -28,12 +28,3 @@ export function retryAfterMs(value: string | null, now: number): number | null {
   const at = Date.parse(text);
   return Number.isNaN(at) ? null : Math.max(0, at - now);
 }
-
-/** Exponential backoff with full jitter: uniform in [0, min(cap, base * 2^attempt)). */
-export function backoffMs(
-  attempt: number,
-  options: { baseMs: number; capMs: number; random: () => number },
-): number {
-  const ceiling = Math.min(options.capMs, options.baseMs * 2 ** attempt);
-  return Math.floor(options.random() * ceiling);
-}

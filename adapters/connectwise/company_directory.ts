@@ -6,7 +6,7 @@ import type {
 import type { Need } from "./answer_errors.ts";
 import { AgreementRow, CompanyRow, NamedRow, parseRows } from "./answer_schemas.ts";
 import type { Api } from "./api.ts";
-import { equalsId, inIds } from "./conditions.ts";
+import { inIds } from "./conditions.ts";
 
 const TABLE_SETUP: Need = { area: "Table Setup", access: "inquire" };
 const COMPANIES: Need = { area: "Company Maintenance", access: "inquire" };
@@ -56,7 +56,6 @@ export function companyDirectory(api: Api): CompanyDirectory {
         status: c.status && { id: c.status.id, name: c.status.name },
       }));
     },
-    agreements: (companyId) => agreementsWhere(api, equalsId("company/id", companyId)),
     async agreementsOf(companyIds) {
       const ids = [...new Set(companyIds)];
       const found: CwAgreement[] = [];

@@ -2,7 +2,8 @@ import { getLogger } from "@logtape/logtape";
 import { UpstreamError } from "../../application/errors.ts";
 import type { SpanScope } from "../../application/ports/telemetry.ts";
 import { answerError, type Need, networkError, redact } from "./answer_errors.ts";
-import { backoffMs, mayRetry, retryAfterMs } from "./backoff.ts";
+import { backoffMs } from "../../application/backoff.ts";
+import { mayRetry, retryAfterMs } from "./backoff.ts";
 import type { ClientRuntime } from "./client_options.ts";
 import type { RateLimiter } from "./rate_limiter.ts";
 
@@ -34,7 +35,7 @@ export interface CallAnswer {
 
 type Outcome =
   | { kind: "answer"; status: number; headers: Headers; text: string }
-  | { kind: "network"; reason: string };
+  | { kind: "network"; reason: string; timedOut: boolean };
 
 async function exchange(rt: ClientRuntime, caller: Caller, spec: CallSpec): Promise<Outcome> {
   const headers: Record<string, string> = { ...caller.headers };
@@ -56,7 +57,7 @@ async function exchange(rt: ClientRuntime, caller: Caller, spec: CallSpec): Prom
     const reason = timedOut
       ? `no answer within ${rt.timeoutMs} ms`
       : redact(error instanceof Error ? error.message : String(error), caller.secrets);
-    return { kind: "network", reason };
+    return { kind: "network", reason, timedOut };
   }
 }
 
@@ -131,6 +132,10 @@ async function callWithRetries(
         ? answerError(spec.label, outcome, { ...spec, secrets: caller.secrets, attempts: attempt })
         : networkError(spec.label, outcome.reason, attempt);
     if (!mayRetry(spec.method, status)) throw fail();
+    // A write that timed out may still be applied later: sent again (or followed by the
+    // next write to the same addition) it could be overtaken by it. It fails as
+    // retryable instead, and the agreement's next push reads before it writes.
+    if (outcome.kind === "network" && outcome.timedOut && spec.method !== "GET") throw fail();
     const hinted = outcome.kind === "answer"
       ? retryAfterMs(outcome.headers.get("retry-after"), rt.now())
       : null;

@@ -16,7 +16,6 @@ export const unconfiguredConnectWise: ConnectWise = {
       types: () => Promise.reject(refusal()),
       statuses: () => Promise.reject(refusal()),
       list: () => Promise.reject(refusal()),
-      agreements: () => Promise.reject(refusal()),
       agreementsOf: () => Promise.reject(refusal()),
     },
     catalog: {

@@ -18,6 +18,17 @@ const period = z.string().regex(PERIOD, "must be a month written YYYY-MM").opena
   example: "2026-11",
 });
 
+// ConnectWise ids in a path: positive integers.
+function cwIdParam(name: string, example: number) {
+  return z.coerce.number().int().positive().openapi({ param: { name, in: "path" }, example });
+}
+
+/** `{msp}`, `{agreementId}` and `{productId}`: one sync line. */
+export const MspLineParams = z.object({
+  msp,
+  agreementId: cwIdParam("agreementId", 1000),
+  productId: cwIdParam("productId", 21),
+});
 /** `{msp}` */
 export const MspParams = z.object({ msp });
 /** `{msp}` and `{org}` */

@@ -1,56 +1,84 @@
 import { type Period, periodOf } from "../../domain/period.ts";
+import { periodInputs } from "../../domain/period_inputs.ts";
+import { addToSummary, EMPTY_SUMMARY } from "../../domain/period_summary.ts";
+import { isUsage, type LedgerEntry } from "../../domain/usage.ts";
 import type { Statements } from "../../application/ports/statements.ts";
 import type { UsageLedger } from "../../application/ports/usage_ledger.ts";
-import { key, type MemoryState, ofMsp } from "./state.ts";
+import { refuseMisplaced, refuseNegative } from "./checks.ts";
+import { recordReport } from "./record_report.ts";
+import { answer, key, type MemoryState } from "./state.ts";
 
-/** Map-backed usage ledger; event ids are unique per MSP. */
-export function memoryUsageLedger(s: () => MemoryState): UsageLedger {
+/** Table-backed usage ledger; event ids are unique per MSP. */
+export function memoryUsageLedger(s: MemoryState): UsageLedger {
+  const append = (msp: string, entry: LedgerEntry) => {
+    refuseNegative("usage", { licenses: entry.licenses, servers: entry.servers });
+    if (s.eventIds.has(msp, entry.eventId)) return false;
+    s.eventIds.set(msp, entry.eventId, entry.organizationId);
+    const group = key(msp, entry.organizationId);
+    s.ledger.set(group, entry.eventId, entry);
+    const period = periodOf(entry.occurredAt);
+    s.summaries.set(
+      group,
+      period,
+      addToSummary(s.summaries.get(group, period) ?? EMPTY_SUMMARY, entry),
+    );
+    return true;
+  };
   return {
-    append: (msp, entry) => {
-      const seen = s().eventIds.get(msp) ?? new Set<string>();
-      if (seen.has(entry.eventId)) return Promise.resolve(false);
-      seen.add(entry.eventId);
-      s().eventIds.set(msp, seen);
-      const k = key(msp, entry.organizationId);
-      s().ledger.set(k, [...(s().ledger.get(k) ?? []), entry]);
-      return Promise.resolve(true);
-    },
-    entries: (msp, org) => Promise.resolve([...(s().ledger.get(key(msp, org)) ?? [])]),
+    append: (msp, entry) => answer(() => append(msp, entry)),
+    record: (msp, entry, options) => answer(() => recordReport(s, { msp, entry, options, append })),
+    periodInputs: (msp, period, organizationIds) =>
+      Promise.resolve(organizationIds.map((organization) => {
+        const group = key(msp, organization);
+        const summaries = s.summaries.ids(group).map((p) => ({
+          period: p,
+          summary: s.summaries.get(group, p)!,
+        }));
+        return periodInputs(organization, summaries, period);
+      })),
+    entries: (msp, org) => Promise.resolve(s.ledger.list(key(msp, org))),
     firstPeriod: (msp) => {
       let first: Date | null = null;
-      for (const entries of ofMsp(s().ledger, msp)) {
-        for (const e of entries) {
-          if (e.licenses === null) continue; // plan changes alone are not usage
+      for (const organization of new Set(s.eventIds.list(msp))) {
+        for (const e of s.ledger.list(key(msp, organization))) {
+          if (!isUsage(e)) continue;
           if (!first || e.occurredAt < first) first = e.occurredAt;
         }
       }
       return Promise.resolve(first ? periodOf(first) : null);
     },
-    msps: () => Promise.resolve([...s().eventIds.keys()].sort()),
+    msps: () => Promise.resolve(s.eventIds.groups().sort()),
   };
 }
 
-/** Map-backed statements: a period is final once it has an entry. */
-export function memoryStatements(s: () => MemoryState): Statements {
+/** Table-backed statements: a period is final once it has a row, even with no statements. */
+export function memoryStatements(s: MemoryState): Statements {
   return {
-    isFinalized: (msp, period) => Promise.resolve(s().finalized.has(key(msp, period))),
-    finalize: (msp, period, statements) => {
-      if (s().finalized.has(key(msp, period))) return Promise.resolve(false);
-      s().finalized.set(key(msp, period), [...statements]);
-      return Promise.resolve(true);
-    },
+    isFinalized: (msp, period) => Promise.resolve(s.finalized.has(msp, period)),
+    finalize: (msp, period, statements) =>
+      answer(() => {
+        refuseMisplaced(period, statements);
+        // As in Postgres: a period final already writes nothing, so checks nothing more.
+        if (s.finalized.has(msp, period)) return false;
+        for (const st of statements) {
+          refuseNegative("statements", { licenses: st.licenses, servers: st.servers });
+        }
+        s.finalized.set(msp, period, [...statements]);
+        return true;
+      }),
     list: (msp, period, organizationIds) =>
       Promise.resolve(
-        (s().finalized.get(key(msp, period)) ?? []).filter((st) =>
-          organizationIds === undefined || organizationIds.includes(st.organizationId)
-        ),
+        (s.finalized.get(msp, period) ?? [])
+          .filter((st) =>
+            organizationIds === undefined || organizationIds.includes(st.organizationId)
+          )
+          // By organization, as the Postgres adapter lists them.
+          .sort((a, b) => a.organizationId.localeCompare(b.organizationId)),
       ),
+    // Memory transactions run one at a time: no report is ever half recorded.
+    closeForReports: () => Promise.resolve(),
     lastFinalized: (msp) => {
-      const prefix = `${msp}\u0000`;
-      const periods: Period[] = [...s().finalized.keys()]
-        .filter((k) => k.startsWith(prefix))
-        .map((k) => k.slice(prefix.length))
-        .sort();
+      const periods: Period[] = s.finalized.ids(msp).sort();
       return Promise.resolve(periods.at(-1) ?? null);
     },
   };

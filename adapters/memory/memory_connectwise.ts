@@ -120,12 +120,6 @@ export class MemoryConnectWise implements ConnectWise {
                 (f.statusIds.length === 0 || (c.status && f.statusIds.includes(c.status.id)))
               ),
           ),
-        agreements: (companyId) =>
-          answer(
-            "Agreements",
-            "inquire",
-            () => d.agreements.filter((a) => a.companyId === companyId),
-          ),
         agreementsOf: (companyIds) =>
           answer(
             "Agreements",

@@ -1,11 +1,10 @@
-import type { Repositories, Store } from "../../application/ports/store.ts";
 import {
-  memoryAuditLog,
-  memoryOutbox,
-  memorySyncLines,
-  memorySyncQueue,
-} from "./sync_repositories.ts";
+  type Repositories,
+  type Store,
+  TransactionConflict,
+} from "../../application/ports/store.ts";
 import { memoryStatements, memoryUsageLedger } from "./ledger_repositories.ts";
+import { memoryAuditLog, memoryOutbox } from "./log_repositories.ts";
 import {
   memoryCompanyMappings,
   memoryConnections,
@@ -14,8 +13,12 @@ import {
   memoryProductMappings,
 } from "./setup_repositories.ts";
 import { emptyState, type MemoryState } from "./state.ts";
+import { memorySyncLines, memorySyncQueue } from "./sync_repositories.ts";
 
-function repositories(s: () => MemoryState): Repositories {
+/** How many times a transaction runs on conflicts before it gives up, as the Postgres store. */
+const MAX_ATTEMPTS = 30;
+
+function repositories(s: MemoryState): Repositories {
   return {
     plans: memoryPlans(s),
     connections: memoryConnections(s),
@@ -32,12 +35,15 @@ function repositories(s: () => MemoryState): Repositories {
 }
 
 /**
- * Every repository in memory. A transaction works on a copy of the whole
- * state and swaps it in on success, so a failure leaves nothing behind;
- * transactions run one at a time.
+ * Every repository in memory. Transactions and single calls run one at a
+ * time, each as a unit of the undo log: a unit that throws is undone, so a
+ * failure leaves nothing behind, and nothing is copied but what is written.
+ * Work that throws `TransactionConflict` is undone and runs again, as on
+ * Postgres (the only conflicts here are the ones work declares itself).
  */
 export function memoryStore(): Store {
-  let state = emptyState();
+  const state = emptyState();
+  const repos = repositories(state);
   let queue: Promise<unknown> = Promise.resolve();
   const serialize = <T>(step: () => Promise<T>): Promise<T> => {
     const run = queue.then(step);
@@ -45,28 +51,31 @@ export function memoryStore(): Store {
     return run;
   };
   return {
-    ...serialized(repositories(() => state), serialize),
+    ...serialized(repos, (call) => serialize(() => state.log.unit(call))),
     transaction: <T>(work: (repos: Repositories) => Promise<T>) =>
       serialize(async () => {
-        const copy = structuredClone(state);
-        const result = await work(repositories(() => copy));
-        state = copy;
-        return result;
+        for (let attempt = 1;; attempt++) {
+          try {
+            return await state.log.unit(() => work(repos));
+          } catch (error) {
+            if (!(error instanceof TransactionConflict) || attempt >= MAX_ATTEMPTS) throw error;
+          }
+        }
       }),
   };
 }
 
-/** Routes every single call through the same queue as transactions, so none is lost. */
+/** Routes every single call through the queue, each as a unit of its own. */
 function serialized(
   repos: Repositories,
-  serialize: <T>(step: () => Promise<T>) => Promise<T>,
+  unit: <T>(call: () => Promise<T>) => Promise<T>,
 ): Repositories {
   const wrap = <R extends object>(repo: R): R =>
     Object.fromEntries(
       Object.entries(repo).map(([name, method]) => [
         name,
         (...args: unknown[]) =>
-          serialize(() => (method as (...a: unknown[]) => Promise<unknown>)(...args)),
+          unit(() => (method as (...a: unknown[]) => Promise<unknown>)(...args)),
       ]),
     ) as R;
   return Object.fromEntries(

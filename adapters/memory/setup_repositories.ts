@@ -1,69 +1,74 @@
+import type { CompanyMapping } from "../../domain/company_mapping.ts";
 import type { CompanyMappings } from "../../application/ports/company_mappings.ts";
 import type { Connections } from "../../application/ports/connections.ts";
 import type { Organizations } from "../../application/ports/organizations.ts";
 import type { Plans } from "../../application/ports/plans.ts";
 import type { ProductMappings } from "../../application/ports/product_mappings.ts";
-import { done, key, type MemoryState, ofMsp } from "./state.ts";
+import { done, GLOBAL, type MemoryState } from "./state.ts";
 
-/** Map-backed plans. */
-export function memoryPlans(s: () => MemoryState): Plans {
+/** Orders by a text key with `localeCompare`, as the Postgres adapters sort. */
+const byText = <T>(text: (item: T) => string) => (a: T, b: T) => text(a).localeCompare(text(b));
+
+/** Table-backed plans. */
+export function memoryPlans(s: MemoryState): Plans {
   return {
-    get: (id) => Promise.resolve(s().plans.get(id)),
-    list: () => Promise.resolve([...s().plans.values()].sort((a, b) => a.tier - b.tier)),
-    save: (plan) => done(() => s().plans.set(plan.id, plan)),
+    get: (id) => Promise.resolve(s.plans.get(GLOBAL, id)),
+    list: () =>
+      Promise.resolve(
+        s.plans.list(GLOBAL).sort((a, b) => a.tier - b.tier || a.id.localeCompare(b.id)),
+      ),
+    save: (plan) => done(() => s.plans.set(GLOBAL, plan.id, plan)),
   };
 }
 
-/** Map-backed connections (kept in clear: memory is never at rest). */
-export function memoryConnections(s: () => MemoryState): Connections {
+/** Table-backed connections (kept in clear: memory is never at rest). */
+export function memoryConnections(s: MemoryState): Connections {
   return {
-    get: (msp) => Promise.resolve(s().connections.get(msp)),
-    save: (c) => done(() => s().connections.set(c.mspId, c)),
-    delete: (msp) => Promise.resolve(s().connections.delete(msp)),
+    get: (msp) => Promise.resolve(s.connections.get(GLOBAL, msp)),
+    save: (c) => done(() => s.connections.set(GLOBAL, c.mspId, c)),
+    delete: (msp) => Promise.resolve(s.connections.delete(GLOBAL, msp)),
     setAttention: (msp, reason) => {
-      const c = s().connections.get(msp);
-      if (c) s().connections.set(msp, { ...c, attention: reason });
+      const c = s.connections.get(GLOBAL, msp);
+      if (c) s.connections.set(GLOBAL, msp, { ...c, attention: reason });
       return Promise.resolve();
     },
   };
 }
 
-/** Map-backed product mappings. */
-export function memoryProductMappings(s: () => MemoryState): ProductMappings {
+/** Table-backed product mappings. */
+export function memoryProductMappings(s: MemoryState): ProductMappings {
   return {
-    get: (msp, planId) => Promise.resolve(s().productMappings.get(key(msp, planId))),
-    list: (msp) => Promise.resolve(ofMsp(s().productMappings, msp)),
-    save: (msp, m) => done(() => s().productMappings.set(key(msp, m.planId), m)),
+    get: (msp, planId) => Promise.resolve(s.productMappings.get(msp, planId)),
+    list: (msp) => Promise.resolve(s.productMappings.list(msp).sort(byText((m) => m.planId))),
+    save: (msp, m) => done(() => s.productMappings.set(msp, m.planId, m)),
   };
 }
 
-/** Map-backed organizations. */
-export function memoryOrganizations(s: () => MemoryState): Organizations {
+/** Table-backed organizations. */
+export function memoryOrganizations(s: MemoryState): Organizations {
   return {
-    get: (msp, id) => Promise.resolve(s().organizations.get(key(msp, id))),
-    list: (msp) =>
-      Promise.resolve(ofMsp(s().organizations, msp).sort((a, b) => a.id.localeCompare(b.id))),
-    save: (msp, org) => done(() => s().organizations.set(key(msp, org.id), org)),
-  };
-}
-
-/** Map-backed company mappings, one per organization. */
-export function memoryCompanyMappings(s: () => MemoryState): CompanyMappings {
-  return {
-    get: (msp, org) => Promise.resolve(s().companyMappings.get(key(msp, org))),
-    list: (msp) =>
+    get: (msp, id) => Promise.resolve(s.organizations.get(msp, id)),
+    list: (msp, ids) =>
       Promise.resolve(
-        ofMsp(s().companyMappings, msp).sort((a, b) =>
-          a.organizationId.localeCompare(b.organizationId)
-        ),
+        s.organizations.list(msp).filter((o) => ids === undefined || ids.includes(o.id))
+          .sort(byText((o) => o.id)),
       ),
+    save: (msp, org) => done(() => s.organizations.set(msp, org.id, org)),
+  };
+}
+
+/** Table-backed company mappings, one per organization. */
+export function memoryCompanyMappings(s: MemoryState): CompanyMappings {
+  const byOrganization = byText((m: CompanyMapping) => m.organizationId);
+  return {
+    get: (msp, org) => Promise.resolve(s.companyMappings.get(msp, org)),
+    list: (msp) => Promise.resolve(s.companyMappings.list(msp).sort(byOrganization)),
     forAgreement: (msp, agreementId) =>
       Promise.resolve(
-        ofMsp(s().companyMappings, msp)
-          .filter((m) => m.agreementId === agreementId)
-          .sort((a, b) => a.organizationId.localeCompare(b.organizationId)),
+        s.companyMappings.list(msp).filter((m) => m.agreementId === agreementId)
+          .sort(byOrganization),
       ),
-    save: (msp, m) => done(() => s().companyMappings.set(key(msp, m.organizationId), m)),
-    delete: (msp, org) => Promise.resolve(s().companyMappings.delete(key(msp, org))),
+    save: (msp, m) => done(() => s.companyMappings.set(msp, m.organizationId, m)),
+    delete: (msp, org) => Promise.resolve(s.companyMappings.delete(msp, org)),
   };
 }

@@ -3,11 +3,14 @@ import type { Organization } from "../../domain/organization.ts";
 import type { Plan } from "../../domain/plan.ts";
 import type { ProductMapping } from "../../domain/product_mapping.ts";
 import type { Statement } from "../../domain/statement.ts";
+import type { PeriodSummary } from "../../domain/period_summary.ts";
 import type { LedgerEntry } from "../../domain/usage.ts";
 import type { AuditEntry } from "../../application/ports/audit_log.ts";
 import type { Connection } from "../../application/ports/connections.ts";
 import type { OutboundEvent } from "../../application/ports/outbox.ts";
 import type { SyncLine } from "../../application/ports/sync_lines.ts";
+import { Table } from "./table.ts";
+import { UndoLog } from "./undo_log.ts";
 
 /** A queue entry as the memory adapter keeps it. */
 export interface QueueRow {
@@ -22,60 +25,89 @@ export interface QueueRow {
   leaseUntil: Date | null;
 }
 
-/** Everything the memory adapters hold; cloned whole for a transaction. */
+/** The group of the tables that are not per MSP. */
+export const GLOBAL = "";
+
+/**
+ * Everything the memory adapters hold. Each table is commented with its
+ * (group -> id). A new repository adds its table here, made with `table()`,
+ * and writes only through `Table.set`/`Table.delete`, which the undo log can
+ * take back; it never keeps a row it read, since reads are copies.
+ */
 export interface MemoryState {
-  plans: Map<string, Plan>;
-  connections: Map<string, Connection>;
-  productMappings: Map<string, ProductMapping>;
-  organizations: Map<string, Organization>;
-  companyMappings: Map<string, CompanyMapping>;
-  /** msp -> eventIds seen */
-  eventIds: Map<string, Set<string>>;
-  /** msp\0organization -> entries */
-  ledger: Map<string, LedgerEntry[]>;
-  /** msp\0period -> statements of a finalized period */
-  finalized: Map<string, Statement[]>;
-  /** msp\0lineKey */
-  syncLines: Map<string, SyncLine>;
-  /** msp\0agreementId */
-  queue: Map<string, QueueRow>;
-  audit: Map<string, AuditEntry[]>;
-  auditSeq: number;
-  outbox: Map<string, OutboundEvent>;
+  readonly log: UndoLog;
+  /** GLOBAL -> plan id */
+  readonly plans: Table<Plan>;
+  /** GLOBAL -> msp */
+  readonly connections: Table<Connection>;
+  /** msp -> plan id */
+  readonly productMappings: Table<ProductMapping>;
+  /** msp -> organization id */
+  readonly organizations: Table<Organization>;
+  /** msp -> organization id */
+  readonly companyMappings: Table<CompanyMapping>;
+  /** msp -> event id: the organization of the entry (event ids are unique per MSP) */
+  readonly eventIds: Table<string>;
+  /** key(msp, organization) -> event id */
+  readonly ledger: Table<LedgerEntry>;
+  /** key(msp, organization) -> period: what the period's entries say (`addToSummary`) */
+  readonly summaries: Table<PeriodSummary>;
+  /** msp -> period: the statements of a finalized period */
+  readonly finalized: Table<Statement[]>;
+  /** msp -> lineKey */
+  readonly syncLines: Table<SyncLine>;
+  /** msp -> agreement id */
+  readonly queue: Table<QueueRow>;
+  /** msp -> audit id */
+  readonly audit: Table<AuditEntry>;
+  /** The next audit id. Like a Postgres sequence it is never undone: ids are never reused. */
+  nextAuditId(): number;
+  /** GLOBAL -> event id */
+  readonly outbox: Table<OutboundEvent>;
 }
 
-/** An empty state. */
+/** An empty state with its undo log. */
 export function emptyState(): MemoryState {
+  const log = new UndoLog();
+  const table = <V>() => new Table<V>(log);
+  let auditIds = 0;
   return {
-    plans: new Map(),
-    connections: new Map(),
-    productMappings: new Map(),
-    organizations: new Map(),
-    companyMappings: new Map(),
-    eventIds: new Map(),
-    ledger: new Map(),
-    finalized: new Map(),
-    syncLines: new Map(),
-    queue: new Map(),
-    audit: new Map(),
-    auditSeq: 0,
-    outbox: new Map(),
+    log,
+    plans: table(),
+    connections: table(),
+    productMappings: table(),
+    organizations: table(),
+    companyMappings: table(),
+    eventIds: table(),
+    ledger: table(),
+    summaries: table(),
+    finalized: table(),
+    syncLines: table(),
+    queue: table(),
+    audit: table(),
+    nextAuditId: () => ++auditIds,
+    outbox: table(),
   };
 }
 
-/** The key of a per-MSP record. */
+/** The group of a record kept per MSP and something else (an organization). */
 export function key(mspId: string, id: string | number): string {
   return `${mspId}\u0000${id}`;
 }
 
-/** The values of a per-MSP map that belong to one MSP. */
-export function ofMsp<T>(map: Map<string, T>, mspId: string): T[] {
-  const prefix = `${mspId}\u0000`;
-  return [...map].filter(([k]) => k.startsWith(prefix)).map(([, v]) => v);
+/** Runs a synchronous read or change and answers like an asynchronous repository. */
+export function answer<T>(compute: () => T): Promise<T> {
+  try {
+    return Promise.resolve(compute());
+  } catch (error) {
+    // A refusal rejects the promise, as a database error would; it never throws at the call.
+    return Promise.reject(error);
+  }
 }
 
-/** Runs a synchronous change and answers like an asynchronous repository. */
+/** Runs a synchronous change, answering nothing. */
 export function done(change: () => unknown): Promise<void> {
-  change();
-  return Promise.resolve();
+  return answer(() => {
+    change();
+  });
 }

@@ -1,13 +1,13 @@
 import { Buffer } from "node:buffer";
 import * as v from "valibot";
-import { PROBED_AREAS } from "../../domain/permissions.ts";
+import { ACCESS_KINDS, PROBED_AREAS } from "../../domain/permissions.ts";
 import type { Connection, Connections } from "../../application/ports/connections.ts";
 import type { SecretCipher } from "./cipher.ts";
 import { bytes, instant, parseRow, type Queryable } from "./rows.ts";
 
 const PermissionRow = v.object({
   area: v.picklist(PROBED_AREAS),
-  access: v.picklist(["inquire", "add", "edit"]),
+  access: v.picklist(ACCESS_KINDS),
   granted: v.nullable(v.boolean()),
 });
 

@@ -4,6 +4,8 @@ import type { Statement } from "../../domain/statement.ts";
 import type { LedgerEntry } from "../../domain/usage.ts";
 import type { Statements } from "../../application/ports/statements.ts";
 import type { UsageLedger } from "../../application/ports/usage_ledger.ts";
+import { appendWithSummary, readPeriodInputs } from "./period_summaries.ts";
+import { recordReport } from "./record_report.ts";
 import { byText, instant, integer, parseRow, parseRows, type Queryable } from "./rows.ts";
 
 const EntryRow = v.object({
@@ -29,16 +31,10 @@ function toEntry(row: v.InferOutput<typeof EntryRow>): LedgerEntry {
 /** The append-only usage ledger in table `usage_ledger`; event ids are unique per MSP. */
 export function postgresUsageLedger(sql: Queryable): UsageLedger {
   return {
-    append: async (mspId, e) => {
-      // The unique key decides, not a read first: concurrent duplicates store one row.
-      const result = await sql`
-        INSERT INTO usage_ledger (msp_id, event_id, organization_id, occurred_at,
-          licenses, servers, plan_id)
-        VALUES (${mspId}, ${e.eventId}, ${e.organizationId}, ${e.occurredAt},
-          ${e.licenses}, ${e.servers}, ${e.planId})
-        ON CONFLICT (msp_id, event_id) DO NOTHING`;
-      return result.count === 1;
-    },
+    append: (mspId, e) => appendWithSummary(sql, mspId, e),
+    record: (mspId, e, options) => recordReport(sql, mspId, e, options),
+    periodInputs: (mspId, period, organizationIds) =>
+      readPeriodInputs(sql, { mspId, period, organizationIds }),
     entries: async (mspId, organizationId) => {
       const rows = await sql`
         SELECT * FROM usage_ledger
@@ -46,10 +42,10 @@ export function postgresUsageLedger(sql: Queryable): UsageLedger {
       return parseRows(EntryRow, rows, "usage_ledger").map(toEntry);
     },
     firstPeriod: async (mspId) => {
-      // Plan changes alone (licenses null) are not usage.
+      // isUsage() of domain/usage.ts in SQL: plan changes alone (no counts) are not usage.
       const [row] = await sql`
         SELECT min(occurred_at) AS first FROM usage_ledger
-        WHERE msp_id = ${mspId} AND licenses IS NOT NULL`;
+        WHERE msp_id = ${mspId} AND (licenses IS NOT NULL OR servers IS NOT NULL)`;
       const first = parseRow(v.object({ first: v.nullable(instant) }), row, "usage_ledger").first;
       return first ? periodOf(first) : null;
     },
@@ -135,6 +131,13 @@ export function postgresStatements(sql: Queryable): Statements {
             AND organization_id = ANY(${[...organizationIds]}::text[])`;
       return parseRows(StatementRow, rows, "statements").map(toStatement)
         .sort(byText((s) => s.organizationId));
+    },
+    closeForReports: async (mspId, period) => {
+      // The row lock makes reports being recorded finish first (they hold it FOR SHARE).
+      await sql`
+        INSERT INTO msp_periods (msp_id, last_final) VALUES (${mspId}, ${period})
+        ON CONFLICT (msp_id) DO UPDATE
+        SET last_final = GREATEST(msp_periods.last_final, excluded.last_final)`;
     },
     lastFinalized: async (mspId) => {
       const [row] = await sql`

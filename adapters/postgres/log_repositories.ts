@@ -1,12 +1,16 @@
 import * as v from "valibot";
-import type { AuditEntry, AuditLog } from "../../application/ports/audit_log.ts";
+import {
+  AUDIT_ACTIONS,
+  type AuditEntry,
+  type AuditLog,
+} from "../../application/ports/audit_log.ts";
 import type { OutboundEvent, Outbox } from "../../application/ports/outbox.ts";
 import { instant, integer, parseRows, type Queryable } from "./rows.ts";
 
 const AuditRow = v.object({
   id: integer,
   at: instant,
-  action: v.picklist(["create", "update", "adopt", "drift", "failure", "finalize"]),
+  action: v.picklist(AUDIT_ACTIONS),
   agreement_id: v.nullable(integer),
   product_id: v.nullable(integer),
   addition_id: v.nullable(integer),

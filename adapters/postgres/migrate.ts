@@ -1,5 +1,6 @@
 import { getLogger } from "@logtape/logtape";
 import type postgres from "postgres";
+import { syncEnumChecks } from "./enum_checks.ts";
 
 const log = getLogger(["psa-sync", "db"]);
 
@@ -37,7 +38,10 @@ export async function migrate(
   try {
     await conn`SELECT pg_advisory_lock(${MIGRATION_LOCK}, hashtext(coalesce(current_schema(), '')))`;
     try {
-      return { applied: await applyPending(conn, migrations) };
+      const applied = await applyPending(conn, migrations);
+      const checks = await syncEnumChecks(conn);
+      if (checks.length > 0) log.info("Updated enum checks {checks}", { checks });
+      return { applied };
     } finally {
       await conn`
         SELECT pg_advisory_unlock(${MIGRATION_LOCK}, hashtext(coalesce(current_schema(), '')))`;

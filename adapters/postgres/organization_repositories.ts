@@ -24,13 +24,20 @@ export function postgresOrganizations(sql: Queryable): Organizations {
         SELECT * FROM organizations WHERE msp_id = ${mspId} AND id = ${organizationId}`;
       return row ? toOrganization(parseRow(OrganizationRow, row, "organizations")) : undefined;
     },
-    list: async (mspId) => {
-      const rows = await sql`SELECT * FROM organizations WHERE msp_id = ${mspId}`;
+    list: async (mspId, ids) => {
+      const rows = ids === undefined
+        ? await sql`SELECT * FROM organizations WHERE msp_id = ${mspId}`
+        : await sql`
+          SELECT * FROM organizations WHERE msp_id = ${mspId} AND id = ANY(${[...ids]}::text[])`;
       return parseRows(OrganizationRow, rows, "organizations").map(toOrganization)
         .sort(byText((o) => o.id));
     },
     save: async (mspId, org) => {
+      // The MSP's msp_periods row comes with its first organization (reports lock it).
       await sql`
+        WITH msp AS (
+          INSERT INTO msp_periods (msp_id) VALUES (${mspId}) ON CONFLICT (msp_id) DO NOTHING
+        )
         INSERT INTO organizations (msp_id, id, name, plan_id, license_type)
         VALUES (${mspId}, ${org.id}, ${org.name}, ${org.planId}, ${org.licenseType})
         ON CONFLICT (msp_id, id) DO UPDATE SET

@@ -1,6 +1,10 @@
 import { getLogger } from "@logtape/logtape";
 import type postgres from "postgres";
-import type { Repositories, Store } from "../../application/ports/store.ts";
+import {
+  type Repositories,
+  type Store,
+  TransactionConflict,
+} from "../../application/ports/store.ts";
 import { postgresPlans, postgresProductMappings } from "./catalog_repositories.ts";
 import type { SecretCipher } from "./cipher.ts";
 import { postgresConnections } from "./connections_repository.ts";
@@ -39,8 +43,9 @@ export function postgresRepositories(sql: Queryable, cipher: SecretCipher): Repo
  * statement (so each is atomic by itself). `transaction` runs `work` with
  * repositories bound to one SERIALIZABLE transaction: the memory store runs
  * transactions one at a time, and serializable isolation gives the same
- * outcome under concurrency; a serialization failure or deadlock runs `work`
- * again (the port says work may run twice), with a short random pause.
+ * outcome under concurrency; a serialization failure, a deadlock or a
+ * `TransactionConflict` thrown by `work` runs `work` again (the port says work
+ * may run twice), with a short random pause.
  */
 export function createPostgresStore(
   sql: postgres.Sql,
@@ -48,11 +53,17 @@ export function createPostgresStore(
 ): Store {
   return {
     ...postgresRepositories(sql, options.cipher),
-    transaction: async <T>(work: (repos: Repositories) => Promise<T>): Promise<T> => {
+    transaction: async <T>(
+      work: (repos: Repositories) => Promise<T>,
+      txOptions: { isolation?: "serializable" | "read-committed" } = {},
+    ): Promise<T> => {
+      const level = txOptions.isolation === "read-committed"
+        ? "isolation level read committed"
+        : "isolation level serializable";
       for (let attempt = 1;; attempt++) {
         try {
           let result: T | undefined;
-          await sql.begin("isolation level serializable", async (tx) => {
+          await sql.begin(level, async (tx) => {
             result = await work(postgresRepositories(tx, options.cipher));
           });
           return result as T;
@@ -70,6 +81,7 @@ export function createPostgresStore(
 }
 
 function isRetryable(error: unknown): boolean {
+  if (error instanceof TransactionConflict) return true;
   return typeof error === "object" && error !== null && "code" in error &&
     typeof error.code === "string" && RETRYABLE.has(error.code);
 }

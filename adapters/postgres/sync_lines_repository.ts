@@ -1,17 +1,19 @@
 import * as v from "valibot";
-import { lineKey, type SyncLine, type SyncLines } from "../../application/ports/sync_lines.ts";
+import type { SyncLine, SyncLines } from "../../application/ports/sync_lines.ts";
+import { PRODUCT_KINDS } from "../../domain/product_mapping.ts";
+import { lineKey, SYNC_STATUSES } from "../../domain/sync_line.ts";
 import { instant, integer, parseRows, type Queryable } from "./rows.ts";
 
 const LineRow = v.object({
   agreement_id: integer,
   product_id: v.nullable(integer),
-  kind: v.picklist(["license", "server"]),
+  kind: v.picklist(PRODUCT_KINDS),
   period: v.string(),
   final: v.boolean(),
   desired_quantity: integer,
   written_quantity: v.nullable(integer),
   addition_id: v.nullable(integer),
-  status: v.picklist(["in-sync", "pending", "blocked", "failed"]),
+  status: v.picklist(SYNC_STATUSES),
   reason: v.nullable(v.string()),
   updated_at: instant,
 });

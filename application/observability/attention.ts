@@ -1,5 +1,6 @@
 import type { Deps } from "../deps.ts";
-import { lineKey, type SyncLine } from "../ports/sync_lines.ts";
+import { lineKey } from "../../domain/sync_line.ts";
+import type { SyncLine } from "../ports/sync_lines.ts";
 import type { PushResult } from "../sync/push_result.ts";
 import { eventId } from "./event_id.ts";
 

@@ -1,5 +1,21 @@
+/**
+ * What happened to an addition; the one list that the HTTP schema, the row
+ * parser and the database's CHECK constraint are fed from. `addition-gone`:
+ * the owned addition was found cancelled or deleted in ConnectWise and its
+ * line blocked until resumed.
+ */
+export const AUDIT_ACTIONS = [
+  "create",
+  "update",
+  "adopt",
+  "drift",
+  "failure",
+  "final-not-pushed",
+  "addition-gone",
+] as const;
+
 /** What happened to an addition. */
-export type AuditAction = "create" | "update" | "adopt" | "drift" | "failure" | "finalize";
+export type AuditAction = typeof AUDIT_ACTIONS[number];
 
 /** One write (or failed write, or drift found) to ConnectWise. */
 export interface AuditEntry {

@@ -54,7 +54,6 @@ export interface CompanyDirectory {
   types(): Promise<NamedRef[]>;
   statuses(): Promise<NamedRef[]>;
   list(filter: CompanyFilter): Promise<CwCompany[]>;
-  agreements(companyId: number): Promise<CwAgreement[]>;
   /** The agreements of many companies at once (one filtered, paged read). */
   agreementsOf(companyIds: readonly number[]): Promise<CwAgreement[]>;
 }

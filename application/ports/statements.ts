@@ -11,6 +11,12 @@ export interface Statements {
   finalize(mspId: string, period: Period, statements: readonly Statement[]): Promise<boolean>;
   /** The period's statements, of the given organizations only when `organizationIds` is set. */
   list(mspId: string, period: Period, organizationIds?: readonly string[]): Promise<Statement[]>;
+  /**
+   * From now on the MSP's reports in `period` or before are not recorded;
+   * waits for reports being recorded to finish, so figures read after it are
+   * complete. Called first in the transaction that finalizes the period.
+   */
+  closeForReports(mspId: string, period: Period): Promise<void>;
   /** The latest finalized period of the MSP, or null. */
   lastFinalized(mspId: string): Promise<Period | null>;
 }

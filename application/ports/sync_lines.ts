@@ -1,7 +1,8 @@
 import type { Period } from "../../domain/period.ts";
 import type { ProductKind } from "../../domain/product_mapping.ts";
+import type { SyncStatus } from "../../domain/sync_line.ts";
 
-export type SyncStatus = "in-sync" | "pending" | "blocked" | "failed";
+export type { SyncStatus };
 
 /** The sync state of one (agreement, product) addition, or of blocked usage without a product. */
 export interface SyncLine {
@@ -20,13 +21,6 @@ export interface SyncLine {
   readonly status: SyncStatus;
   readonly reason: string | null;
   readonly updatedAt: Date;
-}
-
-/** The identity of a line: one per (agreement, product), or per (agreement, kind) without product. */
-export function lineKey(line: Pick<SyncLine, "agreementId" | "productId" | "kind">): string {
-  return line.productId === null
-    ? `${line.agreementId}:${line.kind}:none`
-    : `${line.agreementId}:${line.productId}`;
 }
 
 /** Sync lines per MSP. */

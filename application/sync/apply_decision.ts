@@ -65,6 +65,15 @@ export async function applyDecision(
         owned?.writtenQuantity ?? null,
         decision.reason,
       );
+    case "gone": {
+      // Recorded once, when the line becomes blocked for it, not at every push after.
+      const known = owned?.status === "blocked" && owned.reason === decision.reason;
+      const message = `${decision.reason}: nothing written, the line is blocked until resumed`;
+      if (!known) {
+        await audit("addition-gone", owned?.writtenQuantity ?? null, decision.additionId, message);
+      }
+      return line("blocked", decision.additionId, owned?.writtenQuantity ?? null, decision.reason);
+    }
     case "none":
       return line(
         "in-sync",

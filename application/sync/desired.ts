@@ -6,15 +6,19 @@ import {
   desiredLines,
 } from "../../domain/billing.ts";
 import type { Figures } from "../../domain/figures.ts";
-import { periodFigures } from "../../domain/figures.ts";
+import type { Organization } from "../../domain/organization.ts";
 import type { Period } from "../../domain/period.ts";
+import { organizationFigures } from "./period_figures.ts";
 import { plansById } from "../plans.ts";
 import type { Repositories } from "../ports/store.ts";
+import type { SyncLine } from "../ports/sync_lines.ts";
 
 /** What one agreement's additions should hold for a period. */
 export interface AgreementTarget {
   readonly lines: DesiredLine[];
   readonly blocked: BlockedUsage[];
+  /** The sync lines the service keeps for the agreement now. */
+  readonly existing: SyncLine[];
 }
 
 /**
@@ -34,22 +38,21 @@ export async function agreementTarget(
     repos.syncLines.forAgreement(mspId, agreementId),
   ]);
   const organizationIds = mappings.map((m) => m.organizationId);
-  const finals = input.final ? await repos.statements.list(mspId, period, organizationIds) : [];
-  const statements = new Map(finals.map((statement) => [statement.organizationId, statement]));
+  const organizations = await repos.organizations.list(mspId, organizationIds);
   const all: Contribution[] = [];
   const blocked: BlockedUsage[] = [];
-  for (const mapping of mappings) {
-    const organization = await repos.organizations.get(mspId, mapping.organizationId);
-    if (!organization) continue;
-    let figures: Figures;
-    if (input.final) {
-      const statement = statements.get(organization.id);
-      if (!statement) continue;
-      figures = statement;
-    } else {
-      const entries = await repos.usage.entries(mspId, organization.id);
-      figures = periodFigures(entries, period, { plans, currentPlanId: organization.planId });
+  const figured: { organization: Organization; figures: Figures }[] = [];
+  if (input.final) {
+    const finals = await repos.statements.list(mspId, period, organizationIds);
+    const statements = new Map(finals.map((statement) => [statement.organizationId, statement]));
+    for (const organization of organizations) {
+      const figures = statements.get(organization.id);
+      if (figures) figured.push({ organization, figures });
     }
+  } else {
+    figured.push(...await organizationFigures(repos, { mspId, period, organizations }));
+  }
+  for (const { organization, figures } of figured) {
     const plan = plans.get(figures.planId);
     if (!plan) continue;
     const products = productMappings.find((m) => m.planId === plan.id);
@@ -60,5 +63,5 @@ export async function agreementTarget(
   const knownKeys = known.flatMap((l) =>
     l.productId === null ? [] : [{ agreementId, productId: l.productId, kind: l.kind }]
   );
-  return { lines: desiredLines(all, knownKeys), blocked };
+  return { lines: desiredLines(all, knownKeys), blocked, existing: known };
 }

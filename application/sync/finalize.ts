@@ -1,18 +1,18 @@
 import { DomainError } from "../../domain/errors.ts";
-import { periodFigures } from "../../domain/figures.ts";
 import {
   duePeriods,
   hasEnded,
   nextPeriod,
   type Period,
-  periodEnd,
   periodOf,
   previousPeriod,
 } from "../../domain/period.ts";
 import type { Statement } from "../../domain/statement.ts";
+import { finalNotPushed } from "../../domain/final_order.ts";
+import { recordNotPushed } from "./final_not_pushed.ts";
+import { organizationFigures } from "./period_figures.ts";
 import type { Deps } from "../deps.ts";
 import { announceFinalized } from "../observability/period_finalized.ts";
-import { plansById } from "../plans.ts";
 import type { Repositories } from "../ports/store.ts";
 
 /**
@@ -26,13 +26,17 @@ export async function finalizeStatements(
 ): Promise<boolean> {
   const { mspId, period } = input;
   if (await deps.store.statements.isFinalized(mspId, period)) return false; // the common case, no transaction
+  // Reports are closed first, in a transaction whose later statements see every
+  // report that was being recorded: an acknowledged report is in the statement.
   return deps.store.transaction(async (repos) => {
+    await repos.statements.closeForReports(mspId, period);
     if (await repos.statements.isFinalized(mspId, period)) return false;
     const statements = await computeStatements(repos, { ...input, finalizedAt: deps.clock.now() });
-    const done = await repos.statements.finalize(mspId, period, statements);
-    if (done) await announceFinalized(deps, repos, { mspId, period, statements });
-    return done;
-  });
+    if (!(await repos.statements.finalize(mspId, period, statements))) return false;
+    await announceFinalized(deps, repos, { mspId, period, statements });
+    if (finalNotPushed(period, deps.clock.now())) await recordNotPushed(deps, repos, input);
+    return true;
+  }, { isolation: "read-committed" });
 }
 
 /** Figures of every organization with usage before the period's end. */
@@ -41,22 +45,15 @@ export async function computeStatements(
   input: { mspId: string; period: Period; finalizedAt: Date | null },
 ): Promise<Statement[]> {
   const { mspId, period, finalizedAt } = input;
-  const plans = await plansById(repos);
-  const end = periodEnd(period);
-  const statements: Statement[] = [];
-  for (const org of await repos.organizations.list(mspId)) {
-    const entries = await repos.usage.entries(mspId, org.id);
-    if (!entries.some((e) => e.occurredAt < end)) continue;
-    const figures = periodFigures(entries, period, { plans, currentPlanId: org.planId });
-    statements.push({
-      organizationId: org.id,
-      period,
-      ...figures,
-      final: finalizedAt !== null,
-      finalizedAt,
-    });
-  }
-  return statements;
+  const organizations = await repos.organizations.list(mspId);
+  const all = await organizationFigures(repos, { mspId, period, organizations });
+  return all.filter((o) => o.usageBefore).map(({ organization, figures }) => ({
+    organizationId: organization.id,
+    period,
+    ...figures,
+    final: finalizedAt !== null,
+    finalizedAt,
+  }));
 }
 
 /**

@@ -1,10 +1,10 @@
 import type { Period } from "../../domain/period.ts";
-import { decide } from "../../domain/reconcile.ts";
+import { lineKey } from "../../domain/sync_line.ts";
 import type { Deps } from "../deps.ts";
 import type { ConnectWiseSession } from "../ports/connectwise.ts";
-import { lineKey, type SyncLine } from "../ports/sync_lines.ts";
+import type { SyncLine } from "../ports/sync_lines.ts";
 import { applyDecision } from "./apply_decision.ts";
-import { agreementTarget } from "./desired.ts";
+import { planAgreement } from "./plan_agreement.ts";
 import { recordFailure } from "./push_failure.ts";
 import type { LineFields, PushResult } from "./push_result.ts";
 
@@ -26,23 +26,22 @@ export async function pushAgreement(
   },
 ): Promise<PushResult> {
   const { mspId, agreementId, period, final } = input;
-  const target = await agreementTarget(deps.store, input);
-  const existing = await deps.store.syncLines.forAgreement(mspId, agreementId);
+  const plan = await planAgreement(deps, input);
   const result: PushResult = { written: 0, failed: 0, retryable: false, attention: null };
   const keep: string[] = [];
-  const ownedLine = (productId: number) =>
-    existing.find((l) => l.productId === productId && l.additionId !== null);
+  const identity = (productId: number | null, kind: SyncLine["kind"]) => ({
+    agreementId,
+    productId,
+    kind,
+    period,
+    final,
+  });
   if (final) {
     // Every final line is pending before the first write, so a push cut short
     // (a crash) is not taken for done and runs again.
-    for (const d of target.lines) {
-      const owned = ownedLine(d.productId);
+    for (const { desired: d, owned } of plan.lines) {
       await deps.store.syncLines.save(mspId, {
-        agreementId,
-        productId: d.productId,
-        kind: d.kind,
-        period,
-        final,
+        ...identity(d.productId, d.kind),
         desiredQuantity: d.quantity,
         writtenQuantity: owned?.writtenQuantity ?? null,
         additionId: owned?.additionId ?? null,
@@ -52,18 +51,12 @@ export async function pushAgreement(
       });
     }
   }
-  for (const desired of target.lines) {
-    const owned = ownedLine(desired.productId);
-    const base = { agreementId, productId: desired.productId, kind: desired.kind, period, final };
+  for (const { desired, owned, outcome } of plan.lines) {
+    const base = identity(desired.productId, desired.kind);
     let line: LineFields;
     try {
-      const remote = await input.session.additions.list(agreementId, desired.productId);
-      const decision = decide(
-        desired.quantity,
-        owned ? { additionId: owned.additionId!, writtenQuantity: owned.writtenQuantity } : null,
-        remote,
-        desired.productId,
-      );
+      if ("error" in outcome) throw outcome.error;
+      const { decision } = outcome;
       const additions = input.session.additions;
       line = await applyDecision(deps, {
         mspId,
@@ -80,13 +73,9 @@ export async function pushAgreement(
     await deps.store.syncLines.save(mspId, { ...base, ...line });
     keep.push(lineKey(base));
   }
-  for (const b of target.blocked) {
+  for (const b of plan.target.blocked) {
     const line: SyncLine = {
-      agreementId,
-      productId: null,
-      kind: b.kind,
-      period,
-      final,
+      ...identity(null, b.kind),
       desiredQuantity: 0,
       writtenQuantity: null,
       additionId: null,

@@ -13,5 +13,7 @@ export interface PushResult {
 /** A line's state after a push, without its identity (agreement, product, kind, period). */
 export type LineFields = Omit<SyncLine, "agreementId" | "productId" | "kind" | "period" | "final">;
 
-/** The line this service owns for a product: its addition and what it last wrote. */
-export type OwnedLine = Pick<SyncLine, "additionId" | "writtenQuantity"> | undefined;
+/** The line this service owns for a product: its addition, what it last wrote, its last state. */
+export type OwnedLine =
+  | Pick<SyncLine, "additionId" | "writtenQuantity" | "status" | "reason">
+  | undefined;

@@ -1,6 +1,6 @@
 import { periodOf } from "../../domain/period.ts";
 import type { Deps } from "../deps.ts";
-import type { SyncLine } from "../ports/sync_lines.ts";
+import { finalFiguresPushed } from "../../domain/sync_line.ts";
 import { finalizeDue } from "./finalize.ts";
 import { tracedPush } from "../observability/traced_push.ts";
 import type { PushResult } from "./push_agreement.ts";
@@ -8,16 +8,6 @@ import type { PushResult } from "./push_agreement.ts";
 /** What syncing one agreement did; `skipped` says why nothing was tried. */
 export interface AgreementSync extends PushResult {
   skipped: string | null;
-}
-
-// A final line whose write failed (pending, failed) has not been pushed yet:
-// the retry must write the final figures again before the next period's.
-function finalPushed(lines: readonly SyncLine[], period: string): boolean {
-  return lines.length > 0 &&
-    lines.every((l) =>
-      l.period > period ||
-      (l.period === period && l.final && l.status !== "pending" && l.status !== "failed")
-    );
 }
 
 /**
@@ -50,7 +40,7 @@ export async function syncAgreement(
     result.attention ??= r.attention;
   };
   const lines = await deps.store.syncLines.forAgreement(mspId, agreementId);
-  if (lastFinal !== null && !finalPushed(lines, lastFinal)) {
+  if (lastFinal !== null && !finalFiguresPushed(lines, lastFinal)) {
     add(await tracedPush(deps, { mspId, agreementId, period: lastFinal, final: true, session }));
     if (result.failed > 0) return result;
   }

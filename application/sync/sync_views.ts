@@ -1,5 +1,4 @@
 import { parsePeriod, periodOf } from "../../domain/period.ts";
-import { decide } from "../../domain/reconcile.ts";
 import type { Statement } from "../../domain/statement.ts";
 import { sessionFor } from "../connection.ts";
 import type { Deps } from "../deps.ts";
@@ -7,7 +6,7 @@ import type { AuditEntry } from "../ports/audit_log.ts";
 import type { SyncLine } from "../ports/sync_lines.ts";
 import { computeStatements } from "./finalize.ts";
 import { markMspDirty } from "./mark_dirty.ts";
-import { agreementTarget } from "./desired.ts";
+import { planAgreement } from "./plan_agreement.ts";
 import { drainSync, type SyncSummary } from "./worker.ts";
 
 /** Every sync line of the MSP. */
@@ -33,25 +32,18 @@ export async function previewSync(deps: Deps, mspId: string): Promise<PreviewLin
   const period = periodOf(deps.clock.now());
   const preview: PreviewLine[] = [];
   for (const agreementId of new Set(mappings.map((m) => m.agreementId))) {
-    const target = await agreementTarget(deps.store, { mspId, agreementId, period, final: false });
-    const lines = await deps.store.syncLines.forAgreement(mspId, agreementId);
-    for (const d of target.lines) {
-      const owned = lines.find((l) => l.productId === d.productId && l.additionId !== null);
-      const remote = await session.additions.list(agreementId, d.productId);
-      const decision = decide(
-        d.quantity,
-        owned ? { additionId: owned.additionId!, writtenQuantity: owned.writtenQuantity } : null,
-        remote,
-        d.productId,
-      );
+    const plan = await planAgreement(deps, { mspId, agreementId, period, final: false, session });
+    for (const { desired, outcome } of plan.lines) {
+      if ("error" in outcome) throw outcome.error;
+      const { decision } = outcome;
       preview.push({
         agreementId,
-        productId: d.productId,
+        productId: desired.productId,
         additionId: "additionId" in decision ? decision.additionId : null,
         currentQuantity: "currentQuantity" in decision ? decision.currentQuantity : null,
-        newQuantity: d.quantity,
-        action: decision.action,
-        reason: decision.action === "blocked" ? decision.reason : null,
+        newQuantity: desired.quantity,
+        action: decision.action === "gone" ? "blocked" : decision.action,
+        reason: "reason" in decision ? decision.reason : null,
       });
     }
   }

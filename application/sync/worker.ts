@@ -1,3 +1,4 @@
+import { backoffMs, QUEUE_BACKOFF } from "../backoff.ts";
 import type { Deps } from "../deps.ts";
 import type { DirtyAgreement } from "../ports/sync_queue.ts";
 import { syncAgreement } from "./sync_agreement.ts";
@@ -11,13 +12,6 @@ export interface SyncSummary {
 }
 
 const LEASE_MS = 60_000;
-const MAX_BACKOFF_MS = 60 * 60_000;
-
-/** Exponential backoff with jitter: 1 s, 2 s, 4 s ... up to an hour. */
-export function backoffMs(attempts: number, random: () => number = Math.random): number {
-  const ceiling = Math.min(1_000 * 2 ** attempts, MAX_BACKOFF_MS);
-  return ceiling / 2 + random() * (ceiling / 2);
-}
 
 /**
  * One round: claims due dirty agreements under a lease and syncs each. A
@@ -50,7 +44,7 @@ export async function runSyncRound(
       if (r.skipped) summary.skipped++;
       if (r.attention) await deps.store.connections.setAttention(item.mspId, r.attention);
       if (r.failed > 0 && !r.attention) {
-        const at = new Date(deps.clock.now().getTime() + backoffMs(item.attempts));
+        const at = new Date(deps.clock.now().getTime() + backoffMs(item.attempts, QUEUE_BACKOFF));
         await deps.store.syncQueue.retry(options.owner, item, at);
       } else {
         await deps.store.syncQueue.complete(options.owner, item);
@@ -58,7 +52,7 @@ export async function runSyncRound(
     } catch (error) {
       summary.failed++;
       options.onError?.(item, error);
-      const at = new Date(deps.clock.now().getTime() + backoffMs(item.attempts));
+      const at = new Date(deps.clock.now().getTime() + backoffMs(item.attempts, QUEUE_BACKOFF));
       await deps.store.syncQueue.retry(options.owner, item, at);
     }
   }

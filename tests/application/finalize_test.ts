@@ -103,3 +103,36 @@ Deno.test("finalize: the license type when figures are computed counts (a trial 
   const oct = (await w.store.audit.list(MSP, { limit: 50 })).find((e) => e.period === "2026-10");
   assert.equal(oct?.newQuantity, 9);
 });
+
+Deno.test("finalize: when several ended months are finalized together, each skipped one gets a final-not-pushed audit entry with its figures", async () => {
+  const w = await octoberWorld();
+  w.clock.set("2026-12-03T00:00:00Z"); // October and November both ended unseen
+  await catchUp(w.deps);
+  await drainSync(w.deps, { owner: "w" });
+  const audit = await w.store.audit.list(MSP, { limit: 100 });
+  const skipped = audit.filter((a) => a.action === "final-not-pushed");
+  assert.deepEqual(
+    skipped.map((a) => [a.period, a.agreementId, a.productId, a.newQuantity]).sort(),
+    [["2026-10", 1000, 21, 12], ["2026-10", 1000, 22, 2]],
+  );
+  assert.match(skipped[0].message, /invoice it by hand/);
+  // November, the latest final period, is written; it is never reported as skipped.
+  assert.deepEqual(quantityOf(w, 1000, 21), [4]);
+  await catchUp(w.deps);
+  const again = await w.store.audit.list(MSP, { limit: 100 });
+  assert.equal(again.filter((a) => a.action === "final-not-pushed").length, 2, "recorded once");
+});
+
+Deno.test("finalize: a single due month is written, with no final-not-pushed entry", async () => {
+  const w = await octoberWorld();
+  w.clock.set("2026-11-01T00:10:00Z");
+  await catchUp(w.deps);
+  await drainSync(w.deps, { owner: "w" });
+  const audit = await w.store.audit.list(MSP, { limit: 100 });
+  assert.equal(audit.filter((a) => a.action === "final-not-pushed").length, 0);
+  const octoberWrites = audit.filter((a) =>
+    a.period === "2026-10" && a.productId === 21 && a.action !== "failure"
+  );
+  assert.deepEqual(octoberWrites.map((a) => a.newQuantity), [12], "October's final is written");
+  assert.deepEqual(quantityOf(w, 1000, 21), [4], "then November's running figures");
+});

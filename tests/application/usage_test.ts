@@ -70,8 +70,41 @@ Deno.test("usage: a report in a finalized period fails with period-finalized", a
     (e: Error & { code?: string }) =>
       e.code === "period-finalized" && e.message === "period 2026-10 is finalized",
   );
-  // and before it, too: nothing already final changes
+  // and before it, too: older than the previous period is too old, whatever its state
   await assert.rejects(reportUsage(deps, report("e3", "2026-09-15T10:00:00Z")), {
+    code: "report-too-old",
+  });
+});
+
+Deno.test("usage: a report dated epoch 0 is refused as report-too-old and nothing is stored", async () => {
+  const { deps, store } = await world();
+  await assert.rejects(reportUsage(deps, report("epoch", "1970-01-01T00:00:00Z")), {
+    code: "report-too-old",
+    message:
+      "occurredAt 1970-01-01T00:00:00.000Z is too old: the oldest instant accepted now is 2026-10-01T00:00:00.000Z",
+  });
+  const stored = (await store.usage.entries("msp-a", "o1")).filter((e) => e.eventId === "epoch");
+  assert.deepEqual(stored, []);
+  assert.equal(await store.usage.firstPeriod("msp-a"), null);
+});
+
+Deno.test("usage: the previous month takes late reports until it is finalized, then refuses them", async () => {
+  const { deps, clock } = await world();
+  clock.set("2026-12-01T00:00:00Z");
+  // Just after the month start: November is the previous period and still open.
+  assert.deepEqual(await reportUsage(deps, report("late-1", "2026-11-30T23:59:59.999Z")), {
+    duplicate: false,
+  });
+  // October is now older than the previous period.
+  await assert.rejects(reportUsage(deps, report("old-1", "2026-10-31T23:59:59.999Z")), {
+    code: "report-too-old",
+  });
+  clock.set("2026-12-03T08:00:00Z");
+  assert.deepEqual(await reportUsage(deps, report("late-2", "2026-11-15T00:00:00Z")), {
+    duplicate: false,
+  });
+  await finalizeStatements(deps, { mspId: "msp-a", period: "2026-11" });
+  await assert.rejects(reportUsage(deps, report("late-3", "2026-11-30T23:00:00Z")), {
     code: "period-finalized",
   });
 });

@@ -33,7 +33,7 @@ export async function auditLogContract(t: Deno.TestContext, open: OpenStore): Pr
     "audit: entries read back newest first with increasing ids",
     async (s) => {
       const finalize = entry(3, {
-        action: "finalize",
+        action: "final-not-pushed",
         agreementId: null,
         productId: null,
         additionId: null,
@@ -46,6 +46,20 @@ export async function auditLogContract(t: Deno.TestContext, open: OpenStore): Pr
       const listed = await s.audit.list("msp-a", { limit: 10 });
       assert.deepEqual(withoutIds(listed), [finalize, entry(2, { action: "drift" }), entry(1)]);
       assert.ok(listed[0].id > listed[1].id && listed[1].id > listed[2].id);
+    },
+  );
+
+  await contractCase(
+    t,
+    open,
+    "audit: an addition found gone (addition-gone) reads back",
+    async (s) => {
+      const gone = entry(1, {
+        action: "addition-gone",
+        message: "addition 70001 was cancelled in ConnectWise: nothing written",
+      });
+      await s.audit.append("msp-a", gone);
+      assert.deepEqual(withoutIds(await s.audit.list("msp-a", { limit: 10 })), [gone]);
     },
   );
 

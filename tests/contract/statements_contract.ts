@@ -75,4 +75,17 @@ export async function statementsContract(t: Deno.TestContext, open: OpenStore): 
       assert.deepEqual(await s.statements.list("msp-a", "2026-10", []), []);
     },
   );
+
+  await contractCase(
+    t,
+    open,
+    "statements: a statement of another period is refused, the period stays open",
+    async (s) => {
+      const mixed = [statement("o1", "2026-10"), statement("o2", "2026-09")];
+      await assert.rejects(s.statements.finalize("msp-a", "2026-10", mixed), /2026-09/);
+      assert.equal(await s.statements.isFinalized("msp-a", "2026-10"), false);
+      assert.deepEqual(await s.statements.list("msp-a", "2026-10"), []);
+      assert.equal(await s.statements.finalize("msp-a", "2026-10", [mixed[0]]), true);
+    },
+  );
 }

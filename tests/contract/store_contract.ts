@@ -74,7 +74,7 @@ export async function storeContract(t: Deno.TestContext, open: OpenStore): Promi
         await r.statements.finalize("msp-a", "2026-10", []);
         await r.audit.append("msp-a", {
           at: new Date("2026-11-01T00:00:00Z"),
-          action: "finalize",
+          action: "final-not-pushed",
           agreementId: null,
           productId: null,
           additionId: null,

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { lineKey, type SyncLine } from "../../application/ports/sync_lines.ts";
+import type { SyncLine } from "../../application/ports/sync_lines.ts";
+import { lineKey } from "../../domain/sync_line.ts";
 import { contractCase, type OpenStore } from "./store_contract.ts";
 
 function line(agreementId: number, productId: number | null, overrides: Partial<SyncLine> = {}) {

@@ -56,6 +56,18 @@ export async function syncQueueContract(t: Deno.TestContext, open: OpenStore): P
     assert.deepEqual(rest.map((c) => c.agreementId), [3]);
   });
 
+  await contractCase(t, open, "sync queue: ties are claimed by MSP, then agreement", async (s) => {
+    for (const [msp, id] of [["msp-b", 1], ["msp-a", 30], ["msp-a", 4], ["msp-b", 0]] as const) {
+      await s.syncQueue.markDirty(msp, id, at(5));
+    }
+    const first = await s.syncQueue.claim("w1", { now: at(5), leaseMs: 60_000, limit: 3 });
+    assert.deepEqual(first.map((c) => [c.mspId, c.agreementId]), [
+      ["msp-a", 4],
+      ["msp-a", 30],
+      ["msp-b", 0],
+    ]);
+  });
+
   await contractCase(
     t,
     open,

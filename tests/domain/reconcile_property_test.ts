@@ -40,6 +40,11 @@ function carryOut(
       };
     case "blocked":
       return { remote: [...remote], owned: null };
+    case "gone": // nothing written; the line keeps its (gone) addition until resumed
+      return {
+        remote: [...remote],
+        owned: { additionId: decision.additionId, writtenQuantity: null },
+      };
   }
 }
 
@@ -65,7 +70,7 @@ Deno.test("reconcile property: a second push after writing the desired quantity 
   fc.assert(
     fc.property(fc.nat({ max: 50 }), owned, remoteAdditions, (desired, mine, remote) => {
       const first = decide(desired, mine, remote, PRODUCT);
-      fc.pre(first.action !== "blocked");
+      fc.pre(first.action !== "blocked" && first.action !== "gone");
       const after = carryOut(first, remote);
       assert.deepEqual(decide(desired, after.owned, after.remote, PRODUCT), {
         action: "none",
@@ -98,6 +103,47 @@ Deno.test("reconcile property: a write is decided only when ConnectWise's quanti
         assert.equal(decision.write, decision.currentQuantity !== desired);
       }
       if (decision.action === "create") assert.ok(desired > 0);
+    }),
+    { numRuns: 200 },
+  );
+});
+
+Deno.test("reconcile property: a line is blocked as gone exactly when its owned addition is not an active one of the product", () => {
+  fc.assert(
+    fc.property(fc.nat({ max: 50 }), owned, remoteAdditions, (desired, mine, remote) => {
+      const decision = decide(desired, mine, remote, PRODUCT);
+      const active = (id: number) =>
+        remote.some((a) => a.id === id && a.productId === PRODUCT && !a.cancelled);
+      assert.equal(decision.action === "gone", mine !== null && !active(mine.additionId));
+    }),
+    { numRuns: 200 },
+  );
+});
+
+Deno.test("reconcile property: a cancelled or deleted owned addition is never replaced; the line stays blocked until resumed", () => {
+  // The owned addition 30 is cancelled (still listed) or deleted (absent) among random others.
+  const situation = fc.tuple(
+    fc.nat({ max: 50 }),
+    remoteAdditions,
+    fc.constantFrom("cancelled", "deleted"),
+  );
+  fc.assert(
+    fc.property(situation, ([desired, others, cause]) => {
+      const remote = cause === "cancelled"
+        ? [...others, { id: 30, productId: PRODUCT, quantity: 4, cancelled: true }]
+        : others;
+      let mine: OwnedAddition | null = { additionId: 30, writtenQuantity: 4 };
+      for (let push = 0; push < 3; push++) {
+        const decision = decide(desired, mine, remote, PRODUCT);
+        assert.equal(decision.action, "gone");
+        assert.equal(decision.action === "gone" && decision.cause, cause);
+        const after = carryOut(decision, remote);
+        assert.deepEqual(after.remote, remote, "nothing written");
+        mine = after.owned;
+      }
+      // Resumed: the line owns nothing and decides like a first push.
+      const resumed = decide(desired, null, remote, PRODUCT);
+      assert.notEqual(resumed.action, "gone");
     }),
     { numRuns: 200 },
   );

@@ -1,5 +1,10 @@
 import assert from "node:assert/strict";
-import { decide, hasDrift, type RemoteAddition } from "../../domain/reconcile.ts";
+import {
+  blockedByGoneAddition,
+  decide,
+  hasDrift,
+  type RemoteAddition,
+} from "../../domain/reconcile.ts";
 
 const PRODUCT = 201;
 
@@ -116,19 +121,64 @@ Deno.test("reconcile: a product no organization bills any more is set to 0, not 
   });
 });
 
-Deno.test("reconcile: when the owned addition was cancelled in ConnectWise the search for a candidate starts again", () => {
+Deno.test("reconcile: an owned addition cancelled in ConnectWise blocks the line naming it; nothing is created", () => {
   const owned = { additionId: 7, writtenQuantity: 12 };
   assert.deepEqual(decide(12, owned, [addition(7, 12, { cancelled: true })], PRODUCT), {
+    action: "gone",
+    additionId: 7,
+    cause: "cancelled",
+    reason: "addition 7 was cancelled in ConnectWise",
+  });
+});
+
+Deno.test("reconcile: an owned addition deleted in ConnectWise blocks the line naming it; nothing is created", () => {
+  const owned = { additionId: 7, writtenQuantity: 12 };
+  assert.deepEqual(decide(12, owned, [addition(8, 1, { cancelled: true })], PRODUCT), {
+    action: "gone",
+    additionId: 7,
+    cause: "deleted",
+    reason: "addition 7 was deleted in ConnectWise",
+  });
+});
+
+Deno.test("reconcile: an owned addition cancelled in ConnectWise is not replaced by another active one", () => {
+  const owned = { additionId: 7, writtenQuantity: 12 };
+  const remote = [addition(7, 12, { cancelled: true }), addition(9, 3)];
+  const decision = decide(12, owned, remote, PRODUCT);
+  assert.equal(decision.action, "gone");
+  assert.equal(
+    decision.action === "gone" && decision.reason,
+    "addition 7 was cancelled in ConnectWise",
+  );
+});
+
+Deno.test("reconcile: an owned addition moved to another product counts as deleted for this product", () => {
+  const owned = { additionId: 7, writtenQuantity: 12 };
+  const decision = decide(12, owned, [addition(7, 12, { productId: 999 })], PRODUCT);
+  assert.equal(decision.action === "gone" && decision.cause, "deleted");
+});
+
+Deno.test("reconcile: a cancelled owned addition blocks the line even when nothing is billed any more", () => {
+  const owned = { additionId: 7, writtenQuantity: 0 };
+  const decision = decide(0, owned, [addition(7, 0, { cancelled: true })], PRODUCT);
+  assert.equal(decision.action, "gone");
+});
+
+Deno.test("reconcile: a resumed line (owning nothing) adopts the single active addition, else creates one", () => {
+  const remote = [addition(7, 12, { cancelled: true }), addition(9, 3)];
+  const adopted = decide(12, null, remote, PRODUCT);
+  assert.equal(adopted.action === "adopt" && adopted.additionId, 9);
+  assert.deepEqual(decide(12, null, [addition(7, 12, { cancelled: true })], PRODUCT), {
     action: "create",
     quantity: 12,
   });
-  const decision = decide(
-    12,
-    owned,
-    [addition(7, 12, { cancelled: true }), addition(9, 3)],
-    PRODUCT,
-  );
-  assert.equal(decision.action === "adopt" && decision.additionId, 9);
+});
+
+Deno.test("reconcile: only a blocked line that still owns an addition is blocked by a gone addition (resumable)", () => {
+  assert.equal(blockedByGoneAddition({ status: "blocked", additionId: 7 }), true);
+  assert.equal(blockedByGoneAddition({ status: "blocked", additionId: null }), false);
+  assert.equal(blockedByGoneAddition({ status: "in-sync", additionId: 7 }), false);
+  assert.equal(blockedByGoneAddition({ status: "failed", additionId: 7 }), false);
 });
 
 Deno.test("reconcile: drift is a ConnectWise quantity other than the one last written", () => {

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
-import type { Period } from "../../domain/period.ts";
-import { checkReport, compareEntries, FUTURE_TOLERANCE_MS } from "../../domain/usage.ts";
+import { FUTURE_TOLERANCE_MS } from "../../domain/report_window.ts";
+import { checkReport, compareEntries, isUsage } from "../../domain/usage.ts";
 import { entry } from "./fixtures.ts";
 
 const NOW = new Date("2026-11-15T12:00:00Z");
-const nothingFinal = { now: NOW, isFinalized: () => false };
+const nothingFinal = { now: NOW, lastFinal: null };
 
 function inFuture(ms: number): string {
   return new Date(NOW.getTime() + ms).toISOString();
@@ -65,7 +65,7 @@ Deno.test("usage: a report 4 minutes ahead (clock skew) is accepted, and so is o
 });
 
 Deno.test("usage: a report in a finalized period fails with period-finalized (period 2026-10 is finalized)", () => {
-  const context = { now: NOW, isFinalized: (p: Period) => p === "2026-10" };
+  const context = { now: NOW, lastFinal: "2026-10" };
   assert.throws(
     () => checkReport(entry("2026-10-31T23:59:59.999Z", { licenses: 3, servers: 0 }), context),
     { code: "period-finalized", kind: "conflict", message: "period 2026-10 is finalized" },
@@ -73,11 +73,17 @@ Deno.test("usage: a report in a finalized period fails with period-finalized (pe
   checkReport(entry("2026-11-01T00:00:00Z", { licenses: 3, servers: 0 }), context);
 });
 
-Deno.test("usage: the finalized check asks about the UTC period of occurredAt", () => {
-  const asked: Period[] = [];
-  const context = { now: NOW, isFinalized: (p: Period) => (asked.push(p), false) };
-  checkReport(entry("2026-10-31T22:00:00-03:00", { licenses: 1 }), context);
-  assert.deepEqual(asked, ["2026-11"]);
+Deno.test("usage: the finalized check takes the UTC period of occurredAt", () => {
+  // 22:00 at UTC-3 on October 31st is November 1st in UTC: not in the final October.
+  checkReport(entry("2026-10-31T22:00:00-03:00", { licenses: 1 }), {
+    now: NOW,
+    lastFinal: "2026-10",
+  });
+});
+
+Deno.test("usage: only entries with counts are usage; a plan change alone is not", () => {
+  assert.equal(isUsage(entry("2026-11-15T11:00:00Z", { licenses: 0, servers: 0 })), true);
+  assert.equal(isUsage(entry("2026-11-15T11:00:00Z", { planId: "premium" })), false);
 });
 
 Deno.test("usage: ledger order is by instant, then by event id, never by arrival", () => {

@@ -1,5 +1,5 @@
 // What a kill -9 round (and the two-process run) does before the finalization:
-// two MSPs set up over the API, usage of the two months before this one (by
+// two MSPs set up over the API, usage of the month before this one (by
 // the system clock the service uses) sent before any organization is mapped.
 import { seededRandom } from "../connectwise_simulator/sim_faults.ts";
 import { monthOf, monthStart } from "./billing_model.ts";
@@ -34,8 +34,8 @@ export function months(now = new Date()) {
 /** Plans, connections, organizations and their usage; every round sends the same. */
 export async function setUpRound(call: ApiCall, msps: ScriptMsp[]): Promise<void> {
   const random = seededRandom(DATA_SEED);
-  const { before } = months();
-  const from = monthStart(new Date(`${before}-01T00:00:00Z`));
+  // The previous month is the oldest that still takes reports (DOMAIN.md).
+  const from = monthStart(new Date(), -1);
   const to = new Date(monthStart(new Date()).getTime() - 60_000);
   await putPlans(call);
   for (const msp of msps) {

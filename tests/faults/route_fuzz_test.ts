@@ -85,6 +85,8 @@ const params = id("a", "b").chain((msp) =>
     msp: fc.constant(msp),
     org: id(`${msp}-o1`, `${msp}-o2`, `${msp}-o1`, "b-o2"),
     plan: id("lite", "core", "premium", "gold"),
+    agreementId: id("1000", "2000", "3000", "0", "-1", "1e3", "9007199254740993"),
+    productId: id("11", "21", "22", "31", "32"),
   })
 );
 const period = fc.oneof(

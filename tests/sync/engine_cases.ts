@@ -27,15 +27,24 @@ function usage(org: string, at: Date | string, licenses: number, servers = 0, pl
   };
 }
 
-type Case = { name: string; now?: string; body: (w: SimWorld) => Promise<void> };
+/** One engine case: a name, the clock's start and a body run on a connected, mapped world. */
+export type EngineCase = { name: string; now?: string; body: (w: SimWorld) => Promise<void> };
+type Case = EngineCase;
 const cases: Case[] = [];
 function engineCase(name: string, body: Case["body"], now?: string) {
   cases.push({ name, body, now });
 }
 
-/** Runs every engine case as a step, each on a fresh store from `open` and a fresh simulator. */
-export async function engineSuite(t: Deno.TestContext, open: OpenStore): Promise<void> {
-  for (const c of cases) {
+/**
+ * Runs every engine case (or those of `list`) as a step, each on a fresh
+ * store from `open` and a fresh simulator.
+ */
+export async function engineSuite(
+  t: Deno.TestContext,
+  open: OpenStore,
+  list: readonly EngineCase[] = cases,
+): Promise<void> {
+  for (const c of list) {
     await t.step(c.name, async () => {
       const { store, close } = await open();
       const w = await simWorld({ now: c.now, store });

@@ -1,5 +1,8 @@
 import { openMemoryStore } from "../adapters/postgres/store_fixture.ts";
+import { additionGoneCases } from "./addition_gone_cases.ts";
 import { engineSuite } from "./engine_cases.ts";
 
-Deno.test("engine on the memory store, against the ConnectWise simulator", (t) =>
-  engineSuite(t, openMemoryStore));
+Deno.test("engine on the memory store, against the ConnectWise simulator", async (t) => {
+  await engineSuite(t, openMemoryStore);
+  await engineSuite(t, openMemoryStore, additionGoneCases);
+});

@@ -1,5 +1,9 @@
 import { withPostgres } from "../adapters/postgres/store_fixture.ts";
+import { additionGoneCases } from "./addition_gone_cases.ts";
 import { engineSuite } from "./engine_cases.ts";
 
 Deno.test("engine on the Postgres store, against the ConnectWise simulator", (t) =>
-  withPostgres(({ open }) => engineSuite(t, open)));
+  withPostgres(async ({ open }) => {
+    await engineSuite(t, open);
+    await engineSuite(t, open, additionGoneCases);
+  }));

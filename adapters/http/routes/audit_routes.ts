@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import type { Deps } from "../../../application/deps.ts";
-import type { AuditEntry } from "../../../application/ports/audit_log.ts";
+import { AUDIT_ACTIONS, type AuditEntry } from "../../../application/ports/audit_log.ts";
 import { auditLog } from "../../../application/sync/sync_views.ts";
 import type { ApiApp } from "../app_env.ts";
 import { Instant, instant, jsonAnswer, listOf, v1Route } from "../openapi_helpers.ts";
@@ -9,7 +9,7 @@ import { MspParams } from "../params.ts";
 const AuditSchema = z.object({
   id: z.int().openapi({ description: "Pass the last one as `before` for the next page" }),
   at: Instant,
-  action: z.enum(["create", "update", "adopt", "drift", "failure", "finalize"]),
+  action: z.enum(AUDIT_ACTIONS),
   agreementId: z.int().nullable(),
   productId: z.int().nullable(),
   additionId: z.int().nullable(),

@@ -5,6 +5,7 @@ import {
   disconnect,
   getConnection,
 } from "../../../application/connection.ts";
+import { ACCESS_KINDS, PERMISSION_AREAS } from "../../../domain/permissions.ts";
 import type { Deps } from "../../../application/deps.ts";
 import type { ApiApp } from "../app_env.ts";
 import { Instant, instant, jsonAnswer, jsonBody, v1Route } from "../openapi_helpers.ts";
@@ -21,8 +22,8 @@ const CredentialsInput = z.object({
 });
 
 const PermissionSchema = z.object({
-  area: z.enum(["Company Maintenance", "Table Setup", "Product Catalog", "Agreements"]),
-  access: z.enum(["inquire", "add", "edit"]),
+  area: z.enum(PERMISSION_AREAS),
+  access: z.enum(ACCESS_KINDS),
   granted: z.boolean().nullable().openapi({
     description: "null: cannot be probed without writing; checked on the first write",
   }),

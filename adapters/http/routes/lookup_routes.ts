@@ -35,7 +35,12 @@ const CompanySchema = z.object({
     type: z.string().nullable(),
     cancelled: z.boolean(),
   })),
-  mappedOrganizationId: Id.nullable(),
+  mappedOrganizationIds: z.array(Id).openapi({
+    description: "Every organization mapped to the company, by id",
+  }),
+  mappedOrganizationId: Id.nullable().openapi({
+    description: "The first of mappedOrganizationIds (null when none); kept for older clients",
+  }),
   suggestedOrganizationId: Id.nullable().openapi({
     description: "Same normalised name; a suggestion, never applied by itself",
   }),
@@ -108,7 +113,12 @@ export function registerLookupRoutes(app: ApiApp, deps: Deps): void {
       filter: { typeIds: typeId, statusIds: statusId },
     });
     return c.json({
-      items: rows.map((r) => ({ ...r, types: [...r.types], agreements: [...r.agreements] })),
+      items: rows.map((r) => ({
+        ...r,
+        types: [...r.types],
+        agreements: [...r.agreements],
+        mappedOrganizationIds: [...r.mappedOrganizationIds],
+      })),
     }, 200);
   });
 }

@@ -1,6 +1,8 @@
 import { z } from "@hono/zod-openapi";
 import type { Deps } from "../../../application/deps.ts";
 import { listOrganizations, upsertOrganization } from "../../../application/organizations.ts";
+import { LICENSE_TYPES } from "../../../domain/organization.ts";
+import { SYNC_STATUSES } from "../../../domain/sync_line.ts";
 import type { ApiApp } from "../app_env.ts";
 import { jsonAnswer, jsonBody, listOf, v1Route } from "../openapi_helpers.ts";
 import { Id, MspOrgParams, MspParams } from "../params.ts";
@@ -8,7 +10,7 @@ import { Id, MspOrgParams, MspParams } from "../params.ts";
 const TAG = "Organizations";
 
 /** `standard` is billed; `trial` and `nfr` never are. */
-export const LicenseType = z.enum(["standard", "trial", "nfr"]);
+export const LicenseType = z.enum(LICENSE_TYPES);
 
 const OrganizationSchema = z.object({
   id: z.string(),
@@ -27,7 +29,7 @@ export const CompanyMappingSchema = z.object({
 const OrganizationRow = OrganizationSchema.extend({
   mapping: CompanyMappingSchema.nullable(),
   sync: z.object({
-    status: z.enum(["unmapped", "in-sync", "pending", "blocked", "failed"]),
+    status: z.enum(["unmapped", ...SYNC_STATUSES]),
     reason: z.string().nullable(),
   }),
 }).openapi("OrganizationWithSync");

@@ -1,10 +1,13 @@
 import { z } from "@hono/zod-openapi";
 import type { Deps } from "../../../application/deps.ts";
 import type { SyncLine } from "../../../application/ports/sync_lines.ts";
+import { resumeLine } from "../../../application/sync/resume_line.ts";
+import { PRODUCT_KINDS } from "../../../domain/product_mapping.ts";
+import { SYNC_STATUSES } from "../../../domain/sync_line.ts";
 import { previewSync, syncLines, syncNow } from "../../../application/sync/sync_views.ts";
 import type { ApiApp } from "../app_env.ts";
 import { Instant, instant, jsonAnswer, listOf, v1Route } from "../openapi_helpers.ts";
-import { MspParams } from "../params.ts";
+import { MspLineParams, MspParams } from "../params.ts";
 
 const TAG = "Sync";
 const PATH = "/v1/msps/{msp}/sync";
@@ -12,13 +15,13 @@ const PATH = "/v1/msps/{msp}/sync";
 const SyncLineSchema = z.object({
   agreementId: z.int(),
   productId: z.int().nullable().openapi({ description: "null: the plan has no product here" }),
-  kind: z.enum(["license", "server"]),
+  kind: z.enum(PRODUCT_KINDS),
   period: z.string().openapi({ example: "2026-11" }),
   final: z.boolean().openapi({ description: "Carries the final figures of its period" }),
   desiredQuantity: z.int(),
   writtenQuantity: z.int().nullable(),
   additionId: z.int().nullable(),
-  status: z.enum(["in-sync", "pending", "blocked", "failed"]),
+  status: z.enum(SYNC_STATUSES),
   reason: z.string().nullable(),
   updatedAt: Instant,
 }).openapi("SyncLine");
@@ -83,7 +86,19 @@ const run = v1Route({
   responses: { 200: jsonAnswer(SummarySchema, "What the sync did") },
 }, { problems: [404] });
 
-/** Sync state, preview and an immediate sync. */
+const resume = v1Route({
+  method: "post",
+  path: `${PATH}/lines/{agreementId}/{productId}/resume`,
+  tags: [TAG],
+  summary: "Resume a line blocked because its addition was cancelled or deleted in ConnectWise",
+  description: "The service never recreates such an addition (nor adopts another) by itself. " +
+    "Resuming drops the cancelled or deleted addition; the next push adopts a single active " +
+    "addition of the product or creates one.",
+  request: { params: MspLineParams },
+  responses: { 204: { description: "Resumed: the agreement is queued for a push" } },
+}, { problems: [404] });
+
+/** Sync state, preview, an immediate sync and resuming a line. */
 export function registerSyncRoutes(app: ApiApp, deps: Deps, options: { workerId: string }): void {
   app.openapi(lines, async (c) => {
     const items = await syncLines(deps, c.req.valid("param").msp);
@@ -95,5 +110,10 @@ export function registerSyncRoutes(app: ApiApp, deps: Deps, options: { workerId:
   app.openapi(run, async (c) => {
     const { msp } = c.req.valid("param");
     return c.json(await syncNow(deps, { mspId: msp, owner: options.workerId }), 200);
+  });
+  app.openapi(resume, async (c) => {
+    const { msp, agreementId, productId } = c.req.valid("param");
+    await resumeLine(deps, { mspId: msp, agreementId, productId });
+    return c.body(null, 204);
   });
 }

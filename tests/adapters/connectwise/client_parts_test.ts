@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { backoffMs, mayRetry, retryAfterMs } from "../../../adapters/connectwise/backoff.ts";
+import { backoffMs } from "../../../application/backoff.ts";
+import { mayRetry, retryAfterMs } from "../../../adapters/connectwise/backoff.ts";
 import { inIds, productTextSearch, quoted } from "../../../adapters/connectwise/conditions.ts";
 import { nextLink } from "../../../adapters/connectwise/link_header.ts";
 import { createRateLimiter } from "../../../adapters/connectwise/rate_limiter.ts";
@@ -11,7 +12,7 @@ Deno.test("Retry-After: seconds or an HTTP date; absent or unreadable gives null
   assert.equal(retryAfterMs("soon", 0), null);
 });
 
-Deno.test("backoff: full jitter below min(cap, base * 2^attempt)", () => {
+Deno.test("backoff: equal jitter, at least half of min(cap, base * 2^attempt) and below it", () => {
   const options = { baseMs: 100, capMs: 1000, random: () => 0.999 };
   assert.deepEqual([0, 1, 2, 3, 4, 5].map((a) => backoffMs(a, options)), [
     99,
@@ -21,7 +22,10 @@ Deno.test("backoff: full jitter below min(cap, base * 2^attempt)", () => {
     999,
     999,
   ]);
-  assert.equal(backoffMs(3, { ...options, random: () => 0 }), 0);
+  assert.deepEqual(
+    [0, 1, 2, 3, 4, 5].map((a) => backoffMs(a, { ...options, random: () => 0 })),
+    [50, 100, 200, 400, 500, 500],
+  );
 });
 
 Deno.test("which outcomes are retried: transient ones; a POST only when it was surely not applied", () => {

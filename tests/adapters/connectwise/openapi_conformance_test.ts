@@ -14,7 +14,7 @@ Deno.test({
       await session.companies.types();
       await session.companies.statuses();
       await session.companies.list({ typeIds: [1], statusIds: [1] });
-      await session.companies.agreements(20);
+      await session.companies.agreementsOf([20]);
       await session.catalog.search("vpn");
       await session.catalog.get(21);
       await session.catalog.create({

@@ -105,6 +105,20 @@ Deno.test("a timeout and a dropped connection are retried, then the call succeed
   );
 });
 
+Deno.test("a write that timed out is not sent again in the same call: it fails as retryable", async () => {
+  await withSimulator(
+    { client: { timeoutMs: 150, backoffBaseMs: 10 } },
+    async ({ sim, session }) => {
+      sim.faults.enqueue({ delayMs: 400 }, { method: "PATCH" });
+      await assert.rejects(session.additions.setQuantity(100, 501, 7), (e: unknown) => {
+        assert.ok(e instanceof UpstreamError && e.retryable, String(e));
+        return true;
+      });
+      assert.equal(sim.counters.attempted(PATCH_ADDITION), 1);
+    },
+  );
+});
+
 Deno.test("401 -> AuthenticationFailed, 404 -> connectwise-not-found, a redirect is not followed", async () => {
   await withSimulator({}, async ({ sim, session }) => {
     sim.faults.enqueue({ status: 401 });

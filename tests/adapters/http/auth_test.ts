@@ -2,7 +2,14 @@ import assert from "node:assert/strict";
 import { documentedOperations, fillPath } from "./operations.ts";
 import { httpWorld, TOKEN } from "./http_world.ts";
 
-const VALUES = { msp: "msp-a", org: "org-1", plan: "core", period: "2026-10" };
+const VALUES = {
+  msp: "msp-a",
+  org: "org-1",
+  plan: "core",
+  period: "2026-10",
+  agreementId: "1000",
+  productId: "21",
+};
 
 async function assertRefused(res: Response, what: string): Promise<void> {
   assert.equal(res.status, 401, what);

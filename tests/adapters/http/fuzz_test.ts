@@ -38,6 +38,11 @@ const id = fc.oneof(
   fc.stringMatching(/^[A-Za-z0-9._-]{1,64}$/),
   fc.string({ maxLength: 70 }),
 );
+const cwId = fc.oneof(
+  fc.constantFrom("1000", "2000", "21", "22", "0", "-1", "1e3", "9007199254740993"),
+  fc.nat().map(String),
+  fc.string({ maxLength: 20 }),
+);
 const period = fc.oneof(
   fc.constantFrom("2026-10", "2026-11", "2026-12", "0001-01", "9999-12"),
   fc.string({ maxLength: 8 }),
@@ -73,7 +78,7 @@ Deno.test("seeded fuzz: random routes, ids and bodies never answer 500", async (
   const request = fc.constantFrom(...ops).chain((op) =>
     fc.record({
       op: fc.constant(op),
-      values: fc.record({ msp: id, org: id, plan: id, period }),
+      values: fc.record({ msp: id, org: id, plan: id, period, agreementId: cwId, productId: cwId }),
       query,
       body: bodyFor(`${op.method} ${op.path}`),
       contentType: fc.constantFrom("application/json", "application/json", "text/plain", null),

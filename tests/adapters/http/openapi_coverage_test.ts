@@ -23,6 +23,12 @@ function contractOperations(text: string): string[] {
   return [...rows].map((m) => `${m[1]} ${m[2]}`);
 }
 
+/** Every `` `METHOD /path` `` the contract names in its prose (some are not served yet). */
+function proseOperations(text: string): string[] {
+  const mentions = text.matchAll(/`(GET|PUT|POST|DELETE|PATCH) (\/[^`\s]+)`/g);
+  return [...mentions].map((m) => `${m[1]} ${m[2]}`);
+}
+
 async function documentOperations(): Promise<Set<string>> {
   const { app } = await httpWorld();
   const doc = await (await app.request("/openapi.json")).json();
@@ -47,21 +53,20 @@ Deno.test({
 });
 
 Deno.test({
-  name: "the operations routes of API.md are documented; nothing else beyond the contract",
+  name: "the routes API.md names in prose are documented; nothing else beyond its tables and prose",
   ignore: apiMd === null,
   async fn() {
     const documented = await documentOperations();
-    for (const op of ["GET /healthz", "GET /readyz", "GET /metrics"]) {
-      assert.ok(documented.has(op), op);
-    }
-    const contract = new Set(contractOperations(apiMd!));
-    const extra = [...documented].filter((op) => !contract.has(op)).sort();
-    // The finalization progress route comes from the issue, not (yet) from API.md.
-    assert.deepEqual(extra, [
+    const proseOnly = [
       "GET /healthz",
       "GET /metrics",
       "GET /readyz",
-      "GET /v1/periods/{period}/finalization",
-    ]);
+      "POST /v1/msps/{msp}/sync/lines/{agreementId}/{productId}/resume",
+    ];
+    for (const op of proseOnly) assert.ok(documented.has(op), op);
+    const contract = new Set([...contractOperations(apiMd!), ...proseOperations(apiMd!)]);
+    const extra = [...documented].filter((op) => !contract.has(op)).sort();
+    // The finalization progress route comes from the issue, not (yet) from API.md.
+    assert.deepEqual(extra, ["GET /v1/periods/{period}/finalization"]);
   },
 });

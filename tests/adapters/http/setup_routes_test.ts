@@ -91,6 +91,7 @@ Deno.test("lookups: products, types, statuses and companies filtered by type and
       { id: 2000, name: "Beta MSA", type: "Managed", cancelled: false },
       { id: 2001, name: "Beta old", type: "Managed", cancelled: true },
     ],
+    mappedOrganizationIds: [],
     mappedOrganizationId: null,
     suggestedOrganizationId: "beta",
   });

@@ -28,6 +28,7 @@ const BEFORE_CONNECT: Record<string, Expect> = {
   "GET /v1/msps/{msp}/sync": "empty",
   "GET /v1/msps/{msp}/sync/preview": "not-found",
   "POST /v1/msps/{msp}/sync": "not-found",
+  "POST /v1/msps/{msp}/sync/lines/{agreementId}/{productId}/resume": "not-found",
   "GET /v1/msps/{msp}/periods/{period}": "empty",
   "GET /v1/msps/{msp}/audit": "empty",
   // Both upsert B's own records; checked separately below.
@@ -71,7 +72,14 @@ Deno.test("MSP B can neither read nor change anything of MSP A", async () => {
   const before = await readsOf("msp-a");
   const aLines = before["GET /v1/msps/{msp}/sync"] as { body: { items: unknown[] } };
   assert.equal(aLines.body.items.length, 5, "A is fully set up");
-  const values = { msp: "msp-b", org: a.orgIds[0], plan: "core", period: "2026-11" };
+  const values = {
+    msp: "msp-b",
+    org: a.orgIds[0],
+    plan: "core",
+    period: "2026-11",
+    agreementId: "1000",
+    productId: "21",
+  };
 
   for (const op of ops) {
     const expect = BEFORE_CONNECT[op];

@@ -1,0 +1,50 @@
+import { ConflictError, DomainError } from "./errors.ts";
+import { type Period, periodOf, periodStart, previousPeriod } from "./period.ts";
+
+/** How far in the future a report may claim to have happened. */
+export const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
+
+/**
+ * The oldest instant a report may fall on now: the start of the previous
+ * period while that period is not final, else the start of the current one.
+ */
+export function oldestReportable(context: { now: Date; lastFinal: Period | null }): Date {
+  const current = periodOf(context.now);
+  const previous = previousPeriod(current);
+  const previousFinal = context.lastFinal !== null && context.lastFinal >= previous;
+  return periodStart(previousFinal ? current : previous);
+}
+
+/**
+ * Whether an instant's period still takes reports: refused when more than 5
+ * minutes in the future (`report-in-future`), in a finalized period
+ * (`period-finalized`), or older than the previous period (`report-too-old`).
+ * Returns the refusal, or null when the report is welcome.
+ */
+export function reportRefusal(
+  occurredAt: Date,
+  context: { now: Date; lastFinal: Period | null },
+): DomainError | null {
+  const { now, lastFinal } = context;
+  if (occurredAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
+    return new DomainError(
+      "report-in-future",
+      `occurredAt ${occurredAt.toISOString()} is more than 5 minutes in the future`,
+      { details: [{ path: "occurredAt", message: "more than 5 minutes in the future" }] },
+    );
+  }
+  const period = periodOf(occurredAt);
+  const oldest = oldestReportable(context);
+  if (period < previousPeriod(periodOf(now))) {
+    return new DomainError(
+      "report-too-old",
+      `occurredAt ${occurredAt.toISOString()} is too old: the oldest instant accepted now is ` +
+        oldest.toISOString(),
+      { details: [{ path: "occurredAt", message: `before ${oldest.toISOString()}` }] },
+    );
+  }
+  if (lastFinal !== null && period <= lastFinal) {
+    return new ConflictError("period-finalized", `period ${period} is finalized`);
+  }
+  return null;
+}

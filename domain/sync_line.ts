@@ -1,0 +1,47 @@
+import type { Period } from "./period.ts";
+import type { ProductKind } from "./product_mapping.ts";
+
+/** Every state a sync line can be in; the one list that schemas and SQL checks are fed from. */
+export const SYNC_STATUSES = ["in-sync", "pending", "blocked", "failed"] as const;
+
+/** A sync line's state. */
+export type SyncStatus = typeof SYNC_STATUSES[number];
+
+/** What identifies a sync line: its agreement and product, or its kind when it has no product. */
+export interface LineIdentity {
+  readonly agreementId: number;
+  readonly productId: number | null;
+  readonly kind: ProductKind;
+}
+
+/**
+ * The identity of a line: one per (agreement, product), since one addition
+ * holds every plan's use of a product; usage blocked without a product is one
+ * line per (agreement, kind).
+ */
+export function lineKey(line: LineIdentity): string {
+  return line.productId === null
+    ? `${line.agreementId}:${line.kind}:none`
+    : `${line.agreementId}:${line.productId}`;
+}
+
+/** A line as far as the order of pushes cares. */
+export interface LineProgress {
+  readonly period: Period;
+  readonly final: boolean;
+  readonly status: SyncStatus;
+}
+
+/**
+ * Final figures before the new period's figures: whether an agreement's
+ * lines already carry the final figures of `period` (or a later period's).
+ * A final line whose write failed or is still pending has not been pushed,
+ * so the retry writes the final figures again before the next period's.
+ */
+export function finalFiguresPushed(lines: readonly LineProgress[], period: Period): boolean {
+  return lines.length > 0 &&
+    lines.every((l) =>
+      l.period > period ||
+      (l.period === period && l.final && l.status !== "pending" && l.status !== "failed")
+    );
+}

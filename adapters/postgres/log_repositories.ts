@@ -4,7 +4,7 @@ import {
   type AuditEntry,
   type AuditLog,
 } from "../../application/ports/audit_log.ts";
-import type { OutboundEvent, Outbox } from "../../application/ports/outbox.ts";
+import { EVENT_TYPES, type OutboundEvent, type Outbox } from "../../application/ports/outbox.ts";
 import { instant, integer, parseRows, type Queryable } from "./rows.ts";
 
 const AuditRow = v.object({
@@ -58,7 +58,7 @@ export function postgresAuditLog(sql: Queryable): AuditLog {
 
 const EventRow = v.object({
   id: v.string(),
-  type: v.picklist(["organization.created", "sync.attention", "period.finalized"]),
+  type: v.picklist(EVENT_TYPES),
   msp_id: v.string(),
   payload: v.record(v.string(), v.unknown()),
   attempts: integer,

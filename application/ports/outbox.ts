@@ -1,5 +1,8 @@
-/** The kinds of event the platform receives. */
-export type EventType = "organization.created" | "sync.attention" | "period.finalized";
+/** The kinds of event the platform receives (also the database's CHECK and the row parser). */
+export const EVENT_TYPES = ["organization.created", "sync.attention", "period.finalized"] as const;
+
+/** One of EVENT_TYPES. */
+export type EventType = typeof EVENT_TYPES[number];
 
 /** An event for the platform, kept until it is acknowledged. */
 export interface OutboundEvent {

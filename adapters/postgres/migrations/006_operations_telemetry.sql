@@ -1,9 +1,7 @@
 -- Operations telemetry (issue 15).
--- The outbox carries attention and month-end events too, and each event keeps
--- when it happened (its first due time), which the webhook body states.
-ALTER TABLE outbox DROP CONSTRAINT outbox_type_check;
-ALTER TABLE outbox ADD CONSTRAINT outbox_type_check
-  CHECK (type IN ('organization.created', 'sync.attention', 'period.finalized'));
+-- Each outbound event keeps when it happened (its first due time), which the
+-- webhook body states. (Its new types reach outbox_type_check through
+-- enum_checks.ts, fed from EVENT_TYPES.)
 ALTER TABLE outbox ADD COLUMN occurred_at timestamptz;
 UPDATE outbox SET occurred_at = next_attempt_at;
 ALTER TABLE outbox ALTER COLUMN occurred_at SET NOT NULL;

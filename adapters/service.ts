@@ -1,9 +1,10 @@
 import { getLogger } from "@logtape/logtape";
 import { DEFAULT_SETTINGS, type Deps } from "../application/deps.ts";
 import type { ConnectWise } from "../application/ports/connectwise.ts";
-import { catchUp } from "../application/sync/finalize_period.ts";
+import { catchUp } from "../application/sync/month_end.ts";
 import type { Config } from "./config/config.ts";
 import { createConnectWiseClient } from "./connectwise/connectwise_client.ts";
+import { closePinnedConnections } from "./connectwise/pinned_fetch.ts";
 import { unconfiguredConnectWise } from "./connectwise/unconfigured.ts";
 import { createApp } from "./http/app.ts";
 import type { ApiApp } from "./http/app_env.ts";
@@ -11,6 +12,8 @@ import { createCipher } from "./postgres/cipher.ts";
 import { type Database, openDatabase } from "./postgres/database.ts";
 import { MIGRATIONS_DIR, readMigrations } from "./postgres/migrate.ts";
 import { createPostgresStore } from "./postgres/postgres_store.ts";
+import { isDatabaseUnavailable } from "./postgres/unavailable.ts";
+import { postgresSetupAccess } from "./postgres/setup_access_repository.ts";
 import { startSyncLoop, type SyncLoop } from "./scheduler/sync_loop.ts";
 import { systemClock } from "./system/system_clock.ts";
 import { createServiceTelemetry, type ServiceTelemetry } from "./telemetry/service_telemetry.ts";
@@ -94,6 +97,9 @@ export async function buildService(
     workerId,
     readiness: () => readiness(database, expected),
     metrics: telemetry.registry,
+    isUnavailable: isDatabaseUnavailable,
+    setupAccess: postgresSetupAccess(database.sql),
+    publicUrl: config.publicUrl,
   });
   if (config.apiTokens.length === 0) {
     log.warning("API_TOKENS is unset: every /v1 request is refused (401) until it is set");
@@ -117,6 +123,7 @@ export async function buildService(
     workerId,
     async close() {
       await loop?.stop();
+      closePinnedConnections();
       await database.close();
     },
   };

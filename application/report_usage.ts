@@ -58,6 +58,7 @@ async function recordReport(deps: Deps, report: UsageReport): Promise<{ duplicat
         `Organization "${organizationId}" is not known`,
       );
     case "not-recorded":
-      throw refusal ?? reportRefusal(entry.occurredAt, { now, lastFinal: recorded.lastFinal })!;
+      // Decided again with the last final period the write saw: it names the right oldest instant.
+      throw reportRefusal(entry.occurredAt, { now, lastFinal: recorded.lastFinal }) ?? refusal!;
   }
 }

@@ -17,7 +17,8 @@ const FORBIDDEN_NAMES = [
   /^metadata\.google\.internal$/,
 ];
 
-function invalid(reason: string): DomainError {
+/** The refusal of a site URL, naming why (also used by the adapter's DNS check). */
+export function invalidSiteUrl(reason: string): DomainError {
   return new DomainError("invalid-site-url", `Site URL is not accepted: ${reason}`, {
     details: [{ path: "siteUrl", message: reason }],
   });
@@ -36,33 +37,35 @@ export function parseSiteUrl(text: string, allowlist: readonly string[] = []): S
   try {
     url = new URL(raw);
   } catch {
-    throw invalid("not a URL");
+    throw invalidSiteUrl("not a URL");
   }
   const port = url.port || (url.protocol === "http:" ? "80" : "443");
   const hostname = url.hostname.toLowerCase();
   const hostPort = `${hostname}:${port}`;
   const allowed = allowlist.includes(hostPort);
   if (url.protocol !== "https:" && !(allowed && url.protocol === "http:")) {
-    throw invalid("only https:// is allowed");
+    throw invalidSiteUrl("only https:// is allowed");
   }
   if (url.username || url.password || raw.slice(0, raw.indexOf(hostname)).includes("@")) {
-    throw invalid("credentials in the URL are not allowed");
+    throw invalidSiteUrl("credentials in the URL are not allowed");
   }
   if (url.pathname !== "/" || raw.includes("?") || raw.includes("#")) {
-    throw invalid(
+    throw invalidSiteUrl(
       "no path, query or fragment: give only the site, e.g. https://na.myconnectwise.net",
     );
   }
   if (!allowed) {
     const bare = hostname.replace(/^\[|\]$/g, "");
     if (FORBIDDEN_NAMES.some((re) => re.test(bare)) || hostname.endsWith(".")) {
-      throw invalid(`host "${hostname}" is a local or metadata name`);
+      throw invalidSiteUrl(`host "${hostname}" is a local or metadata name`);
     }
     if (isIpLiteral(bare) && isForbiddenAddress(bare)) {
-      throw invalid(`host "${hostname}" is a loopback, private, link-local or metadata address`);
+      throw invalidSiteUrl(
+        `host "${hostname}" is a loopback, private, link-local or metadata address`,
+      );
     }
     if (!isIpLiteral(bare) && !hostname.includes(".")) {
-      throw invalid(`host "${hostname}" is not a public domain name`);
+      throw invalidSiteUrl(`host "${hostname}" is not a public domain name`);
     }
   }
   return { origin: url.origin, hostname, hostPort };

@@ -16,9 +16,10 @@ export interface Config {
   readonly encryptionKey: Uint8Array | null;
   readonly requestsPerMinute: number;
   readonly hostAllowlist: readonly string[];
-  /** Outbound events; null: none are sent. */
-  /** Outbound events: where, and the secrets that sign them (old and new during a rotation). */
+  /** Outbound events (null: none are sent): where, and the secrets that sign them (old and new during a rotation). */
   readonly webhook: { readonly url: string; readonly secrets: readonly string[] } | null;
+  /** The origin setup links point at; null: the origin the platform called. */
+  readonly publicUrl: string | null;
   readonly logLevel: "debug" | "info" | "warning" | "error";
   /** JSON lines in production, readable text in the demo unless set. */
   readonly logFormat: "json" | "text";
@@ -91,6 +92,7 @@ export function parseConfig(env: Env): Config {
     requestsPerMinute: read("CONNECTWISE_REQUESTS_PER_MINUTE", s.PositiveInt) ?? 300,
     hostAllowlist: read("CONNECTWISE_HOST_ALLOWLIST", s.HostAllowlist) ?? [],
     webhook: webhookUrl && webhookSecret ? { url: webhookUrl, secrets: webhookSecret } : null,
+    publicUrl: read("PUBLIC_URL", s.PublicUrl) ?? null,
     logLevel: read("LOG_LEVEL", s.LogLevel) ?? "info",
     logFormat: read("LOG_FORMAT", s.LogFormat) ?? (demo ? "text" : "json"),
   };

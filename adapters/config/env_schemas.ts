@@ -90,6 +90,14 @@ export const WebhookUrl = v.pipe(
   v.check((s) => /^https?:$/.test(new URL(s).protocol), "must be an http:// or https:// URL"),
 );
 
+/** `PUBLIC_URL`: the origin browsers reach the service at, e.g. https://psa.example.com. */
+export const PublicUrl = v.pipe(
+  v.string(),
+  v.check((s) => URL.canParse(s), "must be an http:// or https:// URL"),
+  v.check((s) => /^https?:$/.test(new URL(s).protocol), "must be an http:// or https:// URL"),
+  v.transform((s) => new URL(s).origin),
+);
+
 /**
  * `PLATFORM_WEBHOOK_SECRET`: signing secrets, comma-separated (during a
  * rotation the old and the new one sign side by side), each at least 16 characters.

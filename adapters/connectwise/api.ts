@@ -7,7 +7,8 @@ import type { ClientRuntime } from "./client_options.ts";
 import { discoverCodebase, isCodebase } from "./codebase.ts";
 import { credentialsHeaders } from "./credentials_headers.ts";
 import { call, type Caller } from "./http_call.ts";
-import { nextLink } from "./link_header.ts";
+import { nextLink, nextPage } from "./link_header.ts";
+import type { FetchLike } from "./pinned_fetch.ts";
 import type { RateLimiter } from "./rate_limiter.ts";
 import { guardSite } from "./site_guard.ts";
 
@@ -41,13 +42,16 @@ export function openApi(
 ): Api {
   const { headers, secrets } = credentialsHeaders(credentials, rt.clientId);
   // Lazy, so an Api that is never used never touches DNS (nor leaves a rejected promise).
-  let resolved: Promise<{ base: string; codebase: string }> | undefined;
+  // Every request of this Api goes to the address the guard approved (pinned), not to
+  // whatever the name resolves to later (DNS rebinding).
+  let resolved: Promise<{ base: string; codebase: string; send: FetchLike }> | undefined;
   const resolve = () =>
-    resolved ??= guardSite(credentials.siteUrl, rt).then(async (site) => {
+    resolved ??= guardSite(credentials.siteUrl, rt).then(async ({ site, address }) => {
+      const send = address === null ? rt.fetch : rt.pinnedFetch(address);
       const codebase = credentials.codebase && isCodebase(credentials.codebase)
         ? credentials.codebase
-        : await discoverCodebase(rt, site.origin, credentials.companyId);
-      return { base: `${site.origin}/${codebase}apis/3.0`, codebase };
+        : await discoverCodebase(rt, site.origin, credentials.companyId, send);
+      return { base: `${site.origin}/${codebase}apis/3.0`, codebase, send };
     });
   const caller = (extra: Record<string, string> = {}): Caller => ({
     mspKey: `${credentials.siteUrl.trim().toLowerCase()}|${credentials.companyId}`,
@@ -60,6 +64,7 @@ export function openApi(
     for (const [k, value] of Object.entries(query)) u.searchParams.set(k, value);
     return u;
   };
+  const transport = async () => (await resolve()).send;
 
   return {
     codebase: async () => (await resolve()).codebase,
@@ -69,13 +74,20 @@ export function openApi(
         url: await url(path, query),
         label: label("GET", path),
         need,
+        fetch: await transport(),
       };
       return (await call(rt, limiter, caller(), spec)).json;
     },
     async list(path, need, query = {}) {
       const kept = { ...query, pageSize: String(PAGE_SIZE) };
       const first = await url(path, kept);
-      const spec = { method: "GET" as const, url: first, label: label("GET", path), need };
+      const spec = {
+        method: "GET" as const,
+        url: first,
+        label: label("GET", path),
+        need,
+        fetch: await transport(),
+      };
       const rows: unknown[] = [];
       const seen = new Set<string>();
       for (let page = 1, next: URL | null = first; next; page++) {
@@ -90,20 +102,27 @@ export function openApi(
           url: next,
         });
         rows.push(...parseAnswer(v.array(v.unknown()), answer.json, spec.label));
+        // Only the link's page cursor is taken, on our own base, path and query: the
+        // filter is kept (one public client lost it) and no other host is ever called.
         const link = nextLink(answer.headers.get("link"));
-        next = link === null ? null : new URL(link, first);
-        if (next && (next.origin !== first.origin || next.pathname !== first.pathname)) {
-          throw new UpstreamError(`ConnectWise paging of ${spec.label} points elsewhere`, {
+        next = link === null ? null : nextPage(first, link);
+        if (link !== null && next === null) {
+          throw new UpstreamError(`ConnectWise paging of ${spec.label} has no page cursor`, {
             status: 200,
           });
         }
-        // The next link must not lose the filter (one public client's bug): restore ours.
-        for (const [k, value] of Object.entries(kept)) next?.searchParams.set(k, value);
       }
       return rows;
     },
     async send(method, path, body, need) {
-      const spec = { method, url: await url(path), label: label(method, path), need, body };
+      const spec = {
+        method,
+        url: await url(path),
+        label: label(method, path),
+        need,
+        body,
+        fetch: await transport(),
+      };
       return (await call(rt, limiter, caller(), spec)).json;
     },
   };

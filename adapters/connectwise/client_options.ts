@@ -6,6 +6,7 @@ export interface CallTelemetry {
   readonly span: Telemetry["span"];
   exchange(labels: ExchangeLabels, seconds: number): void;
 }
+import { type FetchLike, pinnedFetch } from "./pinned_fetch.ts";
 
 /** How the ConnectWise client is built: its identity, limits and injectable effects. */
 export interface ConnectWiseClientOptions {
@@ -25,6 +26,12 @@ export interface ConnectWiseClientOptions {
   readonly random?: () => number;
   /** The A and AAAA addresses of a host name. */
   readonly resolveHost?: (host: string) => Promise<string[]>;
+  /**
+   * A fetch that connects to `address` (the one the site guard approved)
+   * instead of resolving the host again: DNS pinning. `fetch` serves only
+   * allow-listed hosts and IP literals, which are not resolved.
+   */
+  readonly pinnedFetch?: (address: string) => FetchLike;
   /** Time allowed to one HTTP exchange. */
   readonly timeoutMs?: number;
   /** Time allowed to one call, all its retries and waits included. */
@@ -64,6 +71,7 @@ export function clientRuntime(options: ConnectWiseClientOptions): ClientRuntime 
     now: options.now ?? (() => Date.now()),
     random: options.random ?? Math.random,
     resolveHost: options.resolveHost ?? resolveWithDns,
+    pinnedFetch: options.pinnedFetch ?? ((address) => pinnedFetch(address)),
     timeoutMs: options.timeoutMs ?? 30_000,
     deadlineMs: options.deadlineMs ?? 120_000,
     backoffBaseMs: options.backoffBaseMs ?? 500,

@@ -1,6 +1,7 @@
 import { getLogger } from "@logtape/logtape";
 import { CompanyInfo, parseAnswer } from "./answer_schemas.ts";
 import type { ClientRuntime } from "./client_options.ts";
+import type { FetchLike } from "./pinned_fetch.ts";
 
 const logger = getLogger(["psa-sync", "connectwise"]);
 
@@ -21,11 +22,12 @@ export async function discoverCodebase(
   rt: ClientRuntime,
   origin: string,
   companyId: string,
+  send: FetchLike = rt.fetch,
 ): Promise<string> {
   const label = "GET /login/companyinfo/{companyId}";
   const url = `${origin}/login/companyinfo/${encodeURIComponent(companyId)}`;
   try {
-    const response = await rt.fetch(url, {
+    const response = await send(url, {
       headers: { clientId: rt.clientId, Accept: "application/json" },
       redirect: "manual",
       signal: AbortSignal.timeout(rt.timeoutMs),

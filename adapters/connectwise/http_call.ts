@@ -5,6 +5,7 @@ import { answerError, type Need, networkError, redact } from "./answer_errors.ts
 import { backoffMs } from "../../application/backoff.ts";
 import { mayRetry, retryAfterMs } from "./backoff.ts";
 import type { ClientRuntime } from "./client_options.ts";
+import type { FetchLike } from "./pinned_fetch.ts";
 import type { RateLimiter } from "./rate_limiter.ts";
 
 const logger = getLogger(["psa-sync", "connectwise"]);
@@ -24,6 +25,8 @@ export interface CallSpec {
   readonly label: string;
   readonly need: Need;
   readonly body?: unknown;
+  /** How to reach the site: pinned to the guarded address; `rt.fetch` when absent. */
+  readonly fetch?: FetchLike;
 }
 
 /** A 2xx answer. */
@@ -42,7 +45,7 @@ async function exchange(rt: ClientRuntime, caller: Caller, spec: CallSpec): Prom
   if (spec.body !== undefined) headers["Content-Type"] = "application/json";
   try {
     const signal = AbortSignal.timeout(rt.timeoutMs);
-    const response = await rt.fetch(spec.url, {
+    const response = await (spec.fetch ?? rt.fetch)(spec.url, {
       method: spec.method,
       headers,
       body: spec.body === undefined ? undefined : JSON.stringify(spec.body),

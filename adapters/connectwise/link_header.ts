@@ -9,3 +9,33 @@ export function nextLink(header: string | null): string | null {
   }
   return null;
 }
+
+/** The query parameters that say which page comes next (`page`, forward-only `pageId`). */
+const CURSOR_PARAMETERS = ["page", "pageId"] as const;
+
+/**
+ * The next page to request: `first` (the configured base, path and query)
+ * with only the page cursor of `link` put in. Nothing else of the link is
+ * used: ConnectWise cloud answers with the `api-` host, a proxy may name
+ * itself, and either would otherwise take the request (and its credentials)
+ * somewhere else. Null when the link carries no cursor.
+ */
+export function nextPage(first: URL, link: string): URL | null {
+  let target: URL;
+  try {
+    target = new URL(link, first);
+  } catch {
+    return null;
+  }
+  const next = new URL(first);
+  let found = false;
+  for (const name of CURSOR_PARAMETERS) {
+    next.searchParams.delete(name);
+    const value = target.searchParams.get(name);
+    if (value !== null && /^\d{1,18}$/.test(value)) {
+      next.searchParams.set(name, value);
+      found = true;
+    }
+  }
+  return found ? next : null;
+}

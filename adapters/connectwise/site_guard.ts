@@ -1,11 +1,15 @@
-import { DomainError } from "../../domain/errors.ts";
 import { isForbiddenAddress, isIpLiteral } from "../../domain/ip_address.ts";
-import { parseSiteUrl, type SiteUrl } from "../../domain/site_url.ts";
+import { invalidSiteUrl, parseSiteUrl, type SiteUrl } from "../../domain/site_url.ts";
 
-function refused(reason: string): DomainError {
-  return new DomainError("invalid-site-url", `Site URL is not accepted: ${reason}`, {
-    details: [{ path: "siteUrl", message: reason }],
-  });
+/**
+ * A site that passed the guard. `address` is the approved address a name
+ * resolved to: every request goes there (DNS pinning), never to what the name
+ * resolves to later. Null for an IP literal (nothing to resolve) and an
+ * allow-listed host.
+ */
+export interface GuardedSite {
+  readonly site: SiteUrl;
+  readonly address: string | null;
 }
 
 /**
@@ -16,21 +20,21 @@ function refused(reason: string): DomainError {
 export async function guardSite(
   siteUrl: string,
   options: { allowlist: readonly string[]; resolveHost: (host: string) => Promise<string[]> },
-): Promise<SiteUrl> {
+): Promise<GuardedSite> {
   const site = parseSiteUrl(siteUrl, options.allowlist);
-  if (options.allowlist.includes(site.hostPort)) return site;
+  if (options.allowlist.includes(site.hostPort)) return { site, address: null };
   const bare = site.hostname.replace(/^\[|\]$/g, "");
-  if (isIpLiteral(bare)) return site; // parseSiteUrl already judged the literal
+  if (isIpLiteral(bare)) return { site, address: null }; // parseSiteUrl already judged the literal
   let addresses: string[];
   try {
     addresses = await options.resolveHost(bare);
   } catch {
     addresses = [];
   }
-  if (addresses.length === 0) throw refused(`host "${site.hostname}" does not resolve`);
+  if (addresses.length === 0) throw invalidSiteUrl(`host "${site.hostname}" does not resolve`);
   const bad = addresses.find((address) => isForbiddenAddress(address));
   if (bad !== undefined) {
-    throw refused(`host "${site.hostname}" resolves to a non-public address (${bad})`);
+    throw invalidSiteUrl(`host "${site.hostname}" resolves to a non-public address (${bad})`);
   }
-  return site;
+  return { site, address: addresses[0] };
 }

@@ -4,8 +4,7 @@ import { bodyLimit } from "hono/body-limit";
 import type { Deps } from "../../application/deps.ts";
 import { accessLog, mspOfPath } from "./access_log.ts";
 import type { ApiApp, AppEnv } from "./app_env.ts";
-import { bearerAuth } from "./bearer_auth.ts";
-import { toProblem } from "./error_mapping.ts";
+import { toProblem, type UnavailableCheck } from "./error_mapping.ts";
 import { createFinalizationTracker, type FinalizationTracker } from "./finalization_tracker.ts";
 import { registerOpenApiDocument } from "./openapi_document.ts";
 import { problem, problemResponse } from "./problem.ts";
@@ -28,6 +27,12 @@ import {
   createPrometheusRegistry,
   type PrometheusRegistry,
 } from "../telemetry/prometheus_registry.ts";
+import type { SetupAccess } from "../../application/ports/setup_access.ts";
+import { memorySetupAccess } from "../memory/setup_access.ts";
+import { apiAccess } from "./setup/api_access.ts";
+import { registerSetupLinkRoutes } from "./setup/link_routes.ts";
+import { registerSetupPage } from "./setup/page_routes.tsx";
+import { fixedWindowLimiter } from "./setup/rate_limit.ts";
 
 /** How the HTTP app is built. */
 export interface AppOptions {
@@ -41,10 +46,18 @@ export interface AppOptions {
   readonly logCategory?: readonly string[];
   /** Where finalization progress is kept; default a new in-memory tracker. */
   readonly finalizations?: FinalizationTracker;
+  /** Where setup links and sessions are kept; default in memory (one process). */
+  readonly setupAccess?: SetupAccess;
+  /** The origin setup links point at; default the origin of the request asking for one. */
+  readonly publicUrl?: string | null;
+  /** Setup-link redemptions allowed per client address and minute; default 10. */
+  readonly redemptionsPerMinute?: number;
   /** Largest accepted request body; default 1 MiB. */
   readonly maxBodyBytes?: number;
   /** What `GET /metrics` renders (the service telemetry's registry); default an empty one. */
   readonly metrics?: PrometheusRegistry;
+  /** Recognizes "database unreachable" errors, answered 503 with Retry-After. */
+  readonly isUnavailable?: UnavailableCheck;
 }
 
 /** The default body limit: 1 MiB. */
@@ -78,7 +91,8 @@ export function createApp(deps: Deps, options: AppOptions): ApiApp {
         ),
     }),
   );
-  app.use("/v1/*", bearerAuth(options.apiTokens));
+  const setup = { access: options.setupAccess ?? memorySetupAccess(), clock: deps.clock };
+  app.use("/v1/*", apiAccess(options.apiTokens, setup));
 
   registerOpenApiDocument(app);
   registerSwaggerUi(app);
@@ -97,6 +111,12 @@ export function createApp(deps: Deps, options: AppOptions): ApiApp {
   registerSyncRoutes(app, deps, { workerId: options.workerId });
   registerPeriodRoutes(app, deps, { workerId: options.workerId, tracker });
   registerAuditRoutes(app, deps);
+  const limiter = fixedWindowLimiter({
+    limit: options.redemptionsPerMinute ?? 10,
+    windowMs: 60_000,
+  });
+  registerSetupLinkRoutes(app, deps, { ...setup, limiter, publicUrl: options.publicUrl ?? null });
+  registerSetupPage(app, deps, setup);
 
   app.notFound((c) =>
     problemResponse(
@@ -108,7 +128,7 @@ export function createApp(deps: Deps, options: AppOptions): ApiApp {
     )
   );
   app.onError((error, c) => {
-    const { problem: body, unexpected } = toProblem(error);
+    const { problem: body, unexpected, headers } = toProblem(error, options.isUnavailable);
     const context = {
       method: c.req.method,
       path: c.req.path,
@@ -120,6 +140,11 @@ export function createApp(deps: Deps, options: AppOptions): ApiApp {
         ...context,
         error,
       });
+    } else if (body.status === 503) {
+      logger.warn("Database unreachable on {method} {path} ({requestId}): {error}", {
+        ...context,
+        error: error instanceof Error ? error.message : String(error),
+      });
     } else if (body.status === 502) {
       logger.warn("ConnectWise failed on {method} {path}: {code} {detail}", {
         ...context,
@@ -127,7 +152,7 @@ export function createApp(deps: Deps, options: AppOptions): ApiApp {
         detail: body.detail,
       });
     }
-    return problemResponse(c, body);
+    return problemResponse(c, body, headers);
   });
   return app;
 }

@@ -1,3 +1,4 @@
+import type { SetupSession } from "./setup/session_cookie.ts";
 import type { OpenAPIHono } from "@hono/zod-openapi";
 
 /** What the middleware keeps on each request's context. */
@@ -5,6 +6,8 @@ export interface AppEnv {
   Variables: {
     /** The request id, accepted from `X-Request-Id` or generated. */
     requestId: string;
+    /** The setup session of the request, when it came with one (see setup/session_cookie.ts). */
+    setupSession: SetupSession | undefined;
   };
 }
 

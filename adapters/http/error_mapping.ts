@@ -60,15 +60,40 @@ function fromHttp(error: HTTPException): Problem {
   }
 }
 
+/** Seconds a client is asked to wait (Retry-After) while the database is unreachable. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
+/** Tells whether a thrown value means the database is unreachable for now. */
+export type UnavailableCheck = (error: unknown) => boolean;
+
+/** What `toProblem` decided: the document, whether it is a 500, headers to add. */
+export interface MappedError {
+  readonly problem: Problem;
+  readonly unexpected: boolean;
+  readonly headers?: Record<string, string>;
+}
+
 /**
- * Maps any thrown value to a problem document. `unexpected` is true for a
- * 500: the answer then carries only a generic message (never a stack or a
- * secret) and the caller logs the error itself.
+ * Maps any thrown value to a problem document. An error that `unavailable`
+ * recognizes (the database is down or restarting) is a 503 with Retry-After:
+ * the request may simply be sent again. `unexpected` is true for a 500: the
+ * answer then carries only a generic message (never a stack or a secret) and
+ * the caller logs the error itself.
  */
-export function toProblem(error: unknown): { problem: Problem; unexpected: boolean } {
+export function toProblem(error: unknown, unavailable?: UnavailableCheck): MappedError {
   if (error instanceof DomainError) return { problem: fromDomain(error), unexpected: false };
   if (error instanceof HTTPException && error.status < 500) {
     return { problem: fromHttp(error), unexpected: false };
+  }
+  if (unavailable?.(error)) {
+    return {
+      problem: problem(503, {
+        code: "database-unavailable",
+        detail: "The database cannot be reached right now; send the request again shortly",
+      }),
+      unexpected: false,
+      headers: { "Retry-After": String(UNAVAILABLE_RETRY_AFTER_SECONDS) },
+    };
   }
   return {
     problem: problem(500, {

@@ -1,4 +1,4 @@
-import type { FinalizationProgress } from "../../application/sync/finalize_period.ts";
+import type { FinalizationProgress } from "../../application/sync/month_end.ts";
 import type { Period } from "../../domain/period.ts";
 
 /** The progress of one finalization run, as kept in memory by this process. */

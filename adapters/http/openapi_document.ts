@@ -9,7 +9,8 @@ export const DOCUMENT_INFO = {
     version: "1.0.0",
     description: "Syncs billing quantities from the platform's MSP admin panel to ConnectWise " +
       "PSA. Errors are RFC 9457 problem documents (`application/problem+json`) with a stable " +
-      "`code`. Every `/v1` route needs `Authorization: Bearer <token>`.",
+      "`code`. Every `/v1` route needs `Authorization: Bearer <token>` (or an MSP's setup " +
+      "session cookie, which reaches only that MSP's routes and the plan list).",
   },
   tags: [
     { name: "Plans" },
@@ -21,6 +22,7 @@ export const DOCUMENT_INFO = {
     { name: "Usage" },
     { name: "Sync" },
     { name: "Periods" },
+    { name: "Setup page" },
     { name: "Operations" },
   ],
 };

@@ -14,25 +14,40 @@ const PROBLEM_DESCRIPTIONS = {
   422: "Well-formed but breaks a rule",
   500: "Unexpected error: a generic message and the request id, never a stack",
   502: "ConnectWise failed or could not be reached; its status is in `detail`",
-  503: "Not ready",
+  503:
+    "The database cannot be reached right now (`database-unavailable`); retry after `Retry-After` seconds",
 } as const;
 
 /** A status that answers with a problem document. */
 export type ProblemStatus = keyof typeof PROBLEM_DESCRIPTIONS;
 
+/** The header a 503 carries: seconds to wait before sending the request again. */
+const RETRY_AFTER = {
+  "Retry-After": {
+    description: "Seconds to wait before sending the request again",
+    schema: { type: "integer" as const, minimum: 1 },
+  },
+};
+
 /** Documented problem answers for the given statuses. */
 export function problemResponses<S extends ProblemStatus>(statuses: readonly S[]) {
   const content = { [PROBLEM_MEDIA_TYPE]: { schema: ProblemSchema } };
-  const responses = {} as Record<S, { description: string; content: typeof content }>;
-  for (const s of statuses) responses[s] = { description: PROBLEM_DESCRIPTIONS[s], content };
+  const responses = {} as Record<
+    S,
+    { description: string; content: typeof content; headers?: typeof RETRY_AFTER }
+  >;
+  for (const s of statuses) {
+    const headers = s === 503 ? { headers: RETRY_AFTER } : {};
+    responses[s] = { description: PROBLEM_DESCRIPTIONS[s], content, ...headers };
+  }
   return responses;
 }
 
-const ALWAYS: ProblemStatus[] = [400, 401, 500];
+const ALWAYS: ProblemStatus[] = [400, 401, 500, 503];
 
 /**
  * A `/v1` route: bearer security, plus the problem answers every `/v1` route
- * can give (400, 401, 500) and the ones listed in `problems`.
+ * can give (400, 401, 500, 503) and the ones listed in `problems`.
  */
 export function v1Route<const R extends RouteConfig>(
   config: R,

@@ -2,7 +2,7 @@ import type { SyncLines } from "../../application/ports/sync_lines.ts";
 import { lineKey } from "../../domain/sync_line.ts";
 import type { SyncQueue } from "../../application/ports/sync_queue.ts";
 import { refuseNegative } from "./checks.ts";
-import { done, type MemoryState, type QueueRow } from "./state.ts";
+import { answer, done, type MemoryState, type QueueRow } from "./state.ts";
 
 /** Table-backed sync lines. */
 export function memorySyncLines(s: MemoryState): SyncLines {
@@ -79,6 +79,15 @@ export function memorySyncQueue(s: MemoryState): SyncQueue {
         attempts,
       })));
     },
+    renew: (owner, { now, leaseMs }) =>
+      answer(() => {
+        const held = s.queue.all().filter((r) =>
+          r.leaseOwner === owner && r.leaseUntil !== null && r.leaseUntil > now
+        );
+        const until = new Date(now.getTime() + leaseMs);
+        for (const r of held) s.queue.set(r.mspId, id(r.agreementId), { ...r, leaseUntil: until });
+        return held.length;
+      }),
     complete: (owner, item) =>
       done(() => {
         const row = s.queue.get(item.mspId, id(item.agreementId));

@@ -5,6 +5,18 @@ import { migrate } from "./migrate.ts";
 
 const log = getLogger(["psa-sync", "db"]);
 
+/**
+ * How the pool reconnects after the server went away (a restart, a failover).
+ * postgres.js waits up to 20 s between attempts by default, growing with every
+ * failed one; capped at 1 s the service is back within seconds of the
+ * database. A connection attempt gives up after 5 s instead of 30 s, so a
+ * request waits no longer than that before its 503.
+ */
+const RECONNECT = {
+  backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
+  connect_timeout: 5,
+};
+
 /** An open, migrated database. */
 export interface Database {
   readonly sql: postgres.Sql;
@@ -26,7 +38,7 @@ export async function openDatabase(
     log.debug("Database notice: {message}", { message: notice.message });
   let database: Database;
   if (config.databaseUrl) {
-    const sql = postgres(config.databaseUrl, { onnotice });
+    const sql = postgres(config.databaseUrl, { onnotice, ...RECONNECT });
     database = { sql, kind: "postgres", close: () => sql.end({ timeout: 5 }) };
     log.info("Database: PostgreSQL at {location}", { location: describeUrl(config.databaseUrl) });
   } else {

@@ -51,6 +51,13 @@ export function postgresSyncQueue(sql: Queryable): SyncQueue {
           attempts: r.attempts,
         }));
     },
+    renew: async (owner, { now, leaseMs }) => {
+      // Only leases still running: one that ran out may already be another worker's.
+      const renewed = await sql`
+        UPDATE sync_queue SET lease_until = ${new Date(now.getTime() + leaseMs)}
+        WHERE lease_owner = ${owner} AND lease_until > ${now}`;
+      return renewed.count;
+    },
     complete: async (owner, item) => {
       // Deleted when nothing changed since the claim; otherwise the lease is
       // released so the newer change is pushed on the next claim.

@@ -1,7 +1,7 @@
 import { getLogger } from "@logtape/logtape";
 import { periodOf, previousPeriod } from "../../domain/period.ts";
 import type { Deps } from "../../application/deps.ts";
-import { finalizePeriod } from "../../application/sync/finalize_period.ts";
+import { finalizePeriod } from "../../application/sync/month_end.ts";
 
 /** Shortly after 00:00 UTC on the 1st of every month (Deno.cron runs in UTC). */
 export const MONTHLY_SCHEDULE = "5 0 1 * *";

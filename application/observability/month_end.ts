@@ -1,6 +1,6 @@
 import type { Period } from "../../domain/period.ts";
 import { type Deps, telemetryOf } from "../deps.ts";
-import type { FinalizationProgress } from "../sync/finalize_period.ts";
+import type { FinalizationProgress } from "../sync/month_end.ts";
 
 /** One MSP's month end in a span: whether its period became final now or was already. */
 export function tracedMonthEnd<T extends { finalized: Period[] }>(

@@ -27,6 +27,12 @@ export interface SyncQueue {
     owner: string,
     options: { now: Date; leaseMs: number; limit: number; mspId?: string },
   ): Promise<DirtyAgreement[]>;
+  /**
+   * Heartbeat: extends every lease `owner` holds to `now + leaseMs`; answers how
+   * many. Leases are short and renewed while the work goes on, so a worker that
+   * dies leaves its agreements to another within one short lease.
+   */
+  renew(owner: string, options: { now: Date; leaseMs: number }): Promise<number>;
   /** Done: removes the entry unless it was marked dirty again since the claim. */
   complete(owner: string, item: DirtyAgreement): Promise<void>;
   /** Failed: releases the lease and waits until `retryAt`, counting the attempt. */

@@ -1,7 +1,7 @@
 import { periodOf } from "../../domain/period.ts";
 import type { Deps } from "../deps.ts";
 import { finalFiguresPushed } from "../../domain/sync_line.ts";
-import { finalizeDue } from "./finalize.ts";
+import { finalizeDue } from "./finalize_statements.ts";
 import { tracedPush } from "../observability/traced_push.ts";
 import type { PushResult } from "./push_agreement.ts";
 

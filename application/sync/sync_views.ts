@@ -4,10 +4,8 @@ import { sessionFor } from "../connection.ts";
 import type { Deps } from "../deps.ts";
 import type { AuditEntry } from "../ports/audit_log.ts";
 import type { SyncLine } from "../ports/sync_lines.ts";
-import { computeStatements } from "./finalize.ts";
-import { markMspDirty } from "./mark_dirty.ts";
+import { computeStatements } from "./finalize_statements.ts";
 import { planAgreement } from "./plan_agreement.ts";
-import { drainSync, type SyncSummary } from "./worker.ts";
 
 /** Every sync line of the MSP. */
 export function syncLines(deps: Deps, mspId: string): Promise<SyncLine[]> {
@@ -48,16 +46,6 @@ export async function previewSync(deps: Deps, mspId: string): Promise<PreviewLin
     }
   }
   return preview;
-}
-
-/** Runs a sync of every mapped agreement of the MSP now. */
-export async function syncNow(
-  deps: Deps,
-  input: { mspId: string; owner: string },
-): Promise<SyncSummary> {
-  await sessionFor(deps, input.mspId);
-  await markMspDirty(deps, input.mspId);
-  return drainSync(deps, { owner: input.owner, mspId: input.mspId });
 }
 
 /** The statement of a period: final figures once finalized, else the running ones. */

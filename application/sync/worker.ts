@@ -11,7 +11,14 @@ export interface SyncSummary {
   skipped: number;
 }
 
-const LEASE_MS = 60_000;
+/**
+ * A claim holds its agreements this long, and a heartbeat renews the lease
+ * every HEARTBEAT_MS while the round runs: a worker that dies (kill -9) frees
+ * its agreements for another within LEASE_MS, while a long push (ConnectWise
+ * may take minutes) keeps them as long as its worker lives.
+ */
+export const LEASE_MS = 8_000;
+const HEARTBEAT_MS = 2_000;
 
 /**
  * One round: claims due dirty agreements under a lease and syncs each. A
@@ -35,6 +42,26 @@ export async function runSyncRound(
     limit: options.limit ?? 20,
     mspId: options.mspId,
   });
+  const heartbeat = items.length === 0 ? undefined : setInterval(() => {
+    // A failed renewal is not an error of the round: the lease then runs out and
+    // another worker may take over, which is what a lease is for.
+    deps.store.syncQueue.renew(options.owner, { now: deps.clock.now(), leaseMs: LEASE_MS })
+      .catch(() => undefined);
+  }, HEARTBEAT_MS);
+  try {
+    await syncItems(deps, items, summary, options);
+  } finally {
+    clearInterval(heartbeat);
+  }
+  return summary;
+}
+
+async function syncItems(
+  deps: Deps,
+  items: readonly DirtyAgreement[],
+  summary: SyncSummary,
+  options: { owner: string; onError?: (item: DirtyAgreement, error: unknown) => void },
+): Promise<void> {
   for (const item of items) {
     summary.agreements++;
     try {
@@ -56,7 +83,6 @@ export async function runSyncRound(
       await deps.store.syncQueue.retry(options.owner, item, at);
     }
   }
-  return summary;
 }
 
 /** Runs rounds until nothing is due (or `maxRounds`), adding up their summaries. */

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { connect } from "../../application/connection.ts";
 import { reportUsage } from "../../application/report_usage.ts";
-import { finalizePeriod } from "../../application/sync/finalize_period.ts";
+import { finalizePeriod } from "../../application/sync/month_end.ts";
 import { drainSync } from "../../application/sync/worker.ts";
 import type { OutboundEvent } from "../../application/ports/outbox.ts";
 import { CREDENTIALS, testWorld } from "../support/fixtures.ts";

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { reportUsage } from "../../application/report_usage.ts";
-import { catchUp, finalizePeriod } from "../../application/sync/finalize_period.ts";
+import { catchUp, finalizePeriod } from "../../application/sync/month_end.ts";
 import { periodStatement } from "../../application/sync/sync_views.ts";
 import { upsertOrganization } from "../../application/organizations.ts";
 import { drainSync } from "../../application/sync/worker.ts";

@@ -195,7 +195,7 @@ Deno.test("sync: a sync run for one MSP pushes only that MSP's agreements", asyn
   await reportUsage(w.deps, usage("o1", "2026-11-02T10:00:00Z", 8));
   w.clock.advance(5_000);
   await connectAndMapProducts(w, "msp-b");
-  const { syncNow } = await import("../../application/sync/sync_views.ts");
+  const { syncNow } = await import("../../application/sync/sync_now.ts");
   const summary = await syncNow(w.deps, { mspId: "msp-b", owner: "http" });
   assert.deepEqual([summary.agreements, summary.written], [0, 0]);
   assert.equal(w.cw.data.additions.length, 0, "msp-a's pending push is left to msp-a");

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { memoryTelemetry } from "../../adapters/memory/memory_telemetry.ts";
 import { measureBacklog } from "../../application/observability/backlog.ts";
 import { reportUsage } from "../../application/report_usage.ts";
-import { finalizePeriod } from "../../application/sync/finalize_period.ts";
+import { finalizePeriod } from "../../application/sync/month_end.ts";
 import { drainSync } from "../../application/sync/worker.ts";
 import { testWorld } from "../support/fixtures.ts";
 import { connectAndMapProducts, mappedOrganization } from "../support/setup.ts";

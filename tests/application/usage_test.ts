@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { reportUsage } from "../../application/report_usage.ts";
 import { upsertOrganization } from "../../application/organizations.ts";
-import { finalizeStatements } from "../../application/sync/finalize.ts";
+import { finalizeStatements } from "../../application/sync/finalize_statements.ts";
 import { testWorld } from "../support/fixtures.ts";
 
 async function world() {

@@ -8,7 +8,7 @@ import { createCipher } from "../../adapters/postgres/cipher.ts";
 import { openDatabase } from "../../adapters/postgres/database.ts";
 import { createPostgresStore } from "../../adapters/postgres/postgres_store.ts";
 import { DEFAULT_SETTINGS, type Deps } from "../../application/deps.ts";
-import { finalizePeriod } from "../../application/sync/finalize_period.ts";
+import { finalizePeriod } from "../../application/sync/month_end.ts";
 import { FixedClock } from "../support/fixed_clock.ts";
 import type { DatabaseTarget } from "./bench_database.ts";
 

@@ -1,7 +1,7 @@
 // P2 month end for 100 MSPs x 100 mappings under a per-MSP rate limit:
 // wall time against the lower bound (calls / rate), calls against changed additions.
 import { memoryStore } from "../../adapters/memory/memory_store.ts";
-import { finalizePeriod } from "../../application/sync/finalize_period.ts";
+import { finalizePeriod } from "../../application/sync/month_end.ts";
 import { benchWorld, callCounts } from "./bench_world.ts";
 
 const SHAPE = { msps: 100, agreementsPerMsp: 20, orgsPerAgreement: 5, requestsPerMinute: 1_200 };

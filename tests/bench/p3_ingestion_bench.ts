@@ -1,5 +1,5 @@
-// P3 ingestion: usage reports a second through the HTTP API (each one a
-// SERIALIZABLE transaction: dedupe, append, mark the agreement dirty) against
+// P3 ingestion: usage reports a second through the HTTP API (each one
+// statement at READ COMMITTED: dedupe, ledger row, period summary, dirty mark) against
 // single-row INSERTs a second into a table like the ledger, on the same
 // database, with the same pool and the same concurrency.
 import { createApp } from "../../adapters/http/app.ts";

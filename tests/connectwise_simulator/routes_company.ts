@@ -4,7 +4,10 @@ import { listAnswer } from "./sim_paging.ts";
 
 /** `/system/info`, companies, company types and statuses. */
 export function companyRoutes(api: Hono<SimEnv>, sim: Sim): void {
-  const paging = { linkDropsFilters: sim.options.linkDropsFilters };
+  const paging = {
+    linkDropsFilters: sim.options.linkDropsFilters,
+    linkHost: sim.options.linkHost,
+  };
   api.get(
     "/system/info",
     (c) =>

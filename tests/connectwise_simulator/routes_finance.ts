@@ -27,7 +27,10 @@ function issues(result: v.SafeParseResult<v.GenericSchema>) {
 /** Agreements and their additions (list, get, POST, JSON-Patch). */
 export function financeRoutes(api: Hono<SimEnv>, sim: Sim): void {
   const s = sim.state;
-  const paging = { linkDropsFilters: sim.options.linkDropsFilters };
+  const paging = {
+    linkDropsFilters: sim.options.linkDropsFilters,
+    linkHost: sim.options.linkHost,
+  };
   const agreementOf = (id: string) => s.agreements.find((a) => a.id === Number(id));
   const additionOf = (agreementId: string, id: string) =>
     s.additions.find((a) => a.agreementId === Number(agreementId) && a.id === Number(id));

@@ -14,6 +14,11 @@ export interface SimulatorOptions {
   readonly rateLimitPerMinute?: number;
   /** Simulates a server whose `next` links lose `conditions` and `childConditions`. */
   readonly linkDropsFilters?: boolean;
+  /**
+   * Names this host (`host:port`) in every `next` link instead of its own, as
+   * ConnectWise cloud does with its `api-` host and as a proxy in between does.
+   */
+  readonly linkHost?: string;
   /** The simulator's clock (rate-limit windows, cancel dates). */
   readonly now?: () => number;
   readonly sleep?: (ms: number) => Promise<void>;

@@ -13,12 +13,13 @@ function project(row: object, fields: string | undefined): object {
 /**
  * Answers a list the ConnectWise way: filtered by the parsed `conditions`
  * and `childConditions`, `fields` applied, paged by `page` or (with
- * `pagination-type: forward-only`) by `pageId`, with a `Link` header.
+ * `pagination-type: forward-only`) by `pageId`, with a `Link` header (naming
+ * `linkHost` instead of this host when set).
  */
 export function listAnswer(
   c: Context<SimEnv>,
   rows: readonly { id: number }[],
-  options: { linkDropsFilters?: boolean } = {},
+  options: { linkDropsFilters?: boolean; linkHost?: string } = {},
 ): Response {
   const record = c.get("record");
   const url = new URL(c.req.url);
@@ -45,6 +46,7 @@ export function listAnswer(
     next.searchParams.set("page", String(page + 1));
     if (page * size >= kept.length) next.search = "";
   }
+  if (options.linkHost) next.host = options.linkHost;
   if (next.search && options.linkDropsFilters) {
     next.searchParams.delete("conditions");
     next.searchParams.delete("childConditions");

@@ -84,6 +84,24 @@ export async function syncQueueContract(t: Deno.TestContext, open: OpenStore): P
     },
   );
 
+  await contractCase(
+    t,
+    open,
+    "sync queue: renew extends the owner's running leases only",
+    async (s) => {
+      await s.syncQueue.markDirty("msp-a", 1000, at(0));
+      await s.syncQueue.markDirty("msp-a", 1001, at(0));
+      assert.equal((await s.syncQueue.claim("w1", { now: at(1), ...lease })).length, 2);
+      assert.equal(await s.syncQueue.renew("w2", { now: at(1), leaseMs: 5 * 60_000 }), 0);
+      assert.equal(await s.syncQueue.renew("w1", { now: at(1), leaseMs: 5 * 60_000 }), 2);
+      // Without the renewal both would be free at minute 2.
+      assert.deepEqual(await s.syncQueue.claim("w2", { now: at(3), ...lease }), []);
+      assert.equal((await s.syncQueue.claim("w2", { now: at(6), ...lease })).length, 2);
+      // w1's leases ran out and were taken: a late heartbeat of w1 takes nothing back.
+      assert.equal(await s.syncQueue.renew("w1", { now: at(6), leaseMs: 60 * 60_000 }), 0);
+    },
+  );
+
   await contractCase(t, open, "sync queue: complete removes an unchanged entry", async (s) => {
     await s.syncQueue.markDirty("msp-a", 1000, at(0));
     const [item] = await s.syncQueue.claim("w1", { now: at(1), ...lease });

@@ -58,8 +58,18 @@ for (const plan of PLANS) {
   await res.body?.cancel();
 }
 
+// A setup link for the same MSP as the walk-through: the four steps in a browser.
+const linkAnswer = await fetch(`${base}/v1/msps/acme-msp/setup-links`, {
+  method: "POST",
+  headers: { Authorization: `Bearer ${token}` },
+});
+if (linkAnswer.status !== 201) throw new Error(`Setup link failed: ${await linkAnswer.text()}`);
+const setupLink = (await linkAnswer.json()) as { url: string };
+
 console.log(`
 psa-sync demo is ready.
+  Setup page     ${setupLink.url}
+                 (MSP acme-msp; the link works once, within 10 minutes)
   API            ${base}/v1   (plans lite, core, premium are seeded)
   API docs       ${base}/docs
   OpenAPI        ${base}/openapi.json

@@ -45,6 +45,11 @@ Deno.test("demo: `deno task demo` starts and every README curl line answers 2xx"
       await new Promise((r) => setTimeout(r, 100));
     }
     assert.match(printed, /psa-sync demo is ready/, printed);
+    const link = printed.match(/^ {2}Setup page +(http:\/\/\S+\/setup\/\S+)$/m);
+    assert.ok(link, "the demo prints a setup link");
+    const page = await fetch(link[1]);
+    assert.equal(page.status, 200);
+    assert.match(await page.text(), /1\. ConnectWise credentials/);
     const exported = printed.match(/^export PSA=(\S+) PSA_TOKEN=(\S+)$/m);
     assert.ok(exported, "the demo prints the export line");
     const env = { PSA: exported[1], PSA_TOKEN: exported[2], PATH: Deno.env.get("PATH") ?? "" };

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { upsertOrganization } from "../../application/organizations.ts";
 import type { ConnectWise } from "../../application/ports/connectwise.ts";
 import { reportUsage } from "../../application/report_usage.ts";
-import { finalizePeriod } from "../../application/sync/finalize_period.ts";
+import { finalizePeriod } from "../../application/sync/month_end.ts";
 import { drainSync } from "../../application/sync/worker.ts";
 import { connectAndMapProducts, mappedOrganization } from "../support/setup.ts";
 import { simWorld } from "../support/sim_world.ts";

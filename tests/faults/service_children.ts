@@ -72,7 +72,7 @@ export async function childDatabase(options: { template?: string } = {}): Promis
 
 /** The environment of a service child reaching `sites`, at debug level so the scan sees most. */
 export function childEnv(input: {
-  db: ChildDatabase;
+  db: Pick<ChildDatabase, "env">;
   sites: readonly FaultySite[];
   apiTokens: readonly string[];
   encryptionKey: string;

@@ -3,7 +3,7 @@
 // the memory store and on Postgres (engine_memory_test.ts, engine_postgres_test.ts).
 import assert from "node:assert/strict";
 import { reportUsage } from "../../application/report_usage.ts";
-import { finalizePeriod } from "../../application/sync/finalize_period.ts";
+import { finalizePeriod } from "../../application/sync/month_end.ts";
 import { periodStatement } from "../../application/sync/sync_views.ts";
 import { drainSync } from "../../application/sync/worker.ts";
 import { connectAndMapProducts, mappedOrganization } from "../support/setup.ts";

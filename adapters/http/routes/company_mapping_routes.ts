@@ -28,7 +28,8 @@ const Row = z.union([
   description: "Map an existing organization, or create one from the company",
 });
 
-const ImportInput = z.object({ items: z.array(Row).min(1).max(1000) });
+/** Shared with the setup page's form, so both edges check the same. */
+export const ImportInput = z.object({ items: z.array(Row).min(1).max(1000) });
 
 const importRoute = v1Route({
   method: "post",

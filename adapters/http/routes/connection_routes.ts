@@ -14,7 +14,8 @@ import { MspParams } from "../params.ts";
 const TAG = "ConnectWise connection";
 const PATH = "/v1/msps/{msp}/connectwise";
 
-const CredentialsInput = z.object({
+/** Shared with the setup page's form, so both edges check the same. */
+export const CredentialsInput = z.object({
   siteUrl: z.string().min(1).max(2048).openapi({ example: "https://na.myconnectwise.net" }),
   companyId: z.string().min(1).max(200),
   publicKey: z.string().min(1).max(200),

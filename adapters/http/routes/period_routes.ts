@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import type { Deps } from "../../../application/deps.ts";
-import { finalizePeriod } from "../../../application/sync/finalize_period.ts";
+import { finalizePeriod } from "../../../application/sync/month_end.ts";
 import { statementRows } from "../../../application/statement_rows.ts";
 import { periodStatement } from "../../../application/sync/sync_views.ts";
 import { NotFoundError } from "../../../domain/errors.ts";

@@ -35,7 +35,8 @@ const Slot = z.union([
   z.strictObject({ create: NewProduct }),
 ]).openapi("Slot", { description: "An existing catalog product, or one to create" });
 
-const MappingInput = z.object({
+/** Shared with the setup page's form, so both edges check the same. */
+export const MappingInput = z.object({
   license: Slot,
   server: Slot.nullable().optional().openapi({
     description: "Only for plans that include servers; refused (422) on a Lite plan",

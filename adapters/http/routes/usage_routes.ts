@@ -28,7 +28,8 @@ const report = v1Route({
   tags: ["Usage"],
   summary: "Report an organization's usage (durable on answer; pushed asynchronously)",
   description: "The same `eventId` again is 202 with `duplicate: true` and changes nothing; " +
-    "409 `period-finalized`; 404 unknown organization.",
+    "409 `period-finalized`; 422 `report-too-old` (before the previous month, or the previous " +
+    "month once final: the detail names the oldest instant accepted now); 404 unknown organization.",
   request: { params: MspOrgParams, body: jsonBody(UsageInput) },
   responses: { 202: jsonAnswer(Accepted, "Recorded") },
 }, { problems: [404, 409, 422] });

@@ -33,6 +33,7 @@ Deno.test("defaults for everything optional", () => {
     requestsPerMinute: 300,
     hostAllowlist: [],
     webhook: null,
+    publicUrl: null,
     logLevel: "info",
     logFormat: "json",
   });
@@ -48,6 +49,7 @@ Deno.test("every variable is read", () => {
     CONNECTWISE_HOST_ALLOWLIST: "127.0.0.1:8081, LocalHost:9000,[::1]:80",
     PLATFORM_WEBHOOK_URL: "https://platform.example/hooks",
     PLATFORM_WEBHOOK_SECRET: "a-long-enough-secret, the-next-long-secret",
+    PUBLIC_URL: "https://psa.example.com/ignored/path",
     LOG_LEVEL: "DEBUG",
     LOG_FORMAT: "text",
   });
@@ -60,6 +62,7 @@ Deno.test("every variable is read", () => {
     url: "https://platform.example/hooks",
     secrets: ["a-long-enough-secret", "the-next-long-secret"],
   });
+  assert.equal(config.publicUrl, "https://psa.example.com");
   assert.equal(config.logLevel, "debug");
   assert.equal(config.logFormat, "text");
 });

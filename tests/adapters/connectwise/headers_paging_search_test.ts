@@ -75,6 +75,30 @@ for (const linkDropsFilters of [false, true]) {
   });
 }
 
+Deno.test("a next link naming another host (the api- host, a proxy): only its page cursor is used, on the configured site; the other host gets nothing", async () => {
+  let elsewhere = 0;
+  const other = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen() {} }, () => {
+    elsewhere++;
+    return new Response("[]");
+  });
+  try {
+    const seed = simulatorState(contractWorld());
+    seed.companies = manyCompanies();
+    const linkHost = `127.0.0.1:${other.addr.port}`;
+    await withSimulator({ seed, sim: { linkHost } }, async ({ sim, session }) => {
+      const companies = await session.companies.list({ typeIds: [1, 2], statusIds: [1] });
+      assert.equal(companies.length, 2500);
+      assert.equal(new Set(companies.map((c) => c.id)).size, 2500);
+      const pages = sim.counters.of("GET /company/companies");
+      assert.equal(pages.length, 3, "every page from the configured site");
+      assert.ok(pages.slice(1).every((p) => p.query.pageId !== undefined), "the cursor was kept");
+    });
+    assert.equal(elsewhere, 0, "no request reached the host the links named");
+  } finally {
+    await other.shutdown();
+  }
+});
+
 Deno.test('a search text with `"`, `\\` and `) or (` reaches ConnectWise as one literal and cannot change the conditions', async () => {
   const text = 'A"B\\ ) or (identifier like "%';
   const seed = simulatorState(contractWorld());

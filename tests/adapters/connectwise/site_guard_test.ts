@@ -15,15 +15,18 @@ const DNS: Record<string, string[]> = {
 };
 
 function client(calls: string[]) {
+  const fetch = (input: string | URL | Request) => {
+    calls.push(String(input));
+    return Promise.resolve(new Response("{}", { status: 401 }));
+  };
   return createConnectWiseClient({
     clientId: "test",
     requestsPerMinute: 600,
     deadlineMs: 1,
     resolveHost: (host) => Promise.resolve(DNS[host] ?? []),
-    fetch: (input) => {
-      calls.push(String(input));
-      return Promise.resolve(new Response("{}", { status: 401 }));
-    },
+    fetch,
+    // A resolved name is reached through the pinned fetch (dns_pinning_test.ts checks the address).
+    pinnedFetch: () => fetch,
   });
 }
 

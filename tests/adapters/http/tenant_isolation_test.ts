@@ -34,6 +34,8 @@ const BEFORE_CONNECT: Record<string, Expect> = {
   // Both upsert B's own records; checked separately below.
   "PUT /v1/msps/{msp}/connectwise": "own",
   "PUT /v1/msps/{msp}/organizations/{org}": "own",
+  // A link to B's own setup page (a session of it reaches only B; see setup_links_test.ts).
+  "POST /v1/msps/{msp}/setup-links": "own",
 };
 
 function bodyFor(op: string, orgIds: readonly string[]): unknown {

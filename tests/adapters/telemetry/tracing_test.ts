@@ -6,7 +6,7 @@ import { configureLogging } from "../../../adapters/logging/configure_logging.ts
 import { createServiceTelemetry } from "../../../adapters/telemetry/service_telemetry.ts";
 import type { Deps } from "../../../application/deps.ts";
 import { reportUsage } from "../../../application/report_usage.ts";
-import { finalizePeriod } from "../../../application/sync/finalize_period.ts";
+import { finalizePeriod } from "../../../application/sync/month_end.ts";
 import { drainSync } from "../../../application/sync/worker.ts";
 import { connectAndMapProducts, mappedOrganization } from "../../support/setup.ts";
 import { simWorld } from "../../support/sim_world.ts";

@@ -2,7 +2,7 @@ import type { Period } from "../../domain/period.ts";
 import { parsePeriod } from "../../domain/period.ts";
 import type { Deps } from "../deps.ts";
 import { monthEndGauges, tracedMonthEnd } from "../observability/month_end.ts";
-import { assertEnded, finalizeDue } from "./finalize.ts";
+import { assertEnded, finalizeDue } from "./finalize_statements.ts";
 import { markMspDirty } from "./mark_dirty.ts";
 import { drainSync } from "./worker.ts";
 

@@ -1,0 +1,97 @@
+import { Buffer } from "node:buffer";
+import { Agent, request } from "node:https";
+
+/** A fetch of the shape the client uses (URL, method, headers, string body, signal). */
+export type FetchLike = (input: string | URL, init?: RequestInit) => Promise<Response>;
+
+/** Idle connections kept per pinned address; every one of them leads to that address. */
+const agents = new Map<string, Agent>();
+
+function agentFor(address: string): Agent {
+  let agent = agents.get(address);
+  if (!agent) {
+    agent = new Agent({ keepAlive: true, maxSockets: 16, maxFreeSockets: 4, timeout: 30_000 });
+    agents.set(address, agent);
+  }
+  return agent;
+}
+
+/** Closes the kept connections of every pinned address (shutdown, tests). */
+export function closePinnedConnections(): void {
+  for (const agent of agents.values()) agent.destroy();
+  agents.clear();
+}
+
+function headersOf(raw: Record<string, string | string[] | undefined>): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(raw)) {
+    for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) {
+      headers.append(name, v);
+    }
+  }
+  return headers;
+}
+
+const NULL_BODY = new Set([101, 204, 205, 304]);
+
+/**
+ * A fetch that connects to `address`, whatever DNS says about the URL's host
+ * now: the defence against DNS rebinding. The site guard resolved the name
+ * once and approved `address`; Deno's fetch would resolve it again for every
+ * request, so a name that answered a public address to the guard could send
+ * the next request to 127.0.0.1. TLS still checks the certificate against
+ * the URL's host name (SNI and verification as usual). https only; `ca`
+ * (extra trusted certificates, PEM) is for tests.
+ */
+export function pinnedFetch(address: string, tls: { ca?: string } = {}): FetchLike {
+  const family = address.includes(":") ? 6 : 4;
+  const lookup = (
+    _host: string,
+    options: { all?: boolean } | number | undefined,
+    callback: (...args: unknown[]) => void,
+  ) =>
+    typeof options === "object" && options?.all
+      ? callback(null, [{ address, family }])
+      : callback(null, address, family);
+  return (input, init = {}) =>
+    new Promise<Response>((resolve, reject) => {
+      const url = new URL(String(input));
+      if (url.protocol !== "https:") {
+        reject(new TypeError(`A pinned request must use https, not ${url.protocol}`));
+        return;
+      }
+      const signal = init.signal ?? undefined;
+      if (signal?.aborted) return reject(signal.reason);
+      const req = request({
+        host: url.hostname,
+        servername: url.hostname,
+        port: url.port === "" ? 443 : Number(url.port),
+        path: `${url.pathname}${url.search}`,
+        method: init.method ?? "GET",
+        headers: Object.fromEntries(new Headers(init.headers)),
+        lookup: lookup as never,
+        agent: tls.ca ? false : agentFor(address),
+        ca: tls.ca,
+      }, (res) => {
+        const chunks: Uint8Array[] = [];
+        res.on("data", (chunk: Uint8Array) => chunks.push(chunk));
+        res.on("error", reject);
+        res.on("end", () => {
+          const status = res.statusCode ?? 0;
+          try {
+            const body = NULL_BODY.has(status) ? null : Buffer.concat(chunks);
+            resolve(new Response(body, { status, headers: headersOf(res.headers) }));
+          } catch (error) {
+            reject(error);
+          }
+        });
+      });
+      signal?.addEventListener("abort", () => {
+        req.destroy();
+        reject(signal.reason);
+      }, { once: true });
+      req.on("error", reject);
+      if (init.body !== undefined && init.body !== null) req.write(String(init.body));
+      req.end();
+    });
+}

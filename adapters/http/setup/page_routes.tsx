@@ -1,0 +1,93 @@
+/** @jsxImportSource hono/jsx */
+import type { Context, MiddlewareHandler } from "hono";
+import type { Deps } from "../../../application/deps.ts";
+import type { SetupLinkDeps } from "../../../application/setup_links.ts";
+import { DomainError } from "../../../domain/errors.ts";
+import type { ApiApp, AppEnv } from "../app_env.ts";
+import { companiesPage, saveImport, unmap } from "./companies_page.tsx";
+import { credentialsPage, saveCredentials } from "./credentials_page.tsx";
+import { ErrorBox, Layout, stepUrl } from "./layout.tsx";
+import { NoSessionPage, NotFoundPage } from "./link_pages.tsx";
+import { productsPage, saveProducts } from "./products_page.tsx";
+import { renderPage } from "./render.ts";
+import { readSession, sameText } from "./session_cookie.ts";
+import { registerSetupAssets } from "./static_assets.ts";
+import { syncPage } from "./sync_page.tsx";
+
+const STATUS = { invalid: 422, "not-found": 404, conflict: 409, upstream: 502 } as const;
+
+/**
+ * The pages need a live session bound to the MSP in the path (another MSP's
+ * pages are 404); a POST must come from the page itself: same origin when the
+ * browser says, and the session's CSRF token in the form.
+ */
+function pageGuard(setup: SetupLinkDeps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const session = await readSession(c, setup);
+    if (!session) return renderPage(c, <NoSessionPage />, 401);
+    if (session.mspId !== c.req.param("msp")) return renderPage(c, <NotFoundPage />, 404);
+    if (c.req.method === "POST") {
+      const origin = c.req.header("Origin");
+      const fields = await c.req.formData().catch(() => new FormData());
+      const token = fields.get("_csrf");
+      const sameOrigin = origin === undefined || origin === new URL(c.req.url).origin;
+      if (!sameOrigin || typeof token !== "string" || !sameText(token, session.csrf)) {
+        return renderPage(c, <ForbiddenPage />, 403);
+      }
+    }
+    c.set("setupSession", session);
+    await next();
+  };
+}
+
+function ForbiddenPage() {
+  return (
+    <Layout title="The form was refused">
+      <p>The form did not come from this setup page (its security token is missing or old).</p>
+      <p>Go back, reload the page and send it again.</p>
+    </Layout>
+  );
+}
+
+type Handler = (c: Context, deps: Deps) => Promise<Response>;
+
+/** A refusal the page did not expect (e.g. ConnectWise unreachable) as a page, not JSON. */
+function page(deps: Deps, handler: Handler) {
+  return async (c: Context) => {
+    try {
+      return await handler(c, deps);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      const mspId = c.get("setupSession")?.mspId;
+      return renderPage(
+        c,
+        <Layout title="That did not work" mspId={mspId}>
+          <ErrorBox message={error.message} details={error.details.map((d) => d.message)} />
+          {mspId && (
+            <p>
+              <a href={stepUrl(mspId, "credentials")}>Back to the credentials</a>
+            </p>
+          )}
+        </Layout>,
+        STATUS[error.kind],
+      );
+    }
+  };
+}
+
+/** The setup page: four steps, server-rendered, on the same use cases as `/v1`. */
+export function registerSetupPage(app: ApiApp, deps: Deps, setup: SetupLinkDeps): void {
+  registerSetupAssets(app as never);
+  const base = "/setup/msps/:msp";
+  app.use(`${base}/*`, pageGuard(setup));
+  app.use(base, pageGuard(setup));
+  app.get(base, (c) => c.redirect(stepUrl(c.req.param("msp"), "credentials"), 303));
+  app.get(`${base}/credentials`, page(deps, credentialsPage));
+  app.post(`${base}/credentials`, page(deps, saveCredentials));
+  app.get(`${base}/products`, page(deps, productsPage));
+  app.post(`${base}/products/:plan`, page(deps, saveProducts));
+  app.get(`${base}/companies`, page(deps, companiesPage));
+  app.post(`${base}/companies`, page(deps, saveImport));
+  app.post(`${base}/companies/unmap/:org`, page(deps, unmap));
+  app.get(`${base}/sync`, page(deps, syncPage));
+}

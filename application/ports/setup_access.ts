@@ -1,0 +1,33 @@
+/** A setup link as it is kept: only the hash of the token a person holds. */
+export interface SetupLinkRecord {
+  /** SHA-256 of the link's token, hex. */
+  readonly hash: string;
+  readonly mspId: string;
+  readonly expiresAt: Date;
+}
+
+/** A setup session as it is kept: only the hash of the cookie's token. */
+export interface SetupSessionRecord {
+  readonly hash: string;
+  readonly mspId: string;
+  readonly expiresAt: Date;
+}
+
+/** Why a link was not exchanged; the page says the same for each (no oracle). */
+export type LinkRefusal = "used" | "expired" | "unknown";
+
+/** What redeeming a link gave: the MSP, or why not. */
+export type Redemption = { readonly mspId: string } | { readonly refused: LinkRefusal };
+
+/** Single-use setup links and the sessions they open. */
+export interface SetupAccess {
+  saveLink(link: SetupLinkRecord): Promise<void>;
+  /**
+   * Marks the link used when it is unused and not expired at `now`, in one
+   * atomic step, so two redemptions of one link cannot both succeed.
+   */
+  redeemLink(hash: string, now: Date): Promise<Redemption>;
+  saveSession(session: SetupSessionRecord): Promise<void>;
+  /** The session's MSP while it has not expired at `now`. */
+  findSession(hash: string, now: Date): Promise<{ mspId: string } | undefined>;
+}

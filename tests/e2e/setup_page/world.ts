@@ -1,0 +1,88 @@
+import assert from "node:assert/strict";
+import { createApp } from "../../../adapters/http/app.ts";
+import { createConnectWiseClient } from "../../../adapters/connectwise/connectwise_client.ts";
+import { memoryStore } from "../../../adapters/memory/memory_store.ts";
+import { DEFAULT_SETTINGS, type Deps } from "../../../application/deps.ts";
+import type { ContractWorld } from "../../adapters/connectwise/contract_world.ts";
+import { serveSimulator } from "../../connectwise_simulator/simulator.ts";
+import { connectWiseData, CREDENTIALS, PLANS } from "../../support/fixtures.ts";
+import { FixedClock } from "../../support/fixed_clock.ts";
+import { simulatorState } from "../../support/simulator_seed.ts";
+
+const TOKEN = "browser-suite-token-0123456789";
+const CLIENT_ID = "3fa85f64-5717-4562-b3fc-2c963f66afa6";
+/** Companies beyond the fixtures', so the list has to page (an MSP of 2,600 companies). */
+export const EXTRA_COMPANIES = 2_600;
+
+/** An API member of the same company whose role lacks Table Setup (types and statuses). */
+export const NO_TABLES = { companyId: "acme", publicKey: "pub-no-tables", privateKey: "priv-2" };
+
+function seed() {
+  const base = connectWiseData() as ContractWorld;
+  const extra = Array.from({ length: EXTRA_COMPANIES }, (_, i) => ({
+    id: 10_000 + i,
+    identifier: `Prospect${i}`,
+    name: `Prospect ${String(i).padStart(4, "0")} Ltd`,
+    types: [{ id: 2, name: "Prospect" }],
+    status: { id: 1, name: "Active" },
+  }));
+  return simulatorState({
+    ...base,
+    members: [
+      ...base.members,
+      { ...NO_TABLES, areas: ["Company Maintenance", "Product Catalog", "Agreements"] },
+    ],
+    companies: [...base.companies, ...extra],
+  });
+}
+
+/** The service over HTTP on 127.0.0.1 (memory store) on the ConnectWise simulator. */
+export async function pageWorld() {
+  const sim = serveSimulator({ clientId: CLIENT_ID, seed: seed() });
+  const hostAllowlist = [sim.hostPort];
+  let n = 0;
+  const deps: Deps = {
+    store: memoryStore(),
+    connectWise: createConnectWiseClient({
+      clientId: CLIENT_ID,
+      allowlist: hostAllowlist,
+      requestsPerMinute: 60_000,
+    }),
+    clock: new FixedClock("2026-11-10T12:00:00Z"),
+    newId: () => `org-${++n}`,
+    settings: { ...DEFAULT_SETTINGS, hostAllowlist },
+  };
+  for (const plan of PLANS) await deps.store.plans.save(plan);
+  const app = createApp(deps, {
+    apiTokens: [TOKEN],
+    workerId: "browser",
+    readiness: () => Promise.resolve({ ok: true }),
+  });
+  const server = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen: () => {} }, app.fetch);
+  const origin = `http://127.0.0.1:${server.addr.port}`;
+  /** A /v1 call with the platform's token. */
+  async function api<T>(method: string, path: string, body?: unknown, status = 200): Promise<T> {
+    const res = await fetch(origin + path, {
+      method,
+      headers: { Authorization: `Bearer ${TOKEN}`, "Content-Type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    assert.equal(res.status, status, `${method} ${path}: ${text}`);
+    return (text ? JSON.parse(text) : null) as T;
+  }
+  const newLink = async (msp: string) =>
+    (await api<{ url: string }>("POST", `/v1/msps/${msp}/setup-links`, undefined, 201)).url;
+  return {
+    deps,
+    sim,
+    origin,
+    api,
+    newLink,
+    credentials: { ...CREDENTIALS, siteUrl: sim.url },
+    async close() {
+      await server.shutdown();
+      await sim.close();
+    },
+  };
+}

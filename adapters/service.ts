@@ -16,6 +16,7 @@ import { isDatabaseUnavailable } from "./postgres/unavailable.ts";
 import { postgresSetupAccess } from "./postgres/setup_access_repository.ts";
 import { startSyncLoop, type SyncLoop } from "./scheduler/sync_loop.ts";
 import { systemClock } from "./system/system_clock.ts";
+import { createServiceTelemetry, type ServiceTelemetry } from "./telemetry/service_telemetry.ts";
 import { createPlatformWebhook } from "./webhook/platform_webhook.ts";
 
 const log = getLogger(["psa-sync", "service"]);
@@ -30,7 +31,7 @@ export interface Service {
   close(): Promise<void>;
 }
 
-function connectWiseFor(config: Config): ConnectWise {
+function connectWiseFor(config: Config, telemetry: ServiceTelemetry): ConnectWise {
   if (config.connectWiseClientId === null) {
     log.warning(
       "CONNECTWISE_CLIENT_ID is unset: every ConnectWise call is refused until it is set",
@@ -41,6 +42,7 @@ function connectWiseFor(config: Config): ConnectWise {
     clientId: config.connectWiseClientId,
     allowlist: config.hostAllowlist,
     requestsPerMinute: config.requestsPerMinute,
+    telemetry,
   });
 }
 
@@ -79,12 +81,14 @@ export async function buildService(
 ): Promise<Service> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const cipher = await createCipher(await encryptionKey(config));
+  const telemetry = createServiceTelemetry();
   const deps: Deps = {
     store: createPostgresStore(database.sql, { cipher }),
-    connectWise: connectWiseFor(config),
+    connectWise: connectWiseFor(config, telemetry),
     clock: systemClock,
     newId: () => crypto.randomUUID(),
     settings: { ...DEFAULT_SETTINGS, hostAllowlist: config.hostAllowlist },
+    telemetry,
   };
   const workerId = `${hostname()}:${Deno.pid}:${crypto.randomUUID().slice(0, 8)}`;
   const expected = (await readMigrations(MIGRATIONS_DIR)).length;
@@ -92,6 +96,7 @@ export async function buildService(
     apiTokens: config.apiTokens,
     workerId,
     readiness: () => readiness(database, expected),
+    metrics: telemetry.registry,
     isUnavailable: isDatabaseUnavailable,
     setupAccess: postgresSetupAccess(database.sql),
     publicUrl: config.publicUrl,

@@ -1,6 +1,7 @@
 import type { Clock } from "./ports/clock.ts";
 import type { ConnectWise } from "./ports/connectwise.ts";
 import type { Store } from "./ports/store.ts";
+import { noTelemetry, type Telemetry } from "./ports/telemetry.ts";
 
 /** What every use case may use; built once in main.ts (or a test). */
 export interface Deps {
@@ -10,6 +11,13 @@ export interface Deps {
   /** New ids for organizations and events. */
   readonly newId: () => string;
   readonly settings: Settings;
+  /** Traces and metrics; absent: nothing is recorded. */
+  readonly telemetry?: Telemetry;
+}
+
+/** The telemetry of `deps`, or one that records nothing. */
+export function telemetryOf(deps: Deps): Telemetry {
+  return deps.telemetry ?? noTelemetry;
 }
 
 /** Tunables of the use cases. */

@@ -2,6 +2,7 @@ import { NotFoundError } from "../domain/errors.ts";
 import { reportRefusal } from "../domain/report_window.ts";
 import { checkReport, type LedgerEntry } from "../domain/usage.ts";
 import type { Deps } from "./deps.ts";
+import { tracedReport } from "./observability/traced_report.ts";
 import { requirePlan } from "./plans.ts";
 
 /** A usage report as the platform sends it. */
@@ -22,10 +23,11 @@ export interface UsageReport {
  * coalesced per agreement. A known eventId is a duplicate even once its
  * period closed: a retry of an acknowledged report never turns into an error.
  */
-export async function reportUsage(
-  deps: Deps,
-  report: UsageReport,
-): Promise<{ duplicate: boolean }> {
+export function reportUsage(deps: Deps, report: UsageReport): Promise<{ duplicate: boolean }> {
+  return tracedReport(deps, report, () => recordReport(deps, report));
+}
+
+async function recordReport(deps: Deps, report: UsageReport): Promise<{ duplicate: boolean }> {
   const { mspId, organizationId } = report;
   const entry: LedgerEntry = {
     eventId: report.eventId,

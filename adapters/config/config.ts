@@ -16,8 +16,8 @@ export interface Config {
   readonly encryptionKey: Uint8Array | null;
   readonly requestsPerMinute: number;
   readonly hostAllowlist: readonly string[];
-  /** Outbound events; null: none are sent. */
-  readonly webhook: { readonly url: string; readonly secret: string } | null;
+  /** Outbound events (null: none are sent): where, and the secrets that sign them (old and new during a rotation). */
+  readonly webhook: { readonly url: string; readonly secrets: readonly string[] } | null;
   /** The origin setup links point at; null: the origin the platform called. */
   readonly publicUrl: string | null;
   readonly logLevel: "debug" | "info" | "warning" | "error";
@@ -73,7 +73,7 @@ export function parseConfig(env: Env): Config {
   const clientId = read("CONNECTWISE_CLIENT_ID", s.ClientId);
   const key = read("ENCRYPTION_KEY", s.EncryptionKey);
   const webhookUrl = read("PLATFORM_WEBHOOK_URL", s.WebhookUrl);
-  const webhookSecret = read("PLATFORM_WEBHOOK_SECRET", s.WebhookSecret);
+  const webhookSecret = read("PLATFORM_WEBHOOK_SECRET", s.WebhookSecrets);
   const hasUrl = Boolean(env.PLATFORM_WEBHOOK_URL?.trim());
   const hasSecret = Boolean(env.PLATFORM_WEBHOOK_SECRET?.trim());
   if (hasUrl !== hasSecret) {
@@ -91,7 +91,7 @@ export function parseConfig(env: Env): Config {
     encryptionKey: required("ENCRYPTION_KEY", key, "encrypts private keys at rest"),
     requestsPerMinute: read("CONNECTWISE_REQUESTS_PER_MINUTE", s.PositiveInt) ?? 300,
     hostAllowlist: read("CONNECTWISE_HOST_ALLOWLIST", s.HostAllowlist) ?? [],
-    webhook: webhookUrl && webhookSecret ? { url: webhookUrl, secret: webhookSecret } : null,
+    webhook: webhookUrl && webhookSecret ? { url: webhookUrl, secrets: webhookSecret } : null,
     publicUrl: read("PUBLIC_URL", s.PublicUrl) ?? null,
     logLevel: read("LOG_LEVEL", s.LogLevel) ?? "info",
     logFormat: read("LOG_FORMAT", s.LogFormat) ?? (demo ? "text" : "json"),

@@ -98,10 +98,18 @@ export const PublicUrl = v.pipe(
   v.transform((s) => new URL(s).origin),
 );
 
-/** `PLATFORM_WEBHOOK_SECRET`: at least 16 characters. */
-export const WebhookSecret = v.pipe(
+/**
+ * `PLATFORM_WEBHOOK_SECRET`: signing secrets, comma-separated (during a
+ * rotation the old and the new one sign side by side), each at least 16 characters.
+ */
+export const WebhookSecrets = v.pipe(
   v.string(),
-  v.minLength(16, "must be at least 16 characters long"),
+  v.transform((s) => s.split(",").map((t) => t.trim()).filter((t) => t.length > 0)),
+  v.check((secrets) => secrets.length > 0, "must list at least one secret"),
+  v.check(
+    (secrets) => secrets.every((t) => t.length >= 16),
+    "every secret must be at least 16 characters long",
+  ),
 );
 
 /** `LOG_LEVEL` */

@@ -1,3 +1,11 @@
+import { noTelemetry, type Telemetry } from "../../application/ports/telemetry.ts";
+import type { ExchangeLabels } from "../telemetry/service_telemetry.ts";
+
+/** Where the client reports its calls: a span per call, a count and a duration per exchange. */
+export interface CallTelemetry {
+  readonly span: Telemetry["span"];
+  exchange(labels: ExchangeLabels, seconds: number): void;
+}
 import { type FetchLike, pinnedFetch } from "./pinned_fetch.ts";
 
 /** How the ConnectWise client is built: its identity, limits and injectable effects. */
@@ -31,6 +39,8 @@ export interface ConnectWiseClientOptions {
   /** First backoff ceiling; it doubles with each attempt up to `backoffCapMs`. */
   readonly backoffBaseMs?: number;
   readonly backoffCapMs?: number;
+  /** Spans and metrics of the calls; default none. */
+  readonly telemetry?: CallTelemetry;
 }
 
 /** The options with every default filled in. */
@@ -66,5 +76,6 @@ export function clientRuntime(options: ConnectWiseClientOptions): ClientRuntime 
     deadlineMs: options.deadlineMs ?? 120_000,
     backoffBaseMs: options.backoffBaseMs ?? 500,
     backoffCapMs: options.backoffCapMs ?? 30_000,
+    telemetry: options.telemetry ?? { span: noTelemetry.span, exchange: () => {} },
   };
 }

@@ -1,5 +1,6 @@
 import { getLogger } from "@logtape/logtape";
 import { UpstreamError } from "../../application/errors.ts";
+import type { SpanScope } from "../../application/ports/telemetry.ts";
 import { answerError, type Need, networkError, redact } from "./answer_errors.ts";
 import { backoffMs } from "../../application/backoff.ts";
 import { mayRetry, retryAfterMs } from "./backoff.ts";
@@ -79,13 +80,33 @@ function parseJson(text: string, label: string, status: number): unknown {
  * Sends one request under the MSP's rate limit, with a timeout per exchange,
  * and retries transient failures (honouring `Retry-After`, else exponential
  * backoff with full jitter) until the call's deadline. Throws the mapped
- * UpstreamError; never a credential in it.
+ * UpstreamError; never a credential in it. The call is one span (method,
+ * route template, host, last status, attempts: never a header or a query).
  */
-export async function call(
+export function call(
   rt: ClientRuntime,
   limiter: RateLimiter,
   caller: Caller,
   spec: CallSpec,
+): Promise<CallAnswer> {
+  const attributes = {
+    msp_id: caller.mspId ?? "",
+    "http.request.method": spec.method,
+    "url.template": spec.label,
+    "server.address": spec.url.hostname,
+  };
+  return rt.telemetry.span(
+    `connectwise ${spec.label}`,
+    attributes,
+    (span) => callWithRetries(rt, limiter, caller, { ...spec, span }),
+  );
+}
+
+async function callWithRetries(
+  rt: ClientRuntime,
+  limiter: RateLimiter,
+  caller: Caller,
+  spec: CallSpec & { span: SpanScope },
 ): Promise<CallAnswer> {
   const deadline = rt.now() + rt.deadlineMs;
   const log = { msp: caller.mspId, call: spec.label };
@@ -96,6 +117,9 @@ export async function call(
     const outcome = await exchange(rt, caller, spec);
     const status = outcome.kind === "answer" ? outcome.status : 0;
     const result = outcome.kind === "answer" ? String(status) : outcome.reason;
+    const labels = { msp_id: caller.mspId ?? "", method: spec.method, route: spec.label, status };
+    rt.telemetry.exchange(labels, (rt.now() - started) / 1000);
+    spec.span.set({ "connectwise.status": status, attempts: attempt });
     logger.debug("ConnectWise {call}: {result} in {ms} ms (attempt {attempt})", {
       ...log,
       result,

@@ -13,6 +13,7 @@ import { registerAuditRoutes } from "./routes/audit_routes.ts";
 import { registerCompanyMappingRoutes } from "./routes/company_mapping_routes.ts";
 import { registerConnectionRoutes } from "./routes/connection_routes.ts";
 import { registerLookupRoutes } from "./routes/lookup_routes.ts";
+import { registerMetricsRoute } from "./routes/metrics_route.ts";
 import { type Readiness, registerOperationRoutes } from "./routes/operation_routes.ts";
 import { registerOrganizationRoutes } from "./routes/organization_routes.ts";
 import { registerPeriodRoutes } from "./routes/period_routes.ts";
@@ -22,6 +23,10 @@ import { registerSyncRoutes } from "./routes/sync_routes.ts";
 import { registerUsageRoutes } from "./routes/usage_routes.ts";
 import { registerSwaggerUi } from "./swagger_ui.ts";
 import { validationHook } from "./validation_hook.ts";
+import {
+  createPrometheusRegistry,
+  type PrometheusRegistry,
+} from "../telemetry/prometheus_registry.ts";
 import type { SetupAccess } from "../../application/ports/setup_access.ts";
 import { memorySetupAccess } from "../memory/setup_access.ts";
 import { apiAccess } from "./setup/api_access.ts";
@@ -49,6 +54,8 @@ export interface AppOptions {
   readonly redemptionsPerMinute?: number;
   /** Largest accepted request body; default 1 MiB. */
   readonly maxBodyBytes?: number;
+  /** What `GET /metrics` renders (the service telemetry's registry); default an empty one. */
+  readonly metrics?: PrometheusRegistry;
   /** Recognizes "database unreachable" errors, answered 503 with Retry-After. */
   readonly isUnavailable?: UnavailableCheck;
 }
@@ -93,6 +100,7 @@ export function createApp(deps: Deps, options: AppOptions): ApiApp {
     readiness: options.readiness,
     onReadinessError: (error) => logger.error("Readiness check failed: {error}", { error }),
   });
+  registerMetricsRoute(app, deps, options.metrics ?? createPrometheusRegistry());
   registerPlanRoutes(app, deps);
   registerConnectionRoutes(app, deps);
   registerLookupRoutes(app, deps);

@@ -7,6 +7,7 @@ import {
   type Sink,
 } from "@logtape/logtape";
 import { redactingSink } from "./redaction.ts";
+import { traceContextSink } from "./trace_context.ts";
 
 /** How the service logs. */
 export interface LoggingOptions {
@@ -21,7 +22,8 @@ export interface LoggingOptions {
 /**
  * Configures LogTape for the whole process: the `psa-sync` categories at
  * `level`, LogTape's own meta logger at warning, and every record passed
- * through the redaction step. Safe to call again (it resets the previous setup).
+ * through the redaction step, tagged with the active trace and span ids.
+ * Safe to call again (it resets the previous setup).
  */
 export async function configureLogging(options: LoggingOptions): Promise<void> {
   const formatter = options.json
@@ -30,7 +32,7 @@ export async function configureLogging(options: LoggingOptions): Promise<void> {
   const sink = options.sink ?? getConsoleSink({ formatter });
   await configure({
     reset: true,
-    sinks: { main: redactingSink(sink) },
+    sinks: { main: traceContextSink(redactingSink(sink)) },
     loggers: [
       { category: ["psa-sync"], lowestLevel: options.level as LogLevel, sinks: ["main"] },
       { category: ["logtape", "meta"], lowestLevel: "warning", sinks: ["main"] },

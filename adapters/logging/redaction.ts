@@ -6,6 +6,24 @@ export const SENSITIVE_NAME =
 
 const MASK = "[REDACTED]";
 const MAX_DEPTH = 6;
+// Records repeat the same property names and templates: decide each once (bounded, as a
+// name or template could come from outside).
+const MEMO_LIMIT = 10_000;
+const sensitiveNames = new Map<string, boolean>();
+const templates = new Map<string, string[]>();
+
+function memo<V>(map: Map<string, V>, key: string, compute: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = compute();
+    if (map.size < MEMO_LIMIT) map.set(key, value);
+  }
+  return value;
+}
+
+function isSensitive(name: string): boolean {
+  return memo(sensitiveNames, name, () => SENSITIVE_NAME.test(name.replace(/[-\s]/g, "_")));
+}
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== "object" || value === null) return false;
@@ -20,14 +38,18 @@ export function redactValue(value: unknown, depth = 0): unknown {
   if (!isPlainObject(value)) return value;
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
-    out[key] = SENSITIVE_NAME.test(key.replace(/[-\s]/g, "_")) ? MASK : redactValue(v, depth + 1);
+    out[key] = isSensitive(key) ? MASK : redactValue(v, depth + 1);
   }
   return out;
 }
 
 function placeholders(raw: LogRecord["rawMessage"]): string[] {
   if (typeof raw !== "string") return [];
-  return [...raw.replaceAll(/\{\{|\}\}/g, "").matchAll(/\{([^{}]*)\}/g)].map((m) => m[1].trim());
+  return memo(
+    templates,
+    raw,
+    () => [...raw.replaceAll(/\{\{|\}\}/g, "").matchAll(/\{([^{}]*)\}/g)].map((m) => m[1].trim()),
+  );
 }
 
 /** The record with secret-named properties masked, in the properties and in the message. */
@@ -36,7 +58,7 @@ export function redactRecord(record: LogRecord): LogRecord {
   const message = record.message.map((part, i) => {
     if (i % 2 === 0) return part;
     const name = names[(i - 1) / 2] ?? "";
-    return SENSITIVE_NAME.test(name.replace(/[-\s]/g, "_")) ? MASK : redactValue(part);
+    return isSensitive(name) ? MASK : redactValue(part);
   });
   return {
     ...record,

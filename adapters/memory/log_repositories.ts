@@ -23,7 +23,10 @@ export function memoryAuditLog(s: MemoryState): AuditLog {
 /** Table-backed outbox. */
 export function memoryOutbox(s: MemoryState): Outbox {
   return {
-    add: (event) => done(() => s.outbox.set(GLOBAL, event.id, { ...event, attempts: 0 })),
+    add: (event) =>
+      done(() =>
+        s.outbox.set(GLOBAL, event.id, { ...event, attempts: 0, occurredAt: event.nextAttemptAt })
+      ),
     due: (now, limit) =>
       Promise.resolve(
         // Oldest due first, as the Postgres outbox: a limit must not skip an older event.

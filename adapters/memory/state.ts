@@ -19,6 +19,8 @@ export interface QueueRow {
   version: number;
   attempts: number;
   notBefore: Date;
+  /** When it first became due; a retry keeps it. */
+  firstDue: Date;
   leaseOwner: string | null;
   leaseUntil: Date | null;
 }

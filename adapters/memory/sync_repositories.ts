@@ -53,6 +53,7 @@ export function memorySyncQueue(s: MemoryState): SyncQueue {
             version: 1,
             attempts: 0,
             notBefore,
+            firstDue: notBefore,
             leaseOwner: null,
             leaseUntil: null,
           },
@@ -113,5 +114,13 @@ export function memorySyncQueue(s: MemoryState): SyncQueue {
           attempts: row.attempts + 1,
         });
       }),
+    backlog: () => {
+      const rows = s.queue.all();
+      const oldest = rows.reduce<Date | null>(
+        (min, r) => (min === null || r.firstDue < min ? r.firstDue : min),
+        null,
+      );
+      return Promise.resolve({ dirty: rows.length, oldestDue: oldest });
+    },
   };
 }

@@ -1,5 +1,6 @@
 import type postgres from "postgres";
 import { AUDIT_ACTIONS } from "../../application/ports/audit_log.ts";
+import { EVENT_TYPES } from "../../application/ports/outbox.ts";
 import { LICENSE_TYPES } from "../../domain/organization.ts";
 import { PRODUCT_KINDS } from "../../domain/product_mapping.ts";
 import { SYNC_STATUSES } from "../../domain/sync_line.ts";
@@ -18,6 +19,7 @@ interface EnumCheck {
 export const ENUM_CHECKS: readonly EnumCheck[] = [
   { table: "audit_log", column: "action", values: AUDIT_ACTIONS },
   { table: "organizations", column: "license_type", values: LICENSE_TYPES },
+  { table: "outbox", column: "type", values: EVENT_TYPES },
   { table: "sync_lines", column: "kind", values: PRODUCT_KINDS },
   { table: "sync_lines", column: "status", values: SYNC_STATUSES },
 ];

@@ -4,7 +4,7 @@ import {
   type AuditEntry,
   type AuditLog,
 } from "../../application/ports/audit_log.ts";
-import type { OutboundEvent, Outbox } from "../../application/ports/outbox.ts";
+import { EVENT_TYPES, type OutboundEvent, type Outbox } from "../../application/ports/outbox.ts";
 import { instant, integer, parseRows, type Queryable } from "./rows.ts";
 
 const AuditRow = v.object({
@@ -58,11 +58,12 @@ export function postgresAuditLog(sql: Queryable): AuditLog {
 
 const EventRow = v.object({
   id: v.string(),
-  type: v.picklist(["organization.created"]),
+  type: v.picklist(EVENT_TYPES),
   msp_id: v.string(),
   payload: v.record(v.string(), v.unknown()),
   attempts: integer,
   next_attempt_at: instant,
+  occurred_at: instant,
 });
 
 function toEvent(row: v.InferOutput<typeof EventRow>): OutboundEvent {
@@ -73,6 +74,7 @@ function toEvent(row: v.InferOutput<typeof EventRow>): OutboundEvent {
     payload: row.payload,
     attempts: row.attempts,
     nextAttemptAt: row.next_attempt_at,
+    occurredAt: row.occurred_at,
   };
 }
 
@@ -82,11 +84,12 @@ export function postgresOutbox(sql: Queryable): Outbox {
     add: async (e) => {
       // Same id again replaces the event, as the memory outbox does.
       await sql`
-        INSERT INTO outbox (id, msp_id, type, payload, attempts, next_attempt_at)
+        INSERT INTO outbox (id, msp_id, type, payload, attempts, next_attempt_at, occurred_at)
         VALUES (${e.id}, ${e.mspId}, ${e.type}, ${sql.json(toJson(e.payload))}, 0,
-          ${e.nextAttemptAt})
+          ${e.nextAttemptAt}, ${e.nextAttemptAt})
         ON CONFLICT (id) DO UPDATE SET msp_id = EXCLUDED.msp_id, type = EXCLUDED.type,
-          payload = EXCLUDED.payload, attempts = 0, next_attempt_at = EXCLUDED.next_attempt_at`;
+          payload = EXCLUDED.payload, attempts = 0, next_attempt_at = EXCLUDED.next_attempt_at,
+          occurred_at = EXCLUDED.occurred_at`;
     },
     due: async (now, limit) => {
       const rows = await sql`

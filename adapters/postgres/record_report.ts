@@ -43,8 +43,8 @@ export async function recordReport(
     ), summary AS (
       ${summaryUpsert(sql, mspId, e)}
     ), dirty AS (
-      INSERT INTO sync_queue (msp_id, agreement_id, version, attempts, not_before)
-      SELECT m.msp_id, m.agreement_id, 1, 0, ${options.notBefore}
+      INSERT INTO sync_queue (msp_id, agreement_id, version, attempts, not_before, first_due)
+      SELECT m.msp_id, m.agreement_id, 1, 0, ${options.notBefore}, ${options.notBefore}
       FROM company_mappings m, ins
       WHERE m.msp_id = ${mspId} AND m.organization_id = ${e.organizationId}
       ON CONFLICT (msp_id, agreement_id) DO UPDATE SET version = sync_queue.version + 1

@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import type { DirtyAgreement, SyncQueue } from "../../application/ports/sync_queue.ts";
+import type { Backlog, DirtyAgreement, SyncQueue } from "../../application/ports/sync_queue.ts";
 import { instant, integer, parseRows, type Queryable } from "./rows.ts";
 
 const ClaimedRow = v.object({
@@ -21,8 +21,8 @@ export function postgresSyncQueue(sql: Queryable): SyncQueue {
     markDirty: async (mspId, agreementId, notBefore) => {
       // An entry already waiting keeps its notBefore: reports coalesce.
       await sql`
-        INSERT INTO sync_queue (msp_id, agreement_id, version, attempts, not_before)
-        VALUES (${mspId}, ${agreementId}, 1, 0, ${notBefore})
+        INSERT INTO sync_queue (msp_id, agreement_id, version, attempts, not_before, first_due)
+        VALUES (${mspId}, ${agreementId}, 1, 0, ${notBefore}, ${notBefore})
         ON CONFLICT (msp_id, agreement_id) DO UPDATE SET version = sync_queue.version + 1`;
     },
     claim: async (owner, { now, leaseMs, limit, mspId }) => {
@@ -79,5 +79,13 @@ export function postgresSyncQueue(sql: Queryable): SyncQueue {
         WHERE msp_id = ${item.mspId} AND agreement_id = ${item.agreementId}
           AND lease_owner = ${owner}`;
     },
+    backlog: async () => {
+      const [row] = await sql`
+        SELECT count(*)::int AS dirty, min(first_due) AS oldest FROM sync_queue`;
+      const parsed = v.parse(BacklogRow, row);
+      return { dirty: parsed.dirty, oldestDue: parsed.oldest } satisfies Backlog;
+    },
   };
 }
+
+const BacklogRow = v.object({ dirty: integer, oldest: v.nullable(instant) });

@@ -1,6 +1,7 @@
 import { getLogger } from "@logtape/logtape";
 import type { Deps } from "../../application/deps.ts";
 import { deliverEvents } from "../../application/deliver_events.ts";
+import { measureBacklog } from "../../application/observability/backlog.ts";
 import type { PlatformWebhook } from "../../application/ports/outbox.ts";
 import { runSyncRound } from "../../application/sync/worker.ts";
 
@@ -11,10 +12,13 @@ export interface SyncLoop {
   stop(): Promise<void>;
 }
 
+/** How often the loop samples the queue gauges for the OTel export (a scrape samples too). */
+const MEASURE_EVERY_MS = 15_000;
+
 /**
  * Polls the sync queue every `intervalMs` (the embedded database has one
- * connection and no LISTEN/NOTIFY, so polling works everywhere) and delivers
- * due platform events when a webhook is configured.
+ * connection and no LISTEN/NOTIFY, so polling works everywhere), delivers
+ * due platform events when a webhook is configured, and samples the queue gauges.
  */
 export function startSyncLoop(
   deps: Deps,
@@ -23,6 +27,7 @@ export function startSyncLoop(
   let running = true;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let current: Promise<void> = Promise.resolve();
+  let measuredAt = -Infinity;
   const tick = async () => {
     try {
       const summary = await runSyncRound(deps, {
@@ -40,6 +45,10 @@ export function startSyncLoop(
         });
       }
       if (options.webhook) await deliverEvents(deps, options.webhook);
+      if (Date.now() - measuredAt >= MEASURE_EVERY_MS) {
+        measuredAt = Date.now();
+        await measureBacklog(deps);
+      }
     } catch (error) {
       log.error("Sync round failed: {error}", {
         error: error instanceof Error ? error.message : String(error),

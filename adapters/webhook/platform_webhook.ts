@@ -1,52 +1,52 @@
 import type { OutboundEvent, PlatformWebhook } from "../../application/ports/outbox.ts";
+import { signatureHeader } from "./signature.ts";
 
-/** The header carrying `sha256=<hex HMAC-SHA256 of the raw body>`. */
-export const SIGNATURE_HEADER = "X-PSA-Sync-Signature";
+export { SIGNATURE_HEADER, signatureHeader, signPayload } from "./signature.ts";
 
 /** How the platform's webhook is reached. */
 export interface PlatformWebhookOptions {
   /** PLATFORM_WEBHOOK_URL */
   readonly url: string;
-  /** PLATFORM_WEBHOOK_SECRET: signs the body, never sent. */
-  readonly secret: string;
+  /** PLATFORM_WEBHOOK_SECRET: each one signs the body (old and new during a rotation); never sent. */
+  readonly secrets: readonly string[];
   readonly fetch?: typeof fetch;
   /** Time allowed to one delivery; default 10 s. */
   readonly timeoutMs?: number;
-}
-
-function hex(bytes: ArrayBuffer): string {
-  return Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, "0")).join("");
-}
-
-/** `sha256=<hex>`: the HMAC-SHA256 of `body` with `secret`, as the signature header carries it. */
-export async function signBody(secret: string, body: string): Promise<string> {
-  const encoder = new TextEncoder();
-  const key = await crypto.subtle.importKey(
-    "raw",
-    encoder.encode(secret),
-    { name: "HMAC", hash: "SHA-256" },
-    false,
-    ["sign"],
-  );
-  return `sha256=${hex(await crypto.subtle.sign("HMAC", key, encoder.encode(body)))}`;
+  /** The signing time; default the system clock. */
+  readonly now?: () => Date;
 }
 
 /**
- * Delivers outbound events to the platform: POSTs the event's payload as
- * JSON, signed with `X-PSA-Sync-Signature`, plus the event id and type
- * (the id lets the platform drop a redelivery). A non-2xx answer, a network
- * error or a timeout throws, and the outbox retries later.
+ * The JSON body of an event: its payload with the event's `id` (the platform
+ * dedupes on it), `type`, `msp` and `occurredAt`, the same on every redelivery.
+ */
+export function eventBody(event: OutboundEvent): string {
+  return JSON.stringify({
+    ...event.payload,
+    id: event.id,
+    type: event.type,
+    msp: event.mspId,
+    occurredAt: event.occurredAt.toISOString(),
+  });
+}
+
+/**
+ * Delivers outbound events to the platform: POSTs the event as JSON, signed
+ * in `X-PSA-Sync-Signature` over a timestamp and the body, plus the event id
+ * and type headers. A non-2xx answer, a network error or a timeout throws,
+ * and the outbox retries later.
  */
 export function createPlatformWebhook(options: PlatformWebhookOptions): PlatformWebhook {
   const send = options.fetch ?? ((input, init) => fetch(input, init));
+  const now = options.now ?? (() => new Date());
   return {
     async deliver(event: OutboundEvent): Promise<void> {
-      const body = JSON.stringify(event.payload);
+      const body = eventBody(event);
       const response = await send(options.url, {
         method: "POST",
         headers: {
           "Content-Type": "application/json",
-          [SIGNATURE_HEADER]: await signBody(options.secret, body),
+          "X-PSA-Sync-Signature": await signatureHeader(options.secrets, body, now()),
           "X-PSA-Sync-Event-Id": event.id,
           "X-PSA-Sync-Event-Type": event.type,
         },

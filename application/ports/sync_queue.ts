@@ -7,6 +7,14 @@ export interface DirtyAgreement {
   readonly attempts: number;
 }
 
+/** The queue at a glance, over every MSP (operations metrics). */
+export interface Backlog {
+  /** Dirty agreements waiting for a push. */
+  readonly dirty: number;
+  /** When the longest-waiting one first became due (a retry keeps it); null when empty. */
+  readonly oldestDue: Date | null;
+}
+
 /**
  * Agreements waiting for a push, claimed with a lease so two workers never
  * write the same addition at once; an expired lease may be taken over.
@@ -29,4 +37,6 @@ export interface SyncQueue {
   complete(owner: string, item: DirtyAgreement): Promise<void>;
   /** Failed: releases the lease and waits until `retryAt`, counting the attempt. */
   retry(owner: string, item: DirtyAgreement, retryAt: Date): Promise<void>;
+  /** How many agreements wait and since when (one query, whatever the size). */
+  backlog(): Promise<Backlog>;
 }

@@ -12,6 +12,7 @@ import { finalNotPushed } from "../../domain/final_order.ts";
 import { recordNotPushed } from "./final_not_pushed.ts";
 import { organizationFigures } from "./period_figures.ts";
 import type { Deps } from "../deps.ts";
+import { announceFinalized } from "../observability/period_finalized.ts";
 import type { Repositories } from "../ports/store.ts";
 
 /**
@@ -32,6 +33,7 @@ export async function finalizeStatements(
     if (await repos.statements.isFinalized(mspId, period)) return false;
     const statements = await computeStatements(repos, { ...input, finalizedAt: deps.clock.now() });
     if (!(await repos.statements.finalize(mspId, period, statements))) return false;
+    await announceFinalized(deps, repos, { mspId, period, statements });
     if (finalNotPushed(period, deps.clock.now())) await recordNotPushed(deps, repos, input);
     return true;
   }, { isolation: "read-committed" });

@@ -1,6 +1,7 @@
 import type { Period } from "../../domain/period.ts";
 import { parsePeriod } from "../../domain/period.ts";
 import type { Deps } from "../deps.ts";
+import { monthEndGauges, tracedMonthEnd } from "../observability/month_end.ts";
 import { assertEnded, finalizeDue } from "./finalize_statements.ts";
 import { estimatedMsLeft } from "../../domain/time_left.ts";
 import { markMspDirty } from "./mark_dirty.ts";
@@ -38,6 +39,7 @@ export async function finalizePeriod(
   },
 ): Promise<FinalizationProgress & { finalizedNow: number }> {
   const period = parsePeriod(input.period);
+  input = { ...input, onProgress: monthEndGauges(deps, input.onProgress) };
   assertEnded(period, deps.clock.now());
   const msps = await deps.store.usage.msps();
   const started = deps.clock.now().getTime();
@@ -54,7 +56,8 @@ export async function finalizePeriod(
   // Per MSP, in its slot: its statements (store only), then its pushes. MSPs are independent,
   // so one MSP's statements need not wait for another's.
   await inPool(msps, input.concurrency ?? 8, async (mspId, slot) => {
-    const { finalized } = await finalizeDue(deps, { mspId, until: period });
+    const monthEnd = () => finalizeDue(deps, { mspId, until: period });
+    const { finalized } = await tracedMonthEnd(deps, { mspId, period }, monthEnd);
     finalizedNow += finalized.includes(period) ? 1 : 0;
     await markMspDirty(deps, mspId);
     const summary = await pushMspAgreements(deps, { owner: `${input.owner}#${slot}`, mspId });

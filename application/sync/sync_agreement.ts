@@ -3,7 +3,8 @@ import type { Deps } from "../deps.ts";
 import { finalFiguresPushed } from "../../domain/sync_line.ts";
 import { finalizeDue } from "./finalize_statements.ts";
 import type { KnownAdditions } from "./known_additions.ts";
-import { pushAgreement, type PushResult } from "./push_agreement.ts";
+import { tracedPush } from "../observability/traced_push.ts";
+import type { PushResult } from "./push_agreement.ts";
 
 /** What syncing one agreement did; `skipped` says why nothing was tried. */
 export interface AgreementSync extends PushResult {
@@ -44,7 +45,7 @@ export async function syncAgreement(
   const lines = await deps.store.syncLines.forAgreement(mspId, agreementId);
   let known: KnownAdditions | undefined;
   if (lastFinal !== null && !finalFiguresPushed(lines, lastFinal)) {
-    const pushed = await pushAgreement(deps, {
+    const pushed = await tracedPush(deps, {
       mspId,
       agreementId,
       period: lastFinal,
@@ -57,7 +58,7 @@ export async function syncAgreement(
   }
   const current = periodOf(deps.clock.now());
   add(
-    await pushAgreement(deps, {
+    await tracedPush(deps, {
       mspId,
       agreementId,
       period: current,

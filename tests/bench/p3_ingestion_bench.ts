@@ -9,16 +9,19 @@ import { createPostgresStore } from "../../adapters/postgres/postgres_store.ts";
 import { systemClock } from "../../adapters/system/system_clock.ts";
 import { DEFAULT_SETTINGS, type Deps } from "../../application/deps.ts";
 import type { Store } from "../../application/ports/store.ts";
-import { PLANS } from "../support/fixtures.ts";
 import { openBenchDatabase, randomKey } from "./bench_database.ts";
 import { inParallel, seconds } from "./in_parallel.ts";
+import {
+  CONCURRENCY,
+  ORGS_PER_MSP,
+  postReport,
+  seedIngestion,
+  SHAPE,
+  TOKEN,
+} from "./ingestion_world.ts";
 
-const SHAPE = { msps: 10, agreementsPerMsp: 50, orgsPerAgreement: 2 };
-const ORGS_PER_MSP = SHAPE.agreementsPerMsp * SHAPE.orgsPerAgreement;
 const REPORTS = 10_000;
 const WARMUP = 200;
-const CONCURRENCY = 16;
-const TOKEN = "bench-token";
 
 /** Counts transactions and their runs: a serialization failure runs the work again. */
 function countingRuns(store: Store, counts: { transactions: number; runs: number }): Store {
@@ -32,27 +35,6 @@ function countingRuns(store: Store, counts: { transactions: number; runs: number
       });
     },
   };
-}
-
-/** Every organization mapped, two on each agreement, through the repositories. */
-async function seed(store: Store): Promise<void> {
-  for (const plan of PLANS) await store.plans.save(plan);
-  await inParallel(SHAPE.msps * ORGS_PER_MSP, CONCURRENCY, async (i) => {
-    const [mspId, org] = [`msp${i % SHAPE.msps}`, Math.floor(i / SHAPE.msps)];
-    const agreementId = 100_000 + Math.floor(org / SHAPE.orgsPerAgreement);
-    const organizationId = `org-${org}`;
-    await store.organizations.save(mspId, {
-      id: organizationId,
-      name: organizationId,
-      planId: "lite",
-      licenseType: "standard",
-    });
-    await store.companyMappings.save(mspId, {
-      organizationId,
-      companyId: agreementId,
-      agreementId,
-    });
-  });
 }
 
 Deno.bench({
@@ -78,25 +60,9 @@ Deno.bench({
     });
     const server = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen: () => {} }, app.fetch);
     try {
-      await seed(store);
-      const base = `http://127.0.0.1:${server.addr.port}/v1/msps`;
-      const report = async (eventId: string, i: number) => {
-        const org = `org-${Math.floor(i / SHAPE.msps) % ORGS_PER_MSP}`;
-        const response = await fetch(`${base}/msp${i % SHAPE.msps}/organizations/${org}/usage`, {
-          method: "POST",
-          headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" },
-          body: JSON.stringify({
-            eventId,
-            occurredAt: new Date(Date.now() - 1_000).toISOString(),
-            licenses: 1 + (i % 50),
-            servers: 0,
-          }),
-        });
-        const text = await response.text();
-        if (response.status !== 202) {
-          throw new Error(`Report ${eventId}: ${response.status} ${text}`);
-        }
-      };
+      await seedIngestion(store);
+      const base = `http://127.0.0.1:${server.addr.port}`;
+      const report = (eventId: string, i: number) => postReport(base, eventId, i);
       await inParallel(WARMUP, CONCURRENCY, (i) => report(`warm-${i}`, i));
       const before = { ...counts };
       b.start();

@@ -4,10 +4,14 @@ import { contractCase, type OpenStore } from "./store_contract.ts";
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 5, 8, minute));
 
-function event(id: string, minute: number): Omit<OutboundEvent, "attempts"> {
+function event(
+  id: string,
+  minute: number,
+  type: OutboundEvent["type"] = "organization.created",
+): Omit<OutboundEvent, "attempts" | "occurredAt"> {
   return {
     id,
-    type: "organization.created",
+    type,
     mspId: "msp-a",
     payload: { organization: { id: "o1", name: "Ünïcode & Co", tags: ["a", 1, null, true] } },
     nextAttemptAt: at(minute),
@@ -21,7 +25,19 @@ export async function outboxContract(t: Deno.TestContext, open: OpenStore): Prom
   await contractCase(t, open, "outbox: an added event is due from its time on", async (s) => {
     await s.outbox.add(event("ev1", 5));
     assert.deepEqual(await s.outbox.due(at(4), 10), []);
-    assert.deepEqual(await s.outbox.due(at(5), 10), [{ ...event("ev1", 5), attempts: 0 }]);
+    assert.deepEqual(await s.outbox.due(at(5), 10), [
+      { ...event("ev1", 5), attempts: 0, occurredAt: at(5) },
+    ]);
+  });
+
+  await contractCase(t, open, "outbox: attention and month-end events are kept", async (s) => {
+    await s.outbox.add(event("ev-a", 1, "sync.attention"));
+    await s.outbox.add(event("ev-f", 2, "period.finalized"));
+    const due = await s.outbox.due(at(5), 10);
+    assert.deepEqual(due.map((e) => [e.id, e.type]), [
+      ["ev-a", "sync.attention"],
+      ["ev-f", "period.finalized"],
+    ]);
   });
 
   await contractCase(t, open, "outbox: due gives the oldest first, at most limit", async (s) => {
@@ -47,7 +63,7 @@ export async function outboxContract(t: Deno.TestContext, open: OpenStore): Prom
     await s.outbox.retryLater("unknown", at(20));
     assert.deepEqual(await s.outbox.due(at(19), 10), []);
     assert.deepEqual(await s.outbox.due(at(20), 10), [
-      { ...event("ev1", 1), nextAttemptAt: at(20), attempts: 1 },
+      { ...event("ev1", 1), nextAttemptAt: at(20), attempts: 1, occurredAt: at(1) },
     ]);
   });
 }

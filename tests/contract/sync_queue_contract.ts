@@ -27,6 +27,25 @@ export async function syncQueueContract(t: Deno.TestContext, open: OpenStore): P
     },
   );
 
+  await contractCase(
+    t,
+    open,
+    "sync queue: the backlog counts waiting agreements since their first due time",
+    async (s) => {
+      assert.deepEqual(await s.syncQueue.backlog(), { dirty: 0, oldestDue: null });
+      await s.syncQueue.markDirty("msp-a", 1, at(3));
+      await s.syncQueue.markDirty("msp-b", 2, at(2));
+      await s.syncQueue.markDirty("msp-b", 2, at(9));
+      assert.deepEqual(await s.syncQueue.backlog(), { dirty: 2, oldestDue: at(2) });
+      const [first] = await s.syncQueue.claim("w1", { now: at(5), ...lease, limit: 1 });
+      await s.syncQueue.retry("w1", first, at(40));
+      assert.deepEqual(await s.syncQueue.backlog(), { dirty: 2, oldestDue: at(2) });
+      const claimed = await s.syncQueue.claim("w1", { now: at(50), ...lease });
+      for (const item of claimed) await s.syncQueue.complete("w1", item);
+      assert.deepEqual(await s.syncQueue.backlog(), { dirty: 0, oldestDue: null });
+    },
+  );
+
   await contractCase(t, open, "sync queue: claims the oldest first, at most limit", async (s) => {
     await s.syncQueue.markDirty("msp-a", 3, at(3));
     await s.syncQueue.markDirty("msp-b", 1, at(1));

@@ -1,10 +1,10 @@
 import {
   createPlatformWebhook,
   SIGNATURE_HEADER,
-  signBody,
 } from "../../adapters/webhook/platform_webhook.ts";
 import { deliverEvents } from "../../application/deliver_events.ts";
 import type { Deps } from "../../application/deps.ts";
+import { verifySignature } from "../support/webhook_receiver.ts";
 
 const SECRET = "e2e-webhook-secret-0123";
 
@@ -29,13 +29,15 @@ export async function deliverCreatedOrganizations(deps: Deps): Promise<Announced
       msp: event.msp,
       id: event.organization.id,
       name: event.organization.name,
-      validSignature: req.headers.get(SIGNATURE_HEADER) === await signBody(SECRET, body),
+      validSignature: await verifySignature(req.headers.get(SIGNATURE_HEADER) ?? "", body, [
+        SECRET,
+      ]),
     });
     return new Response(null, { status: 202 });
   });
   try {
     const url = `http://127.0.0.1:${server.addr.port}/events`;
-    const result = await deliverEvents(deps, createPlatformWebhook({ url, secret: SECRET }));
+    const result = await deliverEvents(deps, createPlatformWebhook({ url, secrets: [SECRET] }));
     if (result.failed > 0) throw new Error(`${result.failed} event(s) were not acknowledged`);
     return received;
   } finally {

@@ -1,12 +1,14 @@
 import { z } from "@hono/zod-openapi";
 import type { Deps } from "../../../application/deps.ts";
 import { finalizePeriod } from "../../../application/sync/month_end.ts";
+import { statementRows } from "../../../application/statement_rows.ts";
 import { periodStatement } from "../../../application/sync/sync_views.ts";
 import { NotFoundError } from "../../../domain/errors.ts";
 import type { ApiApp } from "../app_env.ts";
 import type { FinalizationTracker, TrackedFinalization } from "../finalization_tracker.ts";
 import { Instant, instant, jsonAnswer, listOf, v1Route } from "../openapi_helpers.ts";
 import { MspPeriodParams, PeriodParams } from "../params.ts";
+import { STATEMENT_CSV_HEADER, statementCsv } from "../statement_csv.ts";
 
 const TAG = "Periods";
 
@@ -47,8 +49,19 @@ const statement = v1Route({
   path: "/v1/msps/{msp}/periods/{period}",
   tags: [TAG],
   summary: "A period's statement: final figures once finalized, running ones before",
+  description: "With `Accept: text/csv`: RFC 4180 CSV, one row per organization with its " +
+    `company, agreement and billed products (columns ${STATEMENT_CSV_HEADER.join(", ")}); ` +
+    "a cell starting with =, +, - or @ is prefixed with ' so no spreadsheet runs it.",
   request: { params: MspPeriodParams },
-  responses: { 200: jsonAnswer(listOf(StatementSchema), "One line per organization") },
+  responses: {
+    200: {
+      description: "One line per organization",
+      content: {
+        "application/json": { schema: listOf(StatementSchema) },
+        "text/csv": { schema: z.string() },
+      },
+    },
+  },
 });
 
 const finalize = v1Route({
@@ -70,6 +83,11 @@ const progress = v1Route({
   responses: { 200: jsonAnswer(ProgressSchema, "The latest run's progress") },
 }, { problems: [404] });
 
+/** Whether the client asks for CSV rather than JSON (JSON stays the default). */
+function wantsCsv(accept: string | undefined): boolean {
+  return /(^|,)\s*text\/csv\s*(;|,|$)/i.test(accept ?? "");
+}
+
 /** Period statements and finalization. */
 export function registerPeriodRoutes(
   app: ApiApp,
@@ -79,6 +97,13 @@ export function registerPeriodRoutes(
   const { workerId, tracker } = options;
   app.openapi(statement, async (c) => {
     const { msp, period } = c.req.valid("param");
+    if (wantsCsv(c.req.header("Accept"))) {
+      const csv = statementCsv(await statementRows(deps, { mspId: msp, period }));
+      return c.text(csv, 200, {
+        "Content-Type": "text/csv; charset=utf-8; header=present",
+        "Content-Disposition": `attachment; filename="statement-${msp}-${period}.csv"`,
+      });
+    }
     const items = await periodStatement(deps, { mspId: msp, period });
     return c.json({
       items: items.map((s) => ({

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import type { Deps } from "../../../application/deps.ts";
+import { type Deps, telemetryOf } from "../../../application/deps.ts";
 import { reportUsage } from "../../../application/report_usage.ts";
 import type { ApiApp } from "../app_env.ts";
 import { jsonAnswer, jsonBody, v1Route } from "../openapi_helpers.ts";
@@ -36,6 +36,13 @@ const report = v1Route({
 
 /** Usage reports from the platform. */
 export function registerUsageRoutes(app: ApiApp, deps: Deps): void {
+  // A report refused by the schema never reaches the use case, which counts all the others.
+  app.use("/v1/msps/:msp/organizations/:org/usage", async (c, next) => {
+    await next();
+    if (c.req.method === "POST" && c.res.status === 400) {
+      telemetryOf(deps).count("usage_reports", { outcome: "refused", reason: "invalid-request" });
+    }
+  });
   app.openapi(report, async (c) => {
     const { msp, org } = c.req.valid("param");
     const body = c.req.valid("json");

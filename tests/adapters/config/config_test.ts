@@ -48,7 +48,7 @@ Deno.test("every variable is read", () => {
     CONNECTWISE_REQUESTS_PER_MINUTE: "60",
     CONNECTWISE_HOST_ALLOWLIST: "127.0.0.1:8081, LocalHost:9000,[::1]:80",
     PLATFORM_WEBHOOK_URL: "https://platform.example/hooks",
-    PLATFORM_WEBHOOK_SECRET: "a-long-enough-secret",
+    PLATFORM_WEBHOOK_SECRET: "a-long-enough-secret, the-next-long-secret",
     PUBLIC_URL: "https://psa.example.com/ignored/path",
     LOG_LEVEL: "DEBUG",
     LOG_FORMAT: "text",
@@ -60,7 +60,7 @@ Deno.test("every variable is read", () => {
   assert.deepEqual(config.hostAllowlist, ["127.0.0.1:8081", "localhost:9000", "[::1]:80"]);
   assert.deepEqual(config.webhook, {
     url: "https://platform.example/hooks",
-    secret: "a-long-enough-secret",
+    secrets: ["a-long-enough-secret", "the-next-long-secret"],
   });
   assert.equal(config.publicUrl, "https://psa.example.com");
   assert.equal(config.logLevel, "debug");

@@ -59,6 +59,7 @@ Deno.test({
     const documented = await documentOperations();
     const proseOnly = [
       "GET /healthz",
+      "GET /metrics",
       "GET /readyz",
       "POST /v1/msps/{msp}/sync/lines/{agreementId}/{productId}/resume",
     ];

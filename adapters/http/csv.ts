@@ -1,0 +1,22 @@
+/** A cell: text, a number, a flag or empty. */
+export type CsvCell = string | number | boolean | null;
+
+// Spreadsheets run a cell that starts with one of these as a formula (CSV injection).
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * One cell as RFC 4180 writes it: quoted when it holds a comma, a quote or a
+ * line break (quotes doubled); text that a spreadsheet would take for a
+ * formula gets a leading `'`, as OWASP advises, so it shows as text.
+ */
+export function csvCell(cell: CsvCell): string {
+  if (cell === null) return "";
+  if (typeof cell !== "string") return String(cell);
+  const text = FORMULA_START.test(cell) ? `'${cell}` : cell;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** RFC 4180 text: a header row, then one row per record, every line ended by CRLF. */
+export function toCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
+  return [header, ...rows].map((row) => `${row.map(csvCell).join(",")}\r\n`).join("");
+}

@@ -1,0 +1,72 @@
+import { type Meter, metrics, SpanStatusCode, trace, type Tracer } from "@opentelemetry/api";
+import type { Attributes, Telemetry } from "../../application/ports/telemetry.ts";
+import { DomainError } from "../../domain/errors.ts";
+import type { Recorder } from "./instruments.ts";
+import { createOtelRecorder } from "./otel_recorder.ts";
+import { createPrometheusRegistry, type PrometheusRegistry } from "./prometheus_registry.ts";
+
+/** One HTTP exchange with ConnectWise, as the call metrics label it. */
+export interface ExchangeLabels extends Attributes {
+  readonly msp_id: string;
+  readonly method: string;
+  /** The method and path template, e.g. `GET /finance/agreements/{id}/additions`. */
+  readonly route: string;
+  /** The HTTP status; 0 when no answer came (network error, timeout). */
+  readonly status: number;
+}
+
+/** The service's telemetry: the use cases' port plus what the adapters record themselves. */
+export interface ServiceTelemetry extends Telemetry {
+  /** What `GET /metrics` renders. */
+  readonly registry: PrometheusRegistry;
+  /** Counts and times one exchange with ConnectWise. */
+  exchange(labels: ExchangeLabels, seconds: number): void;
+}
+
+function both(a: Recorder, b: Recorder): Recorder {
+  return {
+    add: (k, l, v) => (a.add(k, l, v), b.add(k, l, v)),
+    set: (k, l, v) => (a.set(k, l, v), b.set(k, l, v)),
+    observe: (k, l, v) => (a.observe(k, l, v), b.observe(k, l, v)),
+  };
+}
+
+/**
+ * Telemetry through `npm:@opentelemetry/api`: spans from `tracer` (made
+ * active, so ConnectWise calls and log records inside belong to them) and
+ * every measurement into both the OTel instruments and the Prometheus
+ * registry. Defaults are the global providers, which Deno registers when
+ * OTEL_DENO=true; without it spans and OTel metrics cost next to nothing and
+ * `/metrics` still counts.
+ */
+export function createServiceTelemetry(
+  options: { tracer?: Tracer; meter?: Meter } = {},
+): ServiceTelemetry {
+  const tracer = options.tracer ?? trace.getTracer("psa-sync");
+  const registry = createPrometheusRegistry();
+  const record = both(registry, createOtelRecorder(options.meter ?? metrics.getMeter("psa-sync")));
+  return {
+    registry,
+    span(name, attributes, work) {
+      return tracer.startActiveSpan(name, { attributes }, async (span) => {
+        try {
+          return await work({ set: (a) => span.setAttributes(a) });
+        } catch (error) {
+          // The code only: an error message is not vetted for span attributes.
+          const type = error instanceof DomainError ? error.code : "unexpected";
+          span.setAttribute("error.type", type);
+          span.setStatus({ code: SpanStatusCode.ERROR, message: type });
+          throw error;
+        } finally {
+          span.end();
+        }
+      });
+    },
+    count: (counter, labels, value = 1) => record.add(counter, labels, value),
+    gauge: (gauge, labels, value) => record.set(gauge, labels, value),
+    exchange(labels, seconds) {
+      record.add("connectwise_calls", labels, 1);
+      record.observe("connectwise_seconds", { status: labels.status }, seconds);
+    },
+  };
+}

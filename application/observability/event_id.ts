@@ -1,0 +1,19 @@
+/**
+ * A stable event id from what identifies a state change: the same change
+ * found twice (two workers, a rerun) gives the same id, so the outbox keeps
+ * one event and the platform can drop a redelivery.
+ */
+export async function eventId(...parts: readonly string[]): Promise<string> {
+  const digest = await crypto.subtle.digest(
+    "SHA-256",
+    new TextEncoder().encode(parts.join("\u0000")),
+  );
+  const hex = Array.from(
+    new Uint8Array(digest).slice(0, 16),
+    (b) => b.toString(16).padStart(2, "0"),
+  )
+    .join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${
+    hex.slice(20)
+  }`;
+}

@@ -1,0 +1,37 @@
+/** Span attributes and metric labels: ids, periods, outcomes and statuses, never a secret. */
+export type Attributes = Readonly<Record<string, string | number | boolean>>;
+
+/** A span in progress: attributes known only at the end (the outcome) are added here. */
+export interface SpanScope {
+  set(attributes: Attributes): void;
+}
+
+/** Counters the service keeps (each one a Prometheus counter and an OTel counter). */
+export type CounterName = "usage_reports" | "pushes" | "writes";
+
+/** Gauges the service keeps: sampled values. */
+export type GaugeName =
+  | "dirty_agreements"
+  | "sync_lag_seconds"
+  | "month_end_msps_done"
+  | "month_end_msps_total";
+
+/**
+ * Traces and metrics of the use cases. Implementations must never throw into
+ * the work they observe; with no collector configured they cost next to nothing.
+ */
+export interface Telemetry {
+  /** Runs `work` inside a span named `name`; an error marks the span failed and is rethrown. */
+  span<T>(name: string, attributes: Attributes, work: (span: SpanScope) => Promise<T>): Promise<T>;
+  /** Adds `value` (default 1) to a counter. */
+  count(counter: CounterName, labels: Attributes, value?: number): void;
+  /** Sets a gauge to its current value. */
+  gauge(gauge: GaugeName, labels: Attributes, value: number): void;
+}
+
+/** Telemetry that records nothing (a Deps without telemetry). */
+export const noTelemetry: Telemetry = {
+  span: (_name, _attributes, work) => work({ set: () => {} }),
+  count: () => {},
+  gauge: () => {},
+};

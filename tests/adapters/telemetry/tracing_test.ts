@@ -1,0 +1,147 @@
+import assert from "node:assert/strict";
+import type { ReadableSpan } from "@opentelemetry/sdk-trace-base";
+import type { LogRecord } from "@logtape/logtape";
+import { createConnectWiseClient } from "../../../adapters/connectwise/connectwise_client.ts";
+import { configureLogging } from "../../../adapters/logging/configure_logging.ts";
+import { createServiceTelemetry } from "../../../adapters/telemetry/service_telemetry.ts";
+import type { Deps } from "../../../application/deps.ts";
+import { reportUsage } from "../../../application/report_usage.ts";
+import { finalizePeriod } from "../../../application/sync/month_end.ts";
+import { drainSync } from "../../../application/sync/worker.ts";
+import { connectAndMapProducts, mappedOrganization } from "../../support/setup.ts";
+import { simWorld } from "../../support/sim_world.ts";
+import { captureSpans, exportedText } from "./otel_capture.ts";
+
+const captured = captureSpans();
+const MSP = "msp-a";
+
+async function tracedWorld() {
+  const w = await simWorld({ now: "2026-10-20T12:00:00Z" });
+  const telemetry = createServiceTelemetry();
+  const connectWise = createConnectWiseClient({
+    clientId: "6f1c0de4-5b7a-4c8e-9d2f-0a1b2c3d4e5f",
+    allowlist: [w.sim.hostPort],
+    requestsPerMinute: 600_000,
+    telemetry,
+  });
+  const deps: Deps = { ...w.deps, connectWise, telemetry };
+  return { ...w, deps, world: { ...w, deps } };
+}
+
+function named(spans: ReadableSpan[], name: string): ReadableSpan[] {
+  return spans.filter((s) => s.name === name);
+}
+
+Deno.test("spans: report, push with ConnectWise calls as children, month end; never a secret", async () => {
+  const records: LogRecord[] = [];
+  await configureLogging({ level: "debug", json: true, sink: (r) => records.push(r) });
+  const w = await tracedWorld();
+  try {
+    await connectAndMapProducts({ deps: w.deps, credentials: w.credentials });
+    await mappedOrganization({ deps: w.deps }, { id: "o1", planId: "core" });
+    captured.reset();
+    records.length = 0;
+    const report = {
+      mspId: MSP,
+      organizationId: "o1",
+      eventId: "e1",
+      occurredAt: new Date("2026-10-02T10:00:00Z"),
+      licenses: 7,
+      servers: 1,
+    };
+    await reportUsage(w.deps, report);
+    await reportUsage(w.deps, report);
+    w.clock.advance(5_000);
+    await drainSync(w.deps, { owner: "t" });
+    w.clock.set("2026-11-01T00:05:00Z");
+    await finalizePeriod(w.deps, { period: "2026-10", owner: "cron", concurrency: 1 });
+    const spans = captured.spans();
+
+    const reports = named(spans, "psa-sync.report_usage");
+    assert.deepEqual(reports.map((s) => [s.attributes.msp_id, s.attributes.outcome]), [
+      [MSP, "accepted"],
+      [MSP, "duplicate"],
+    ]);
+    assert.equal(reports[0].attributes.period, "2026-10");
+
+    const [push] = named(spans, "psa-sync.push_agreement");
+    assert.equal(push.attributes.agreement_id, 1000);
+    assert.equal(push.attributes.period, "2026-10");
+    assert.equal(push.attributes.outcome, "ok");
+    assert.equal(push.attributes.written, 2);
+    const children = spans.filter((s) =>
+      s.parentSpanContext?.spanId === push.spanContext().spanId && s.name.startsWith("connectwise ")
+    );
+    assert.ok(children.length >= 3, `ConnectWise calls under the push: ${children.length}`);
+    for (const child of children) {
+      assert.equal(child.spanContext().traceId, push.spanContext().traceId);
+      assert.equal(child.attributes.msp_id, MSP);
+      assert.ok([200, 201].includes(Number(child.attributes["connectwise.status"])));
+    }
+    assert.ok(children.some((c) => c.attributes["http.request.method"] === "POST"));
+
+    const monthEnds = named(spans, "psa-sync.month_end");
+    assert.deepEqual(
+      monthEnds.map((s) => [s.attributes.msp_id, s.attributes.period, s.attributes.outcome]),
+      [
+        [MSP, "2026-10", "finalized"],
+      ],
+    );
+
+    const secrets = [
+      w.credentials.privateKey,
+      w.credentials.publicKey,
+      btoa(`${w.credentials.companyId}+${w.credentials.publicKey}:${w.credentials.privateKey}`),
+      "Basic ",
+      "Bearer ",
+    ];
+    for (const span of spans) {
+      const text = exportedText(span);
+      for (const secret of secrets) assert.ok(!text.includes(secret), `${span.name}: ${secret}`);
+      assert.ok(!/authorization/i.test(text), `${span.name} names an Authorization value`);
+    }
+
+    // Log records written inside a span carry its trace: a ConnectWise call's debug line.
+    const callLogs = records.filter((r) => r.category.join(".") === "psa-sync.connectwise");
+    assert.ok(callLogs.length > 0, "the ConnectWise client logged its calls");
+    const traceIds = new Set(spans.map((s) => s.spanContext().traceId));
+    for (const record of callLogs) {
+      assert.match(String(record.properties.traceId), /^[0-9a-f]{32}$/);
+      assert.ok(traceIds.has(String(record.properties.traceId)), "the trace id is an exported one");
+    }
+  } finally {
+    await w.close();
+  }
+});
+
+Deno.test("spans: a refused report marks its span with the error code, not the message", async () => {
+  const w = await tracedWorld();
+  try {
+    await connectAndMapProducts({ deps: w.deps, credentials: w.credentials });
+    await mappedOrganization({ deps: w.deps }, { id: "o1", planId: "lite" });
+    captured.reset();
+    let message = "";
+    await assert.rejects(
+      reportUsage(w.deps, {
+        mspId: MSP,
+        organizationId: "nobody",
+        eventId: "e9",
+        occurredAt: new Date("2026-10-02T10:00:00Z"),
+        licenses: 1,
+        servers: 0,
+      }).catch((error) => {
+        message = error.message;
+        throw error;
+      }),
+    );
+    assert.ok(message.length > 0);
+    const [span] = named(captured.spans(), "psa-sync.report_usage");
+    assert.equal(span.attributes.outcome, "refused");
+    assert.equal(span.status.code, 2); // SpanStatusCode.ERROR
+    assert.equal(span.attributes["error.type"], span.attributes.reason);
+    assert.equal(span.status.message, span.attributes.reason);
+    assert.ok(!exportedText(span).includes(message), "the message stays out");
+  } finally {
+    await w.close();
+  }
+});

@@ -8,7 +8,7 @@ RUN chown deno:deno /app
 USER deno
 
 # Dependencies first, so they stay cached while only the code changes.
-# vendor/ holds the patched postgres.js that deno.json "links" in place of npm's.
+# vendor/ holds the patched postgres.js that deno.json imports instead of npm's.
 COPY --chown=deno:deno deno.json deno.lock ./
 COPY --chown=deno:deno vendor ./vendor
 RUN deno install --frozen

@@ -1,4 +1,4 @@
-// The vendored postgres.js (vendor/postgres, wired through "links" in
+// The vendored postgres.js (vendor/postgres, the "postgres" import of
 // deno.json) guards nextWrite: on 3.4.9 as published, a query on a reserved
 // connection whose backend died schedules a write with setImmediate, and that
 // write throws "Cannot read properties of null (reading 'write')" outside

@@ -1,12 +1,11 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { importCompanyMappings } from "../../application/company_mappings.ts";
 import { upsertOrganization } from "../../application/organizations.ts";
 import { reportUsage } from "../../application/report_usage.ts";
 import { periodStatement } from "../../application/sync/sync_views.ts";
 import { drainSync } from "../../application/sync/worker.ts";
 import { testWorld } from "../support/fixtures.ts";
-import { connectAndMapProducts } from "../support/setup.ts";
+import { connectAndMapProducts, createdBy } from "../support/setup.ts";
 
 const MSP = "msp-a";
 const PLAN = fc.constantFrom("lite", "core", "premium");
@@ -27,20 +26,8 @@ type Step = typeof step extends fc.Arbitrary<infer T> ? T : never;
 async function bill(path: "put" | "import", first: string, steps: readonly Step[]) {
   const w = await testWorld({ now: "2026-11-01T08:00:00Z" });
   await connectAndMapProducts(w);
+  await createdBy(path, w, { mspId: MSP, name: "Org", planId: first });
   const fields = { name: "Org", licenseType: "standard" as const, planId: first };
-  if (path === "put") {
-    await upsertOrganization(w.deps, { mspId: MSP, id: "o1", ...fields });
-    await importCompanyMappings(w.deps, {
-      mspId: MSP,
-      items: [{ companyId: 100, agreementId: 1000, organizationId: "o1" }],
-    });
-  } else {
-    const deps = { ...w.deps, newId: () => "o1" };
-    await importCompanyMappings(deps, {
-      mspId: MSP,
-      items: [{ companyId: 100, agreementId: 1000, createOrganization: fields }],
-    });
-  }
   for (const [i, s] of steps.entries()) {
     w.clock.advance(3_600_000);
     if (s.kind === "put") {

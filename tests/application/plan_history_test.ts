@@ -5,7 +5,7 @@ import { reportUsage } from "../../application/report_usage.ts";
 import { periodStatement } from "../../application/sync/sync_views.ts";
 import { drainSync } from "../../application/sync/worker.ts";
 import { testWorld } from "../support/fixtures.ts";
-import { connectAndMapProducts, quantityOf } from "../support/setup.ts";
+import { connectAndMapProducts, createdBy, quantityOf } from "../support/setup.ts";
 
 const MSP = "msp-a";
 let seq = 0;
@@ -60,20 +60,8 @@ Deno.test("plan history: the same history gives the same bill whether the organi
   for (const path of ["put", "import"] as const) {
     const w = await testWorld({ now: "2026-11-02T09:00:00Z" });
     await connectAndMapProducts(w);
+    await createdBy(path, w, { mspId: MSP, name: "Alpha", planId: "premium" });
     const fields = { name: "Alpha", licenseType: "standard" as const, planId: "premium" };
-    if (path === "put") {
-      await upsertOrganization(w.deps, { mspId: MSP, id: "o1", ...fields });
-      await importCompanyMappings(w.deps, {
-        mspId: MSP,
-        items: [{ companyId: 100, agreementId: 1000, organizationId: "o1" }],
-      });
-    } else {
-      w.deps = { ...w.deps, newId: () => "o1" };
-      await importCompanyMappings(w.deps, {
-        mspId: MSP,
-        items: [{ companyId: 100, agreementId: 1000, createOrganization: fields }],
-      });
-    }
     w.clock.set("2026-11-10T00:00:00Z");
     await reportUsage(w.deps, usage("o1", "2026-11-09T00:00:00Z", 12, 1));
     await upsertOrganization(w.deps, { mspId: MSP, id: "o1", ...fields, planId: "lite" });

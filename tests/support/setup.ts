@@ -64,3 +64,29 @@ export function quantityOf(world: TestWorld, agreementId: number, productId: num
     .filter((a) => a.agreementId === agreementId && a.productId === productId && !a.cancelled)
     .map((a) => a.quantity);
 }
+
+/**
+ * Creates organization "o1" on `planId` and maps it to Alpha's agreement 1000,
+ * by PUT then the import, or by the import's createOrganization: the two paths
+ * whose plan histories must agree.
+ */
+export async function createdBy(
+  path: "put" | "import",
+  world: { deps: Deps },
+  input: { mspId: string; name: string; planId: string },
+): Promise<void> {
+  const fields = { name: input.name, licenseType: "standard" as const, planId: input.planId };
+  const row = { companyId: 100, agreementId: 1000 };
+  if (path === "put") {
+    await upsertOrganization(world.deps, { mspId: input.mspId, id: "o1", ...fields });
+    await importCompanyMappings(world.deps, {
+      mspId: input.mspId,
+      items: [{ ...row, organizationId: "o1" }],
+    });
+  } else {
+    await importCompanyMappings({ ...world.deps, newId: () => "o1" }, {
+      mspId: input.mspId,
+      items: [{ ...row, createOrganization: fields }],
+    });
+  }
+}

@@ -5,28 +5,19 @@ import {
   MeterProvider,
   PeriodicExportingMetricReader,
 } from "@opentelemetry/sdk-metrics";
-import { createConnectWiseClient } from "../../../adapters/connectwise/connectwise_client.ts";
 import { createApp } from "../../../adapters/http/app.ts";
 import { createServiceTelemetry } from "../../../adapters/telemetry/service_telemetry.ts";
-import type { Deps } from "../../../application/deps.ts";
+import { telemetryWorld } from "./otel_capture.ts";
 import { drainSync } from "../../../application/sync/worker.ts";
 import { connectAndMapProducts, mappedOrganization } from "../../support/setup.ts";
-import { simWorld } from "../../support/sim_world.ts";
 import { parseMetrics, valueOf } from "./prometheus_text.ts";
 
 const TOKEN = "metrics-test-token-0123456789";
 const MSP = "msp-a";
 
 async function meteredWorld() {
-  const w = await simWorld({ now: "2026-10-20T12:00:00Z" });
-  const telemetry = createServiceTelemetry();
-  const connectWise = createConnectWiseClient({
-    clientId: "6f1c0de4-5b7a-4c8e-9d2f-0a1b2c3d4e5f",
-    allowlist: [w.sim.hostPort],
-    requestsPerMinute: 600_000,
-    telemetry,
-  });
-  const deps: Deps = { ...w.deps, connectWise, telemetry };
+  const w = await telemetryWorld("2026-10-20T12:00:00Z");
+  const { deps, telemetry } = w;
   const app = createApp(deps, {
     apiTokens: [TOKEN],
     workerId: "t",

@@ -6,6 +6,10 @@ import {
   type ReadableSpan,
   SimpleSpanProcessor,
 } from "@opentelemetry/sdk-trace-base";
+import { createConnectWiseClient } from "../../../adapters/connectwise/connectwise_client.ts";
+import { createServiceTelemetry } from "../../../adapters/telemetry/service_telemetry.ts";
+import type { Deps } from "../../../application/deps.ts";
+import { simWorld } from "../../support/sim_world.ts";
 
 /**
  * Registers a test TracerProvider whose spans land in memory, and the
@@ -30,4 +34,21 @@ export function exportedText(span: ReadableSpan): string {
     links: span.links,
     resource: span.resource.attributes,
   });
+}
+
+/**
+ * The simulator world with the service's telemetry wired into the deps and
+ * into a real ConnectWise client, so its calls are spans and counted.
+ */
+export async function telemetryWorld(now: string) {
+  const w = await simWorld({ now });
+  const telemetry = createServiceTelemetry();
+  const connectWise = createConnectWiseClient({
+    clientId: "6f1c0de4-5b7a-4c8e-9d2f-0a1b2c3d4e5f",
+    allowlist: [w.sim.hostPort],
+    requestsPerMinute: 600_000,
+    telemetry,
+  });
+  const deps: Deps = { ...w.deps, connectWise, telemetry };
+  return { ...w, deps, telemetry };
 }

@@ -1,30 +1,19 @@
 import assert from "node:assert/strict";
 import type { ReadableSpan } from "@opentelemetry/sdk-trace-base";
 import type { LogRecord } from "@logtape/logtape";
-import { createConnectWiseClient } from "../../../adapters/connectwise/connectwise_client.ts";
 import { configureLogging } from "../../../adapters/logging/configure_logging.ts";
-import { createServiceTelemetry } from "../../../adapters/telemetry/service_telemetry.ts";
-import type { Deps } from "../../../application/deps.ts";
 import { reportUsage } from "../../../application/report_usage.ts";
 import { finalizePeriod } from "../../../application/sync/month_end.ts";
 import { drainSync } from "../../../application/sync/worker.ts";
 import { connectAndMapProducts, mappedOrganization } from "../../support/setup.ts";
-import { simWorld } from "../../support/sim_world.ts";
-import { captureSpans, exportedText } from "./otel_capture.ts";
+import { captureSpans, exportedText, telemetryWorld } from "./otel_capture.ts";
 
 const captured = captureSpans();
 const MSP = "msp-a";
 
 async function tracedWorld() {
-  const w = await simWorld({ now: "2026-10-20T12:00:00Z" });
-  const telemetry = createServiceTelemetry();
-  const connectWise = createConnectWiseClient({
-    clientId: "6f1c0de4-5b7a-4c8e-9d2f-0a1b2c3d4e5f",
-    allowlist: [w.sim.hostPort],
-    requestsPerMinute: 600_000,
-    telemetry,
-  });
-  const deps: Deps = { ...w.deps, connectWise, telemetry };
+  const w = await telemetryWorld("2026-10-20T12:00:00Z");
+  const { deps } = w;
   return { ...w, deps, world: { ...w, deps } };
 }
 

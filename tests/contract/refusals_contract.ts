@@ -3,21 +3,9 @@ import type { SyncLine } from "../../application/ports/sync_lines.ts";
 import type { Statement } from "../../domain/statement.ts";
 import type { LedgerEntry } from "../../domain/usage.ts";
 import { contractCase, type OpenStore } from "./store_contract.ts";
+import { line as syncLine } from "./sync_lines_contract.ts";
 
-const line = (overrides: Partial<SyncLine>): SyncLine => ({
-  agreementId: 1000,
-  productId: 21,
-  kind: "license",
-  period: "2026-11",
-  final: false,
-  desiredQuantity: 12,
-  writtenQuantity: null,
-  additionId: null,
-  status: "pending",
-  reason: null,
-  updatedAt: new Date("2026-11-05T08:00:00Z"),
-  ...overrides,
-});
+const line = (overrides: Partial<SyncLine>): SyncLine => syncLine(1000, 21, overrides);
 
 const report = (overrides: Partial<LedgerEntry>): LedgerEntry => ({
   eventId: "e1",

@@ -3,7 +3,12 @@ import type { SyncLine } from "../../application/ports/sync_lines.ts";
 import { lineKey } from "../../domain/sync_line.ts";
 import { contractCase, type OpenStore } from "./store_contract.ts";
 
-function line(agreementId: number, productId: number | null, overrides: Partial<SyncLine> = {}) {
+/** A pending line of 2026-11 with quantity 12; fields overridden as given. */
+export function line(
+  agreementId: number,
+  productId: number | null,
+  overrides: Partial<SyncLine> = {},
+): SyncLine {
   return {
     agreementId,
     productId,

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import type { LedgerEntry } from "../../domain/usage.ts";
 import type { Store } from "../../application/ports/store.ts";
 
 /** A store emptied for one case, and how to let go of it. */
@@ -112,7 +113,8 @@ export async function storeContract(t: Deno.TestContext, open: OpenStore): Promi
   );
 }
 
-function entry(eventId: string) {
+/** A usage report of organization o1 in October 2026. */
+export function entry(eventId: string): LedgerEntry {
   return {
     eventId,
     organizationId: "o1",

@@ -1,19 +1,9 @@
 import assert from "node:assert/strict";
 import { TransactionConflict } from "../../application/ports/store.ts";
 import type { Plan } from "../../domain/plan.ts";
-import type { LedgerEntry } from "../../domain/usage.ts";
-import { contractCase, type OpenStore } from "./store_contract.ts";
+import { contractCase, entry as report, type OpenStore } from "./store_contract.ts";
 
 const core: Plan = { id: "core", name: "Core", tier: 1, includesServers: true };
-
-const report = (eventId: string): LedgerEntry => ({
-  eventId,
-  organizationId: "o1",
-  occurredAt: new Date("2026-10-15T12:00:00Z"),
-  licenses: 5,
-  servers: 1,
-  planId: null,
-});
 
 /** A plan whose fields a test may overwrite, to show the store does not share it. */
 type Writable<T> = { -readonly [K in keyof T]: T[K] };

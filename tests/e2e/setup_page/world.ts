@@ -1,5 +1,3 @@
-import assert from "node:assert/strict";
-import { createApp } from "../../../adapters/http/app.ts";
 import { createConnectWiseClient } from "../../../adapters/connectwise/connectwise_client.ts";
 import { memoryStore } from "../../../adapters/memory/memory_store.ts";
 import { DEFAULT_SETTINGS, type Deps } from "../../../application/deps.ts";
@@ -7,6 +5,7 @@ import type { ContractWorld } from "../../adapters/connectwise/contract_world.ts
 import { serveSimulator } from "../../connectwise_simulator/simulator.ts";
 import { connectWiseData, CREDENTIALS, PLANS } from "../../support/fixtures.ts";
 import { FixedClock } from "../../support/fixed_clock.ts";
+import { serveApp } from "../../support/serve_app.ts";
 import { simulatorState } from "../../support/simulator_seed.ts";
 
 const TOKEN = "browser-suite-token-0123456789";
@@ -53,24 +52,10 @@ export async function pageWorld() {
     settings: { ...DEFAULT_SETTINGS, hostAllowlist },
   };
   for (const plan of PLANS) await deps.store.plans.save(plan);
-  const app = createApp(deps, {
-    apiTokens: [TOKEN],
-    workerId: "browser",
-    readiness: () => Promise.resolve({ ok: true }),
-  });
-  const server = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen: () => {} }, app.fetch);
-  const origin = `http://127.0.0.1:${server.addr.port}`;
+  const served = serveApp(deps, { token: TOKEN, workerId: "browser" });
+  const { origin } = served;
   /** A /v1 call with the platform's token. */
-  async function api<T>(method: string, path: string, body?: unknown, status = 200): Promise<T> {
-    const res = await fetch(origin + path, {
-      method,
-      headers: { Authorization: `Bearer ${TOKEN}`, "Content-Type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    assert.equal(res.status, status, `${method} ${path}: ${text}`);
-    return (text ? JSON.parse(text) : null) as T;
-  }
+  const api = served.call;
   const newLink = async (msp: string) =>
     (await api<{ url: string }>("POST", `/v1/msps/${msp}/setup-links`, undefined, 201)).url;
   return {
@@ -81,7 +66,7 @@ export async function pageWorld() {
     newLink,
     credentials: { ...CREDENTIALS, siteUrl: sim.url },
     async close() {
-      await server.shutdown();
+      await served.close();
       await sim.close();
     },
   };

@@ -20,7 +20,6 @@ export function tracedPush(deps: Deps, input: PushInput): Promise<PushOutcome> {
   const { mspId, agreementId, period, final } = input;
   const attributes = { msp_id: mspId, agreement_id: agreementId, period, final };
   return telemetry.span("psa-sync.push_agreement", attributes, async (span) => {
-    const before = await deps.store.syncLines.forAgreement(mspId, agreementId);
     let result: PushOutcome;
     try {
       result = await pushAgreement(deps, input);
@@ -33,7 +32,7 @@ export function tracedPush(deps: Deps, input: PushInput): Promise<PushOutcome> {
     telemetry.count("pushes", { outcome });
     if (result.written > 0) telemetry.count("writes", { outcome: "written" }, result.written);
     if (result.failed > 0) telemetry.count("writes", { outcome: "failed" }, result.failed);
-    const after = await deps.store.syncLines.forAgreement(mspId, agreementId);
+    const { before, after } = result.lines;
     await announceAttention(deps, { mspId, before, after, result });
     return result;
   });

@@ -13,6 +13,8 @@ export type { PushResult };
 export interface PushOutcome extends PushResult {
   /** Null when the read or any write failed: ConnectWise may hold something else. */
   readonly known: KnownAdditions | null;
+  /** The agreement's lines before the push and as it left them (for state-change events). */
+  readonly lines: { readonly before: readonly SyncLine[]; readonly after: readonly SyncLine[] };
 }
 
 /**
@@ -33,6 +35,7 @@ export async function pushAgreement(
     ? trackingWrites(input.session.additions, known)
     : input.session.additions;
   const keep: string[] = [];
+  const after: SyncLine[] = [];
   const identity = (productId: number | null, kind: SyncLine["kind"]) => ({
     agreementId,
     productId,
@@ -73,8 +76,10 @@ export async function pushAgreement(
     } catch (error) {
       line = await recordFailure(deps, { mspId, period, desired, error, result, owned });
     }
-    await deps.store.syncLines.save(mspId, { ...base, ...line });
+    const saved: SyncLine = { ...base, ...line };
+    await deps.store.syncLines.save(mspId, saved);
     keep.push(lineKey(base));
+    after.push(saved);
   }
   for (const b of plan.target.blocked) {
     const line: SyncLine = {
@@ -89,7 +94,12 @@ export async function pushAgreement(
     if (keep.includes(lineKey(line))) continue;
     await deps.store.syncLines.save(mspId, line);
     keep.push(lineKey(line));
+    after.push(line);
   }
   await deps.store.syncLines.prune(mspId, agreementId, keep);
-  return { ...result, known: result.failed === 0 ? known : null };
+  return {
+    ...result,
+    known: result.failed === 0 ? known : null,
+    lines: { before: plan.target.existing, after },
+  };
 }

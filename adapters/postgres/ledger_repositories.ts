@@ -5,7 +5,7 @@ import type { LedgerEntry } from "../../domain/usage.ts";
 import type { Statements } from "../../application/ports/statements.ts";
 import type { UsageLedger } from "../../application/ports/usage_ledger.ts";
 import { appendWithSummary, readPeriodInputs } from "./period_summaries.ts";
-import { recordReport } from "./record_report.ts";
+import { recordAlone } from "./record_report.ts";
 import { byText, instant, integer, parseRow, parseRows, type Queryable } from "./rows.ts";
 
 const EntryRow = v.object({
@@ -28,11 +28,19 @@ function toEntry(row: v.InferOutput<typeof EntryRow>): LedgerEntry {
   };
 }
 
-/** The append-only usage ledger in table `usage_ledger`; event ids are unique per MSP. */
-export function postgresUsageLedger(sql: Queryable): UsageLedger {
+/**
+ * The append-only usage ledger in table `usage_ledger`; event ids are unique
+ * per MSP. `record` is the pool's group commit when given (see
+ * `groupCommitRecorder`), else one statement per report.
+ */
+export function postgresUsageLedger(
+  sql: Queryable,
+  record: UsageLedger["record"] = (mspId, entry, options) =>
+    recordAlone(sql, { mspId, entry, ...options }),
+): UsageLedger {
   return {
     append: (mspId, e) => appendWithSummary(sql, mspId, e),
-    record: (mspId, e, options) => recordReport(sql, mspId, e, options),
+    record,
     periodInputs: (mspId, period, organizationIds) =>
       readPeriodInputs(sql, { mspId, period, organizationIds }),
     entries: async (mspId, organizationId) => {

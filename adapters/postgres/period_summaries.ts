@@ -7,9 +7,7 @@ import { integer, parseRows, type Queryable } from "./rows.ts";
 
 /**
  * Appends a ledger entry and folds it into its period's summary in one
- * statement (the same rule as `addToSummary`; every update is a max, a
- * first or a last by key, so concurrent entries commute). False when the
- * MSP already has the event id.
+ * statement (`summaryFromStored`); false when the MSP already has the event id.
  */
 export async function appendWithSummary(
   sql: Queryable,
@@ -17,28 +15,34 @@ export async function appendWithSummary(
   e: LedgerEntry,
 ): Promise<boolean> {
   const [row] = await sql`
-    WITH ins AS (
+    WITH stored AS (
       INSERT INTO usage_ledger (msp_id, event_id, organization_id, occurred_at,
         licenses, servers, plan_id)
       VALUES (${mspId}, ${e.eventId}, ${e.organizationId}, ${e.occurredAt},
         ${e.licenses}, ${e.servers}, ${e.planId})
       ON CONFLICT (msp_id, event_id) DO NOTHING
-      RETURNING 1
-    ), summary AS (
-      ${summaryUpsert(sql, mspId, e)}
-    )
-    SELECT (SELECT count(*) FROM ins)::int AS inserted`;
+      RETURNING msp_id, organization_id, ${periodOf(e.occurredAt)}::text AS period,
+        ${entryKey(e)}::text COLLATE "C" AS key, licenses, servers, plan_id
+    ), ${summaryFromStored(sql)}
+    SELECT (SELECT count(*) FROM stored)::int AS inserted`;
   return row.inserted === 1;
 }
 
 /**
- * The upsert of the entry's period summary, for a statement whose CTE `ins`
- * returns a row when the ledger row was stored (nothing happens otherwise).
+ * CTEs that fold the ledger rows just stored into their periods' summaries,
+ * for a statement whose CTE `stored` returns them (columns msp_id,
+ * organization_id, period, key (the entry key, COLLATE "C"), licenses,
+ * servers, plan_id), any number of rows, several per summary included.
+ * The rule is `addToSummary`'s: every part is a max, a first or a last by
+ * key, so the rows of one statement are first folded together (an upsert
+ * may touch a row once) and then into the stored summary, and concurrent
+ * statements commute. Summaries are upserted in key order, so two such
+ * statements lock them in the same order.
  */
-export function summaryUpsert(sql: Queryable, mspId: string, e: LedgerEntry) {
-  const key = entryKey(e);
-  const usage = e.licenses !== null || e.servers !== null;
-  const plans = e.planId === null ? {} : { [e.planId]: key };
+export function summaryFromStored(sql: Queryable) {
+  const last = (field: "licenses" | "servers" | "plan_id") =>
+    sql.unsafe(`(array_agg(${field} ORDER BY key DESC) FILTER (WHERE ${field} IS NOT NULL))[1],
+        max(key) FILTER (WHERE ${field} IS NOT NULL)`);
   const later = (field: "licenses" | "servers" | "plan") => {
     const k = `last_${field}_key`;
     return sql.unsafe(
@@ -46,23 +50,39 @@ export function summaryUpsert(sql: Queryable, mspId: string, e: LedgerEntry) {
     );
   };
   return sql`
+    first_keys AS (
+      SELECT msp_id, organization_id, period, jsonb_object_agg(plan_id, key) AS plans
+      FROM (
+        SELECT msp_id, organization_id, period, plan_id, min(key) AS key
+        FROM stored WHERE plan_id IS NOT NULL
+        GROUP BY msp_id, organization_id, period, plan_id
+      ) firsts
+      GROUP BY msp_id, organization_id, period
+    ), folded AS (
+      SELECT msp_id, organization_id, period,
+        bool_or(licenses IS NOT NULL OR servers IS NOT NULL) AS has_usage,
+        max(licenses) AS max_licenses, max(servers) AS max_servers,
+        ${last("licenses")}, ${last("servers")}, ${last("plan_id")}
+      FROM stored
+      GROUP BY msp_id, organization_id, period
+    ), summary AS (
       INSERT INTO period_summaries AS s (msp_id, organization_id, period, has_usage,
-        max_licenses, max_servers, plans, last_licenses, last_licenses_key,
-        last_servers, last_servers_key, last_plan, last_plan_key)
-      SELECT ${mspId}, ${e.organizationId}, ${periodOf(e.occurredAt)}, ${usage},
-        ${e.licenses}::integer, ${e.servers}::integer, ${sql.json(plans)}::jsonb,
-        ${e.licenses}::integer, ${e.licenses === null ? null : key},
-        ${e.servers}::integer, ${e.servers === null ? null : key},
-        ${e.planId}::text, ${e.planId === null ? null : key}
-      FROM ins
+        max_licenses, max_servers, last_licenses, last_licenses_key,
+        last_servers, last_servers_key, last_plan, last_plan_key, plans)
+      SELECT f.*, coalesce(k.plans, '{}'::jsonb)
+      FROM folded f LEFT JOIN first_keys k USING (msp_id, organization_id, period)
+      ORDER BY f.msp_id, f.organization_id, f.period
       ON CONFLICT (msp_id, organization_id, period) DO UPDATE SET
         has_usage = s.has_usage OR excluded.has_usage,
         max_licenses = GREATEST(s.max_licenses, excluded.max_licenses),
         max_servers = GREATEST(s.max_servers, excluded.max_servers),
-        plans = CASE
-          WHEN excluded.last_plan IS NULL
-            OR (s.plans ->> excluded.last_plan) COLLATE "C" <= excluded.last_plan_key
-          THEN s.plans ELSE s.plans || excluded.plans END,
+        plans = CASE WHEN excluded.plans = '{}'::jsonb THEN s.plans ELSE (
+          SELECT jsonb_object_agg(plan, first_key) FROM (
+            SELECT plan, min(first_key COLLATE "C") AS first_key
+            FROM (SELECT * FROM jsonb_each_text(s.plans)
+              UNION ALL SELECT * FROM jsonb_each_text(excluded.plans)) both_maps(plan, first_key)
+            GROUP BY plan
+          ) merged) END,
         last_licenses = CASE WHEN ${later("licenses")} THEN excluded.last_licenses
           ELSE s.last_licenses END,
         last_licenses_key = CASE WHEN ${later("licenses")} THEN excluded.last_licenses_key
@@ -74,7 +94,8 @@ export function summaryUpsert(sql: Queryable, mspId: string, e: LedgerEntry) {
         last_plan = CASE WHEN ${later("plan")} THEN excluded.last_plan ELSE s.last_plan END,
         last_plan_key = CASE WHEN ${later("plan")} THEN excluded.last_plan_key
           ELSE s.last_plan_key END
-      RETURNING 1`;
+      RETURNING 1
+    )`;
 }
 
 const keyed = <T extends v.GenericSchema>(value: T) =>

@@ -1,5 +1,6 @@
 import { getLogger } from "@logtape/logtape";
 import type postgres from "postgres";
+import type { UsageLedger } from "../../application/ports/usage_ledger.ts";
 import {
   type Repositories,
   type Store,
@@ -11,6 +12,7 @@ import { postgresConnections } from "./connections_repository.ts";
 import { postgresStatements, postgresUsageLedger } from "./ledger_repositories.ts";
 import { postgresAuditLog, postgresOutbox } from "./log_repositories.ts";
 import { postgresCompanyMappings, postgresOrganizations } from "./organization_repositories.ts";
+import { groupCommitRecorder } from "./record_report.ts";
 import type { Queryable } from "./rows.ts";
 import { postgresSyncLines } from "./sync_lines_repository.ts";
 import { postgresSyncQueue } from "./sync_queue_repository.ts";
@@ -22,14 +24,18 @@ const RETRYABLE = new Set(["40001", "40P01"]);
 const MAX_ATTEMPTS = 30;
 
 /** Every repository bound to `sql`: the pool, or one transaction. */
-export function postgresRepositories(sql: Queryable, cipher: SecretCipher): Repositories {
+export function postgresRepositories(
+  sql: Queryable,
+  cipher: SecretCipher,
+  record?: UsageLedger["record"],
+): Repositories {
   return {
     plans: postgresPlans(sql),
     connections: postgresConnections(sql, cipher),
     productMappings: postgresProductMappings(sql),
     organizations: postgresOrganizations(sql),
     companyMappings: postgresCompanyMappings(sql),
-    usage: postgresUsageLedger(sql),
+    usage: postgresUsageLedger(sql, record),
     statements: postgresStatements(sql),
     syncLines: postgresSyncLines(sql),
     syncQueue: postgresSyncQueue(sql),
@@ -52,7 +58,8 @@ export function createPostgresStore(
   options: { cipher: SecretCipher },
 ): Store {
   return {
-    ...postgresRepositories(sql, options.cipher),
+    // Outside transactions, concurrent usage reports share statements (group commit).
+    ...postgresRepositories(sql, options.cipher, groupCommitRecorder(sql)),
     transaction: async <T>(
       work: (repos: Repositories) => Promise<T>,
       txOptions: { isolation?: "serializable" | "read-committed" } = {},

@@ -2,74 +2,185 @@ import type { Recorded } from "../../application/ports/usage_ledger.ts";
 import { periodOf } from "../../domain/period.ts";
 import { entryKey } from "../../domain/period_summary.ts";
 import type { LedgerEntry } from "../../domain/usage.ts";
-import { summaryUpsert } from "./period_summaries.ts";
+import { groupCommit } from "./group_commit.ts";
+import { summaryFromStored } from "./period_summaries.ts";
 import type { Queryable } from "./rows.ts";
 
+/** One usage report to record, as `UsageLedger.record` takes it. */
+export interface ReportToRecord {
+  readonly mspId: string;
+  readonly entry: LedgerEntry;
+  readonly accept: boolean;
+  readonly notBefore: Date;
+}
+
 /**
- * One statement at READ COMMITTED, so concurrent reports never fail on a
- * serialization conflict: each step is a row lock or an upsert that waits
- * its turn. The MSP's msp_periods row is read FOR SHARE: a finalization
- * updates it first, so a report waiting on it re-reads the new last final
- * period (and is refused), and a report before it is complete when the
- * finalization reads the figures.
+ * What recording one report of a batch did; `busy` when its MSP's period row
+ * was locked by a finalization and the batch did not wait for it (the report
+ * is then untouched and must be recorded again, waiting).
  */
-export async function recordReport(
+export type BatchOutcome = Recorded | "busy";
+
+/**
+ * Records any number of usage reports in one statement at READ COMMITTED, so
+ * concurrent reports never fail on a serialization conflict: each step is a
+ * row lock or an upsert that waits its turn. Per report: the duplicate
+ * check, the finalized-period check, the ledger row, its period summary, the
+ * plan the organization is on when the report names the latest one, and the
+ * dirty mark of the organization's agreement.
+ *
+ * Each MSP's msp_periods row is read FOR SHARE: a finalization updates it
+ * first, so a report waiting on it re-reads the new last final period (and is
+ * refused), and a report before it is complete when the finalization reads
+ * the figures. With `wait: false` (a group commit) a row that a finalization
+ * holds is skipped and its MSP's reports answer `busy`, so one MSP's month
+ * end never holds up another MSP's reports.
+ *
+ * The reports must not repeat an (MSP, eventId) pair: the statement could
+ * not tell which of the two stored the row.
+ */
+export async function recordReports(
   sql: Queryable,
-  mspId: string,
-  e: LedgerEntry,
-  options: { accept: boolean; notBefore: Date },
-): Promise<Recorded> {
-  const period = periodOf(e.occurredAt);
-  const key = entryKey(e);
-  const [row] = await sql`
-    WITH msp AS (
-      SELECT last_final FROM msp_periods WHERE msp_id = ${mspId} FOR SHARE
-    ), org AS (
-      SELECT 1 FROM organizations WHERE msp_id = ${mspId} AND id = ${e.organizationId}
+  reports: readonly ReportToRecord[],
+  options: { wait: boolean },
+): Promise<BatchOutcome[]> {
+  const rows = reports.map((r, idx) => ({
+    idx,
+    msp_id: r.mspId,
+    event_id: r.entry.eventId,
+    organization_id: r.entry.organizationId,
+    occurred_at: r.entry.occurredAt.toISOString(),
+    licenses: r.entry.licenses,
+    servers: r.entry.servers,
+    plan_id: r.entry.planId,
+    accept: r.accept,
+    not_before: r.notBefore.toISOString(),
+    period: periodOf(r.entry.occurredAt),
+    key: entryKey(r.entry),
+  }));
+  const lock = options.wait ? sql`FOR SHARE` : sql`FOR SHARE SKIP LOCKED`;
+  const answers = await sql`
+    WITH input AS (
+      -- jsonb_to_recordset, not unnest of arrays: the planner estimates both the
+      -- same for any batch, so the prepared statement keeps one generic plan
+      -- instead of planning every batch again.
+      SELECT idx, msp_id, event_id, organization_id, occurred_at, licenses, servers, plan_id,
+        accept, not_before, period, key COLLATE "C" AS key
+      FROM jsonb_to_recordset(${sql.json(rows)}::jsonb) AS t(idx integer, msp_id text,
+        event_id text, organization_id text, occurred_at timestamptz, licenses integer,
+        servers integer, plan_id text, accept boolean, not_before timestamptz, period text,
+        key text)
+    ), msp AS (
+      SELECT msp_id, last_final FROM msp_periods
+      WHERE msp_id IN (SELECT msp_id FROM input)
+      ORDER BY msp_id ${lock}
+    ), busy AS (
+      -- rows the lock skipped (held by a finalization); always empty when waiting
+      SELECT msp_id FROM msp_periods
+      WHERE msp_id IN (SELECT msp_id FROM input) AND msp_id NOT IN (SELECT msp_id FROM msp)
+    ), known AS (
+      SELECT i.idx FROM input i
+      WHERE EXISTS (SELECT 1 FROM organizations o
+        WHERE o.msp_id = i.msp_id AND o.id = i.organization_id)
     ), dup AS (
-      SELECT 1 FROM usage_ledger WHERE msp_id = ${mspId} AND event_id = ${e.eventId}
+      SELECT i.idx FROM input i
+      WHERE EXISTS (SELECT 1 FROM usage_ledger l
+        WHERE l.msp_id = i.msp_id AND l.event_id = i.event_id)
     ), go AS (
-      SELECT 1 WHERE ${options.accept} AND EXISTS (SELECT 1 FROM org)
-        AND NOT EXISTS (SELECT 1 FROM dup)
-        AND NOT EXISTS (SELECT 1 FROM msp WHERE last_final >= ${period})
+      SELECT i.* FROM input i LEFT JOIN msp m ON m.msp_id = i.msp_id
+      WHERE i.accept AND i.idx IN (SELECT idx FROM known) AND i.idx NOT IN (SELECT idx FROM dup)
+        AND i.msp_id NOT IN (SELECT msp_id FROM busy)
+        AND (m.last_final IS NULL OR m.last_final < i.period)
     ), ins AS (
       INSERT INTO usage_ledger (msp_id, event_id, organization_id, occurred_at,
         licenses, servers, plan_id)
-      SELECT ${mspId}, ${e.eventId}, ${e.organizationId}, ${e.occurredAt},
-        ${e.licenses}::integer, ${e.servers}::integer, ${e.planId}::text
-      FROM go
+      SELECT msp_id, event_id, organization_id, occurred_at, licenses, servers, plan_id
+      FROM go ORDER BY msp_id, event_id
       ON CONFLICT (msp_id, event_id) DO NOTHING
-      RETURNING 1
-    ), summary AS (
-      ${summaryUpsert(sql, mspId, e)}
-    ), dirty AS (
+      RETURNING msp_id, event_id
+    ), stored AS (
+      SELECT go.* FROM go JOIN ins USING (msp_id, event_id)
+    ), ${summaryFromStored(sql)}, dirty AS (
       INSERT INTO sync_queue (msp_id, agreement_id, version, attempts, not_before, first_due)
-      SELECT m.msp_id, m.agreement_id, 1, 0, ${options.notBefore}, ${options.notBefore}
-      FROM company_mappings m, ins
-      WHERE m.msp_id = ${mspId} AND m.organization_id = ${e.organizationId}
+      SELECT m.msp_id, m.agreement_id, 1, 0, min(s.not_before), min(s.not_before)
+      FROM company_mappings m
+      JOIN stored s ON m.msp_id = s.msp_id AND m.organization_id = s.organization_id
+      GROUP BY m.msp_id, m.agreement_id
+      ORDER BY m.msp_id, m.agreement_id
       ON CONFLICT (msp_id, agreement_id) DO UPDATE SET version = sync_queue.version + 1
     ), plan AS (
       -- currentPlan(): the plan set last, by entry key, whatever its path
-      UPDATE organizations o SET plan_id = ${e.planId}::text
-      FROM ins
-      WHERE ${e.planId}::text IS NOT NULL AND o.msp_id = ${mspId} AND o.id = ${e.organizationId}
-        AND o.plan_id <> ${e.planId}::text
-        AND NOT EXISTS (SELECT 1 FROM period_summaries p
-          WHERE p.msp_id = ${mspId} AND p.organization_id = ${e.organizationId}
-            AND p.last_plan_key > ${key})
+      UPDATE organizations o SET plan_id = p.plan_id
+      FROM (
+        SELECT DISTINCT ON (msp_id, organization_id) msp_id, organization_id, plan_id, key
+        FROM stored WHERE plan_id IS NOT NULL
+        ORDER BY msp_id, organization_id, key DESC
+      ) p
+      WHERE o.msp_id = p.msp_id AND o.id = p.organization_id AND o.plan_id <> p.plan_id
+        AND NOT EXISTS (SELECT 1 FROM period_summaries ps
+          WHERE ps.msp_id = p.msp_id AND ps.organization_id = p.organization_id
+            AND ps.last_plan_key > p.key)
     )
-    SELECT (SELECT count(*) FROM ins)::int AS inserted,
-      EXISTS (SELECT 1 FROM org) AS known,
-      EXISTS (SELECT 1 FROM dup) AS duplicate,
-      (SELECT last_final FROM msp) AS last_final`;
-  const lastFinal = (row.last_final as string | null) ?? null;
-  const closed = !options.accept || (lastFinal !== null && period <= lastFinal);
-  const outcome: Recorded["outcome"] = row.inserted === 1
-    ? "recorded"
-    : !row.known
-    ? "unknown-organization"
-    : row.duplicate || !closed
-    ? "duplicate" // a concurrent report with the same eventId stored it first
-    : "not-recorded";
-  return { outcome, lastFinal };
+    SELECT i.idx,
+      EXISTS (SELECT 1 FROM stored s WHERE s.idx = i.idx) AS inserted,
+      i.idx IN (SELECT idx FROM known) AS known,
+      i.idx IN (SELECT idx FROM dup) AS duplicate,
+      i.msp_id IN (SELECT msp_id FROM busy) AS busy,
+      (SELECT last_final FROM msp WHERE msp.msp_id = i.msp_id) AS last_final
+    FROM input i ORDER BY i.idx`;
+  return answers.map((row, i) => {
+    if (row.busy) return "busy";
+    const lastFinal = (row.last_final as string | null) ?? null;
+    const period = periodOf(reports[i].entry.occurredAt);
+    const closed = !reports[i].accept || (lastFinal !== null && period <= lastFinal);
+    const outcome: Recorded["outcome"] = row.inserted
+      ? "recorded"
+      : !row.known
+      ? "unknown-organization"
+      : row.duplicate || !closed
+      ? "duplicate" // a concurrent report with the same eventId stored it first
+      : "not-recorded";
+    return { outcome, lastFinal };
+  });
+}
+
+/** Group commit of usage reports: how many go in one statement, and how many statements at once. */
+export const REPORT_BATCH = { maxBatch: 128, maxInFlight: 1 } as const;
+
+/**
+ * `UsageLedger.record` on the pool: concurrent reports go through a group
+ * commit (`recordReports` for each batch, one round trip and one commit for
+ * all of them, instead of one per report). A report whose MSP is being
+ * finalized, or whose batch failed, is recorded again alone, waiting for
+ * its turn: one bad report or one MSP's month end never fails or holds up
+ * the others.
+ */
+export function groupCommitRecorder(
+  sql: Queryable,
+  batching: { maxBatch: number; maxInFlight: number } = REPORT_BATCH,
+): (mspId: string, entry: LedgerEntry, options: Options) => Promise<Recorded> {
+  const alone = (report: ReportToRecord) => recordAlone(sql, report);
+  const batched = groupCommit<ReportToRecord, BatchOutcome>(async (batch) => {
+    try {
+      const outcomes = await recordReports(sql, batch, { wait: false });
+      return outcomes.map((value) => ({ status: "fulfilled", value }));
+    } catch (error) {
+      if (batch.length === 1) return [{ status: "rejected", reason: error }];
+      return await Promise.allSettled(batch.map(alone));
+    }
+  }, { key: (r) => `${r.mspId}\n${r.entry.eventId}`, ...batching });
+  return async (mspId, entry, options) => {
+    const report = { mspId, entry, ...options };
+    const outcome = await batched(report);
+    return outcome === "busy" ? await alone(report) : outcome;
+  };
+}
+
+type Options = { accept: boolean; notBefore: Date };
+
+/** One report in a statement of its own, waiting for its MSP's period row. */
+export async function recordAlone(sql: Queryable, report: ReportToRecord): Promise<Recorded> {
+  const [outcome] = await recordReports(sql, [report], { wait: true });
+  if (outcome === "busy") throw new Error("A report recorded alone cannot be busy");
+  return outcome;
 }

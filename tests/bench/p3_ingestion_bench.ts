@@ -1,7 +1,11 @@
-// P3 ingestion: usage reports a second through the HTTP API (each one
-// statement at READ COMMITTED: dedupe, ledger row, period summary, dirty mark) against
-// single-row INSERTs a second into a table like the ledger, on the same
-// database, with the same pool and the same concurrency.
+// P3 ingestion: usage reports a second through the HTTP API (bearer auth,
+// validation, durable on answer: concurrent reports grouped into shared
+// statements at READ COMMITTED, each doing dedupe, ledger row, period summary
+// and dirty mark) against single-row INSERTs a second into a table like the
+// ledger, on the same database, with the same pool and the same concurrency.
+// The HTTP client runs in a worker thread of its own (the platform's backend
+// is another machine); the raw INSERTs need no client beyond postgres.js.
+import type postgres from "postgres";
 import { createApp } from "../../adapters/http/app.ts";
 import { MemoryConnectWise } from "../../adapters/memory/memory_connectwise.ts";
 import { createCipher } from "../../adapters/postgres/cipher.ts";
@@ -10,6 +14,7 @@ import { systemClock } from "../../adapters/system/system_clock.ts";
 import { DEFAULT_SETTINGS, type Deps } from "../../application/deps.ts";
 import type { Store } from "../../application/ports/store.ts";
 import { openBenchDatabase, randomKey } from "./bench_database.ts";
+import { reportFromWorker } from "./report_client.ts";
 import { inParallel, seconds } from "./in_parallel.ts";
 import {
   CONCURRENCY,
@@ -37,6 +42,19 @@ function countingRuns(store: Store, counts: { transactions: number; runs: number
   };
 }
 
+/** `sql`, counting the statements that record usage reports (a group commit's batches). */
+function countingReportStatements(sql: postgres.Sql): { sql: postgres.Sql; count: () => number } {
+  let n = 0;
+  const proxy = new Proxy(sql, {
+    apply(target, self, args) {
+      const strings = args[0];
+      if (Array.isArray(strings) && strings.join("").includes("WITH input AS")) n++;
+      return Reflect.apply(target, self, args);
+    },
+  });
+  return { sql: proxy, count: () => n };
+}
+
 Deno.bench({
   name: "P3 ingestion: usage reports via HTTP vs raw INSERTs",
   n: 1,
@@ -45,7 +63,10 @@ Deno.bench({
     const db = await openBenchDatabase();
     const { sql } = db.database;
     const counts = { transactions: 0, runs: 0 };
-    const store = createPostgresStore(sql, { cipher: await createCipher(randomKey()) });
+    const recording = countingReportStatements(sql);
+    const store = createPostgresStore(recording.sql, {
+      cipher: await createCipher(randomKey()),
+    });
     const deps: Deps = {
       store: countingRuns(store, counts),
       connectWise: new MemoryConnectWise(),
@@ -65,11 +86,13 @@ Deno.bench({
       const report = (eventId: string, i: number) => postReport(base, eventId, i);
       await inParallel(WARMUP, CONCURRENCY, (i) => report(`warm-${i}`, i));
       const before = { ...counts };
+      const statementsBefore = recording.count();
       b.start();
       const http = await seconds(() =>
-        inParallel(REPORTS, CONCURRENCY, (i) => report(`report-${i}`, i))
+        reportFromWorker({ base, prefix: "report", count: REPORTS, concurrency: CONCURRENCY })
       );
       b.end();
+      const statements = recording.count() - statementsBefore;
       const retries = (counts.runs - before.runs) - (counts.transactions - before.transactions);
 
       // Same columns, indexes, checks and conflict clause as the ledger's append.
@@ -97,7 +120,8 @@ Deno.bench({
           rawRate.toFixed(0)
         } raw INSERT/s (ratio ${(httpRate / rawRate).toFixed(3)}); ` +
           `${REPORTS} of each at concurrency ${CONCURRENCY}, pool max ${sql.options.max}; ` +
-          `${retries} transaction retries, ${dirty.n} agreements marked dirty; on ${db.label}`,
+          `${statements} statements (group commit), ${retries} transaction retries, ` +
+          `${dirty.n} agreements marked dirty; on ${db.label}`,
       );
     } finally {
       await server.shutdown();

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { periodFigures } from "../../domain/figures.ts";
-import { figuresFromSummary } from "../../domain/period_summary.ts";
+import { entryKey, figuresFromSummary } from "../../domain/period_summary.ts";
 import type { LedgerEntry } from "../../domain/usage.ts";
 import { PLANS } from "../domain/fixtures.ts";
 import { contractCase, type OpenStore } from "./store_contract.ts";
@@ -61,6 +61,102 @@ export async function periodSummariesContract(
           }
         }
       }
+    },
+  );
+}
+
+/** Reports sent all at once: several per organization and period, repeats, an unknown organization. */
+const burst = fc.array(
+  fc.record({
+    msp: fc.constantFrom("msp-a", "msp-b"),
+    org: fc.constantFrom("o1", "o1", "o2", "o3"),
+    day: fc.integer({ min: 0, max: 27 }),
+    licenses: fc.nat({ max: 99 }),
+    servers: fc.nat({ max: 9 }),
+    planId: fc.option(fc.constantFrom("lite", "core", "premium"), { nil: null, freq: 3 }),
+    sentTwice: fc.boolean(),
+  }),
+  { minLength: 40, maxLength: 90 },
+);
+
+/**
+ * `record` under concurrency, the way the HTTP API calls it: every report
+ * gets its own outcome (one `recorded` per eventId, the repeat a
+ * `duplicate`, the unknown organization refused) and the summaries, the
+ * plans and the dirty marks are those of the reports recorded, whatever
+ * the store does to serve them at once (the Postgres store groups them
+ * into shared statements).
+ */
+export async function concurrentReportsContract(
+  t: Deno.TestContext,
+  open: OpenStore,
+): Promise<void> {
+  await contractCase(
+    t,
+    open,
+    "summaries: reports recorded concurrently give one outcome each and periodFigures of the ledger",
+    async (s) => {
+      for (const plan of PLANS.values()) await s.plans.save(plan);
+      const orgs = [["msp-a", "o1"], ["msp-a", "o2"], ["msp-b", "o1"], ["msp-b", "o2"]] as const;
+      for (const [msp, id] of orgs) {
+        await s.organizations.save(msp, { id, name: id, planId: "core", licenseType: "standard" });
+      }
+      await s.companyMappings.save("msp-a", {
+        organizationId: "o1",
+        companyId: 7,
+        agreementId: 70,
+      });
+      const notBefore = new Date("2026-11-29T12:00:00Z");
+      for (const [n, drafts] of fc.sample(burst, { numRuns: 3, seed: 20261129 }).entries()) {
+        const sends = drafts.flatMap((d, i) => {
+          const entry: LedgerEntry = {
+            eventId: `burst-${n}-${i}`,
+            organizationId: d.org,
+            occurredAt: new Date(Date.parse("2026-11-01T00:00:00Z") + d.day * DAY + i),
+            licenses: d.licenses,
+            servers: d.servers,
+            planId: d.planId,
+          };
+          return d.sentTwice
+            ? [{ msp: d.msp, entry }, { msp: d.msp, entry }]
+            : [{ msp: d.msp, entry }];
+        });
+        const outcomes = await Promise.all(
+          sends.map(({ msp, entry }) => s.usage.record(msp, entry, { accept: true, notBefore })),
+        );
+        const byEvent = new Map<string, string[]>();
+        sends.forEach(({ entry }, i) => {
+          byEvent.set(entry.eventId, [...(byEvent.get(entry.eventId) ?? []), outcomes[i].outcome]);
+        });
+        for (const [i, { entry }] of sends.entries()) {
+          const seen = byEvent.get(entry.eventId)!.sort();
+          const expected = entry.organizationId === "o3"
+            ? seen.map(() => "unknown-organization")
+            : seen.length === 2
+            ? ["duplicate", "recorded"]
+            : ["recorded"];
+          assert.deepEqual(seen, expected, `send ${i} (${entry.eventId})`);
+        }
+      }
+      // Everything recorded, in all three bursts: the ledger is the oracle.
+      for (const [msp, id] of orgs) {
+        const own = await s.usage.entries(msp, id);
+        const [i] = await s.usage.periodInputs(msp, "2026-11", [id]);
+        assert.deepEqual(
+          figuresFromSummary({ ...i, currentPlanId: "core" }, PLANS),
+          periodFigures(own, "2026-11", { plans: PLANS, currentPlanId: "core" }),
+          `${msp} ${id}`,
+        );
+        const latestPlan = own.filter((e) => e.planId !== null)
+          .sort((a, b) => (entryKey(a) < entryKey(b) ? -1 : 1)).at(-1)?.planId ?? "core";
+        assert.equal((await s.organizations.get(msp, id))?.planId, latestPlan, `${msp} ${id} plan`);
+      }
+      const due = await s.syncQueue.claim("contract", {
+        now: new Date("2026-11-30T00:00:00Z"),
+        limit: 10,
+        leaseMs: 1000,
+      });
+      assert.deepEqual(due.map((d) => [d.mspId, d.agreementId]), [["msp-a", 70]]);
     },
   );
 }

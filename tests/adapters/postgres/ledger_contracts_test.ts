@@ -1,4 +1,7 @@
-import { periodSummariesContract } from "../../contract/period_summaries_contract.ts";
+import {
+  concurrentReportsContract,
+  periodSummariesContract,
+} from "../../contract/period_summaries_contract.ts";
 import { refusalsContract } from "../../contract/refusals_contract.ts";
 import { statementsContract } from "../../contract/statements_contract.ts";
 import { type OpenStore, storeContract } from "../../contract/store_contract.ts";
@@ -13,6 +16,7 @@ async function ledgerContracts(t: Deno.TestContext, open: OpenStore) {
   await unitOfWorkContract(t, open);
   await refusalsContract(t, open);
   await periodSummariesContract(t, open);
+  await concurrentReportsContract(t, open);
 }
 
 Deno.test("memory store: ledger, transaction and refusal contracts", (t) =>

@@ -1,0 +1,77 @@
+/** How a group commit forms its batches. */
+export interface GroupCommitOptions<I> {
+  /** Items with the same key never share a batch (the later one waits for the next). */
+  readonly key: (item: I) => string;
+  /** At most this many items in one batch. */
+  readonly maxBatch: number;
+  /** At most this many batches running at once. */
+  readonly maxInFlight: number;
+}
+
+interface Waiting<I, O> {
+  readonly item: I;
+  readonly resolve: (value: O) => void;
+  readonly reject: (reason: unknown) => void;
+}
+
+/**
+ * Group commit: items that arrive while `maxInFlight` batches are running
+ * wait and then go together, as one batch, to `run` (one statement, one
+ * commit for all of them). An idle caller is not delayed: when a slot is
+ * free its item runs at once, alone. `run` answers one settled result per
+ * item, in order, so one item's failure is its own.
+ */
+export function groupCommit<I, O>(
+  run: (batch: readonly I[]) => Promise<PromiseSettledResult<O>[]>,
+  options: GroupCommitOptions<I>,
+): (item: I) => Promise<O> {
+  const queue: Waiting<I, O>[] = [];
+  let inFlight = 0;
+
+  const take = (): Waiting<I, O>[] => {
+    const batch: Waiting<I, O>[] = [];
+    const keys = new Set<string>();
+    for (let i = 0; i < queue.length && batch.length < options.maxBatch;) {
+      const key = options.key(queue[i].item);
+      if (keys.has(key)) {
+        i++;
+        continue;
+      }
+      keys.add(key);
+      batch.push(queue.splice(i, 1)[0]);
+    }
+    return batch;
+  };
+
+  const settle = (batch: Waiting<I, O>[], results: PromiseSettledResult<O>[]) => {
+    batch.forEach((waiting, i) => {
+      const result = results[i];
+      if (result === undefined) {
+        waiting.reject(new Error(`group commit: no result for item ${i} of ${batch.length}`));
+      } else if (result.status === "fulfilled") waiting.resolve(result.value);
+      else waiting.reject(result.reason);
+    });
+  };
+
+  const pump = () => {
+    while (inFlight < options.maxInFlight && queue.length > 0) {
+      const batch = take();
+      inFlight++;
+      run(batch.map((w) => w.item))
+        .then(
+          (results) => settle(batch, results),
+          (error) => batch.forEach((w) => w.reject(error)),
+        )
+        .finally(() => {
+          inFlight--;
+          pump();
+        });
+    }
+  };
+
+  return (item) =>
+    new Promise<O>((resolve, reject) => {
+      queue.push({ item, resolve, reject });
+      pump();
+    });
+}

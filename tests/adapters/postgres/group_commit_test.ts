@@ -1,0 +1,158 @@
+import assert from "node:assert/strict";
+import { groupCommit } from "../../../adapters/postgres/group_commit.ts";
+import { groupCommitRecorder } from "../../../adapters/postgres/record_report.ts";
+import type { Queryable } from "../../../adapters/postgres/rows.ts";
+import type { LedgerEntry } from "../../../domain/usage.ts";
+import { PLANS } from "../../domain/fixtures.ts";
+import { withPostgres } from "./store_fixture.ts";
+
+/** A batch runner that records its batches and answers when told to. */
+function heldRuns() {
+  const batches: string[][] = [];
+  const release: (() => void)[] = [];
+  const run = (batch: readonly string[]) => {
+    batches.push([...batch]);
+    return new Promise<PromiseSettledResult<string>[]>((resolve) => {
+      release.push(() =>
+        resolve(
+          batch.map((item) =>
+            item.startsWith("bad")
+              ? { status: "rejected", reason: new Error(`${item} refused`) }
+              : { status: "fulfilled", value: item.toUpperCase() }
+          ),
+        )
+      );
+    });
+  };
+  const next = async () => {
+    await new Promise((r) => setTimeout(r, 0));
+    release.shift()!();
+    await new Promise((r) => setTimeout(r, 0));
+  };
+  return { batches, run, next };
+}
+
+Deno.test("group commit: an idle item runs at once, alone; those arriving meanwhile go together", async () => {
+  const held = heldRuns();
+  const send = groupCommit(held.run, { key: (i) => i, maxBatch: 10, maxInFlight: 1 });
+  const answers = ["a", "b", "c", "d"].map(send);
+  assert.deepEqual(held.batches, [["a"]]);
+  await held.next();
+  assert.deepEqual(held.batches, [["a"], ["b", "c", "d"]]);
+  await held.next();
+  assert.deepEqual(await Promise.all(answers), ["A", "B", "C", "D"]);
+});
+
+Deno.test("group commit: items with one key never share a batch, and a batch holds at most maxBatch", async () => {
+  const held = heldRuns();
+  const send = groupCommit(held.run, { key: (i) => i[0], maxBatch: 2, maxInFlight: 1 });
+  const answers = ["a1", "b1", "a2", "c1", "a3"].map(send);
+  await held.next();
+  await held.next();
+  await held.next();
+  assert.deepEqual(held.batches, [["a1"], ["b1", "a2"], ["c1", "a3"]]);
+  assert.deepEqual(await Promise.all(answers), ["A1", "B1", "A2", "C1", "A3"]);
+});
+
+Deno.test("group commit: one item's failure is its own, and a failing run fails only its batch", async () => {
+  const held = heldRuns();
+  const send = groupCommit(held.run, { key: (i) => i, maxBatch: 10, maxInFlight: 2 });
+  const first = send("x");
+  const second = send("y");
+  const settled = Promise.allSettled(["ok", "bad-1"].map(send));
+  assert.deepEqual(held.batches, [["x"], ["y"]], "two batches in flight at most");
+  await held.next();
+  await held.next();
+  await held.next();
+  assert.deepEqual([await first, await second], ["X", "Y"]);
+  const [ok, bad] = await settled;
+  assert.deepEqual(ok, { status: "fulfilled", value: "OK" });
+  assert.equal(bad.status, "rejected");
+  assert.match(String((bad as PromiseRejectedResult).reason), /bad-1 refused/);
+
+  const failing = groupCommit<string, string>(() => Promise.reject(new Error("database gone")), {
+    key: (i) => i,
+    maxBatch: 10,
+    maxInFlight: 1,
+  });
+  await assert.rejects(failing("z"), /database gone/);
+});
+
+/** `sql`, counting the statements that record reports. */
+function counting(sql: Queryable): { sql: Queryable; statements: () => number } {
+  let n = 0;
+  const proxy = new Proxy(sql, {
+    apply(target, self, args) {
+      const strings = args[0] as TemplateStringsArray | undefined;
+      if (Array.isArray(strings) && strings.join("").includes("WITH input AS")) n++;
+      return Reflect.apply(target, self, args);
+    },
+  });
+  return { sql: proxy, statements: () => n };
+}
+
+const entry = (eventId: string, organizationId: string, licenses: number): LedgerEntry => ({
+  eventId,
+  organizationId,
+  occurredAt: new Date("2026-11-20T10:00:00Z"),
+  licenses,
+  servers: 1,
+  planId: null,
+});
+
+Deno.test("group commit on Postgres: concurrent reports share statements; an MSP being finalized holds up only its own", async () => {
+  await withPostgres(async ({ db, open }) => {
+    const { store } = await open();
+    for (const plan of PLANS.values()) await store.plans.save(plan);
+    for (const msp of ["msp-a", "msp-b"]) {
+      await store.organizations.save(msp, {
+        id: "o1",
+        name: "One",
+        planId: "core",
+        licenseType: "standard",
+      });
+    }
+    const { sql, statements } = counting(db.sql);
+    const record = groupCommitRecorder(sql);
+    const options = { accept: true, notBefore: new Date("2026-11-20T10:01:00Z") };
+
+    const outcomes = await Promise.all(
+      Array.from({ length: 48 }, (_, i) => record("msp-a", entry(`e${i}`, "o1", i), options)),
+    );
+    assert.ok(outcomes.every((o) => o.outcome === "recorded"));
+    assert.ok(statements() < 48, `48 reports in ${statements()} statements`);
+    const [i] = await store.usage.periodInputs("msp-a", "2026-11", ["o1"]);
+    assert.equal(i.summary?.maxLicenses, 47);
+
+    // msp-a's November is being finalized: its period row is held until the transaction ends.
+    let finish!: () => void;
+    const finished = new Promise<void>((resolve) => (finish = resolve));
+    let holding!: () => void;
+    const held = new Promise<void>((resolve) => (holding = resolve));
+    const finalization = db.sql.begin("isolation level read committed", async (tx) => {
+      await tx`UPDATE msp_periods SET last_final = '2026-11' WHERE msp_id = 'msp-a'`;
+      holding();
+      await finished;
+    });
+    await held;
+    // The first report runs alone; the next two arrive while it is in flight and share a statement.
+    const first = record("msp-b", entry("b0", "o1", 4), options);
+    const waiting = record("msp-a", entry("late", "o1", 99), options);
+    const other = record("msp-b", entry("b1", "o1", 5), options);
+    assert.equal((await first).outcome, "recorded");
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const deadline = new Promise<"held up">((
+      r,
+    ) => (timer = setTimeout(() => r("held up"), 10_000)));
+    const answer = await Promise.race([other.then((o) => o.outcome), deadline]);
+    clearTimeout(timer);
+    assert.equal(answer, "recorded", "msp-b's report is not held up by msp-a's month end");
+    let settled = false;
+    void waiting.then(() => (settled = true));
+    await new Promise((r) => setTimeout(r, 50));
+    assert.equal(settled, false, "msp-a's report waits for its finalization");
+    finish();
+    await finalization;
+    assert.deepEqual(await waiting, { outcome: "not-recorded", lastFinal: "2026-11" });
+  });
+});

@@ -67,8 +67,12 @@ async function freshSchema(url: string, source: string): Promise<BenchDatabase> 
     release,
     close: async () => {
       await release();
-      await admin`DROP SCHEMA ${admin(schema)} CASCADE`;
-      await admin.end({ timeout: 5 });
+      try {
+        await verifyFiguresAfter({ databaseUrl, dataDir: "unused" }, `schema ${schema}`);
+      } finally {
+        await admin`DROP SCHEMA ${admin(schema)} CASCADE`;
+        await admin.end({ timeout: 5 });
+      }
     },
   };
 }
@@ -84,9 +88,47 @@ async function embedded(): Promise<BenchDatabase> {
     release,
     close: async () => {
       await release();
-      await Deno.remove(dataDir, { recursive: true });
+      try {
+        await verifyFiguresAfter({ databaseUrl: null, dataDir }, "the embedded database");
+      } finally {
+        await Deno.remove(dataDir, { recursive: true });
+      }
     },
   };
+}
+
+/**
+ * Runs `deno task figures:verify` (its script, as a process of its own) on a
+ * benchmark's database before it is dropped, prints its verdict, and fails
+ * the benchmark on any difference: every figure a benchmark left must equal
+ * the one recomputed from the ledger.
+ */
+async function verifyFiguresAfter(target: DatabaseTarget, label: string): Promise<void> {
+  const env: Record<string, string> = { DATA_DIR: target.dataDir };
+  if (target.databaseUrl) env.DATABASE_URL = target.databaseUrl;
+  const { code, stdout, stderr } = await new Deno.Command(Deno.execPath(), {
+    args: [
+      "run",
+      "--allow-net",
+      "--allow-env",
+      "--allow-read",
+      "--allow-write",
+      "--allow-sys",
+      new URL("../../adapters/cli/figures_verify.ts", import.meta.url).pathname,
+    ],
+    cwd: new URL("../../", import.meta.url).pathname,
+    env,
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  const text = new TextDecoder().decode(stdout).trim();
+  const verdict = text.split("\n").find((line) => line.startsWith("figures:verify:")) ?? text;
+  console.log(`${verdict} (after the benchmark, on ${label})`);
+  if (code !== 0) {
+    throw new Error(
+      `figures:verify found differences (exit ${code}): ${new TextDecoder().decode(stderr)}`,
+    );
+  }
 }
 
 function once(step: () => Promise<void>): () => Promise<void> {

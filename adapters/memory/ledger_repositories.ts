@@ -55,23 +55,25 @@ export function memoryUsageLedger(s: MemoryState): UsageLedger {
 export function memoryStatements(s: MemoryState): Statements {
   return {
     isFinalized: (msp, period) => Promise.resolve(s.finalized.has(msp, period)),
-    finalize: (msp, period, statements) =>
-      answer(() => {
-        refuseMisplaced(period, statements);
-        // As in Postgres: a period final already writes nothing, so checks nothing more.
-        if (s.finalized.has(msp, period)) return false;
-        for (const st of statements) {
+    finalize: async (msp, period, chunks) => {
+      // As in Postgres: a period final already writes nothing, and reads no chunk.
+      if (s.finalized.has(msp, period)) return false;
+      s.finalized.set(msp, period, true);
+      for await (const chunk of chunks) {
+        refuseMisplaced(period, chunk);
+        for (const st of chunk) {
           refuseNegative("statements", { licenses: st.licenses, servers: st.servers });
+          s.statements.set(key(msp, period), st.organizationId, st);
         }
-        s.finalized.set(msp, period, [...statements]);
-        return true;
-      }),
+      }
+      return true;
+    },
     list: (msp, period, organizationIds) =>
       Promise.resolve(
-        (s.finalized.get(msp, period) ?? [])
-          .filter((st) =>
-            organizationIds === undefined || organizationIds.includes(st.organizationId)
-          )
+        (organizationIds === undefined
+          ? s.statements.list(key(msp, period))
+          : [...new Set(organizationIds)]
+            .flatMap((id) => s.statements.get(key(msp, period), id) ?? []))
           // By organization, as the Postgres adapter lists them.
           .sort((a, b) => a.organizationId.localeCompare(b.organizationId)),
       ),

@@ -53,6 +53,11 @@ export function memoryOrganizations(s: MemoryState): Organizations {
         s.organizations.list(msp).filter((o) => ids === undefined || ids.includes(o.id))
           .sort(byText((o) => o.id)),
       ),
+    page: (msp, { after, limit }) => {
+      const ids = s.organizations.ids(msp).sort((a, b) => a.localeCompare(b))
+        .filter((id) => after === null || id.localeCompare(after) > 0).slice(0, limit);
+      return Promise.resolve(ids.map((id) => s.organizations.get(msp, id)!));
+    },
     save: (msp, org) => done(() => s.organizations.set(msp, org.id, org)),
   };
 }

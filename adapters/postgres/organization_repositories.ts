@@ -32,6 +32,14 @@ export function postgresOrganizations(sql: Queryable): Organizations {
       return parseRows(OrganizationRow, rows, "organizations").map(toOrganization)
         .sort(byText((o) => o.id));
     },
+    page: async (mspId, { after, limit }) => {
+      // In the column's collation, so the primary key's index serves the range and the order.
+      const rows = await sql`
+        SELECT * FROM organizations
+        WHERE msp_id = ${mspId} AND (${after}::text IS NULL OR id > ${after}::text)
+        ORDER BY id LIMIT ${limit}`;
+      return parseRows(OrganizationRow, rows, "organizations").map(toOrganization);
+    },
     save: async (mspId, org) => {
       // The MSP's msp_periods row comes with its first organization (reports lock it).
       await sql`

@@ -68,6 +68,10 @@ export function memoryCompanyMappings(s: MemoryState): CompanyMappings {
   return {
     get: (msp, org) => Promise.resolve(s.companyMappings.get(msp, org)),
     list: (msp) => Promise.resolve(s.companyMappings.list(msp).sort(byOrganization)),
+    agreementIds: (msp) =>
+      Promise.resolve(
+        [...new Set(s.companyMappings.list(msp).map((m) => m.agreementId))].sort((a, b) => a - b),
+      ),
     forAgreement: (msp, agreementId) =>
       Promise.resolve(
         s.companyMappings.list(msp).filter((m) => m.agreementId === agreementId)

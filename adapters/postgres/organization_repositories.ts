@@ -84,6 +84,13 @@ export function postgresCompanyMappings(sql: Queryable): CompanyMappings {
       return parseRows(CompanyMappingRow, rows, "company_mappings").map(toCompanyMapping)
         .sort(byText((m) => m.organizationId));
     },
+    agreementIds: async (mspId) => {
+      const rows = await sql`
+        SELECT DISTINCT agreement_id FROM company_mappings WHERE msp_id = ${mspId}
+        ORDER BY agreement_id`;
+      return parseRows(v.object({ agreement_id: integer }), rows, "company_mappings")
+        .map((r) => r.agreement_id);
+    },
     forAgreement: async (mspId, agreementId) => {
       const rows = await sql`
         SELECT * FROM company_mappings WHERE msp_id = ${mspId} AND agreement_id = ${agreementId}`;

@@ -134,4 +134,21 @@ export async function statementsContract(t: Deno.TestContext, open: OpenStore): 
       assert.deepEqual(await s.statements.list("msp-a", "2026-10"), []);
     },
   );
+
+  await contractCase(
+    t,
+    open,
+    "statements: a refused finalize inside a transaction that goes on leaves the period open",
+    async (s) => {
+      const chunks = [[statement("o1", "2026-10")], [statement("o2", "2026-09")]];
+      await s.transaction(async (r) => {
+        await assert.rejects(r.statements.finalize("msp-a", "2026-10", chunks), /2026-09/);
+        assert.equal(await r.statements.isFinalized("msp-a", "2026-10"), false);
+        assert.equal(await r.statements.finalize("msp-a", "2026-11", [[]]), true);
+      });
+      assert.equal(await s.statements.isFinalized("msp-a", "2026-10"), false);
+      assert.deepEqual(await s.statements.list("msp-a", "2026-10"), []);
+      assert.equal(await s.statements.isFinalized("msp-a", "2026-11"), true);
+    },
+  );
 }

@@ -2,6 +2,7 @@ import { type Period, periodOf } from "../../domain/period.ts";
 import { periodInputs } from "../../domain/period_inputs.ts";
 import { addToSummary, EMPTY_SUMMARY } from "../../domain/period_summary.ts";
 import { isUsage, type LedgerEntry } from "../../domain/usage.ts";
+import type { Statement } from "../../domain/statement.ts";
 import type { Statements } from "../../application/ports/statements.ts";
 import type { UsageLedger } from "../../application/ports/usage_ledger.ts";
 import { refuseMisplaced, refuseNegative } from "./checks.ts";
@@ -55,23 +56,30 @@ export function memoryUsageLedger(s: MemoryState): UsageLedger {
 export function memoryStatements(s: MemoryState): Statements {
   return {
     isFinalized: (msp, period) => Promise.resolve(s.finalized.has(msp, period)),
-    finalize: (msp, period, statements) =>
-      answer(() => {
-        refuseMisplaced(period, statements);
-        // As in Postgres: a period final already writes nothing, so checks nothing more.
-        if (s.finalized.has(msp, period)) return false;
-        for (const st of statements) {
+    finalize: async (msp, period, chunks) => {
+      // As in Postgres: a period final already writes nothing, and reads no chunk.
+      if (s.finalized.has(msp, period)) return false;
+      // Every chunk is checked before anything is written, so a refusal leaves nothing even
+      // inside a transaction whose work goes on (Postgres undoes its savepoint). Memory holds
+      // the statements anyway.
+      const all: Statement[] = [];
+      for await (const chunk of chunks) {
+        refuseMisplaced(period, chunk);
+        for (const st of chunk) {
           refuseNegative("statements", { licenses: st.licenses, servers: st.servers });
+          all.push(st);
         }
-        s.finalized.set(msp, period, [...statements]);
-        return true;
-      }),
+      }
+      s.finalized.set(msp, period, true);
+      for (const st of all) s.statements.set(key(msp, period), st.organizationId, st);
+      return true;
+    },
     list: (msp, period, organizationIds) =>
       Promise.resolve(
-        (s.finalized.get(msp, period) ?? [])
-          .filter((st) =>
-            organizationIds === undefined || organizationIds.includes(st.organizationId)
-          )
+        (organizationIds === undefined
+          ? s.statements.list(key(msp, period))
+          : [...new Set(organizationIds)]
+            .flatMap((id) => s.statements.get(key(msp, period), id) ?? []))
           // By organization, as the Postgres adapter lists them.
           .sort((a, b) => a.organizationId.localeCompare(b.organizationId)),
       ),

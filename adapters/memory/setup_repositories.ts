@@ -53,6 +53,11 @@ export function memoryOrganizations(s: MemoryState): Organizations {
         s.organizations.list(msp).filter((o) => ids === undefined || ids.includes(o.id))
           .sort(byText((o) => o.id)),
       ),
+    page: (msp, { after, limit }) => {
+      const ids = s.organizations.ids(msp).sort((a, b) => a.localeCompare(b))
+        .filter((id) => after === null || id.localeCompare(after) > 0).slice(0, limit);
+      return Promise.resolve(ids.map((id) => s.organizations.get(msp, id)!));
+    },
     save: (msp, org) => done(() => s.organizations.set(msp, org.id, org)),
   };
 }
@@ -63,6 +68,10 @@ export function memoryCompanyMappings(s: MemoryState): CompanyMappings {
   return {
     get: (msp, org) => Promise.resolve(s.companyMappings.get(msp, org)),
     list: (msp) => Promise.resolve(s.companyMappings.list(msp).sort(byOrganization)),
+    agreementIds: (msp) =>
+      Promise.resolve(
+        [...new Set(s.companyMappings.list(msp).map((m) => m.agreementId))].sort((a, b) => a - b),
+      ),
     forAgreement: (msp, agreementId) =>
       Promise.resolve(
         s.companyMappings.list(msp).filter((m) => m.agreementId === agreementId)

@@ -52,8 +52,10 @@ export interface MemoryState {
   readonly ledger: Table<LedgerEntry>;
   /** key(msp, organization) -> period: what the period's entries say (`addToSummary`) */
   readonly summaries: Table<PeriodSummary>;
-  /** msp -> period: the statements of a finalized period */
-  readonly finalized: Table<Statement[]>;
+  /** msp -> period: the finalized periods */
+  readonly finalized: Table<true>;
+  /** key(msp, period) -> organization id: the final statements */
+  readonly statements: Table<Statement>;
   /** msp -> lineKey */
   readonly syncLines: Table<SyncLine>;
   /** msp -> agreement id */
@@ -82,6 +84,7 @@ export function emptyState(): MemoryState {
     ledger: table(),
     summaries: table(),
     finalized: table(),
+    statements: table(),
     syncLines: table(),
     queue: table(),
     audit: table(),

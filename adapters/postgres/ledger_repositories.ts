@@ -6,7 +6,15 @@ import type { Statements } from "../../application/ports/statements.ts";
 import type { UsageLedger } from "../../application/ports/usage_ledger.ts";
 import { appendWithSummary, readPeriodInputs } from "./period_summaries.ts";
 import { recordAlone } from "./record_report.ts";
-import { byText, instant, integer, parseRow, parseRows, type Queryable } from "./rows.ts";
+import {
+  atomically,
+  byText,
+  instant,
+  integer,
+  parseRow,
+  parseRows,
+  type Queryable,
+} from "./rows.ts";
 
 const EntryRow = v.object({
   event_id: v.string(),
@@ -87,6 +95,38 @@ function toStatement(row: v.InferOutput<typeof StatementRow>): Statement {
   };
 }
 
+/** One chunk of a period's statements in one multi-row INSERT. */
+async function writeStatements(
+  sql: Queryable,
+  input: { mspId: string; period: Period; chunk: readonly Statement[] },
+): Promise<void> {
+  const { mspId, period, chunk } = input;
+  const misplaced = chunk.find((s) => s.period !== period);
+  if (misplaced) {
+    throw new Error(
+      `Cannot finalize ${period} with a statement of ${misplaced.period} ` +
+        `(organization "${misplaced.organizationId}")`,
+    );
+  }
+  if (chunk.length === 0) return;
+  const rows = chunk.map((s) => ({
+    organization_id: s.organizationId,
+    plan_id: s.planId,
+    licenses: s.licenses,
+    servers: s.servers,
+    final: s.final,
+    finalized_at: s.finalizedAt?.toISOString() ?? null,
+  }));
+  await sql`
+    INSERT INTO statements (msp_id, period, organization_id, plan_id, licenses, servers,
+      final, finalized_at)
+    SELECT ${mspId}, ${period}, s.organization_id, s.plan_id, s.licenses, s.servers,
+      s.final, s.finalized_at
+    FROM jsonb_to_recordset(${sql.json(rows)}::jsonb) AS s(
+      organization_id text, plan_id text, licenses integer, servers integer,
+      final boolean, finalized_at timestamptz)`;
+}
+
 /** Final statements in tables `finalized_periods` and `statements`; written once. */
 export function postgresStatements(sql: Queryable): Statements {
   return {
@@ -95,42 +135,16 @@ export function postgresStatements(sql: Queryable): Statements {
         SELECT 1 FROM finalized_periods WHERE msp_id = ${mspId} AND period = ${period}`;
       return rows.length > 0;
     },
-    finalize: async (mspId, period, statements) => {
-      const misplaced = statements.find((s) => s.period !== period);
-      if (misplaced) {
-        throw new Error(
-          `Cannot finalize ${period} with a statement of ${misplaced.period} ` +
-            `(organization "${misplaced.organizationId}")`,
-        );
-      }
-      const rows = statements.map((s) => ({
-        organization_id: s.organizationId,
-        plan_id: s.planId,
-        licenses: s.licenses,
-        servers: s.servers,
-        final: s.final,
-        finalized_at: s.finalizedAt?.toISOString() ?? null,
-      }));
-      // One statement, so it is atomic outside a transaction too: the
-      // statements go in only when the period row did.
-      const [result] = await sql`
-        WITH period AS (
+    finalize: (mspId, period, chunks) =>
+      // All or nothing: in a transaction of its own on the pool, in a savepoint inside one.
+      atomically(sql, async (tx) => {
+        const opened = await tx`
           INSERT INTO finalized_periods (msp_id, period) VALUES (${mspId}, ${period})
-          ON CONFLICT DO NOTHING
-          RETURNING msp_id, period
-        ), written AS (
-          INSERT INTO statements (msp_id, period, organization_id, plan_id, licenses, servers,
-            final, finalized_at)
-          SELECT p.msp_id, p.period, s.organization_id, s.plan_id, s.licenses, s.servers,
-            s.final, s.finalized_at
-          FROM period p CROSS JOIN jsonb_to_recordset(${sql.json(rows)}::jsonb) AS s(
-            organization_id text, plan_id text, licenses integer, servers integer,
-            final boolean, finalized_at timestamptz)
-          RETURNING 1
-        )
-        SELECT count(*)::int AS finalized FROM period`;
-      return result.finalized === 1;
-    },
+          ON CONFLICT DO NOTHING RETURNING 1`;
+        if (opened.length === 0) return false; // final already: the chunks are never read
+        for await (const chunk of chunks) await writeStatements(tx, { mspId, period, chunk });
+        return true;
+      }),
     list: async (mspId, period, organizationIds) => {
       const rows = organizationIds === undefined
         ? await sql`SELECT * FROM statements WHERE msp_id = ${mspId} AND period = ${period}`

@@ -32,6 +32,14 @@ export function postgresOrganizations(sql: Queryable): Organizations {
       return parseRows(OrganizationRow, rows, "organizations").map(toOrganization)
         .sort(byText((o) => o.id));
     },
+    page: async (mspId, { after, limit }) => {
+      // In the column's collation, so the primary key's index serves the range and the order.
+      const rows = await sql`
+        SELECT * FROM organizations
+        WHERE msp_id = ${mspId} AND (${after}::text IS NULL OR id > ${after}::text)
+        ORDER BY id LIMIT ${limit}`;
+      return parseRows(OrganizationRow, rows, "organizations").map(toOrganization);
+    },
     save: async (mspId, org) => {
       // The MSP's msp_periods row comes with its first organization (reports lock it).
       await sql`
@@ -75,6 +83,13 @@ export function postgresCompanyMappings(sql: Queryable): CompanyMappings {
       const rows = await sql`SELECT * FROM company_mappings WHERE msp_id = ${mspId}`;
       return parseRows(CompanyMappingRow, rows, "company_mappings").map(toCompanyMapping)
         .sort(byText((m) => m.organizationId));
+    },
+    agreementIds: async (mspId) => {
+      const rows = await sql`
+        SELECT DISTINCT agreement_id FROM company_mappings WHERE msp_id = ${mspId}
+        ORDER BY agreement_id`;
+      return parseRows(v.object({ agreement_id: integer }), rows, "company_mappings")
+        .map((r) => r.agreement_id);
     },
     forAgreement: async (mspId, agreementId) => {
       const rows = await sql`

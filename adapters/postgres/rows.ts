@@ -59,3 +59,20 @@ export function parseRows<S extends v.GenericSchema>(
 export function byText<T>(text: (item: T) => string): (a: T, b: T) => number {
   return (a, b) => text(a).localeCompare(text(b));
 }
+
+/**
+ * Runs `work` all or nothing: in a transaction of its own on the pool, in a
+ * savepoint inside a transaction (a failure then undoes only `work`).
+ */
+export async function atomically<T>(
+  sql: Queryable,
+  work: (tx: Queryable) => Promise<T>,
+): Promise<T> {
+  let result: T | undefined;
+  const run = async (tx: Queryable) => {
+    result = await work(tx);
+  };
+  if ("savepoint" in sql) await (sql as postgres.TransactionSql).savepoint(run);
+  else await (sql as postgres.Sql).begin(run);
+  return result as T;
+}

@@ -11,22 +11,36 @@ export interface StatementTotals {
   readonly servers: number;
 }
 
-/** Totals of the statements, overall and per plan. */
-export function statementTotals(
-  statements: readonly Statement[],
-): StatementTotals & { byPlan: Record<string, StatementTotals> } {
+/** A period's totals, overall and per plan. */
+export type PeriodTotals = StatementTotals & { byPlan: Record<string, StatementTotals> };
+
+/** The totals of no statement. */
+export const NO_TOTALS: PeriodTotals = { organizations: 0, licenses: 0, servers: 0, byPlan: {} };
+
+/** The totals with some more statements (a chunk) added. */
+export function addTotals(totals: PeriodTotals, statements: readonly Statement[]): PeriodTotals {
   const add = (t: StatementTotals | undefined, s: Statement): StatementTotals => ({
     organizations: (t?.organizations ?? 0) + 1,
     licenses: (t?.licenses ?? 0) + s.licenses,
     servers: (t?.servers ?? 0) + s.servers,
   });
-  let total: StatementTotals = { organizations: 0, licenses: 0, servers: 0 };
-  const byPlan: Record<string, StatementTotals> = {};
+  let total: StatementTotals = totals;
+  const byPlan: Record<string, StatementTotals> = { ...totals.byPlan };
   for (const s of statements) {
     total = add(total, s);
     byPlan[s.planId] = add(byPlan[s.planId], s);
   }
-  return { ...total, byPlan };
+  return {
+    organizations: total.organizations,
+    licenses: total.licenses,
+    servers: total.servers,
+    byPlan,
+  };
+}
+
+/** Totals of the statements, overall and per plan. */
+export function statementTotals(statements: readonly Statement[]): PeriodTotals {
+  return addTotals(NO_TOTALS, statements);
 }
 
 /**
@@ -36,7 +50,7 @@ export function statementTotals(
 export async function announceFinalized(
   deps: Deps,
   repos: Repositories,
-  input: { mspId: string; period: Period; statements: readonly Statement[] },
+  input: { mspId: string; period: Period; totals: PeriodTotals },
 ): Promise<void> {
   const { mspId, period } = input;
   await repos.outbox.add({
@@ -47,7 +61,7 @@ export async function announceFinalized(
       type: "period.finalized",
       msp: mspId,
       period,
-      totals: statementTotals(input.statements),
+      totals: input.totals,
     },
     nextAttemptAt: deps.clock.now(),
   });

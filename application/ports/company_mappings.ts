@@ -4,6 +4,8 @@ import type { CompanyMapping } from "../../domain/company_mapping.ts";
 export interface CompanyMappings {
   get(mspId: string, organizationId: string): Promise<CompanyMapping | undefined>;
   list(mspId: string): Promise<CompanyMapping[]>;
+  /** The agreements the MSP's organizations are mapped to, each once, ascending. */
+  agreementIds(mspId: string): Promise<number[]>;
   /** The mappings of the organizations billed on one agreement. */
   forAgreement(mspId: string, agreementId: number): Promise<CompanyMapping[]>;
   /** Inserts or replaces the organization's mapping. */

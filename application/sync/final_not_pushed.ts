@@ -14,9 +14,8 @@ export async function recordNotPushed(
   input: { mspId: string; period: Period },
 ): Promise<void> {
   const { mspId, period } = input;
-  const agreements = new Set((await repos.companyMappings.list(mspId)).map((m) => m.agreementId));
   let recorded = 0;
-  for (const agreementId of [...agreements].sort((a, b) => a - b)) {
+  for (const agreementId of await repos.companyMappings.agreementIds(mspId)) {
     const target = await agreementTarget(repos, { mspId, agreementId, period, final: true });
     for (const line of target.lines) {
       if (line.organizationIds.length === 0) continue;

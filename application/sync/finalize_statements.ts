@@ -10,9 +10,9 @@ import {
 import type { Statement } from "../../domain/statement.ts";
 import { finalNotPushed } from "../../domain/final_order.ts";
 import { recordNotPushed } from "./final_not_pushed.ts";
-import { organizationFigures } from "./period_figures.ts";
+import { statementChunks } from "./statement_chunks.ts";
 import type { Deps } from "../deps.ts";
-import { announceFinalized } from "../observability/period_finalized.ts";
+import { addTotals, announceFinalized, NO_TOTALS } from "../observability/period_finalized.ts";
 import type { Repositories } from "../ports/store.ts";
 
 /**
@@ -31,29 +31,32 @@ export async function finalizeStatements(
   return deps.store.transaction(async (repos) => {
     await repos.statements.closeForReports(mspId, period);
     if (await repos.statements.isFinalized(mspId, period)) return false;
-    const statements = await computeStatements(repos, { ...input, finalizedAt: deps.clock.now() });
-    if (!(await repos.statements.finalize(mspId, period, statements))) return false;
-    await announceFinalized(deps, repos, { mspId, period, statements });
+    // Streamed: each chunk is computed, counted and written before the next is read.
+    let totals = NO_TOTALS;
+    const chunks = statementChunks(repos, { ...input, finalizedAt: deps.clock.now() });
+    const counted = tally(chunks, (chunk) => totals = addTotals(totals, chunk));
+    if (!(await repos.statements.finalize(mspId, period, counted))) return false;
+    await announceFinalized(deps, repos, { mspId, period, totals });
     if (finalNotPushed(period, deps.clock.now())) await recordNotPushed(deps, repos, input);
     return true;
   }, { isolation: "read-committed" });
 }
 
-/** Figures of every organization with usage before the period's end. */
+async function* tally<T>(chunks: AsyncIterable<T>, count: (chunk: T) => void): AsyncGenerator<T> {
+  for await (const chunk of chunks) {
+    count(chunk);
+    yield chunk;
+  }
+}
+
+/** Figures of every organization with usage before the period's end (a period read). */
 export async function computeStatements(
   repos: Repositories,
   input: { mspId: string; period: Period; finalizedAt: Date | null },
 ): Promise<Statement[]> {
-  const { mspId, period, finalizedAt } = input;
-  const organizations = await repos.organizations.list(mspId);
-  const all = await organizationFigures(repos, { mspId, period, organizations });
-  return all.filter((o) => o.usageBefore).map(({ organization, figures }) => ({
-    organizationId: organization.id,
-    period,
-    ...figures,
-    final: finalizedAt !== null,
-    finalizedAt,
-  }));
+  const all: Statement[] = [];
+  for await (const chunk of statementChunks(repos, input)) all.push(...chunk);
+  return all;
 }
 
 /**

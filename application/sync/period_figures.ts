@@ -1,6 +1,8 @@
 import type { Figures } from "../../domain/figures.ts";
 import type { Organization } from "../../domain/organization.ts";
 import type { Period } from "../../domain/period.ts";
+import type { PeriodInputs } from "../../domain/period_inputs.ts";
+import type { Plan } from "../../domain/plan.ts";
 import { figuresFromSummary } from "../../domain/period_summary.ts";
 import { plansById } from "../plans.ts";
 import type { Repositories } from "../ports/store.ts";
@@ -27,14 +29,22 @@ export async function organizationFigures(
     repos.usage.periodInputs(mspId, period, organizations.map((o) => o.id)),
   ]);
   const byId = new Map(inputs.map((i) => [i.organizationId, i]));
-  return organizations.map((organization) => {
-    const i = byId.get(organization.id);
-    const figures = figuresFromSummary({
-      summary: i?.summary ?? null,
-      carried: i?.carried ?? { licenses: null, servers: null, planId: null },
-      firstPlanId: i?.firstPlanId ?? null,
-      currentPlanId: organization.planId,
-    }, plans);
-    return { organization, figures, usageBefore: i?.usageBefore ?? false };
-  });
+  return organizations.map((organization) =>
+    figuresOf(organization, byId.get(organization.id), plans)
+  );
+}
+
+/** One organization's figures from its period inputs (none: nothing was ever reported). */
+export function figuresOf(
+  organization: Organization,
+  inputs: PeriodInputs | undefined,
+  plans: ReadonlyMap<string, Plan>,
+): OrganizationFigures {
+  const figures = figuresFromSummary({
+    summary: inputs?.summary ?? null,
+    carried: inputs?.carried ?? { licenses: null, servers: null, planId: null },
+    firstPlanId: inputs?.firstPlanId ?? null,
+    currentPlanId: organization.planId,
+  }, plans);
+  return { organization, figures, usageBefore: inputs?.usageBefore ?? false };
 }

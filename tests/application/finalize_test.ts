@@ -5,6 +5,9 @@ import { periodStatement } from "../../application/sync/sync_views.ts";
 import { upsertOrganization } from "../../application/organizations.ts";
 import { drainSync } from "../../application/sync/worker.ts";
 import { testWorld } from "../support/fixtures.ts";
+import type { Statement } from "../../domain/statement.ts";
+import { statementChunks } from "../../application/sync/statement_chunks.ts";
+import { computeStatements } from "../../application/sync/finalize_statements.ts";
 import { connectAndMapProducts, mappedOrganization, quantityOf } from "../support/setup.ts";
 
 const MSP = "msp-a";
@@ -135,4 +138,22 @@ Deno.test("finalize: a single due month is written, with no final-not-pushed ent
   );
   assert.deepEqual(octoberWrites.map((a) => a.newQuantity), [12], "October's final is written");
   assert.deepEqual(quantityOf(w, 1000, 21), [4], "then November's running figures");
+});
+
+Deno.test("finalize: statements figured in chunks are those of one read of every organization", async () => {
+  const w = await octoberWorld();
+  for (const id of ["o2", "o3", "o4", "o5"]) await mappedOrganization(w, { id, planId: "core" });
+  await reportUsage(w.deps, usage("o3", "2026-10-30T00:00:00Z", 7, 1));
+  await reportUsage(w.deps, usage("o5", "2026-10-30T01:00:00Z", 9, 0));
+  const input = { mspId: MSP, period: "2026-10", finalizedAt: null };
+  const chunks: Statement[][] = [];
+  for await (const chunk of statementChunks(w.deps.store, { ...input, chunkSize: 2 })) {
+    chunks.push(chunk);
+  }
+  assert.deepEqual(chunks.map((c) => c.map((s) => s.organizationId)), [["o1"], ["o3"], ["o5"]]);
+  assert.deepEqual(chunks.flat(), await computeStatements(w.deps.store, input));
+  assert.deepEqual(
+    chunks.flat().map((s) => [s.organizationId, s.licenses, s.servers]),
+    [["o1", 12, 2], ["o3", 7, 1], ["o5", 9, 0]],
+  );
 });

@@ -3,12 +3,20 @@
 // memory. Its input is one JSON argument; its answer one JSON line on stdout.
 // Running apart keeps the benchmark's setup, the simulator and the bench
 // harness out of the figures.
+//
+// The finalization runs in two timed phases so the database work can be told
+// from the ConnectWise pushes: first the statements of every MSP (what
+// `finalizePeriod` does first for each MSP: `finalizeDue`, the same
+// concurrency), then `finalizePeriod` itself, which finds every MSP's period
+// final and pushes. Memory is sampled over both.
 import { createConnectWiseClient } from "../../adapters/connectwise/connectwise_client.ts";
 import { createCipher } from "../../adapters/postgres/cipher.ts";
 import { openDatabase } from "../../adapters/postgres/database.ts";
 import { createPostgresStore } from "../../adapters/postgres/postgres_store.ts";
 import { DEFAULT_SETTINGS, type Deps } from "../../application/deps.ts";
 import { finalizePeriod } from "../../application/sync/month_end.ts";
+import { finalizeDue } from "../../application/sync/finalize_statements.ts";
+import { inPool } from "../../application/sync/msp_month_end.ts";
 import { FixedClock } from "../support/fixed_clock.ts";
 import type { DatabaseTarget } from "./bench_database.ts";
 
@@ -37,8 +45,17 @@ export interface FinalizeAnswer {
   readonly idle: MemorySample;
   /** Highest of each figure over the samples taken while finalizing. */
   readonly peak: MemorySample;
+  /** The same over the statements phase only. */
+  readonly statementsPeak: MemorySample;
   readonly samples: number;
+  /** Both phases. */
   readonly seconds: number;
+  /** The statements phase: every MSP's statements written (database work only). */
+  readonly statementsSeconds: number;
+  /** The push phase: every MSP's agreements pushed to ConnectWise. */
+  readonly pushSeconds: number;
+  /** MSPs whose period the statements phase finalized. */
+  readonly mspsFinalized: number;
   readonly mspsDone: number;
   readonly linesWritten: number;
   readonly linesFailed: number;
@@ -81,6 +98,14 @@ async function run(request: FinalizeRequest): Promise<FinalizeAnswer> {
     const timer = setInterval(take, request.sampleMs);
     const started = performance.now();
     try {
+      let mspsFinalized = 0;
+      await inPool(await deps.store.usage.msps(), request.concurrency, async (mspId) => {
+        const { finalized } = await finalizeDue(deps, { mspId, until: request.period });
+        if (finalized.includes(request.period)) mspsFinalized++;
+      });
+      take();
+      const statementsPeak = peak;
+      const pushing = performance.now();
       const result = await finalizePeriod(deps, {
         period: request.period,
         owner: "bench",
@@ -90,8 +115,12 @@ async function run(request: FinalizeRequest): Promise<FinalizeAnswer> {
       return {
         idle,
         peak,
+        statementsPeak,
         samples,
         seconds: (performance.now() - started) / 1_000,
+        statementsSeconds: (pushing - started) / 1_000,
+        pushSeconds: (performance.now() - pushing) / 1_000,
+        mspsFinalized,
         mspsDone: result.mspsDone,
         linesWritten: result.linesWritten,
         linesFailed: result.linesFailed,

@@ -82,4 +82,20 @@ export async function companyMappingsContract(
       assert.deepEqual(await s.companyMappings.forAgreement("msp-a", 30), []);
     },
   );
+
+  await contractCase(
+    t,
+    open,
+    "company mappings: agreementIds lists each mapped agreement once, ascending",
+    async (s) => {
+      const saves: [string, number][] = [["o1", 30], ["o2", 10], ["o3", 30], ["o4", 20]];
+      for (const [organizationId, agreementId] of saves) {
+        await s.companyMappings.save("msp-a", { organizationId, companyId: 1, agreementId });
+      }
+      await s.companyMappings.save("msp-b", { organizationId: "o1", companyId: 1, agreementId: 5 });
+      await s.companyMappings.delete("msp-a", "o4");
+      assert.deepEqual(await s.companyMappings.agreementIds("msp-a"), [10, 30]);
+      assert.deepEqual(await s.companyMappings.agreementIds("msp-c"), []);
+    },
+  );
 }

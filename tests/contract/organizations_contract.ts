@@ -44,4 +44,26 @@ export async function organizationsContract(t: Deno.TestContext, open: OpenStore
       assert.equal((await s.organizations.list("msp-a")).length, 1);
     },
   );
+
+  await contractCase(
+    t,
+    open,
+    "organizations: pages by id cover the MSP once, each at most the limit",
+    async (s) => {
+      const ids = ["o5", "o1", "o7", "o3", "o2", "o6", "o4"];
+      for (const id of ids) await s.organizations.save("msp-a", org(id));
+      await s.organizations.save("msp-b", org("o0"));
+      const pages: Organization[][] = [];
+      let after: string | null = null;
+      for (;;) {
+        const page: Organization[] = await s.organizations.page("msp-a", { after, limit: 3 });
+        if (page.length === 0) break;
+        pages.push(page);
+        after = page[page.length - 1].id;
+      }
+      assert.deepEqual(pages.map((p) => p.length), [3, 3, 1]);
+      assert.deepEqual(pages.flat(), await s.organizations.list("msp-a"));
+      assert.deepEqual(await s.organizations.page("msp-a", { after: "o7", limit: 3 }), []);
+    },
+  );
 }

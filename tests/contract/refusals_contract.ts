@@ -54,10 +54,10 @@ export async function refusalsContract(t: Deno.TestContext, open: OpenStore): Pr
 
     await contractCase(t, open, `refusals: a statement with negative ${field}`, async (s) => {
       const statements = [statement({}), statement({ organizationId: "o2", [field]: -1 })];
-      await assert.rejects(s.statements.finalize("msp-a", "2026-10", statements));
+      await assert.rejects(s.statements.finalize("msp-a", "2026-10", [statements]));
       assert.equal(await s.statements.isFinalized("msp-a", "2026-10"), false);
       assert.deepEqual(await s.statements.list("msp-a", "2026-10"), []);
-      assert.equal(await s.statements.finalize("msp-a", "2026-10", [statement({})]), true);
+      assert.equal(await s.statements.finalize("msp-a", "2026-10", [[statement({})]]), true);
     });
   }
 

@@ -9,8 +9,11 @@ function startTaskFlags(): string[] {
   return permissionFlags(words.slice(2));
 }
 
+/** The permission flags and the V8 flags: what the service may do, and how its heap behaves. */
 function permissionFlags(words: string[]): string[] {
-  return words.filter((w) => w.startsWith("--allow-") || w.startsWith("--deny-") || w === "-A");
+  return words.filter((w) =>
+    w.startsWith("--allow-") || w.startsWith("--deny-") || w === "-A" || w.startsWith("--v8-flags=")
+  );
 }
 
 function dockerCmdFlags(): string[] {
@@ -22,7 +25,7 @@ function dockerCmdFlags(): string[] {
   return permissionFlags(words.slice(1));
 }
 
-Deno.test("ship: the Dockerfile runs with exactly the start task's permission flags", () => {
+Deno.test("ship: the Dockerfile runs with exactly the start task's permission and V8 flags", () => {
   assert.ok(startTaskFlags().length >= 3);
   assert.deepEqual(dockerCmdFlags(), startTaskFlags());
 });

@@ -132,7 +132,7 @@ Deno.test("postgres store", async (t) => {
 
     await t.step("a final statement cannot be changed, even by hand", async () => {
       const { store } = await open();
-      await store.statements.finalize("msp-a", "2026-10", [{
+      await store.statements.finalize("msp-a", "2026-10", [[{
         organizationId: "o1",
         period: "2026-10",
         planId: "core",
@@ -140,7 +140,7 @@ Deno.test("postgres store", async (t) => {
         servers: 1,
         final: true,
         finalizedAt: new Date("2026-11-01T00:00:00Z"),
-      }]);
+      }]]);
       await assert.rejects(db.sql`UPDATE statements SET licenses = 0`, /statements are immutable/);
       await assert.rejects(db.sql`DELETE FROM statements`, /statements are immutable/);
     });

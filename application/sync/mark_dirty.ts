@@ -4,9 +4,6 @@ import type { Deps } from "../deps.ts";
 export async function markMspDirty(deps: Deps, mspId: string): Promise<number[]> {
   const mappings = await deps.store.companyMappings.list(mspId);
   const agreements = [...new Set(mappings.map((m) => m.agreementId))];
-  const at = deps.clock.now();
-  for (const agreementId of agreements) {
-    await deps.store.syncQueue.markDirty(mspId, agreementId, at);
-  }
+  await deps.store.syncQueue.markDirtyMany(mspId, agreements, deps.clock.now());
   return agreements;
 }

@@ -1,6 +1,7 @@
 import type { Figures } from "../../domain/figures.ts";
 import type { Organization } from "../../domain/organization.ts";
 import type { Period } from "../../domain/period.ts";
+import type { Plan } from "../../domain/plan.ts";
 import { figuresFromSummary } from "../../domain/period_summary.ts";
 import { plansById } from "../plans.ts";
 import type { Repositories } from "../ports/store.ts";
@@ -19,11 +20,17 @@ export interface OrganizationFigures {
  */
 export async function organizationFigures(
   repos: Repositories,
-  input: { mspId: string; period: Period; organizations: readonly Organization[] },
+  input: {
+    mspId: string;
+    period: Period;
+    organizations: readonly Organization[];
+    /** The plans by id when read already. */
+    plans?: ReadonlyMap<string, Plan>;
+  },
 ): Promise<OrganizationFigures[]> {
   const { mspId, period, organizations } = input;
   const [plans, inputs] = await Promise.all([
-    plansById(repos),
+    input.plans ?? plansById(repos),
     repos.usage.periodInputs(mspId, period, organizations.map((o) => o.id)),
   ]);
   const byId = new Map(inputs.map((i) => [i.organizationId, i]));

@@ -30,7 +30,8 @@ export async function pushMspAgreements(
     total.written += r.written;
     total.failed += r.failed;
     total.skipped += r.skipped;
-    if (r.failed > 0) return total;
+    // A short claim took every agreement that was due: no need to ask again.
+    if (r.failed > 0 || r.agreements < MSP_CLAIM) return total;
   }
 }
 

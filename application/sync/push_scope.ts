@@ -30,9 +30,8 @@ export interface PushScope {
   readonly current: Period;
   readonly plans: ReadonlyMap<string, Plan>;
   readonly productMappings: readonly ProductMapping[];
-  readonly mappings: readonly CompanyMapping[];
-  /** Sorted by id, as `organizations.list` answers. */
-  readonly organizations: readonly Organization[];
+  /** The organizations billed on each agreement, sorted by id as `organizations.list` answers. */
+  readonly billed: ReadonlyMap<number, readonly Organization[]>;
   /** Final figures of `lastFinal` by organization; read only when an agreement needs them. */
   readonly finals: ReadonlyMap<string, Figures>;
   /** Running figures of `current` by organization. */
@@ -57,8 +56,7 @@ export async function readPushScope(
     current,
     plans: new Map(),
     productMappings: [],
-    mappings: [],
-    organizations: [],
+    billed: new Map(),
     finals: new Map(),
     running: new Map(),
     lines: new Map(),
@@ -88,8 +86,7 @@ export async function readPushScope(
     lastFinal,
     plans,
     productMappings,
-    mappings,
-    organizations,
+    billed: billedOn(mappings, organizations),
     finals: new Map(finals.map((s) => [s.organizationId, s])),
     running: new Map(running.map((r) => [r.organization.id, r.figures])),
     lines,
@@ -106,14 +103,13 @@ export function scopedTarget(
   input: { agreementId: number; final: boolean },
 ): AgreementTarget {
   const { agreementId } = input;
-  const billed = new Set(
-    scope.mappings.filter((m) => m.agreementId === agreementId).map((m) => m.organizationId),
-  );
   const figures = input.final ? scope.finals : scope.running;
-  const figured: FiguredOrganization[] = scope.organizations.flatMap((organization) => {
-    const f = billed.has(organization.id) ? figures.get(organization.id) : undefined;
-    return f ? [{ organization, figures: f }] : [];
-  });
+  const figured: FiguredOrganization[] = (scope.billed.get(agreementId) ?? []).flatMap(
+    (organization) => {
+      const f = figures.get(organization.id);
+      return f ? [{ organization, figures: f }] : [];
+    },
+  );
   return targetOf({
     agreementId,
     figured,
@@ -121,4 +117,21 @@ export function scopedTarget(
     productMappings: scope.productMappings,
     existing: scope.lines.get(agreementId) ?? [],
   });
+}
+
+/** The organizations of each agreement, in the organizations' order. */
+function billedOn(
+  mappings: readonly CompanyMapping[],
+  organizations: readonly Organization[],
+): Map<number, Organization[]> {
+  const agreementOf = new Map(mappings.map((m) => [m.organizationId, m.agreementId]));
+  const billed = new Map<number, Organization[]>();
+  for (const organization of organizations) {
+    const agreementId = agreementOf.get(organization.id);
+    if (agreementId === undefined) continue;
+    const list = billed.get(agreementId);
+    if (list) list.push(organization);
+    else billed.set(agreementId, [organization]);
+  }
+  return billed;
 }

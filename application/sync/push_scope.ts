@@ -8,6 +8,7 @@ import { finalFiguresPushed } from "../../domain/sync_line.ts";
 import type { Deps } from "../deps.ts";
 import { plansById } from "../plans.ts";
 import type { Connection } from "../ports/connections.ts";
+import type { ConnectWiseSession } from "../ports/connectwise.ts";
 import type { SyncLine } from "../ports/sync_lines.ts";
 import { type AgreementTarget, type FiguredOrganization, targetOf } from "./desired.ts";
 import { finalizeDue } from "./finalize_statements.ts";
@@ -24,6 +25,8 @@ export interface PushScope {
   readonly mspId: string;
   /** Undefined when the MSP is not connected; nothing else is read then. */
   readonly connection: Connection | undefined;
+  /** One ConnectWise session for the round's pushes (its site checked once); null when not connected. */
+  readonly session: ConnectWiseSession | null;
   /** The latest final period (after finalizing any that was due). */
   readonly lastFinal: Period | null;
   /** The period of the running figures. */
@@ -52,6 +55,7 @@ export async function readPushScope(
   const empty: PushScope = {
     mspId,
     connection,
+    session: null,
     lastFinal: null,
     current,
     plans: new Map(),
@@ -83,6 +87,7 @@ export async function readPushScope(
   ]);
   return {
     ...empty,
+    session: deps.connectWise.session(connection),
     lastFinal,
     plans,
     productMappings,

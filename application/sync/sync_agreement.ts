@@ -38,7 +38,7 @@ export async function syncAgreement(
   const { connection, lastFinal } = scope;
   if (!connection) return { ...result, skipped: "not connected to ConnectWise" };
   if (connection.attention) return { ...result, skipped: connection.attention };
-  const session = deps.connectWise.session(connection);
+  const session = scope.session ?? deps.connectWise.session(connection);
   const add = (r: PushResult) => {
     result.written += r.written;
     result.failed += r.failed;

@@ -86,9 +86,12 @@ export function memorySyncQueue(s: MemoryState): SyncQueue {
   };
   return {
     markDirty: (msp, agreementId, notBefore) => done(() => mark(msp, agreementId, notBefore)),
-    markDirtyMany: (msp, agreementIds, notBefore) =>
-      done(() => {
-        for (const agreementId of new Set(agreementIds)) mark(msp, agreementId, notBefore);
+    markMappedDirty: (msp, notBefore) =>
+      answer(() => {
+        const agreements = [...new Set(s.companyMappings.list(msp).map((m) => m.agreementId))]
+          .sort((x, y) => x - y);
+        for (const agreementId of agreements) mark(msp, agreementId, notBefore);
+        return agreements;
       }),
     claim: (owner, { now, leaseMs, limit, mspId }) => {
       const rows = mspId === undefined ? s.queue.all() : s.queue.list(mspId);

@@ -25,13 +25,16 @@ export function postgresSyncQueue(sql: Queryable): SyncQueue {
         VALUES (${mspId}, ${agreementId}, 1, 0, ${notBefore}, ${notBefore})
         ON CONFLICT (msp_id, agreement_id) DO UPDATE SET version = sync_queue.version + 1`;
     },
-    markDirtyMany: async (mspId, agreementIds, notBefore) => {
-      if (agreementIds.length === 0) return;
-      await sql`
+    markMappedDirty: async (mspId, notBefore) => {
+      const rows = await sql`
         INSERT INTO sync_queue (msp_id, agreement_id, version, attempts, not_before, first_due)
-        SELECT ${mspId}, a, 1, 0, ${notBefore}, ${notBefore}
-        FROM (SELECT DISTINCT unnest(${[...agreementIds]}::bigint[]) AS a) ids
-        ON CONFLICT (msp_id, agreement_id) DO UPDATE SET version = sync_queue.version + 1`;
+        SELECT DISTINCT msp_id, agreement_id, 1, 0, ${notBefore}::timestamptz,
+          ${notBefore}::timestamptz
+        FROM company_mappings WHERE msp_id = ${mspId}
+        ON CONFLICT (msp_id, agreement_id) DO UPDATE SET version = sync_queue.version + 1
+        RETURNING agreement_id`;
+      return parseRows(v.object({ agreement_id: integer }), rows, "sync_queue")
+        .map((r) => r.agreement_id).sort((x, y) => x - y);
     },
     claim: async (owner, { now, leaseMs, limit, mspId }) => {
       const until = new Date(now.getTime() + leaseMs);

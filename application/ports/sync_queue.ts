@@ -22,8 +22,11 @@ export interface Backlog {
 export interface SyncQueue {
   /** Marks the agreement dirty; a new entry waits until `notBefore` (coalescing). */
   markDirty(mspId: string, agreementId: number, notBefore: Date): Promise<void>;
-  /** `markDirty` for each of the agreements, at once (one statement). */
-  markDirtyMany(mspId: string, agreementIds: readonly number[], notBefore: Date): Promise<void>;
+  /**
+   * `markDirty` for every agreement the MSP's organizations are mapped to, at
+   * once (one statement, nothing read first); answers them, ascending.
+   */
+  markMappedDirty(mspId: string, notBefore: Date): Promise<number[]>;
   /** Leases up to `limit` due, unleased (or lease-expired) agreements to `owner`, of one MSP if given. */
   claim(
     owner: string,

@@ -168,11 +168,17 @@ export async function syncQueueContract(t: Deno.TestContext, open: OpenStore): P
   await contractCase(
     t,
     open,
-    "sync queue: markDirtyMany marks each agreement once, as markDirty",
+    "sync queue: markMappedDirty marks each mapped agreement of the MSP once, as markDirty",
     async (s) => {
+      const map = (msp: string, organizationId: string, agreementId: number) =>
+        s.companyMappings.save(msp, { organizationId, companyId: 1, agreementId });
+      assert.deepEqual(await s.syncQueue.markMappedDirty("msp-a", at(5)), []);
+      await map("msp-a", "o1", 3);
+      await map("msp-a", "o2", 2);
+      await map("msp-a", "o3", 3);
+      await map("msp-b", "o1", 4);
       await s.syncQueue.markDirty("msp-a", 2, at(1));
-      await s.syncQueue.markDirtyMany("msp-a", [3, 2, 3], at(5));
-      await s.syncQueue.markDirtyMany("msp-a", [], at(5));
+      assert.deepEqual(await s.syncQueue.markMappedDirty("msp-a", at(5)), [2, 3]);
       assert.deepEqual(await s.syncQueue.claim("w1", { now: at(5), ...lease }), [
         { mspId: "msp-a", agreementId: 2, version: 2, attempts: 0 },
         { mspId: "msp-a", agreementId: 3, version: 1, attempts: 0 },
@@ -186,7 +192,7 @@ export async function syncQueueContract(t: Deno.TestContext, open: OpenStore): P
     open,
     "sync queue: complete takes many, each by its own version and owner",
     async (s) => {
-      await s.syncQueue.markDirtyMany("msp-a", [1, 2, 3], at(0));
+      for (const id of [1, 2, 3]) await s.syncQueue.markDirty("msp-a", id, at(0));
       const claimed = await s.syncQueue.claim("w1", { now: at(1), ...lease });
       await s.syncQueue.markDirty("msp-a", 2, at(1));
       await s.syncQueue.complete("w1", claimed);
@@ -202,7 +208,7 @@ export async function syncQueueContract(t: Deno.TestContext, open: OpenStore): P
     open,
     "sync queue: release frees the owner's leases, still due and uncounted",
     async (s) => {
-      await s.syncQueue.markDirtyMany("msp-a", [1, 2, 3], at(0));
+      for (const id of [1, 2, 3]) await s.syncQueue.markDirty("msp-a", id, at(0));
       const claimed = await s.syncQueue.claim("w1", { now: at(1), ...lease });
       await s.syncQueue.release("w2", claimed); // not the owner: ignored
       assert.deepEqual(await s.syncQueue.claim("w2", { now: at(1), ...lease }), []);

@@ -32,3 +32,12 @@ export function refuseMisplaced(
     );
   }
 }
+
+/** Refuses a pushed line of another agreement than the push's, as the Postgres adapter. */
+export function refuseStray(agreementId: number, line: { agreementId: number }): void {
+  if (line.agreementId !== agreementId) {
+    throw new Error(
+      `Cannot record a line of agreement ${line.agreementId} in a push of agreement ${agreementId}`,
+    );
+  }
+}

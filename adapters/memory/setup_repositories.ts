@@ -77,6 +77,11 @@ export function memoryCompanyMappings(s: MemoryState): CompanyMappings {
         s.companyMappings.list(msp).filter((m) => m.agreementId === agreementId)
           .sort(byOrganization),
       ),
+    forAgreements: (msp, agreementIds) =>
+      Promise.resolve(
+        s.companyMappings.list(msp).filter((m) => agreementIds.includes(m.agreementId))
+          .sort(byOrganization),
+      ),
     save: (msp, m) => done(() => s.companyMappings.set(msp, m.organizationId, m)),
     delete: (msp, org) => Promise.resolve(s.companyMappings.delete(msp, org)),
   };

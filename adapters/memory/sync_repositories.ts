@@ -1,7 +1,7 @@
 import type { SyncLines } from "../../application/ports/sync_lines.ts";
 import { lineKey } from "../../domain/sync_line.ts";
 import type { SyncQueue } from "../../application/ports/sync_queue.ts";
-import { refuseNegative } from "./checks.ts";
+import { refuseNegative, refuseStray } from "./checks.ts";
 import { answer, done, type MemoryState, type QueueRow } from "./state.ts";
 
 /** Table-backed sync lines. */
@@ -12,6 +12,8 @@ export function memorySyncLines(s: MemoryState): SyncLines {
     list: (msp) => Promise.resolve(all(msp)),
     forAgreement: (msp, agreementId) =>
       Promise.resolve(all(msp).filter((l) => l.agreementId === agreementId)),
+    forAgreements: (msp, agreementIds) =>
+      Promise.resolve(all(msp).filter((l) => agreementIds.includes(l.agreementId))),
     save: (msp, line) =>
       done(() => {
         refuseNegative("syncLines", {
@@ -28,6 +30,30 @@ export function memorySyncLines(s: MemoryState): SyncLines {
           }
         }
       }),
+    record: (msp, { agreementId, lines, audit }) =>
+      done(() => {
+        // Checked whole first: a refused record changes nothing, as one statement would.
+        for (const line of lines ?? []) {
+          refuseStray(agreementId, line);
+          refuseNegative("syncLines", {
+            desiredQuantity: line.desiredQuantity,
+            writtenQuantity: line.writtenQuantity,
+          });
+        }
+        if (lines !== null) {
+          const keep = new Set(lines.map(lineKey));
+          for (const line of s.syncLines.list(msp)) {
+            if (line.agreementId === agreementId && !keep.has(lineKey(line))) {
+              s.syncLines.delete(msp, lineKey(line));
+            }
+          }
+          for (const line of lines) s.syncLines.set(msp, lineKey(line), line);
+        }
+        for (const entry of audit) {
+          const id = s.nextAuditId();
+          s.audit.set(msp, String(id), { ...entry, id });
+        }
+      }),
   };
 }
 
@@ -40,24 +66,32 @@ function claimOrder(a: QueueRow, b: QueueRow): number {
 /** Table-backed dirty-agreement queue with leases. */
 export function memorySyncQueue(s: MemoryState): SyncQueue {
   const id = (agreementId: number) => String(agreementId);
+  // An entry already waiting keeps its notBefore: reports coalesce.
+  const mark = (msp: string, agreementId: number, notBefore: Date) => {
+    const row = s.queue.get(msp, id(agreementId));
+    s.queue.set(
+      msp,
+      id(agreementId),
+      row ? { ...row, version: row.version + 1 } : {
+        mspId: msp,
+        agreementId,
+        version: 1,
+        attempts: 0,
+        notBefore,
+        firstDue: notBefore,
+        leaseOwner: null,
+        leaseUntil: null,
+      },
+    );
+  };
   return {
-    markDirty: (msp, agreementId, notBefore) =>
-      done(() => {
-        const row = s.queue.get(msp, id(agreementId));
-        s.queue.set(
-          msp,
-          id(agreementId),
-          row ? { ...row, version: row.version + 1 } : {
-            mspId: msp,
-            agreementId,
-            version: 1,
-            attempts: 0,
-            notBefore,
-            firstDue: notBefore,
-            leaseOwner: null,
-            leaseUntil: null,
-          },
-        );
+    markDirty: (msp, agreementId, notBefore) => done(() => mark(msp, agreementId, notBefore)),
+    markMappedDirty: (msp, notBefore) =>
+      answer(() => {
+        const agreements = [...new Set(s.companyMappings.list(msp).map((m) => m.agreementId))]
+          .sort((x, y) => x - y);
+        for (const agreementId of agreements) mark(msp, agreementId, notBefore);
+        return agreements;
       }),
     claim: (owner, { now, leaseMs, limit, mspId }) => {
       const rows = mspId === undefined ? s.queue.all() : s.queue.list(mspId);
@@ -88,18 +122,20 @@ export function memorySyncQueue(s: MemoryState): SyncQueue {
         for (const r of held) s.queue.set(r.mspId, id(r.agreementId), { ...r, leaseUntil: until });
         return held.length;
       }),
-    complete: (owner, item) =>
+    complete: (owner, items) =>
       done(() => {
-        const row = s.queue.get(item.mspId, id(item.agreementId));
-        if (!row || row.leaseOwner !== owner) return;
-        if (row.version === item.version) s.queue.delete(item.mspId, id(item.agreementId));
-        else {
-          s.queue.set(item.mspId, id(item.agreementId), {
-            ...row,
-            leaseOwner: null,
-            leaseUntil: null,
-            attempts: 0,
-          });
+        for (const item of items) {
+          const row = s.queue.get(item.mspId, id(item.agreementId));
+          if (!row || row.leaseOwner !== owner) continue;
+          if (row.version === item.version) s.queue.delete(item.mspId, id(item.agreementId));
+          else {
+            s.queue.set(item.mspId, id(item.agreementId), {
+              ...row,
+              leaseOwner: null,
+              leaseUntil: null,
+              attempts: 0,
+            });
+          }
         }
       }),
     retry: (owner, item, retryAt) =>
@@ -113,6 +149,18 @@ export function memorySyncQueue(s: MemoryState): SyncQueue {
           notBefore: retryAt,
           attempts: row.attempts + 1,
         });
+      }),
+    release: (owner, items) =>
+      done(() => {
+        for (const item of items) {
+          const row = s.queue.get(item.mspId, id(item.agreementId));
+          if (!row || row.leaseOwner !== owner) continue;
+          s.queue.set(item.mspId, id(item.agreementId), {
+            ...row,
+            leaseOwner: null,
+            leaseUntil: null,
+          });
+        }
       }),
     backlog: () => {
       const rows = s.queue.all();

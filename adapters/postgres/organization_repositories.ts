@@ -97,6 +97,13 @@ export function postgresCompanyMappings(sql: Queryable): CompanyMappings {
       return parseRows(CompanyMappingRow, rows, "company_mappings").map(toCompanyMapping)
         .sort(byText((m) => m.organizationId));
     },
+    forAgreements: async (mspId, agreementIds) => {
+      const rows = await sql`
+        SELECT * FROM company_mappings
+        WHERE msp_id = ${mspId} AND agreement_id = ANY(${[...agreementIds]}::bigint[])`;
+      return parseRows(CompanyMappingRow, rows, "company_mappings").map(toCompanyMapping)
+        .sort(byText((m) => m.organizationId));
+    },
     save: async (mspId, m) => {
       await sql`
         INSERT INTO company_mappings (msp_id, organization_id, company_id, agreement_id)

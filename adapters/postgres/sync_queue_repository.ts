@@ -25,6 +25,17 @@ export function postgresSyncQueue(sql: Queryable): SyncQueue {
         VALUES (${mspId}, ${agreementId}, 1, 0, ${notBefore}, ${notBefore})
         ON CONFLICT (msp_id, agreement_id) DO UPDATE SET version = sync_queue.version + 1`;
     },
+    markMappedDirty: async (mspId, notBefore) => {
+      const rows = await sql`
+        INSERT INTO sync_queue (msp_id, agreement_id, version, attempts, not_before, first_due)
+        SELECT DISTINCT msp_id, agreement_id, 1, 0, ${notBefore}::timestamptz,
+          ${notBefore}::timestamptz
+        FROM company_mappings WHERE msp_id = ${mspId}
+        ON CONFLICT (msp_id, agreement_id) DO UPDATE SET version = sync_queue.version + 1
+        RETURNING agreement_id`;
+      return parseRows(v.object({ agreement_id: integer }), rows, "sync_queue")
+        .map((r) => r.agreement_id).sort((x, y) => x - y);
+    },
     claim: async (owner, { now, leaseMs, limit, mspId }) => {
       const until = new Date(now.getTime() + leaseMs);
       const rows = await sql`
@@ -58,19 +69,32 @@ export function postgresSyncQueue(sql: Queryable): SyncQueue {
         WHERE lease_owner = ${owner} AND lease_until > ${now}`;
       return renewed.count;
     },
-    complete: async (owner, item) => {
+    complete: async (owner, items) => {
+      if (items.length === 0) return;
       // Deleted when nothing changed since the claim; otherwise the lease is
       // released so the newer change is pushed on the next claim.
+      const claimed = items.map((i) => ({
+        mspId: i.mspId,
+        agreementId: i.agreementId,
+        version: i.version,
+      }));
       await sql`
-        WITH gone AS (
-          DELETE FROM sync_queue
-          WHERE msp_id = ${item.mspId} AND agreement_id = ${item.agreementId}
-            AND lease_owner = ${owner} AND version = ${item.version}
-          RETURNING 1
+        WITH claimed AS (
+          SELECT * FROM jsonb_to_recordset(${sql.json(claimed)}::jsonb)
+            AS c("mspId" text, "agreementId" bigint, version bigint)
+        ), gone AS (
+          DELETE FROM sync_queue q USING claimed c
+          WHERE q.msp_id = c."mspId" AND q.agreement_id = c."agreementId"
+            AND q.lease_owner = ${owner} AND q.version = c.version
+          RETURNING q.msp_id, q.agreement_id
         )
-        UPDATE sync_queue SET lease_owner = NULL, lease_until = NULL, attempts = 0
-        WHERE msp_id = ${item.mspId} AND agreement_id = ${item.agreementId}
-          AND lease_owner = ${owner} AND NOT EXISTS (SELECT 1 FROM gone)`;
+        UPDATE sync_queue q SET lease_owner = NULL, lease_until = NULL, attempts = 0
+        FROM claimed c
+        WHERE q.msp_id = c."mspId" AND q.agreement_id = c."agreementId"
+          AND q.lease_owner = ${owner}
+          AND NOT EXISTS (
+            SELECT 1 FROM gone g WHERE g.msp_id = q.msp_id AND g.agreement_id = q.agreement_id
+          )`;
     },
     retry: async (owner, item, retryAt) => {
       await sql`
@@ -78,6 +102,15 @@ export function postgresSyncQueue(sql: Queryable): SyncQueue {
           not_before = ${retryAt}, attempts = attempts + 1
         WHERE msp_id = ${item.mspId} AND agreement_id = ${item.agreementId}
           AND lease_owner = ${owner}`;
+    },
+    release: async (owner, items) => {
+      if (items.length === 0) return;
+      const ids = items.map((i) => ({ mspId: i.mspId, agreementId: i.agreementId }));
+      await sql`
+        UPDATE sync_queue q SET lease_owner = NULL, lease_until = NULL
+        FROM jsonb_to_recordset(${sql.json(ids)}::jsonb) AS i("mspId" text, "agreementId" bigint)
+        WHERE q.msp_id = i."mspId" AND q.agreement_id = i."agreementId"
+          AND q.lease_owner = ${owner}`;
     },
     backlog: async () => {
       const [row] = await sql`

@@ -8,6 +8,8 @@ export interface CompanyMappings {
   agreementIds(mspId: string): Promise<number[]>;
   /** The mappings of the organizations billed on one agreement. */
   forAgreement(mspId: string, agreementId: number): Promise<CompanyMapping[]>;
+  /** The mappings of the organizations billed on any of the agreements (one read for many). */
+  forAgreements(mspId: string, agreementIds: readonly number[]): Promise<CompanyMapping[]>;
   /** Inserts or replaces the organization's mapping. */
   save(mspId: string, mapping: CompanyMapping): Promise<void>;
   delete(mspId: string, organizationId: string): Promise<boolean>;

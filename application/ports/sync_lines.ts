@@ -1,4 +1,5 @@
 import type { Period } from "../../domain/period.ts";
+import type { AuditEntry } from "./audit_log.ts";
 import type { ProductKind } from "../../domain/product_mapping.ts";
 import type { SyncStatus } from "../../domain/sync_line.ts";
 
@@ -27,8 +28,25 @@ export interface SyncLine {
 export interface SyncLines {
   list(mspId: string): Promise<SyncLine[]>;
   forAgreement(mspId: string, agreementId: number): Promise<SyncLine[]>;
+  /** The lines of the listed agreements (one read for many pushes). */
+  forAgreements(mspId: string, agreementIds: readonly number[]): Promise<SyncLine[]>;
   /** Inserts or replaces the line with the same `lineKey`. */
   save(mspId: string, line: SyncLine): Promise<void>;
   /** Removes the agreement's lines whose keys are not listed (stale blocked lines). */
   prune(mspId: string, agreementId: number, keep: readonly string[]): Promise<void>;
+  /**
+   * What one push leaves, at once (one statement): the agreement's lines
+   * become exactly `lines` (saved by key, its other lines removed), and the
+   * audit entries are appended in their order. `lines: null` leaves the
+   * lines as they are and appends the entries only.
+   */
+  record(mspId: string, record: PushRecord): Promise<void>;
+}
+
+/** The lines an agreement has after a push, and the audit entries of the push. */
+export interface PushRecord {
+  readonly agreementId: number;
+  /** Every one of the agreement's `agreementId`; null: the lines stay as they are. */
+  readonly lines: readonly SyncLine[] | null;
+  readonly audit: readonly Omit<AuditEntry, "id">[];
 }

@@ -22,6 +22,11 @@ export interface Backlog {
 export interface SyncQueue {
   /** Marks the agreement dirty; a new entry waits until `notBefore` (coalescing). */
   markDirty(mspId: string, agreementId: number, notBefore: Date): Promise<void>;
+  /**
+   * `markDirty` for every agreement the MSP's organizations are mapped to, at
+   * once (one statement, nothing read first); answers them, ascending.
+   */
+  markMappedDirty(mspId: string, notBefore: Date): Promise<number[]>;
   /** Leases up to `limit` due, unleased (or lease-expired) agreements to `owner`, of one MSP if given. */
   claim(
     owner: string,
@@ -33,10 +38,15 @@ export interface SyncQueue {
    * dies leaves its agreements to another within one short lease.
    */
   renew(owner: string, options: { now: Date; leaseMs: number }): Promise<number>;
-  /** Done: removes the entry unless it was marked dirty again since the claim. */
-  complete(owner: string, item: DirtyAgreement): Promise<void>;
+  /**
+   * Done (each of the items, at once): removes an entry unless it was marked
+   * dirty again since the claim, else releases it for the next claim.
+   */
+  complete(owner: string, items: readonly DirtyAgreement[]): Promise<void>;
   /** Failed: releases the lease and waits until `retryAt`, counting the attempt. */
   retry(owner: string, item: DirtyAgreement, retryAt: Date): Promise<void>;
+  /** Not tried: releases the leases `owner` holds on the items, still due, attempts unchanged. */
+  release(owner: string, items: readonly DirtyAgreement[]): Promise<void>;
   /** How many agreements wait and since when (one query, whatever the size). */
   backlog(): Promise<Backlog>;
 }

@@ -2,24 +2,27 @@ import type { DesiredLine } from "../../domain/billing.ts";
 import type { Period } from "../../domain/period.ts";
 import type { Decision } from "../../domain/reconcile.ts";
 import type { Deps } from "../deps.ts";
-import type { AuditAction } from "../ports/audit_log.ts";
+import type { AuditAction, AuditEntry } from "../ports/audit_log.ts";
 import type { AgreementAdditions } from "../ports/connectwise.ts";
 import type { LineFields, OwnedLine, PushResult } from "./push_result.ts";
 
-/** Carries out one decision in ConnectWise and returns the line's new state. */
+/**
+ * Carries out one decision in ConnectWise and returns the line's new state;
+ * what it did goes to `journal` (the push records it with the lines).
+ */
 export async function applyDecision(
   deps: Deps,
   ctx: {
-    mspId: string;
     period: Period;
     desired: DesiredLine;
     decision: Decision;
     additions: AgreementAdditions;
     result: PushResult;
     owned: OwnedLine;
+    journal: Omit<AuditEntry, "id">[];
   },
 ): Promise<LineFields> {
-  const { mspId, period, desired, decision, additions, result, owned } = ctx;
+  const { period, desired, decision, additions, result, owned } = ctx;
   const { agreementId, productId, quantity } = desired;
   const audit = (
     action: AuditAction,
@@ -27,7 +30,7 @@ export async function applyDecision(
     additionId: number,
     message: string,
   ) =>
-    deps.store.audit.append(mspId, {
+    ctx.journal.push({
       at: deps.clock.now(),
       action,
       agreementId,
@@ -41,7 +44,7 @@ export async function applyDecision(
   const write = async (additionId: number, current: number) => {
     await additions.setQuantity(agreementId, additionId, quantity);
     result.written++;
-    await audit("update", current, additionId, `quantity ${current} -> ${quantity}`);
+    audit("update", current, additionId, `quantity ${current} -> ${quantity}`);
   };
   const line = (
     status: "in-sync" | "blocked",
@@ -70,7 +73,7 @@ export async function applyDecision(
       const known = owned?.status === "blocked" && owned.reason === decision.reason;
       const message = `${decision.reason}: nothing written, the line is blocked until resumed`;
       if (!known) {
-        await audit("addition-gone", owned?.writtenQuantity ?? null, decision.additionId, message);
+        audit("addition-gone", owned?.writtenQuantity ?? null, decision.additionId, message);
       }
       return line("blocked", decision.additionId, owned?.writtenQuantity ?? null, decision.reason);
     }
@@ -84,12 +87,12 @@ export async function applyDecision(
     case "create": {
       const created = await additions.create(agreementId, { productId, quantity });
       result.written++;
-      await audit("create", null, created.id, `created addition with quantity ${quantity}`);
+      audit("create", null, created.id, `created addition with quantity ${quantity}`);
       return line("in-sync", created.id, quantity, notes);
     }
     case "adopt": {
       const { additionId, currentQuantity } = decision;
-      await audit("adopt", currentQuantity, additionId, `adopted existing addition ${additionId}`);
+      audit("adopt", currentQuantity, additionId, `adopted existing addition ${additionId}`);
       if (decision.write) await write(additionId, currentQuantity);
       return line("in-sync", additionId, quantity, notes);
     }
@@ -98,7 +101,7 @@ export async function applyDecision(
       if (decision.drift) {
         const message =
           `ConnectWise held ${currentQuantity}, the service had written ${owned?.writtenQuantity}: overwritten`;
-        await audit("drift", owned?.writtenQuantity ?? null, additionId, message);
+        audit("drift", owned?.writtenQuantity ?? null, additionId, message);
       }
       await write(additionId, currentQuantity);
       return line("in-sync", additionId, quantity, notes);

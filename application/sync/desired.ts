@@ -8,6 +8,8 @@ import {
 import type { Figures } from "../../domain/figures.ts";
 import type { Organization } from "../../domain/organization.ts";
 import type { Period } from "../../domain/period.ts";
+import type { Plan } from "../../domain/plan.ts";
+import type { ProductMapping } from "../../domain/product_mapping.ts";
 import { organizationFigures } from "./period_figures.ts";
 import { plansById } from "../plans.ts";
 import type { Repositories } from "../ports/store.ts";
@@ -31,7 +33,7 @@ export async function agreementTarget(
   input: { mspId: string; agreementId: number; period: Period; final: boolean },
 ): Promise<AgreementTarget> {
   const { mspId, agreementId, period } = input;
-  const [mappings, plans, productMappings, known] = await Promise.all([
+  const [mappings, plans, productMappings, existing] = await Promise.all([
     repos.companyMappings.forAgreement(mspId, agreementId),
     plansById(repos),
     repos.productMappings.list(mspId),
@@ -39,9 +41,7 @@ export async function agreementTarget(
   ]);
   const organizationIds = mappings.map((m) => m.organizationId);
   const organizations = await repos.organizations.list(mspId, organizationIds);
-  const all: Contribution[] = [];
-  const blocked: BlockedUsage[] = [];
-  const figured: { organization: Organization; figures: Figures }[] = [];
+  const figured: FiguredOrganization[] = [];
   if (input.final) {
     const finals = await repos.statements.list(mspId, period, organizationIds);
     const statements = new Map(finals.map((statement) => [statement.organizationId, statement]));
@@ -52,7 +52,31 @@ export async function agreementTarget(
   } else {
     figured.push(...await organizationFigures(repos, { mspId, period, organizations }));
   }
-  for (const { organization, figures } of figured) {
+  return targetOf({ agreementId, figured, plans, productMappings, existing });
+}
+
+/** An organization billed on an agreement, with its figures for the period. */
+export interface FiguredOrganization {
+  readonly organization: Organization;
+  readonly figures: Figures;
+}
+
+/**
+ * The target of one agreement from what was read already: its organizations'
+ * figures (in the organizations' order), the plans, the MSP's product
+ * mappings and the lines the service keeps for the agreement now.
+ */
+export function targetOf(input: {
+  agreementId: number;
+  figured: readonly FiguredOrganization[];
+  plans: ReadonlyMap<string, Plan>;
+  productMappings: readonly ProductMapping[];
+  existing: readonly SyncLine[];
+}): AgreementTarget {
+  const { agreementId, plans, productMappings } = input;
+  const all: Contribution[] = [];
+  const blocked: BlockedUsage[] = [];
+  for (const { organization, figures } of input.figured) {
     const plan = plans.get(figures.planId);
     if (!plan) continue;
     const products = productMappings.find((m) => m.planId === plan.id);
@@ -60,8 +84,8 @@ export async function agreementTarget(
     all.push(...part.contributions);
     blocked.push(...part.blocked);
   }
-  const knownKeys = known.flatMap((l) =>
+  const knownKeys = input.existing.flatMap((l) =>
     l.productId === null ? [] : [{ agreementId, productId: l.productId, kind: l.kind }]
   );
-  return { lines: desiredLines(all, knownKeys), blocked, existing: known };
+  return { lines: desiredLines(all, knownKeys), blocked, existing: [...input.existing] };
 }

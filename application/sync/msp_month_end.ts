@@ -1,12 +1,16 @@
 import type { Deps } from "../deps.ts";
 import { runSyncRound, type SyncSummary } from "./worker.ts";
 
+/** Agreements of one MSP claimed (and read for) at once in a month-end run. */
+export const MSP_CLAIM = 100;
+
 /**
- * Pushes one MSP's dirty agreements, one claim of one agreement at a time so
- * that a slow site holds one lease, not a batch. The first failed agreement
+ * Pushes one MSP's dirty agreements, up to MSP_CLAIM claimed at once so that
+ * what their pushes read is read once (a push scope), one agreement after
+ * another (the MSP's ConnectWise rate is its own). The first failed agreement
  * ends the MSP's turn in this run: its site answers badly (429s past the
- * deadline, a hang cut by the per-call timeout), so its other agreements stay
- * queued, still due, for the sync loop to retry, and its failed one waits
+ * deadline, a hang cut by the per-call timeout), so its other agreements are
+ * released, still due, for the sync loop to retry, and its failed one waits
  * with backoff; none is taken for done.
  */
 export async function pushMspAgreements(
@@ -15,13 +19,19 @@ export async function pushMspAgreements(
 ): Promise<SyncSummary> {
   const total: SyncSummary = { agreements: 0, written: 0, failed: 0, skipped: 0 };
   for (;;) {
-    const r = await runSyncRound(deps, { owner: input.owner, mspId: input.mspId, limit: 1 });
+    const r = await runSyncRound(deps, {
+      owner: input.owner,
+      mspId: input.mspId,
+      limit: MSP_CLAIM,
+      stopOnFailure: true,
+    });
     if (r.agreements === 0) return total;
     total.agreements += r.agreements;
     total.written += r.written;
     total.failed += r.failed;
     total.skipped += r.skipped;
-    if (r.failed > 0) return total;
+    // A short claim took every agreement that was due: no need to ask again.
+    if (r.failed > 0 || r.agreements < MSP_CLAIM) return total;
   }
 }
 

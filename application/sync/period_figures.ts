@@ -21,11 +21,17 @@ export interface OrganizationFigures {
  */
 export async function organizationFigures(
   repos: Repositories,
-  input: { mspId: string; period: Period; organizations: readonly Organization[] },
+  input: {
+    mspId: string;
+    period: Period;
+    organizations: readonly Organization[];
+    /** The plans by id when read already. */
+    plans?: ReadonlyMap<string, Plan>;
+  },
 ): Promise<OrganizationFigures[]> {
   const { mspId, period, organizations } = input;
   const [plans, inputs] = await Promise.all([
-    plansById(repos),
+    input.plans ?? plansById(repos),
     repos.usage.periodInputs(mspId, period, organizations.map((o) => o.id)),
   ]);
   const byId = new Map(inputs.map((i) => [i.organizationId, i]));

@@ -31,20 +31,23 @@ export interface AgreementPush {
   readonly session: ConnectWiseSession;
   /** The agreement's additions as the previous push of this sync left them (no re-read). */
   readonly known?: KnownAdditions;
+  /** The agreement's target when read already (a push scope): nothing is read from the store. */
+  readonly target?: AgreementTarget;
 }
 
 /**
  * The one decision path of the push and the preview: the agreement's desired
  * quantities, the additions ConnectWise holds, and `decide` per line. Reads
  * all of the agreement's additions in one (paged) call, or none when they are
- * `known` already; writes nothing; a failed read is kept on every line.
+ * `known` already; reads nothing from the store when given the `target`;
+ * writes nothing; a failed read is kept on every line.
  */
 export async function planAgreement(
   deps: Deps,
   input: AgreementPush,
 ): Promise<AgreementPlan> {
   const { agreementId, session } = input;
-  const target = await agreementTarget(deps.store, input);
+  const target = input.target ?? await agreementTarget(deps.store, input);
   let remote: readonly RemoteAddition[] | null = input.known ?? null;
   let failure: unknown = null;
   // Nothing to decide, nothing to read: an agreement without lines costs no call.

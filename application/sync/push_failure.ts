@@ -3,24 +3,26 @@ import { DomainError } from "../../domain/errors.ts";
 import type { Period } from "../../domain/period.ts";
 import { AuthenticationFailed, PermissionMissing, UpstreamError } from "../errors.ts";
 import type { Deps } from "../deps.ts";
+import type { AuditEntry } from "../ports/audit_log.ts";
 import type { LineFields, OwnedLine, PushResult } from "./push_result.ts";
 
 /**
  * Records a failed line: `pending` when worth retrying (network, 429, 5xx),
  * else `failed` with a reason that names a missing permission; a refused
- * credential or role asks for attention. Unknown errors are rethrown.
+ * credential or role asks for attention; the failure goes to `journal`.
+ * Unknown errors are rethrown.
  */
-export async function recordFailure(
+export function recordFailure(
   deps: Deps,
   ctx: {
-    mspId: string;
     period: Period;
     desired: DesiredLine;
     error: unknown;
     result: PushResult;
     owned: OwnedLine;
+    journal: Omit<AuditEntry, "id">[];
   },
-): Promise<LineFields> {
+): LineFields {
   const { error, desired, result, owned } = ctx;
   if (!(error instanceof DomainError)) throw error;
   result.failed++;
@@ -32,7 +34,7 @@ export async function recordFailure(
   const reason = error instanceof PermissionMissing && error.area === "Agreements"
     ? `ConnectWise refused the write: the API member lacks "Agreements" add/edit permission`
     : error.message;
-  await deps.store.audit.append(ctx.mspId, {
+  ctx.journal.push({
     at: deps.clock.now(),
     action: "failure",
     agreementId: desired.agreementId,

@@ -1,6 +1,7 @@
 import { backoffMs, QUEUE_BACKOFF } from "../backoff.ts";
 import type { Deps } from "../deps.ts";
 import type { DirtyAgreement } from "../ports/sync_queue.ts";
+import { type PushScope, readPushScope } from "./push_scope.ts";
 import { syncAgreement } from "./sync_agreement.ts";
 
 /** Totals of one or more worker rounds. */
@@ -21,9 +22,13 @@ export const LEASE_MS = 8_000;
 const HEARTBEAT_MS = 2_000;
 
 /**
- * One round: claims due dirty agreements under a lease and syncs each. A
- * failure worth retrying waits with backoff; a refused credential or role
- * marks the connection as needing attention instead of retrying forever.
+ * One round: claims due dirty agreements under a lease and syncs each. What
+ * the pushes of one MSP's claimed agreements read is read once for all of
+ * them, after the claim (a push scope). A failure worth retrying waits with
+ * backoff; a refused credential or role marks the connection as needing
+ * attention instead of retrying forever. With `stopOnFailure`, the first
+ * failed agreement ends the round and the agreements not tried are released,
+ * still due.
  */
 export async function runSyncRound(
   deps: Deps,
@@ -32,6 +37,7 @@ export async function runSyncRound(
     limit?: number;
     /** Only this MSP's agreements. */
     mspId?: string;
+    stopOnFailure?: boolean;
     onError?: (item: DirtyAgreement, error: unknown) => void;
   },
 ): Promise<SyncSummary> {
@@ -60,28 +66,63 @@ async function syncItems(
   deps: Deps,
   items: readonly DirtyAgreement[],
   summary: SyncSummary,
-  options: { owner: string; onError?: (item: DirtyAgreement, error: unknown) => void },
+  options: {
+    owner: string;
+    stopOnFailure?: boolean;
+    onError?: (item: DirtyAgreement, error: unknown) => void;
+  },
 ): Promise<void> {
-  for (const item of items) {
-    summary.agreements++;
-    try {
-      const r = await syncAgreement(deps, item);
-      summary.written += r.written;
-      summary.failed += r.failed;
-      if (r.skipped) summary.skipped++;
-      if (r.attention) await deps.store.connections.setAttention(item.mspId, r.attention);
-      if (r.failed > 0 && !r.attention) {
-        const at = new Date(deps.clock.now().getTime() + backoffMs(item.attempts, QUEUE_BACKOFF));
-        await deps.store.syncQueue.retry(options.owner, item, at);
-      } else {
-        await deps.store.syncQueue.complete(options.owner, item);
-      }
-    } catch (error) {
-      summary.failed++;
-      options.onError?.(item, error);
-      const at = new Date(deps.clock.now().getTime() + backoffMs(item.attempts, QUEUE_BACKOFF));
-      await deps.store.syncQueue.retry(options.owner, item, at);
+  // Read on an MSP's first item, for all of its claimed agreements; the items keep their order.
+  const scopes = new Map<string, Promise<PushScope>>();
+  const scopeOf = (mspId: string) => {
+    let scope = scopes.get(mspId);
+    if (!scope) {
+      const agreementIds = items.filter((i) => i.mspId === mspId).map((i) => i.agreementId);
+      scope = readPushScope(deps, { mspId, agreementIds });
+      scopes.set(mspId, scope);
     }
+    return scope;
+  };
+  // Completed at once when the round ends: until then the heartbeat keeps their leases,
+  // and a worker that dies first leaves them to be pushed again (a push is idempotent).
+  const completed: DirtyAgreement[] = [];
+  const retry = (item: DirtyAgreement) =>
+    deps.store.syncQueue.retry(
+      options.owner,
+      item,
+      new Date(deps.clock.now().getTime() + backoffMs(item.attempts, QUEUE_BACKOFF)),
+    );
+  try {
+    for (const [n, item] of items.entries()) {
+      summary.agreements++;
+      let failed = true;
+      try {
+        const scope = await scopeOf(item.mspId);
+        const r = await syncAgreement(deps, item, scope);
+        summary.written += r.written;
+        summary.failed += r.failed;
+        failed = r.failed > 0;
+        if (r.skipped) summary.skipped++;
+        if (r.attention) {
+          await deps.store.connections.setAttention(item.mspId, r.attention);
+          // The MSP's other agreements of this round are skipped, as a fresh read would say.
+          const connection = scope.connection && { ...scope.connection, attention: r.attention };
+          scopes.set(item.mspId, Promise.resolve({ ...scope, connection }));
+        }
+        if (r.failed > 0 && !r.attention) await retry(item);
+        else completed.push(item);
+      } catch (error) {
+        summary.failed++;
+        options.onError?.(item, error);
+        await retry(item);
+      }
+      if (failed && options.stopOnFailure) {
+        await deps.store.syncQueue.release(options.owner, items.slice(n + 1));
+        return;
+      }
+    }
+  } finally {
+    await deps.store.syncQueue.complete(options.owner, completed);
   }
 }
 

@@ -31,9 +31,15 @@ export function financeRoutes(api: Hono<SimEnv>, sim: Sim): void {
     linkDropsFilters: sim.options.linkDropsFilters,
     linkHost: sim.options.linkHost,
   };
-  const agreementOf = (id: string) => s.agreements.find((a) => a.id === Number(id));
-  const additionOf = (agreementId: string, id: string) =>
-    s.additions.find((a) => a.agreementId === Number(agreementId) && a.id === Number(id));
+  // Ids converted once, not per entry: a benchmark world holds thousands of agreements.
+  const agreementOf = (id: string) => {
+    const wanted = Number(id);
+    return s.agreements.find((a) => a.id === wanted);
+  };
+  const additionOf = (agreementId: string, id: string) => {
+    const [agreement, addition] = [Number(agreementId), Number(id)];
+    return s.additions.find((a) => a.id === addition && a.agreementId === agreement);
+  };
 
   api.get("/finance/agreements", (c) => listAnswer(c, s.agreements, paging));
   api.get("/finance/agreements/:id", (c) => {
@@ -43,7 +49,8 @@ export function financeRoutes(api: Hono<SimEnv>, sim: Sim): void {
   api.get("/finance/agreements/:id/additions", (c) => {
     const id = c.req.param("id");
     if (!agreementOf(id)) return cwError(c, 404, "Agreement not found");
-    return listAnswer(c, s.additions.filter((a) => a.agreementId === Number(id)), paging);
+    const agreementId = Number(id);
+    return listAnswer(c, s.additions.filter((a) => a.agreementId === agreementId), paging);
   });
   api.get("/finance/agreements/:id/additions/:aid", (c) => {
     const addition = additionOf(c.req.param("id"), c.req.param("aid"));

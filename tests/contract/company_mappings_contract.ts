@@ -55,7 +55,7 @@ export async function companyMappingsContract(
   await contractCase(
     t,
     open,
-    "company mappings: forAgreement lists one agreement's organizations",
+    "company mappings: forAgreement(s) list the organizations of one agreement (or several)",
     async (s) => {
       await s.companyMappings.save("msp-a", {
         organizationId: "o2",
@@ -80,6 +80,13 @@ export async function companyMappingsContract(
       const ids = (await s.companyMappings.forAgreement("msp-a", 10)).map((m) => m.organizationId);
       assert.deepEqual(ids, ["o1", "o2"]);
       assert.deepEqual(await s.companyMappings.forAgreement("msp-a", 30), []);
+      const many = await s.companyMappings.forAgreements("msp-a", [20, 10, 30]);
+      assert.deepEqual(many.map((m) => [m.organizationId, m.agreementId]), [
+        ["o1", 10],
+        ["o2", 10],
+        ["o3", 20],
+      ]);
+      assert.deepEqual(await s.companyMappings.forAgreements("msp-a", []), []);
     },
   );
 

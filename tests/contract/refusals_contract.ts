@@ -41,6 +41,14 @@ export async function refusalsContract(t: Deno.TestContext, open: OpenStore): Pr
       await s.syncLines.save("msp-a", line({ [field]: 0 }));
       assert.equal((await s.syncLines.list("msp-a"))[0][field], 0);
     });
+
+    await contractCase(t, open, `refusals: a recorded line with a negative ${field}`, async (s) => {
+      const refused = { agreementId: 1000, lines: [line({ [field]: -1 })], audit: [] };
+      await assert.rejects(s.syncLines.record("msp-a", refused));
+      assert.deepEqual(await s.syncLines.list("msp-a"), []);
+      await s.syncLines.record("msp-a", { ...refused, lines: [line({ [field]: 0 })] });
+      assert.equal((await s.syncLines.list("msp-a"))[0][field], 0);
+    });
   }
 
   for (const field of ["licenses", "servers"] as const) {

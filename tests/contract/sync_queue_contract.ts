@@ -41,7 +41,7 @@ export async function syncQueueContract(t: Deno.TestContext, open: OpenStore): P
       await s.syncQueue.retry("w1", first, at(40));
       assert.deepEqual(await s.syncQueue.backlog(), { dirty: 2, oldestDue: at(2) });
       const claimed = await s.syncQueue.claim("w1", { now: at(50), ...lease });
-      for (const item of claimed) await s.syncQueue.complete("w1", item);
+      await s.syncQueue.complete("w1", claimed);
       assert.deepEqual(await s.syncQueue.backlog(), { dirty: 0, oldestDue: null });
     },
   );
@@ -79,7 +79,7 @@ export async function syncQueueContract(t: Deno.TestContext, open: OpenStore): P
       const taken = await s.syncQueue.claim("w2", { now: at(2), ...lease });
       assert.deepEqual(taken, [{ mspId: "msp-a", agreementId: 1000, version: 1, attempts: 0 }]);
       // The first owner lost it: its complete removes nothing.
-      await s.syncQueue.complete("w1", taken[0]);
+      await s.syncQueue.complete("w1", [taken[0]]);
       assert.deepEqual(await s.syncQueue.claim("w3", { now: at(4), ...lease }), taken);
     },
   );
@@ -105,7 +105,7 @@ export async function syncQueueContract(t: Deno.TestContext, open: OpenStore): P
   await contractCase(t, open, "sync queue: complete removes an unchanged entry", async (s) => {
     await s.syncQueue.markDirty("msp-a", 1000, at(0));
     const [item] = await s.syncQueue.claim("w1", { now: at(1), ...lease });
-    await s.syncQueue.complete("w1", item);
+    await s.syncQueue.complete("w1", [item]);
     assert.deepEqual(await s.syncQueue.claim("w1", { now: at(60), ...lease }), []);
   });
 
@@ -117,7 +117,7 @@ export async function syncQueueContract(t: Deno.TestContext, open: OpenStore): P
       await s.syncQueue.markDirty("msp-a", 1000, at(0));
       const [item] = await s.syncQueue.claim("w1", { now: at(1), ...lease });
       await s.syncQueue.markDirty("msp-a", 1000, at(1));
-      await s.syncQueue.complete("w1", item);
+      await s.syncQueue.complete("w1", [item]);
       assert.deepEqual(await s.syncQueue.claim("w2", { now: at(1), ...lease }), [
         { mspId: "msp-a", agreementId: 1000, version: 2, attempts: 0 },
       ]);
@@ -164,4 +164,57 @@ export async function syncQueueContract(t: Deno.TestContext, open: OpenStore): P
     const rest = await s.syncQueue.claim("w", { now: at(1), leaseMs: 60_000, limit: 10 });
     assert.deepEqual(rest.map((c) => [c.mspId, c.agreementId]), [["msp-a", 1]]);
   });
+
+  await contractCase(
+    t,
+    open,
+    "sync queue: markMappedDirty marks each mapped agreement of the MSP once, as markDirty",
+    async (s) => {
+      const map = (msp: string, organizationId: string, agreementId: number) =>
+        s.companyMappings.save(msp, { organizationId, companyId: 1, agreementId });
+      assert.deepEqual(await s.syncQueue.markMappedDirty("msp-a", at(5)), []);
+      await map("msp-a", "o1", 3);
+      await map("msp-a", "o2", 2);
+      await map("msp-a", "o3", 3);
+      await map("msp-b", "o1", 4);
+      await s.syncQueue.markDirty("msp-a", 2, at(1));
+      assert.deepEqual(await s.syncQueue.markMappedDirty("msp-a", at(5)), [2, 3]);
+      assert.deepEqual(await s.syncQueue.claim("w1", { now: at(5), ...lease }), [
+        { mspId: "msp-a", agreementId: 2, version: 2, attempts: 0 },
+        { mspId: "msp-a", agreementId: 3, version: 1, attempts: 0 },
+      ]);
+      assert.deepEqual(await s.syncQueue.backlog(), { dirty: 2, oldestDue: at(1) });
+    },
+  );
+
+  await contractCase(
+    t,
+    open,
+    "sync queue: complete takes many, each by its own version and owner",
+    async (s) => {
+      for (const id of [1, 2, 3]) await s.syncQueue.markDirty("msp-a", id, at(0));
+      const claimed = await s.syncQueue.claim("w1", { now: at(1), ...lease });
+      await s.syncQueue.markDirty("msp-a", 2, at(1));
+      await s.syncQueue.complete("w1", claimed);
+      await s.syncQueue.complete("w1", []);
+      assert.deepEqual(await s.syncQueue.claim("w2", { now: at(1), ...lease }), [
+        { mspId: "msp-a", agreementId: 2, version: 2, attempts: 0 },
+      ]);
+    },
+  );
+
+  await contractCase(
+    t,
+    open,
+    "sync queue: release frees the owner's leases, still due and uncounted",
+    async (s) => {
+      for (const id of [1, 2, 3]) await s.syncQueue.markDirty("msp-a", id, at(0));
+      const claimed = await s.syncQueue.claim("w1", { now: at(1), ...lease });
+      await s.syncQueue.release("w2", claimed); // not the owner: ignored
+      assert.deepEqual(await s.syncQueue.claim("w2", { now: at(1), ...lease }), []);
+      await s.syncQueue.release("w1", claimed.slice(1));
+      await s.syncQueue.release("w1", []);
+      assert.deepEqual(await s.syncQueue.claim("w2", { now: at(1), ...lease }), claimed.slice(1));
+    },
+  );
 }

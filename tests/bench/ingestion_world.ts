@@ -35,18 +35,33 @@ export async function seedIngestion(store: Store): Promise<void> {
   });
 }
 
-/** Posts report `i` (spread over the MSPs and organizations) to the API at `base`; throws unless 202. */
-export async function postReport(base: string, eventId: string, i: number): Promise<void> {
+/** The path and body of report `i`, spread over the MSPs and organizations. */
+export function reportRequest(eventId: string, i: number): { path: string; body: string } {
   const org = `org-${Math.floor(i / SHAPE.msps) % ORGS_PER_MSP}`;
-  const response = await fetch(`${base}/v1/msps/msp${i % SHAPE.msps}/organizations/${org}/usage`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" },
+  return {
+    path: `/v1/msps/msp${i % SHAPE.msps}/organizations/${org}/usage`,
     body: JSON.stringify({
       eventId,
       occurredAt: new Date(Date.now() - 1_000).toISOString(),
       licenses: 1 + (i % 50),
       servers: 0,
     }),
+  };
+}
+
+/** The headers of every report. */
+export const REPORT_HEADERS = {
+  authorization: `Bearer ${TOKEN}`,
+  "content-type": "application/json",
+} as const;
+
+/** Posts report `i` to the API at `base` with fetch; throws unless 202. */
+export async function postReport(base: string, eventId: string, i: number): Promise<void> {
+  const { path, body } = reportRequest(eventId, i);
+  const response = await fetch(`${base}${path}`, {
+    method: "POST",
+    headers: REPORT_HEADERS,
+    body,
   });
   const text = await response.text();
   if (response.status !== 202) throw new Error(`Report ${eventId}: ${response.status} ${text}`);

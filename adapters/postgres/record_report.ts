@@ -71,26 +71,36 @@ export async function recordReports(
         servers integer, plan_id text, accept boolean, not_before timestamptz, period text,
         key text)
     ), msp AS (
-      SELECT msp_id, last_final FROM msp_periods
-      WHERE msp_id IN (SELECT msp_id FROM input)
-      ORDER BY msp_id ${lock}
-    ), busy AS (
-      -- rows the lock skipped (held by a finalization); always empty when waiting
-      SELECT msp_id FROM msp_periods
-      WHERE msp_id IN (SELECT msp_id FROM input) AND msp_id NOT IN (SELECT msp_id FROM msp)
-    ), known AS (
-      SELECT i.idx FROM input i
-      WHERE EXISTS (SELECT 1 FROM organizations o
-        WHERE o.msp_id = i.msp_id AND o.id = i.organization_id)
-    ), dup AS (
-      SELECT i.idx FROM input i
-      WHERE EXISTS (SELECT 1 FROM usage_ledger l
-        WHERE l.msp_id = i.msp_id AND l.event_id = i.event_id)
+      -- Every lookup below is a LATERAL probe of a primary key or unique index with
+      -- LIMIT 1, which the planner cannot turn into a scan of the table: the
+      -- statement's cost follows the batch, never the size of the ledger.
+      SELECT x.msp_id, p.last_final, p.msp_id IS NULL AND e.present AS busy
+      FROM (SELECT DISTINCT msp_id FROM input ORDER BY msp_id) x
+      LEFT JOIN LATERAL (
+        SELECT mp.msp_id, mp.last_final FROM msp_periods mp
+        WHERE mp.msp_id = x.msp_id LIMIT 1 ${lock}
+      ) p ON true
+      -- a row the lock skipped is held by a finalization (never when waiting)
+      LEFT JOIN LATERAL (
+        SELECT true AS present FROM msp_periods mp WHERE mp.msp_id = x.msp_id LIMIT 1
+      ) e ON true
+    ), checked AS (
+      SELECT i.*, m.last_final, coalesce(m.busy, false) AS busy,
+        coalesce(k.known, false) AS known, coalesce(d.duplicate, false) AS duplicate
+      FROM input i
+      JOIN msp m ON m.msp_id = i.msp_id
+      LEFT JOIN LATERAL (
+        SELECT true AS known FROM organizations o
+        WHERE o.msp_id = i.msp_id AND o.id = i.organization_id LIMIT 1
+      ) k ON true
+      LEFT JOIN LATERAL (
+        SELECT true AS duplicate FROM usage_ledger l
+        WHERE l.msp_id = i.msp_id AND l.event_id = i.event_id LIMIT 1
+      ) d ON true
     ), go AS (
-      SELECT i.* FROM input i LEFT JOIN msp m ON m.msp_id = i.msp_id
-      WHERE i.accept AND i.idx IN (SELECT idx FROM known) AND i.idx NOT IN (SELECT idx FROM dup)
-        AND i.msp_id NOT IN (SELECT msp_id FROM busy)
-        AND (m.last_final IS NULL OR m.last_final < i.period)
+      SELECT * FROM checked
+      WHERE accept AND known AND NOT duplicate AND NOT busy
+        AND (last_final IS NULL OR last_final < period)
     ), ins AS (
       INSERT INTO usage_ledger (msp_id, event_id, organization_id, occurred_at,
         licenses, servers, plan_id)
@@ -102,11 +112,14 @@ export async function recordReports(
       SELECT go.* FROM go JOIN ins USING (msp_id, event_id)
     ), ${summaryFromStored(sql)}, dirty AS (
       INSERT INTO sync_queue (msp_id, agreement_id, version, attempts, not_before, first_due)
-      SELECT m.msp_id, m.agreement_id, 1, 0, min(s.not_before), min(s.not_before)
-      FROM company_mappings m
-      JOIN stored s ON m.msp_id = s.msp_id AND m.organization_id = s.organization_id
-      GROUP BY m.msp_id, m.agreement_id
-      ORDER BY m.msp_id, m.agreement_id
+      SELECT s.msp_id, m.agreement_id, 1, 0, min(s.not_before), min(s.not_before)
+      FROM stored s
+      CROSS JOIN LATERAL (
+        SELECT cm.agreement_id FROM company_mappings cm
+        WHERE cm.msp_id = s.msp_id AND cm.organization_id = s.organization_id LIMIT 1
+      ) m
+      GROUP BY s.msp_id, m.agreement_id
+      ORDER BY s.msp_id, m.agreement_id
       ON CONFLICT (msp_id, agreement_id) DO UPDATE SET version = sync_queue.version + 1
     ), plan AS (
       -- currentPlan(): the plan set last, by entry key, whatever its path
@@ -116,18 +129,18 @@ export async function recordReports(
         FROM stored WHERE plan_id IS NOT NULL
         ORDER BY msp_id, organization_id, key DESC
       ) p
+      LEFT JOIN LATERAL (
+        -- a plan set later by another entry, of any period of the organization's
+        SELECT true AS later FROM period_summaries ps
+        WHERE ps.msp_id = p.msp_id AND ps.organization_id = p.organization_id
+          AND ps.last_plan_key > p.key LIMIT 1
+      ) l ON true
       WHERE o.msp_id = p.msp_id AND o.id = p.organization_id AND o.plan_id <> p.plan_id
-        AND NOT EXISTS (SELECT 1 FROM period_summaries ps
-          WHERE ps.msp_id = p.msp_id AND ps.organization_id = p.organization_id
-            AND ps.last_plan_key > p.key)
+        AND l.later IS NULL
     )
-    SELECT i.idx,
-      EXISTS (SELECT 1 FROM stored s WHERE s.idx = i.idx) AS inserted,
-      i.idx IN (SELECT idx FROM known) AS known,
-      i.idx IN (SELECT idx FROM dup) AS duplicate,
-      i.msp_id IN (SELECT msp_id FROM busy) AS busy,
-      (SELECT last_final FROM msp WHERE msp.msp_id = i.msp_id) AS last_final
-    FROM input i ORDER BY i.idx`;
+    SELECT c.idx, s.idx IS NOT NULL AS inserted, c.known, c.duplicate, c.busy, c.last_final
+    FROM checked c LEFT JOIN stored s ON s.idx = c.idx
+    ORDER BY c.idx`;
   return answers.map((row, i) => {
     if (row.busy) return "busy";
     const lastFinal = (row.last_final as string | null) ?? null;

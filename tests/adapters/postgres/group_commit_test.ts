@@ -156,3 +156,72 @@ Deno.test("group commit on Postgres: concurrent reports share statements; an MSP
     assert.deepEqual(await waiting, { outcome: "not-recorded", lastFinal: "2026-11" });
   });
 });
+
+/** `sql` that answers the plan of the report statement (EXPLAIN) instead of running it. */
+function explaining(sql: Queryable, plans: unknown[]): Queryable {
+  return new Proxy(sql, {
+    apply(target, self, args) {
+      const strings = args[0] as TemplateStringsArray | undefined;
+      if (!Array.isArray(strings) || !strings.join("").includes("WITH input AS")) {
+        return Reflect.apply(target, self, args);
+      }
+      const explained = Object.assign([...strings], { raw: [...strings.raw] });
+      explained[0] = `EXPLAIN (FORMAT JSON) ${explained[0]}`;
+      const query = Reflect.apply(target, self, [explained, ...args.slice(1)]) as Promise<
+        Record<string, unknown>[]
+      >;
+      return query.then((rows) => {
+        plans.push(rows[0]["QUERY PLAN"]);
+        return [{ idx: 0, inserted: false, known: true, duplicate: true, busy: false }];
+      });
+    },
+  });
+}
+
+Deno.test("the report statement probes indexes, whatever the size of the tables", async () => {
+  await withPostgres(async ({ db, open }) => {
+    const { store } = await open();
+    for (const plan of PLANS.values()) await store.plans.save(plan);
+    await store.organizations.save("msp-a", {
+      id: "o1",
+      name: "One",
+      planId: "core",
+      licenseType: "standard",
+    });
+    // A history: 30,000 ledger rows; 3,000 organizations, mappings, summaries and MSP rows.
+    await db.sql`
+      INSERT INTO organizations (msp_id, id, name, plan_id, license_type)
+      SELECT 'msp-' || (g % 30), 'org-' || g, 'Org ' || g, 'core', 'standard'
+      FROM generate_series(1, 3000) g`;
+    await db.sql`
+      INSERT INTO usage_ledger (msp_id, event_id, organization_id, occurred_at, licenses, servers)
+      SELECT 'msp-' || (g % 30), 'h-' || g, 'org-' || (g % 3000 + 1),
+        '2026-10-01T00:00:00Z'::timestamptz + g * interval '1 minute', g % 50, 1
+      FROM generate_series(1, 30000) g`;
+    await db.sql`
+      INSERT INTO company_mappings (msp_id, organization_id, company_id, agreement_id)
+      SELECT 'msp-' || (g % 30), 'org-' || g, g, g FROM generate_series(1, 3000) g`;
+    await db.sql`
+      INSERT INTO period_summaries (msp_id, organization_id, period, has_usage, plans)
+      SELECT 'msp-' || (g % 30), 'org-' || g, '2026-10', true, '{}'
+      FROM generate_series(1, 3000) g`;
+    await db.sql`
+      INSERT INTO msp_periods (msp_id) SELECT 'other-' || g FROM generate_series(1, 3000) g`;
+    await db.sql`ANALYZE`;
+    const plans: unknown[] = [];
+    const record = groupCommitRecorder(explaining(db.sql, plans));
+    const report = entry("new", "o1", 3);
+    await record("msp-a", { ...report, planId: "premium" }, {
+      accept: true,
+      notBefore: new Date("2026-11-20T10:01:00Z"),
+    });
+    const text = JSON.stringify(plans);
+    assert.equal(plans.length, 1);
+    const scanned = [...text.matchAll(/"Node Type":"Seq Scan","[^}]*?"Relation Name":"(\w+)"/g)]
+      .map((m) => m[1]);
+    assert.deepEqual(scanned, [], `tables scanned whole: ${scanned.join(", ")}`);
+    for (const index of ["usage_ledger_event", "organizations_pkey", "msp_periods_pkey"]) {
+      assert.ok(text.includes(`"Index Name":"${index}"`), `probes ${index}`);
+    }
+  });
+});

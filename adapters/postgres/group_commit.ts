@@ -6,6 +6,11 @@ export interface GroupCommitOptions<I> {
   readonly maxBatch: number;
   /** At most this many batches running at once. */
   readonly maxInFlight: number;
+  /**
+   * After a batch, how long the next one may wait for as many items as that
+   * batch had (its callers coming back) before it goes with fewer; 0: never.
+   */
+  readonly lingerMs?: number;
 }
 
 interface Waiting<I, O> {
@@ -18,7 +23,9 @@ interface Waiting<I, O> {
  * Group commit: items that arrive while `maxInFlight` batches are running
  * wait and then go together, as one batch, to `run` (one statement, one
  * commit for all of them). An idle caller is not delayed: when a slot is
- * free its item runs at once, alone. `run` answers one settled result per
+ * free its item runs at once, alone. Under load, when a batch of n items
+ * ends while m wait, the next batch waits up to `lingerMs` for n + m items,
+ * so the callers just answered join it rather than the one after. `run` answers one settled result per
  * item, in order, so one item's failure is its own.
  */
 export function groupCommit<I, O>(
@@ -27,6 +34,8 @@ export function groupCommit<I, O>(
 ): (item: I) => Promise<O> {
   const queue: Waiting<I, O>[] = [];
   let inFlight = 0;
+  /** While lingering: the timer that ends it, and how many items end it sooner. */
+  let linger: { timer: ReturnType<typeof setTimeout>; until: number } | null = null;
 
   const take = (): Waiting<I, O>[] => {
     const batch: Waiting<I, O>[] = [];
@@ -54,6 +63,8 @@ export function groupCommit<I, O>(
   };
 
   const pump = () => {
+    if (linger !== null) clearTimeout(linger.timer);
+    linger = null;
     while (inFlight < options.maxInFlight && queue.length > 0) {
       const batch = take();
       inFlight++;
@@ -64,7 +75,11 @@ export function groupCommit<I, O>(
         )
         .finally(() => {
           inFlight--;
-          pump();
+          const lingerMs = options.lingerMs ?? 0;
+          // Everyone busy a moment ago: those waiting and those just answered.
+          const until = Math.min(queue.length + batch.length, options.maxBatch);
+          if (lingerMs <= 0 || queue.length >= until) pump();
+          else linger = { timer: setTimeout(pump, lingerMs), until };
         });
     }
   };
@@ -72,6 +87,6 @@ export function groupCommit<I, O>(
   return (item) =>
     new Promise<O>((resolve, reject) => {
       queue.push({ item, resolve, reject });
-      pump();
+      if (linger === null || queue.length >= linger.until) pump();
     });
 }

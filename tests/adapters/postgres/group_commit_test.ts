@@ -43,6 +43,32 @@ Deno.test("group commit: an idle item runs at once, alone; those arriving meanwh
   assert.deepEqual(await Promise.all(answers), ["A", "B", "C", "D"]);
 });
 
+Deno.test("group commit: after a batch, the next one lingers for the callers just answered", async () => {
+  const held = heldRuns();
+  const send = groupCommit(held.run, {
+    key: (i) => i,
+    maxBatch: 10,
+    maxInFlight: 1,
+    lingerMs: 200,
+  });
+  const a = send("a");
+  const b = send("b");
+  await held.next(); // "a" answered while "b" waits: the next batch waits for 2 items
+  assert.deepEqual(held.batches, [["a"]]);
+  const c = send("c"); // "a"'s caller comes back
+  assert.deepEqual(held.batches, [["a"], ["b", "c"]]);
+  await held.next();
+  assert.deepEqual(await Promise.all([a, b, c]), ["A", "B", "C"]);
+  // After ["b", "c"] the next batch waits for 2; only one caller comes back, and goes alone
+  // when the linger ends.
+  const d = send("d");
+  assert.deepEqual(held.batches.at(-1), ["b", "c"]);
+  await new Promise((r) => setTimeout(r, 250));
+  assert.deepEqual(held.batches.at(-1), ["d"]);
+  await held.next();
+  assert.equal(await d, "D");
+});
+
 Deno.test("group commit: items with one key never share a batch, and a batch holds at most maxBatch", async () => {
   const held = heldRuns();
   const send = groupCommit(held.run, { key: (i) => i[0], maxBatch: 2, maxInFlight: 1 });

@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import { type Period, periodOf } from "../../domain/period.ts";
+import type { Period } from "../../domain/period.ts";
 import type { Statement } from "../../domain/statement.ts";
 import type { LedgerEntry } from "../../domain/usage.ts";
 import type { Statements } from "../../application/ports/statements.ts";
@@ -58,16 +58,18 @@ export function postgresUsageLedger(
       return parseRows(EntryRow, rows, "usage_ledger").map(toEntry);
     },
     firstPeriod: async (mspId) => {
-      // isUsage() of domain/usage.ts in SQL: plan changes alone (no counts) are not usage.
+      // From the period summaries (has_usage is isUsage() of domain/usage.ts over the
+      // period's entries): a few rows per organization and month, never the ledger.
       const [row] = await sql`
-        SELECT min(occurred_at) AS first FROM usage_ledger
-        WHERE msp_id = ${mspId} AND (licenses IS NOT NULL OR servers IS NOT NULL)`;
-      const first = parseRow(v.object({ first: v.nullable(instant) }), row, "usage_ledger").first;
-      return first ? periodOf(first) : null;
+        SELECT min(period) AS first FROM period_summaries
+        WHERE msp_id = ${mspId} AND has_usage`;
+      return parseRow(v.object({ first: v.nullable(v.string()) }), row, "period_summaries").first;
     },
     msps: async () => {
-      const rows = await sql`SELECT DISTINCT msp_id FROM usage_ledger`;
-      return parseRows(v.object({ msp_id: v.string() }), rows, "usage_ledger")
+      // Every ledger entry has its period's summary row: a few rows per organization and
+      // month to read, not every entry.
+      const rows = await sql`SELECT DISTINCT msp_id FROM period_summaries`;
+      return parseRows(v.object({ msp_id: v.string() }), rows, "period_summaries")
         .map((r) => r.msp_id).sort();
     },
   };

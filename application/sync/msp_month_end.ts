@@ -1,8 +1,11 @@
 import type { Deps } from "../deps.ts";
 import { runSyncRound, type SyncSummary } from "./worker.ts";
 
-/** Agreements of one MSP claimed (and read for) at once in a month-end run. */
-export const MSP_CLAIM = 100;
+/**
+ * Agreements of one MSP claimed (and read for) at once in a month-end run:
+ * 25 keeps P4 within its memory bound (with 100, 1-5 MiB over it).
+ */
+export const MSP_CLAIM = 25;
 
 /**
  * Pushes one MSP's dirty agreements, up to MSP_CLAIM claimed at once so that

@@ -1,4 +1,4 @@
-import type { Recorded } from "../../application/ports/usage_ledger.ts";
+import type { Recorded, UsageLedger } from "../../application/ports/usage_ledger.ts";
 import { periodOf } from "../../domain/period.ts";
 import { entryKey } from "../../domain/period_summary.ts";
 import type { LedgerEntry } from "../../domain/usage.ts";
@@ -176,7 +176,7 @@ export const REPORT_BATCH = { maxBatch: 128, maxInFlight: 1, lingerMs: 2 } as co
 export function groupCommitRecorder(
   sql: Queryable,
   batching: { maxBatch: number; maxInFlight: number; lingerMs?: number } = REPORT_BATCH,
-): (mspId: string, entry: LedgerEntry, options: Options) => Promise<Recorded> {
+): UsageLedger["record"] {
   const alone = (report: ReportToRecord) => recordAlone(sql, report);
   const batched = groupCommit<ReportToRecord, BatchOutcome>(async (batch) => {
     try {
@@ -193,8 +193,6 @@ export function groupCommitRecorder(
     return outcome === "busy" ? await alone(report) : outcome;
   };
 }
-
-type Options = { accept: boolean; notBefore: Date };
 
 /** One report in a statement of its own, waiting for its MSP's period row. */
 export async function recordAlone(sql: Queryable, report: ReportToRecord): Promise<Recorded> {

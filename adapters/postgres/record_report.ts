@@ -144,8 +144,7 @@ export async function recordReports(
   return answers.map((row, i) => {
     if (row.busy) return "busy";
     const lastFinal = (row.last_final as string | null) ?? null;
-    const period = periodOf(reports[i].entry.occurredAt);
-    const closed = !reports[i].accept || (lastFinal !== null && period <= lastFinal);
+    const closed = !reports[i].accept || (lastFinal !== null && rows[i].period <= lastFinal);
     const outcome: Recorded["outcome"] = row.inserted
       ? "recorded"
       : !row.known

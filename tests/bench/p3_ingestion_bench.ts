@@ -5,7 +5,6 @@
 // ledger, on the same database, with the same pool and the same concurrency.
 // The HTTP client runs in a worker thread of its own (the platform's backend
 // is another machine); the raw INSERTs need no client beyond postgres.js.
-import type postgres from "postgres";
 import { createApp } from "../../adapters/http/app.ts";
 import { MemoryConnectWise } from "../../adapters/memory/memory_connectwise.ts";
 import { createCipher } from "../../adapters/postgres/cipher.ts";
@@ -13,6 +12,7 @@ import { createPostgresStore } from "../../adapters/postgres/postgres_store.ts";
 import { systemClock } from "../../adapters/system/system_clock.ts";
 import { DEFAULT_SETTINGS, type Deps } from "../../application/deps.ts";
 import type { Store } from "../../application/ports/store.ts";
+import { countingReportStatements } from "../support/report_statements.ts";
 import { openBenchDatabase, randomKey } from "./bench_database.ts";
 import { reportFromWorker } from "./report_client.ts";
 import { inParallel, seconds } from "./in_parallel.ts";
@@ -40,19 +40,6 @@ function countingRuns(store: Store, counts: { transactions: number; runs: number
       });
     },
   };
-}
-
-/** `sql`, counting the statements that record usage reports (a group commit's batches). */
-function countingReportStatements(sql: postgres.Sql): { sql: postgres.Sql; count: () => number } {
-  let n = 0;
-  const proxy = new Proxy(sql, {
-    apply(target, self, args) {
-      const strings = args[0];
-      if (Array.isArray(strings) && strings.join("").includes("WITH input AS")) n++;
-      return Reflect.apply(target, self, args);
-    },
-  });
-  return { sql: proxy, count: () => n };
 }
 
 Deno.bench({

@@ -4,6 +4,7 @@ import { groupCommitRecorder } from "../../../adapters/postgres/record_report.ts
 import type { Queryable } from "../../../adapters/postgres/rows.ts";
 import type { LedgerEntry } from "../../../domain/usage.ts";
 import { PLANS } from "../../domain/fixtures.ts";
+import { countingReportStatements, isReportStatement } from "../../support/report_statements.ts";
 import { withPostgres } from "./store_fixture.ts";
 
 /** A batch runner that records its batches and answers when told to. */
@@ -104,19 +105,6 @@ Deno.test("group commit: one item's failure is its own, and a failing run fails 
   await assert.rejects(failing("z"), /database gone/);
 });
 
-/** `sql`, counting the statements that record reports. */
-function counting(sql: Queryable): { sql: Queryable; statements: () => number } {
-  let n = 0;
-  const proxy = new Proxy(sql, {
-    apply(target, self, args) {
-      const strings = args[0] as TemplateStringsArray | undefined;
-      if (Array.isArray(strings) && strings.join("").includes("WITH input AS")) n++;
-      return Reflect.apply(target, self, args);
-    },
-  });
-  return { sql: proxy, statements: () => n };
-}
-
 const entry = (eventId: string, organizationId: string, licenses: number): LedgerEntry => ({
   eventId,
   organizationId,
@@ -138,7 +126,7 @@ Deno.test("group commit on Postgres: concurrent reports share statements; an MSP
         licenseType: "standard",
       });
     }
-    const { sql, statements } = counting(db.sql);
+    const { sql, count: statements } = countingReportStatements(db.sql);
     const record = groupCommitRecorder(sql);
     const options = { accept: true, notBefore: new Date("2026-11-20T10:01:00Z") };
 
@@ -187,10 +175,8 @@ Deno.test("group commit on Postgres: concurrent reports share statements; an MSP
 function explaining(sql: Queryable, plans: unknown[]): Queryable {
   return new Proxy(sql, {
     apply(target, self, args) {
-      const strings = args[0] as TemplateStringsArray | undefined;
-      if (!Array.isArray(strings) || !strings.join("").includes("WITH input AS")) {
-        return Reflect.apply(target, self, args);
-      }
+      if (!isReportStatement(args)) return Reflect.apply(target, self, args);
+      const strings = args[0] as TemplateStringsArray;
       const explained = Object.assign([...strings], { raw: [...strings.raw] });
       explained[0] = `EXPLAIN (FORMAT JSON) ${explained[0]}`;
       const query = Reflect.apply(target, self, [explained, ...args.slice(1)]) as Promise<

@@ -83,7 +83,7 @@ export async function buildService(
   const cipher = await createCipher(await encryptionKey(config));
   const telemetry = createServiceTelemetry();
   const deps: Deps = {
-    store: createPostgresStore(database.sql, { cipher }),
+    store: createPostgresStore(database.sql, { cipher, ingest: database.ingest }),
     connectWise: connectWiseFor(config, telemetry),
     clock: systemClock,
     newId: () => crypto.randomUUID(),

@@ -20,6 +20,13 @@ const RECONNECT = {
 /** An open, migrated database. */
 export interface Database {
   readonly sql: postgres.Sql;
+  /**
+   * A client of one connection for usage reports (`max: 1`), beside the pool:
+   * postgres.js pipelines their group-commit statements on it (see
+   * `PIPELINED_REPORT_BATCH`). Absent on the embedded database, which serves
+   * one connection.
+   */
+  readonly ingest?: postgres.Sql;
   /** `postgres` for DATABASE_URL, `embedded` for PGlite under the data directory. */
   readonly kind: "postgres" | "embedded";
   close(): Promise<void>;
@@ -39,7 +46,15 @@ export async function openDatabase(
   let database: Database;
   if (config.databaseUrl) {
     const sql = postgres(config.databaseUrl, { onnotice, ...RECONNECT });
-    database = { sql, kind: "postgres", close: () => sql.end({ timeout: 5 }) };
+    const ingest = postgres(config.databaseUrl, { onnotice, ...RECONNECT, max: 1 });
+    database = {
+      sql,
+      ingest,
+      kind: "postgres",
+      close: async () => {
+        await Promise.all([sql.end({ timeout: 5 }), ingest.end({ timeout: 5 })]);
+      },
+    };
     log.info("Database: PostgreSQL at {location}", { location: describeUrl(config.databaseUrl) });
   } else {
     const embedded = await startEmbedded(config.dataDir, { onnotice });

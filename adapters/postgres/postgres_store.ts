@@ -51,15 +51,22 @@ export function postgresRepositories(
  * transactions one at a time, and serializable isolation gives the same
  * outcome under concurrency; a serialization failure, a deadlock or a
  * `TransactionConflict` thrown by `work` runs `work` again (the port says work
- * may run twice), with a short random pause.
+ * may run twice), with a short random pause. Usage reports outside a
+ * transaction are grouped into shared statements, run on `ingest` (a client
+ * of one connection, `Database.ingest`) when given, else on the pool.
  */
 export function createPostgresStore(
   sql: postgres.Sql,
-  options: { cipher: SecretCipher },
+  options: { cipher: SecretCipher; ingest?: Queryable },
 ): Store {
   return {
-    // Outside transactions, concurrent usage reports share statements (group commit).
-    ...postgresRepositories(sql, options.cipher, groupCommitRecorder(sql)),
+    // Outside transactions, concurrent usage reports share statements (group commit),
+    // pipelined on the ingest connection when there is one.
+    ...postgresRepositories(
+      sql,
+      options.cipher,
+      groupCommitRecorder(sql, { ingest: options.ingest }),
+    ),
     transaction: async <T>(
       work: (repos: Repositories) => Promise<T>,
       txOptions: { isolation?: "serializable" | "read-committed" } = {},

@@ -61,7 +61,10 @@ Deno.bench({
   async fn(b) {
     const spansBefore = await tracing.exported();
     const db = await openBenchDatabase();
-    const store = createPostgresStore(db.database.sql, { cipher: await createCipher(randomKey()) });
+    const store = createPostgresStore(db.database.sql, {
+      cipher: await createCipher(randomKey()),
+      ingest: db.database.ingest,
+    });
     const base: Deps = {
       store,
       connectWise: new MemoryConnectWise(),

@@ -26,7 +26,10 @@ Deno.bench({
   async fn(b) {
     const db = await openBenchDatabase();
     const deps: Deps = {
-      store: createPostgresStore(db.database.sql, { cipher: await createCipher(randomKey()) }),
+      store: createPostgresStore(db.database.sql, {
+        cipher: await createCipher(randomKey()),
+        ingest: db.database.ingest,
+      }),
       connectWise: new MemoryConnectWise(connectWiseData()),
       clock: systemClock,
       newId: () => crypto.randomUUID(),

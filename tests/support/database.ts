@@ -10,9 +10,10 @@ export interface TestDatabase {
   readonly sql: postgres.Sql;
   /**
    * Another, independent client on the same database (a second process, in
-   * effect); null on the embedded database, which serves one connection.
+   * effect, or the service's ingest connection with `max: 1`); null on the
+   * embedded database, which serves one connection.
    */
-  readonly connect: (() => postgres.Sql) | null;
+  readonly connect: ((options?: { max?: number }) => postgres.Sql) | null;
   /** Ends every client and drops what the database was made of. */
   close(): Promise<void>;
 }
@@ -45,8 +46,8 @@ async function schemaOn(url: string, kind: TestDatabaseKind): Promise<TestDataba
   const schema = `test_${crypto.randomUUID().replaceAll("-", "").slice(0, 16)}`;
   await admin`CREATE SCHEMA ${admin(schema)}`;
   const clients: postgres.Sql[] = [];
-  const connect = () => {
-    const sql = postgres(url, { ...quiet, connection: { search_path: schema } });
+  const connect = (options: { max?: number } = {}) => {
+    const sql = postgres(url, { ...quiet, ...options, connection: { search_path: schema } });
     clients.push(sql);
     return sql;
   };

@@ -81,6 +81,28 @@ Deno.test("group commit: items with one key never share a batch, and a batch hol
   assert.deepEqual(await Promise.all(answers), ["A1", "B1", "A2", "C1", "A3"]);
 });
 
+Deno.test("group commit: beside a running batch, the next goes only once it holds minBesideRunning items", async () => {
+  const held = heldRuns();
+  const send = groupCommit(held.run, {
+    key: (i) => i,
+    maxBatch: 10,
+    maxInFlight: 2,
+    minBesideRunning: 3,
+  });
+  const answers = ["a", "b", "c"].map(send);
+  assert.deepEqual(held.batches, [["a"]], "idle: the first goes at once, alone");
+  answers.push(send("d"));
+  assert.deepEqual(held.batches, [["a"], ["b", "c", "d"]], "three waiting: they go beside it");
+  answers.push(send("e"), send("f"));
+  assert.deepEqual(held.batches.length, 2, "two in flight at most");
+  await held.next();
+  assert.deepEqual(held.batches.at(-1), ["b", "c", "d"], "two waiting beside a running batch");
+  await held.next();
+  assert.deepEqual(held.batches.at(-1), ["e", "f"], "none running: the two go");
+  await held.next();
+  assert.deepEqual(await Promise.all(answers), ["A", "B", "C", "D", "E", "F"]);
+});
+
 Deno.test("group commit: one item's failure is its own, and a failing run fails only its batch", async () => {
   const held = heldRuns();
   const send = groupCommit(held.run, { key: (i) => i, maxBatch: 10, maxInFlight: 2 });
@@ -114,62 +136,73 @@ const entry = (eventId: string, organizationId: string, licenses: number): Ledge
   planId: null,
 });
 
-Deno.test("group commit on Postgres: concurrent reports share statements; an MSP being finalized holds up only its own", async () => {
-  await withPostgres(async ({ db, open }) => {
-    const { store } = await open();
-    for (const plan of PLANS.values()) await store.plans.save(plan);
-    for (const msp of ["msp-a", "msp-b"]) {
-      await store.organizations.save(msp, {
-        id: "o1",
-        name: "One",
-        planId: "core",
-        licenseType: "standard",
+for (const wiring of ["on the pool", "pipelined on an ingest connection"] as const) {
+  Deno.test(`group commit on Postgres, ${wiring}: concurrent reports share statements; an MSP being finalized holds up only its own`, async () => {
+    await withPostgres(async ({ db, open }) => {
+      const { store } = await open();
+      for (const plan of PLANS.values()) await store.plans.save(plan);
+      for (const msp of ["msp-a", "msp-b"]) {
+        await store.organizations.save(msp, {
+          id: "o1",
+          name: "One",
+          planId: "core",
+          licenseType: "standard",
+        });
+      }
+      const pool = countingReportStatements(db.sql);
+      const ingestClient = wiring === "on the pool" ? null : db.connect?.({ max: 1 }) ?? null;
+      if (wiring !== "on the pool" && ingestClient === null) {
+        console.log("skipped: the embedded database serves one connection, no ingest client");
+        return;
+      }
+      const ingest = ingestClient ? countingReportStatements(ingestClient) : null;
+      const statements = () => pool.count() + (ingest?.count() ?? 0);
+      const record = groupCommitRecorder(pool.sql, { ingest: ingest?.sql });
+      const options = { accept: true, notBefore: new Date("2026-11-20T10:01:00Z") };
+
+      const outcomes = await Promise.all(
+        Array.from({ length: 48 }, (_, i) => record("msp-a", entry(`e${i}`, "o1", i), options)),
+      );
+      assert.ok(outcomes.every((o) => o.outcome === "recorded"));
+      assert.ok(statements() < 48, `48 reports in ${statements()} statements`);
+      if (ingest) assert.equal(pool.count(), 0, "every batch ran on the ingest connection");
+      const [i] = await store.usage.periodInputs("msp-a", "2026-11", ["o1"]);
+      assert.equal(i.summary?.maxLicenses, 47);
+
+      // msp-a's November is being finalized: its period row is held until the transaction ends.
+      let finish!: () => void;
+      const finished = new Promise<void>((resolve) => (finish = resolve));
+      let holding!: () => void;
+      const held = new Promise<void>((resolve) => (holding = resolve));
+      const finalization = db.sql.begin("isolation level read committed", async (tx) => {
+        await tx`UPDATE msp_periods SET last_final = '2026-11' WHERE msp_id = 'msp-a'`;
+        holding();
+        await finished;
       });
-    }
-    const { sql, count: statements } = countingReportStatements(db.sql);
-    const record = groupCommitRecorder(sql);
-    const options = { accept: true, notBefore: new Date("2026-11-20T10:01:00Z") };
-
-    const outcomes = await Promise.all(
-      Array.from({ length: 48 }, (_, i) => record("msp-a", entry(`e${i}`, "o1", i), options)),
-    );
-    assert.ok(outcomes.every((o) => o.outcome === "recorded"));
-    assert.ok(statements() < 48, `48 reports in ${statements()} statements`);
-    const [i] = await store.usage.periodInputs("msp-a", "2026-11", ["o1"]);
-    assert.equal(i.summary?.maxLicenses, 47);
-
-    // msp-a's November is being finalized: its period row is held until the transaction ends.
-    let finish!: () => void;
-    const finished = new Promise<void>((resolve) => (finish = resolve));
-    let holding!: () => void;
-    const held = new Promise<void>((resolve) => (holding = resolve));
-    const finalization = db.sql.begin("isolation level read committed", async (tx) => {
-      await tx`UPDATE msp_periods SET last_final = '2026-11' WHERE msp_id = 'msp-a'`;
-      holding();
-      await finished;
+      await held;
+      // The first report runs alone; the next two arrive while it is in flight and share a statement.
+      const first = record("msp-b", entry("b0", "o1", 4), options);
+      const waiting = record("msp-a", entry("late", "o1", 99), options);
+      const other = record("msp-b", entry("b1", "o1", 5), options);
+      assert.equal((await first).outcome, "recorded");
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const deadline = new Promise<"held up">((
+        r,
+      ) => (timer = setTimeout(() => r("held up"), 10_000)));
+      const answer = await Promise.race([other.then((o) => o.outcome), deadline]);
+      clearTimeout(timer);
+      assert.equal(answer, "recorded", "msp-b's report is not held up by msp-a's month end");
+      let settled = false;
+      void waiting.then(() => (settled = true));
+      await new Promise((r) => setTimeout(r, 50));
+      assert.equal(settled, false, "msp-a's report waits for its finalization");
+      finish();
+      await finalization;
+      assert.deepEqual(await waiting, { outcome: "not-recorded", lastFinal: "2026-11" });
+      if (ingest) assert.equal(pool.count(), 1, "the report that waited ran alone on the pool");
     });
-    await held;
-    // The first report runs alone; the next two arrive while it is in flight and share a statement.
-    const first = record("msp-b", entry("b0", "o1", 4), options);
-    const waiting = record("msp-a", entry("late", "o1", 99), options);
-    const other = record("msp-b", entry("b1", "o1", 5), options);
-    assert.equal((await first).outcome, "recorded");
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const deadline = new Promise<"held up">((
-      r,
-    ) => (timer = setTimeout(() => r("held up"), 10_000)));
-    const answer = await Promise.race([other.then((o) => o.outcome), deadline]);
-    clearTimeout(timer);
-    assert.equal(answer, "recorded", "msp-b's report is not held up by msp-a's month end");
-    let settled = false;
-    void waiting.then(() => (settled = true));
-    await new Promise((r) => setTimeout(r, 50));
-    assert.equal(settled, false, "msp-a's report waits for its finalization");
-    finish();
-    await finalization;
-    assert.deepEqual(await waiting, { outcome: "not-recorded", lastFinal: "2026-11" });
   });
-});
+}
 
 /** `sql` that answers the plan of the report statement (EXPLAIN) instead of running it. */
 function explaining(sql: Queryable, plans: unknown[]): Queryable {

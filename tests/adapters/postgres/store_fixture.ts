@@ -34,9 +34,14 @@ export async function withPostgres(body: (fixture: PostgresFixture) => Promise<v
     await migrate(db.sql);
     const key = randomKey();
     const cipher = await createCipher(key);
+    // Wired as the service wires it: usage reports pipelined on a connection of their own.
+    const ingest = db.connect?.({ max: 1 });
     const open: OpenStore = async () => {
       await emptyTables(db);
-      return { store: createPostgresStore(db.sql, { cipher }), close: () => Promise.resolve() };
+      return {
+        store: createPostgresStore(db.sql, { cipher, ingest }),
+        close: () => Promise.resolve(),
+      };
     };
     await body({ db, key, cipher, open });
   } finally {

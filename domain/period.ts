@@ -45,7 +45,10 @@ export function nextPeriod(period: Period): Period {
 
 /** The period before this one. */
 export function previousPeriod(period: Period): Period {
-  return periodOf(new Date(periodStart(period).getTime() - 1));
+  // By arithmetic on the text, not through a Date: every usage report asks it.
+  const [year, month] = parsePeriod(period).split("-").map(Number);
+  if (month > 1) return `${period.slice(0, 4)}-${String(month - 1).padStart(2, "0")}`;
+  return `${String(year - 1).padStart(4, "0")}-12`;
 }
 
 /** A period is due for finalization once it has ended. */

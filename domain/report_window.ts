@@ -34,8 +34,8 @@ export function reportRefusal(
     );
   }
   const period = periodOf(occurredAt);
-  const oldest = oldestReportable(context);
   if (period < previousPeriod(periodOf(now))) {
+    const oldest = oldestReportable(context);
     return new DomainError(
       "report-too-old",
       `occurredAt ${occurredAt.toISOString()} is too old: the oldest instant accepted now is ` +

@@ -53,6 +53,9 @@ Deno.test("period: every valid period starts and ends on its own month boundarie
       assert.equal(periodOf(new Date(periodEnd(p).getTime() - 1)), p);
       assert.equal(periodStart(nextPeriod(p)).getTime(), periodEnd(p).getTime());
       assert.equal(previousPeriod(nextPeriod(p)), p);
+      if (p >= "0001-01") {
+        assert.equal(previousPeriod(p), periodOf(new Date(periodStart(p).getTime() - 1)));
+      }
     }),
     { numRuns: 200 },
   );

@@ -23,10 +23,18 @@ export async function appendWithSummary(
       ON CONFLICT (msp_id, event_id) DO NOTHING
       RETURNING msp_id, organization_id, ${periodOf(e.occurredAt)}::text AS period,
         ${entryKey(e)}::text COLLATE "C" AS key, licenses, servers, plan_id
-    ), ${summaryFromStored(sql)}
+    ), ${sql.unsafe(SUMMARY_FROM_STORED)}
     SELECT (SELECT count(*) FROM stored)::int AS inserted`;
   return row.inserted === 1;
 }
+
+const last = (field: "licenses" | "servers" | "plan_id") =>
+  `(array_agg(${field} ORDER BY key DESC) FILTER (WHERE ${field} IS NOT NULL))[1],
+        max(key) FILTER (WHERE ${field} IS NOT NULL)`;
+const later = (field: "licenses" | "servers" | "plan") => {
+  const k = `last_${field}_key`;
+  return `excluded.${k} IS NOT NULL AND (s.${k} IS NULL OR excluded.${k} > s.${k})`;
+};
 
 /**
  * CTEs that fold the ledger rows just stored into their periods' summaries,
@@ -37,19 +45,10 @@ export async function appendWithSummary(
  * key, so the rows of one statement are first folded together (an upsert
  * may touch a row once) and then into the stored summary, and concurrent
  * statements commute. Summaries are upserted in key order, so two such
- * statements lock them in the same order.
+ * statements lock them in the same order. A text, built once: the statement
+ * that holds it is sent with every usage report.
  */
-export function summaryFromStored(sql: Queryable) {
-  const last = (field: "licenses" | "servers" | "plan_id") =>
-    sql.unsafe(`(array_agg(${field} ORDER BY key DESC) FILTER (WHERE ${field} IS NOT NULL))[1],
-        max(key) FILTER (WHERE ${field} IS NOT NULL)`);
-  const later = (field: "licenses" | "servers" | "plan") => {
-    const k = `last_${field}_key`;
-    return sql.unsafe(
-      `excluded.${k} IS NOT NULL AND (s.${k} IS NULL OR excluded.${k} > s.${k})`,
-    );
-  };
-  return sql`
+export const SUMMARY_FROM_STORED = `
     first_keys AS (
       SELECT msp_id, organization_id, period, jsonb_object_agg(plan_id, key) AS plans
       FROM (
@@ -96,7 +95,6 @@ export function summaryFromStored(sql: Queryable) {
           ELSE s.last_plan_key END
       RETURNING 1
     )`;
-}
 
 const keyed = <T extends v.GenericSchema>(value: T) =>
   v.nullable(v.object({ value, key: v.string() }));

@@ -3,7 +3,7 @@ import { periodOf } from "../../domain/period.ts";
 import { entryKey } from "../../domain/period_summary.ts";
 import type { LedgerEntry } from "../../domain/usage.ts";
 import { groupCommit, type GroupCommitOptions } from "./group_commit.ts";
-import { summaryFromStored } from "./period_summaries.ts";
+import { SUMMARY_FROM_STORED } from "./period_summaries.ts";
 import type { Queryable } from "./rows.ts";
 
 /** One usage report to record, as `UsageLedger.record` takes it. */
@@ -22,51 +22,19 @@ export interface ReportToRecord {
 export type BatchOutcome = Recorded | "busy";
 
 /**
- * Records any number of usage reports in one statement at READ COMMITTED, so
- * concurrent reports never fail on a serialization conflict: each step is a
- * row lock or an upsert that waits its turn. Per report: the duplicate
- * check, the finalized-period check, the ledger row, its period summary, the
- * plan the organization is on when the report names the latest one, and the
- * dirty mark of the organization's agreement.
- *
- * Each MSP's msp_periods row is read FOR SHARE: a finalization updates it
- * first, so a report waiting on it re-reads the new last final period (and is
- * refused), and a report before it is complete when the finalization reads
- * the figures. With `wait: false` (a group commit) a row that a finalization
- * holds is skipped and its MSP's reports answer `busy`, so one MSP's month
- * end never holds up another MSP's reports.
- *
- * The reports must not repeat an (MSP, eventId) pair: the statement could
- * not tell which of the two stored the row.
+ * The statement of `recordReports`, one text for each way of meeting a
+ * finalization's lock on msp_periods: built once, not at every call (it is
+ * sent with every batch of usage reports), and prepared once per connection.
  */
-export async function recordReports(
-  sql: Queryable,
-  reports: readonly ReportToRecord[],
-  options: { wait: boolean },
-): Promise<BatchOutcome[]> {
-  const rows = reports.map((r, idx) => ({
-    idx,
-    msp_id: r.mspId,
-    event_id: r.entry.eventId,
-    organization_id: r.entry.organizationId,
-    occurred_at: r.entry.occurredAt.toISOString(),
-    licenses: r.entry.licenses,
-    servers: r.entry.servers,
-    plan_id: r.entry.planId,
-    accept: r.accept,
-    not_before: r.notBefore.toISOString(),
-    period: periodOf(r.entry.occurredAt),
-    key: entryKey(r.entry),
-  }));
-  const lock = options.wait ? sql`FOR SHARE` : sql`FOR SHARE SKIP LOCKED`;
-  const answers = await sql`
+function recordStatement(lock: "FOR SHARE" | "FOR SHARE SKIP LOCKED"): string {
+  return `
     WITH input AS (
       -- jsonb_to_recordset, not unnest of arrays: the planner estimates both the
       -- same for any batch, so the prepared statement keeps one generic plan
       -- instead of planning every batch again.
       SELECT idx, msp_id, event_id, organization_id, occurred_at, licenses, servers, plan_id,
         accept, not_before, period, key COLLATE "C" AS key
-      FROM jsonb_to_recordset(${sql.json(rows)}::jsonb) AS t(idx integer, msp_id text,
+      FROM jsonb_to_recordset($1::jsonb) AS t(idx integer, msp_id text,
         event_id text, organization_id text, occurred_at timestamptz, licenses integer,
         servers integer, plan_id text, accept boolean, not_before timestamptz, period text,
         key text)
@@ -110,7 +78,7 @@ export async function recordReports(
       RETURNING msp_id, event_id
     ), stored AS (
       SELECT go.* FROM go JOIN ins USING (msp_id, event_id)
-    ), ${summaryFromStored(sql)}, dirty AS (
+    ), ${SUMMARY_FROM_STORED}, dirty AS (
       INSERT INTO sync_queue (msp_id, agreement_id, version, attempts, not_before, first_due)
       SELECT s.msp_id, m.agreement_id, 1, 0, min(s.not_before), min(s.not_before)
       FROM stored s
@@ -141,6 +109,53 @@ export async function recordReports(
     SELECT c.idx, s.idx IS NOT NULL AS inserted, c.known, c.duplicate, c.busy, c.last_final
     FROM checked c LEFT JOIN stored s ON s.idx = c.idx
     ORDER BY c.idx`;
+}
+
+const RECORD_WAITING = recordStatement("FOR SHARE");
+const RECORD_SKIPPING = recordStatement("FOR SHARE SKIP LOCKED");
+
+/**
+ * Records any number of usage reports in one statement at READ COMMITTED, so
+ * concurrent reports never fail on a serialization conflict: each step is a
+ * row lock or an upsert that waits its turn. Per report: the duplicate
+ * check, the finalized-period check, the ledger row, its period summary, the
+ * plan the organization is on when the report names the latest one, and the
+ * dirty mark of the organization's agreement.
+ *
+ * Each MSP's msp_periods row is read FOR SHARE: a finalization updates it
+ * first, so a report waiting on it re-reads the new last final period (and is
+ * refused), and a report before it is complete when the finalization reads
+ * the figures. With `wait: false` (a group commit) a row that a finalization
+ * holds is skipped and its MSP's reports answer `busy`, so one MSP's month
+ * end never holds up another MSP's reports.
+ *
+ * The reports must not repeat an (MSP, eventId) pair: the statement could
+ * not tell which of the two stored the row.
+ */
+export async function recordReports(
+  sql: Queryable,
+  reports: readonly ReportToRecord[],
+  options: { wait: boolean },
+): Promise<BatchOutcome[]> {
+  const rows = reports.map((r, idx) => ({
+    idx,
+    msp_id: r.mspId,
+    event_id: r.entry.eventId,
+    organization_id: r.entry.organizationId,
+    occurred_at: r.entry.occurredAt.toISOString(),
+    licenses: r.entry.licenses,
+    servers: r.entry.servers,
+    plan_id: r.entry.planId,
+    accept: r.accept,
+    not_before: r.notBefore.toISOString(),
+    period: periodOf(r.entry.occurredAt),
+    key: entryKey(r.entry),
+  }));
+  const answers = await sql.unsafe(
+    options.wait ? RECORD_WAITING : RECORD_SKIPPING,
+    [sql.json(rows)],
+    { prepare: true },
+  );
   return answers.map((row, i) => {
     if (row.busy) return "busy";
     const lastFinal = (row.last_final as string | null) ?? null;

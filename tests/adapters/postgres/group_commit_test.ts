@@ -4,7 +4,7 @@ import { groupCommitRecorder } from "../../../adapters/postgres/record_report.ts
 import type { Queryable } from "../../../adapters/postgres/rows.ts";
 import type { LedgerEntry } from "../../../domain/usage.ts";
 import { PLANS } from "../../domain/fixtures.ts";
-import { countingReportStatements, isReportStatement } from "../../support/report_statements.ts";
+import { countingReportStatements, onReportStatement } from "../../support/report_statements.ts";
 import { withPostgres } from "./store_fixture.ts";
 
 /** A batch runner that records its batches and answers when told to. */
@@ -206,20 +206,14 @@ for (const wiring of ["on the pool", "pipelined on an ingest connection"] as con
 
 /** `sql` that answers the plan of the report statement (EXPLAIN) instead of running it. */
 function explaining(sql: Queryable, plans: unknown[]): Queryable {
-  return new Proxy(sql, {
-    apply(target, self, args) {
-      if (!isReportStatement(args)) return Reflect.apply(target, self, args);
-      const strings = args[0] as TemplateStringsArray;
-      const explained = Object.assign([...strings], { raw: [...strings.raw] });
-      explained[0] = `EXPLAIN (FORMAT JSON) ${explained[0]}`;
-      const query = Reflect.apply(target, self, [explained, ...args.slice(1)]) as Promise<
-        Record<string, unknown>[]
-      >;
-      return query.then((rows) => {
-        plans.push(rows[0]["QUERY PLAN"]);
-        return [{ idx: 0, inserted: false, known: true, duplicate: true, busy: false }];
-      });
-    },
+  return onReportStatement(sql, (unsafe, text, rest) => {
+    const query = unsafe(`EXPLAIN (FORMAT JSON) ${text}`, ...rest) as Promise<
+      Record<string, unknown>[]
+    >;
+    return query.then((rows) => {
+      plans.push(rows[0]["QUERY PLAN"]);
+      return [{ idx: 0, inserted: false, known: true, duplicate: true, busy: false }];
+    });
   });
 }
 

@@ -2,10 +2,10 @@ import {
   configure,
   getConsoleSink,
   getTextFormatter,
-  jsonLinesFormatter,
   type LogLevel,
   type Sink,
 } from "@logtape/logtape";
+import { jsonLines } from "./json_lines.ts";
 import { redactingSink } from "./redaction.ts";
 import { traceContextSink } from "./trace_context.ts";
 
@@ -26,9 +26,7 @@ export interface LoggingOptions {
  * Safe to call again (it resets the previous setup).
  */
 export async function configureLogging(options: LoggingOptions): Promise<void> {
-  const formatter = options.json
-    ? jsonLinesFormatter
-    : getTextFormatter({ timestamp: "date-time" });
+  const formatter = options.json ? jsonLines : getTextFormatter({ timestamp: "date-time" });
   const sink = options.sink ?? getConsoleSink({ formatter });
   await configure({
     reset: true,

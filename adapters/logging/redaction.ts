@@ -52,9 +52,29 @@ function placeholders(raw: LogRecord["rawMessage"]): string[] {
   );
 }
 
+/**
+ * Whether redaction would leave the record as it is: no value is an object or
+ * an array (where a secret-named property could hide) and no property or
+ * placeholder is named like a secret. Most records (the access log) are.
+ */
+function untouched(record: LogRecord, names: readonly string[]): boolean {
+  const { message, properties } = record;
+  for (let i = 1; i < message.length; i += 2) {
+    const part = message[i];
+    if (typeof part === "object" && part !== null) return false;
+    if (isSensitive(names[(i - 1) / 2] ?? "")) return false;
+  }
+  for (const key in properties) {
+    const value = properties[key];
+    if (isSensitive(key) || (typeof value === "object" && value !== null)) return false;
+  }
+  return true;
+}
+
 /** The record with secret-named properties masked, in the properties and in the message. */
 export function redactRecord(record: LogRecord): LogRecord {
   const names = placeholders(record.rawMessage);
+  if (untouched(record, names)) return record;
   const message = record.message.map((part, i) => {
     if (i % 2 === 0) return part;
     const name = names[(i - 1) / 2] ?? "";

@@ -1,7 +1,8 @@
-// P3 with telemetry: the same ingestion as P3 with spans, metrics and the
+// P3 with telemetry: the same ingestion as P3 (its client: 16 keep-alive
+// connections in a worker thread, started once) with spans, metrics and the
 // access log on, against all of them off, on one database in one run. The two
 // modes alternate in rounds so that load drifting on a shared machine hits both.
-import { jsonLinesFormatter, reset } from "@logtape/logtape";
+import { type LogRecord, reset } from "@logtape/logtape";
 import { context, metrics, trace } from "@opentelemetry/api";
 import { AsyncLocalStorageContextManager } from "@opentelemetry/context-async-hooks";
 import {
@@ -13,6 +14,7 @@ import {
 import { BasicTracerProvider, BatchSpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { createApp } from "../../adapters/http/app.ts";
 import { configureLogging } from "../../adapters/logging/configure_logging.ts";
+import { jsonLines } from "../../adapters/logging/json_lines.ts";
 import { MemoryConnectWise } from "../../adapters/memory/memory_connectwise.ts";
 import { createCipher } from "../../adapters/postgres/cipher.ts";
 import { createPostgresStore } from "../../adapters/postgres/postgres_store.ts";
@@ -20,11 +22,12 @@ import { systemClock } from "../../adapters/system/system_clock.ts";
 import { createServiceTelemetry } from "../../adapters/telemetry/service_telemetry.ts";
 import { DEFAULT_SETTINGS, type Deps } from "../../application/deps.ts";
 import { openBenchDatabase, randomKey } from "./bench_database.ts";
-import { inParallel, seconds } from "./in_parallel.ts";
-import { CONCURRENCY, postReport, seedIngestion, TOKEN } from "./ingestion_world.ts";
+import { seconds } from "./in_parallel.ts";
+import { reportClient } from "./report_client.ts";
+import { CONCURRENCY, seedIngestion, TOKEN } from "./ingestion_world.ts";
 
 const ROUNDS = 10;
-const PER_ROUND = 500;
+const PER_ROUND = 1_000;
 const WARMUP = 200;
 
 /**
@@ -40,7 +43,9 @@ function registerTracing(): { exported: () => Promise<number> } {
     },
     shutdown: () => Promise.resolve(),
   };
-  const provider = new BasicTracerProvider({ spanProcessors: [new BatchSpanProcessor(exporter)] });
+  const provider = new BasicTracerProvider({
+    spanProcessors: [new BatchSpanProcessor(exporter)],
+  });
   trace.setGlobalTracerProvider(provider);
   context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
   const exporterOfMetrics = new InMemoryMetricExporter(AggregationTemporality.CUMULATIVE);
@@ -87,13 +92,15 @@ Deno.bench({
     const servers = { off: serve(apps.off), on: serve(apps.on) };
     let logLines = 0;
     // JSON lines formatted as in production, then dropped: the cost without the terminal's.
-    const sink = (record: Parameters<typeof jsonLinesFormatter>[0]) => {
-      if (jsonLinesFormatter(record).length > 0) logLines++;
+    const sink = (record: LogRecord) => {
+      if (jsonLines(record).length > 0) logLines++;
     };
     const run = (mode: "on" | "off", prefix: string, count: number) => {
       const url = `http://127.0.0.1:${servers[mode].addr.port}`;
-      return inParallel(count, CONCURRENCY, (i) => postReport(url, `${prefix}-${i}`, i));
+      return client.send({ base: url, prefix, count, concurrency: CONCURRENCY });
     };
+    // The P3 client: 16 keep-alive connections in a worker thread, started once for every round.
+    const client = reportClient();
     const time = { on: 0, off: 0 };
     try {
       await seedIngestion(store);
@@ -126,6 +133,7 @@ Deno.bench({
           } spans exported, ${logLines} log lines; on ${db.label}`,
       );
     } finally {
+      client.close();
       await reset();
       await servers.on.shutdown();
       await servers.off.shutdown();

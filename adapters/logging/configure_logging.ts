@@ -15,7 +15,7 @@ export interface LoggingOptions {
   readonly level: "debug" | "info" | "warning" | "error";
   /** JSON lines (production) or readable text (development, demo). */
   readonly json: boolean;
-  /** Where records go instead of the console (tests). */
+  /** Where records go instead of the console (tests); it gets each record as logged. */
   readonly sink?: Sink;
 }
 
@@ -30,10 +30,22 @@ export async function configureLogging(options: LoggingOptions): Promise<void> {
   const sink = options.sink ?? getConsoleSink({ formatter });
   await configure({
     reset: true,
-    sinks: { main: traceContextSink(redactingSink(sink)) },
+    sinks: { main: immediate(traceContextSink(redactingSink(sink))) },
     loggers: [
       { category: ["psa-sync"], lowestLevel: options.level as LogLevel, sinks: ["main"] },
       { category: ["logtape", "meta"], lowestLevel: "warning", sinks: ["main"] },
     ],
   });
+}
+
+/**
+ * Marks a sink that is done with a record when it returns, so LogTape hands it
+ * the record as it is instead of copying its properties first (a snapshot, for
+ * sinks that write later). Ours formats and writes at once, and the service
+ * never changes a property object after logging it. The symbol is the one
+ * LogTape's stream sink is marked with (`markSinkAsImmediate`, not exported).
+ */
+function immediate(sink: Sink): Sink {
+  Object.defineProperty(sink, Symbol.for("LogTape.sinkSnapshotPolicy.immediate"), { value: true });
+  return sink;
 }

@@ -1,4 +1,11 @@
-import { type Meter, metrics, SpanStatusCode, trace, type Tracer } from "@opentelemetry/api";
+import {
+  type Meter,
+  metrics,
+  type Span,
+  SpanStatusCode,
+  trace,
+  type Tracer,
+} from "@opentelemetry/api";
 import type { Attributes, Telemetry } from "../../application/ports/telemetry.ts";
 import { DomainError } from "../../domain/errors.ts";
 import type { Recorder } from "./instruments.ts";
@@ -33,7 +40,8 @@ function both(a: Recorder, b: Recorder): Recorder {
 
 /**
  * Telemetry through `npm:@opentelemetry/api`: spans from `tracer` (made
- * active, so ConnectWise calls and log records inside belong to them) and
+ * active, so ConnectWise calls and log records inside belong to them; a leaf
+ * span is not) and
  * every measurement into both the OTel instruments and the Prometheus
  * registry. Defaults are the global providers, which Deno registers when
  * OTEL_DENO=true; without it spans and OTel metrics cost next to nothing and
@@ -47,8 +55,8 @@ export function createServiceTelemetry(
   const record = both(registry, createOtelRecorder(options.meter ?? metrics.getMeter("psa-sync")));
   return {
     registry,
-    span(name, attributes, work) {
-      return tracer.startActiveSpan(name, { attributes }, async (span) => {
+    span(name, attributes, work, options = {}) {
+      const run = async (span: Span) => {
         try {
           return await work({ set: (a) => span.setAttributes(a) });
         } catch (error) {
@@ -60,7 +68,10 @@ export function createServiceTelemetry(
         } finally {
           span.end();
         }
-      });
+      };
+      // A leaf is a child of the active span without becoming the active one itself.
+      if (options.leaf) return run(tracer.startSpan(name, { attributes }));
+      return tracer.startActiveSpan(name, { attributes }, run);
     },
     count: (counter, labels, value = 1) => record.add(counter, labels, value),
     gauge: (gauge, labels, value) => record.set(gauge, labels, value),

@@ -17,6 +17,7 @@ export async function tracedReport<T extends { duplicate: boolean }>(
     organization_id: report.organizationId,
     period: Number.isNaN(report.occurredAt.getTime()) ? "invalid" : periodOf(report.occurredAt),
   };
+  // A leaf: recording a report makes no ConnectWise call and logs nothing of its own.
   return await telemetry.span("psa-sync.report_usage", attributes, async (span) => {
     try {
       const result = await work();
@@ -30,5 +31,5 @@ export async function tracedReport<T extends { duplicate: boolean }>(
       telemetry.count("usage_reports", { outcome: "refused", reason });
       throw error;
     }
-  });
+  }, { leaf: true });
 }

@@ -26,7 +26,7 @@ import { seconds } from "./in_parallel.ts";
 import { reportClient } from "./report_client.ts";
 import { CONCURRENCY, seedIngestion, TOKEN } from "./ingestion_world.ts";
 
-const ROUNDS = 10;
+const ROUNDS = 20;
 const PER_ROUND = 1_000;
 const WARMUP = 200;
 

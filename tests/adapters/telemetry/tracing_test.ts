@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { trace } from "@opentelemetry/api";
 import type { ReadableSpan } from "@opentelemetry/sdk-trace-base";
 import type { LogRecord } from "@logtape/logtape";
 import { configureLogging } from "../../../adapters/logging/configure_logging.ts";
@@ -130,6 +131,52 @@ Deno.test("spans: a refused report marks its span with the error code, not the m
     assert.equal(span.attributes["error.type"], span.attributes.reason);
     assert.equal(span.status.message, span.attributes.reason);
     assert.ok(!exportedText(span).includes(message), "the message stays out");
+  } finally {
+    await w.close();
+  }
+});
+
+Deno.test("spans: a usage report's span is a leaf, a child of the span active around it", async () => {
+  const w = await tracedWorld();
+  try {
+    await connectAndMapProducts({ deps: w.deps, credentials: w.credentials });
+    await mappedOrganization({ deps: w.deps }, { id: "o1", planId: "core" });
+    captured.reset();
+    let activeInside: string | undefined;
+    const deps = {
+      ...w.deps,
+      store: {
+        ...w.deps.store,
+        usage: {
+          ...w.deps.store.usage,
+          record: (...args: Parameters<typeof w.deps.store.usage.record>) => {
+            activeInside = trace.getActiveSpan()?.spanContext().spanId;
+            return w.deps.store.usage.record(...args);
+          },
+        },
+      },
+    };
+    await trace.getTracer("test").startActiveSpan("request", async (request) => {
+      await reportUsage(deps, {
+        mspId: MSP,
+        organizationId: "o1",
+        eventId: "leaf-1",
+        occurredAt: new Date("2026-10-02T10:00:00Z"),
+        licenses: 3,
+        servers: 0,
+      });
+      request.end();
+    });
+    const [request] = named(captured.spans(), "request");
+    const [report] = named(captured.spans(), "psa-sync.report_usage");
+    assert.equal(report.attributes.outcome, "accepted");
+    assert.equal(report.parentSpanContext?.spanId, request.spanContext().spanId);
+    assert.equal(report.spanContext().traceId, request.spanContext().traceId);
+    assert.equal(
+      activeInside,
+      request.spanContext().spanId,
+      "the report's span is not the active one",
+    );
   } finally {
     await w.close();
   }

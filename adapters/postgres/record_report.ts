@@ -212,12 +212,13 @@ export interface RecorderOptions {
 }
 
 /**
- * `UsageLedger.record` on the pool: concurrent reports go through a group
- * commit (`recordReports` for each batch, one round trip and one commit for
- * all of them, instead of one per report). A report whose MSP is being
- * finalized, or whose batch failed, is recorded again alone on `sql`,
- * waiting for its turn: one bad report or one MSP's month end never fails or
- * holds up the others.
+ * `UsageLedger.record`: concurrent reports go through a group commit
+ * (`recordReports` for each batch, one round trip and one commit for all of
+ * them, instead of one per report), on `options.ingest` when given, else on
+ * `sql`. A report whose MSP is being finalized, or whose batch failed (the
+ * ingest connection lost included), is recorded again alone on `sql`,
+ * waiting for its turn: one bad report, one MSP's month end or a broken
+ * ingest connection never fails or holds up the others.
  */
 export function groupCommitRecorder(
   sql: Queryable,

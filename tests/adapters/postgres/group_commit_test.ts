@@ -204,6 +204,35 @@ for (const wiring of ["on the pool", "pipelined on an ingest connection"] as con
   });
 }
 
+Deno.test("group commit on Postgres: batches the ingest connection fails are recorded alone on the pool", async () => {
+  await withPostgres(async ({ db, open }) => {
+    const { store } = await open();
+    for (const plan of PLANS.values()) await store.plans.save(plan);
+    await store.organizations.save("msp-a", {
+      id: "o1",
+      name: "One",
+      planId: "core",
+      licenseType: "standard",
+    });
+    const pool = countingReportStatements(db.sql);
+    let refused = 0;
+    const broken = onReportStatement(db.sql, () => {
+      refused++;
+      return Promise.reject(new Error("write CONNECTION_CLOSED"));
+    });
+    const record = groupCommitRecorder(pool.sql, { ingest: broken });
+    const options = { accept: true, notBefore: new Date("2026-11-20T10:01:00Z") };
+    const outcomes = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => record("msp-a", entry(`g${i}`, "o1", i), options)),
+    );
+    assert.deepEqual(outcomes.map((o) => o.outcome), Array(12).fill("recorded"));
+    assert.ok(refused > 0, "the batches went to the ingest connection first");
+    assert.equal(pool.count(), 12, "then each report alone on the pool");
+    const [i] = await store.usage.periodInputs("msp-a", "2026-11", ["o1"]);
+    assert.equal(i.summary?.maxLicenses, 11);
+  });
+});
+
 /** `sql` that answers the plan of the report statement (EXPLAIN) instead of running it. */
 function explaining(sql: Queryable, plans: unknown[]): Queryable {
   return onReportStatement(sql, (unsafe, text, rest) => {

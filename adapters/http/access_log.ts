@@ -1,4 +1,4 @@
-import type { Logger } from "@logtape/logtape";
+import type { Logger, LogLevel, LogRecord } from "@logtape/logtape";
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "./app_env.ts";
 
@@ -7,6 +7,40 @@ const MSP_IN_PATH = /^\/v1\/msps\/([A-Za-z0-9._-]{1,64})(?:\/|$)/;
 /** The MSP id a path is about, or null (plans, periods, operations). */
 export function mspOfPath(path: string): string | null {
   return MSP_IN_PATH.exec(path)?.[1] ?? null;
+}
+
+/** The access log's message template. */
+export const ACCESS_MESSAGE = "{method} {path} {status} in {durationMs} ms";
+
+/** What the access log records of one request. */
+export type AccessProperties = {
+  readonly method: string;
+  readonly path: string;
+  readonly status: number;
+  readonly durationMs: number;
+  readonly mspId: string | null;
+  readonly requestId: string | undefined;
+};
+
+/**
+ * The access log's record, built whole: the message already split around its
+ * values, as LogTape's `info(ACCESS_MESSAGE, properties)` would split it (a
+ * test compares the two). `logger.info` builds a record with lazy getters and
+ * parses the template for every request, which cost about 3 µs a request.
+ */
+export function accessRecord(
+  category: readonly string[],
+  level: LogLevel,
+  p: AccessProperties,
+): LogRecord {
+  return {
+    category,
+    level,
+    timestamp: Date.now(),
+    rawMessage: ACCESS_MESSAGE,
+    message: ["", p.method, " ", p.path, " ", p.status, " in ", p.durationMs, " ms"],
+    properties: p,
+  };
 }
 
 /**
@@ -18,16 +52,17 @@ export function accessLog(logger: Logger): MiddlewareHandler<AppEnv> {
     const started = performance.now();
     await next();
     const status = c.res.status;
-    const properties = {
+    const level: LogLevel = status >= 500 ? "error" : "info";
+    if (!logger.isEnabledFor(level)) return;
+    const path = c.req.path;
+    // `emit` with the logger's own category hands the record to the sinks as it is.
+    logger.emit(accessRecord(logger.category, level, {
       method: c.req.method,
-      path: c.req.path,
+      path,
       status,
       durationMs: Math.round((performance.now() - started) * 10) / 10,
-      mspId: mspOfPath(c.req.path),
+      mspId: mspOfPath(path),
       requestId: c.get("requestId"),
-    };
-    const message = "{method} {path} {status} in {durationMs} ms";
-    if (status >= 500) logger.error(message, properties);
-    else logger.info(message, properties);
+    }));
   };
 }

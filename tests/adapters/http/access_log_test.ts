@@ -1,0 +1,45 @@
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import { configure, getLogger, type LogRecord, reset } from "@logtape/logtape";
+import { ACCESS_MESSAGE, accessRecord } from "../../../adapters/http/access_log.ts";
+import { jsonLines } from "../../../adapters/logging/json_lines.ts";
+
+Deno.test("access log: the record built whole is the one logger.info makes of the template", async () => {
+  const records: LogRecord[] = [];
+  await configure({
+    reset: true,
+    sinks: { capture: (r) => records.push(r) },
+    loggers: [
+      { category: ["psa-sync"], lowestLevel: "debug", sinks: ["capture"] },
+      { category: ["logtape", "meta"], lowestLevel: "warning", sinks: ["capture"] },
+    ],
+  });
+  try {
+    const logger = getLogger(["psa-sync", "http"]);
+    const properties = fc.record({
+      method: fc.constantFrom("GET", "POST", "PUT", "DELETE"),
+      path: fc.string({ maxLength: 40 }),
+      status: fc.integer({ min: 100, max: 599 }),
+      durationMs: fc.double({ min: 0, max: 1e6, noNaN: true }),
+      mspId: fc.option(fc.string({ maxLength: 10 }), { nil: null }),
+      requestId: fc.option(fc.uuid(), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(properties, (p) => {
+        records.length = 0;
+        logger.info(ACCESS_MESSAGE, { ...p });
+        logger.emit(accessRecord(logger.category, "info", p));
+        const [viaInfo, built] = records;
+        assert.deepEqual(built.message, viaInfo.message);
+        assert.deepEqual(built.properties, viaInfo.properties);
+        assert.deepEqual(built.category, viaInfo.category);
+        assert.equal(built.rawMessage, viaInfo.rawMessage);
+        const line = (r: LogRecord) => jsonLines({ ...r, timestamp: 0 });
+        assert.equal(line(built), line(viaInfo));
+      }),
+      { numRuns: 500 },
+    );
+  } finally {
+    await reset();
+  }
+});

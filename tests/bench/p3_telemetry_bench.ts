@@ -28,7 +28,8 @@ import { CONCURRENCY, seedIngestion, TOKEN } from "./ingestion_world.ts";
 
 const ROUNDS = 20;
 const PER_ROUND = 1_000;
-const WARMUP = 200;
+/** Per mode before measuring: with 200, the first run's first rounds paid the JIT of the mode that ran first. */
+const WARMUP = 2_000;
 
 /**
  * Spans are batched and exported as the SDK does, then dropped (counted).

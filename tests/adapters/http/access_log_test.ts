@@ -1,19 +1,14 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { configure, getLogger, type LogRecord, reset } from "@logtape/logtape";
+import { getLogger, type LogRecord, reset } from "@logtape/logtape";
+import { configureLogging } from "../../../adapters/logging/configure_logging.ts";
 import { ACCESS_MESSAGE, accessRecord } from "../../../adapters/http/access_log.ts";
 import { jsonLines } from "../../../adapters/logging/json_lines.ts";
 
 Deno.test("access log: the record built whole is the one logger.info makes of the template", async () => {
   const records: LogRecord[] = [];
-  await configure({
-    reset: true,
-    sinks: { capture: (r) => records.push(r) },
-    loggers: [
-      { category: ["psa-sync"], lowestLevel: "debug", sinks: ["capture"] },
-      { category: ["logtape", "meta"], lowestLevel: "warning", sinks: ["capture"] },
-    ],
-  });
+  // The service's own logging setup (redaction, trace ids), capturing instead of printing.
+  await configureLogging({ level: "debug", json: true, sink: (r) => records.push(r) });
   try {
     const logger = getLogger(["psa-sync", "http"]);
     const properties = fc.record({
@@ -28,7 +23,7 @@ Deno.test("access log: the record built whole is the one logger.info makes of th
       fc.property(properties, (p) => {
         records.length = 0;
         logger.info(ACCESS_MESSAGE, { ...p });
-        logger.emit(accessRecord(logger.category, "info", p));
+        logger.emit(accessRecord(logger.category, "info", { ...p }));
         const [viaInfo, built] = records;
         assert.deepEqual(built.message, viaInfo.message);
         assert.deepEqual(built.properties, viaInfo.properties);

@@ -26,15 +26,21 @@ function firstOfMonth(year: number, monthIndex: number): Date {
   return date;
 }
 
+/** The year and month (1-12) of a period, checked. */
+function yearAndMonth(period: Period): [number, number] {
+  const [year, month] = parsePeriod(period).split("-").map(Number);
+  return [year, month];
+}
+
 /** First instant of the period (inclusive). */
 export function periodStart(period: Period): Date {
-  const [year, month] = parsePeriod(period).split("-").map(Number);
+  const [year, month] = yearAndMonth(period);
   return firstOfMonth(year, month - 1);
 }
 
 /** First instant after the period (exclusive end). */
 export function periodEnd(period: Period): Date {
-  const [year, month] = parsePeriod(period).split("-").map(Number);
+  const [year, month] = yearAndMonth(period);
   return firstOfMonth(year, month);
 }
 
@@ -46,7 +52,7 @@ export function nextPeriod(period: Period): Period {
 /** The period before this one. */
 export function previousPeriod(period: Period): Period {
   // By arithmetic on the text, not through a Date: every usage report asks it.
-  const [year, month] = parsePeriod(period).split("-").map(Number);
+  const [year, month] = yearAndMonth(period);
   if (month > 1) return `${period.slice(0, 4)}-${String(month - 1).padStart(2, "0")}`;
   return `${String(year - 1).padStart(4, "0")}-12`;
 }

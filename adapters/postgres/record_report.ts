@@ -2,7 +2,7 @@ import type { Recorded, UsageLedger } from "../../application/ports/usage_ledger
 import { periodOf } from "../../domain/period.ts";
 import { entryKey } from "../../domain/period_summary.ts";
 import type { LedgerEntry } from "../../domain/usage.ts";
-import { groupCommit, type GroupCommitOptions } from "./group_commit.ts";
+import { groupCommit } from "./group_commit.ts";
 import { SUMMARY_FROM_STORED } from "./period_summaries.ts";
 import type { Queryable } from "./rows.ts";
 
@@ -198,7 +198,7 @@ export const PIPELINED_REPORT_BATCH = {
   lingerMs: 0,
 } as const;
 
-/** Where `groupCommitRecorder` sends its batches, and how it forms them. */
+/** Where `groupCommitRecorder` sends its batches. */
 export interface RecorderOptions {
   /**
    * A client with one connection (`max: 1`) for the batches, pipelined
@@ -207,8 +207,6 @@ export interface RecorderOptions {
    * so it never holds up the batches behind it.
    */
   readonly ingest?: Queryable;
-  /** How batches are formed; default as above. */
-  readonly batching?: Omit<GroupCommitOptions<ReportToRecord>, "key">;
 }
 
 /**
@@ -225,8 +223,7 @@ export function groupCommitRecorder(
   options: RecorderOptions = {},
 ): UsageLedger["record"] {
   const target = options.ingest ?? sql;
-  const batching = options.batching ??
-    (options.ingest ? PIPELINED_REPORT_BATCH : REPORT_BATCH);
+  const batching = options.ingest ? PIPELINED_REPORT_BATCH : REPORT_BATCH;
   const alone = (report: ReportToRecord) => recordAlone(sql, report);
   const batched = groupCommit<ReportToRecord, BatchOutcome>(async (batch) => {
     try {

@@ -5,6 +5,8 @@ import type { Queryable } from "../../../adapters/postgres/rows.ts";
 import type { LedgerEntry } from "../../../domain/usage.ts";
 import { PLANS } from "../../domain/fixtures.ts";
 import { countingReportStatements, onReportStatement } from "../../support/report_statements.ts";
+import type { Store } from "../../../application/ports/store.ts";
+import type { OpenStore } from "../../contract/store_contract.ts";
 import { withPostgres } from "./store_fixture.ts";
 
 /** A batch runner that records its batches and answers when told to. */
@@ -127,6 +129,21 @@ Deno.test("group commit: one item's failure is its own, and a failing run fails 
   await assert.rejects(failing("z"), /database gone/);
 });
 
+/** A store with the plans and an organization "o1" on core for each of `msps`. */
+async function storeWithOne(open: OpenStore, msps: readonly string[]): Promise<Store> {
+  const { store } = await open();
+  for (const plan of PLANS.values()) await store.plans.save(plan);
+  for (const msp of msps) {
+    await store.organizations.save(msp, {
+      id: "o1",
+      name: "One",
+      planId: "core",
+      licenseType: "standard",
+    });
+  }
+  return store;
+}
+
 const entry = (eventId: string, organizationId: string, licenses: number): LedgerEntry => ({
   eventId,
   organizationId,
@@ -139,16 +156,7 @@ const entry = (eventId: string, organizationId: string, licenses: number): Ledge
 for (const wiring of ["on the pool", "pipelined on an ingest connection"] as const) {
   Deno.test(`group commit on Postgres, ${wiring}: concurrent reports share statements; an MSP being finalized holds up only its own`, async () => {
     await withPostgres(async ({ db, open }) => {
-      const { store } = await open();
-      for (const plan of PLANS.values()) await store.plans.save(plan);
-      for (const msp of ["msp-a", "msp-b"]) {
-        await store.organizations.save(msp, {
-          id: "o1",
-          name: "One",
-          planId: "core",
-          licenseType: "standard",
-        });
-      }
+      const store = await storeWithOne(open, ["msp-a", "msp-b"]);
       const pool = countingReportStatements(db.sql);
       const ingestClient = wiring === "on the pool" ? null : db.connect?.({ max: 1 }) ?? null;
       if (wiring !== "on the pool" && ingestClient === null) {
@@ -206,14 +214,7 @@ for (const wiring of ["on the pool", "pipelined on an ingest connection"] as con
 
 Deno.test("group commit on Postgres: batches the ingest connection fails are recorded alone on the pool", async () => {
   await withPostgres(async ({ db, open }) => {
-    const { store } = await open();
-    for (const plan of PLANS.values()) await store.plans.save(plan);
-    await store.organizations.save("msp-a", {
-      id: "o1",
-      name: "One",
-      planId: "core",
-      licenseType: "standard",
-    });
+    const store = await storeWithOne(open, ["msp-a"]);
     const pool = countingReportStatements(db.sql);
     let refused = 0;
     const broken = onReportStatement(db.sql, () => {
@@ -248,14 +249,7 @@ function explaining(sql: Queryable, plans: unknown[]): Queryable {
 
 Deno.test("the report statement probes indexes, whatever the size of the tables", async () => {
   await withPostgres(async ({ db, open }) => {
-    const { store } = await open();
-    for (const plan of PLANS.values()) await store.plans.save(plan);
-    await store.organizations.save("msp-a", {
-      id: "o1",
-      name: "One",
-      planId: "core",
-      licenseType: "standard",
-    });
+    await storeWithOne(open, ["msp-a"]);
     // A history: 30,000 ledger rows; 3,000 organizations, mappings, summaries and MSP rows.
     await db.sql`
       INSERT INTO organizations (msp_id, id, name, plan_id, license_type)

@@ -1,6 +1,6 @@
-// What the ingestion benchmarks share: the seeded MSPs and a client that
-// reports usage through the HTTP API, so P3 and its telemetry variant
-// measure the same work.
+// What the ingestion benchmarks share: the seeded MSPs and the reports sent
+// through the HTTP API (by the client in report_client.ts), so P3 and its
+// telemetry variant measure the same work.
 import type { Store } from "../../application/ports/store.ts";
 import { PLANS } from "../support/fixtures.ts";
 import { inParallel } from "./in_parallel.ts";
@@ -54,15 +54,3 @@ export const REPORT_HEADERS = {
   authorization: `Bearer ${TOKEN}`,
   "content-type": "application/json",
 } as const;
-
-/** Posts report `i` to the API at `base` with fetch; throws unless 202. */
-export async function postReport(base: string, eventId: string, i: number): Promise<void> {
-  const { path, body } = reportRequest(eventId, i);
-  const response = await fetch(`${base}${path}`, {
-    method: "POST",
-    headers: REPORT_HEADERS,
-    body,
-  });
-  const text = await response.text();
-  if (response.status !== 202) throw new Error(`Report ${eventId}: ${response.status} ${text}`);
-}

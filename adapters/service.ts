@@ -87,7 +87,11 @@ export async function buildService(
     connectWise: connectWiseFor(config, telemetry),
     clock: systemClock,
     newId: () => crypto.randomUUID(),
-    settings: { ...DEFAULT_SETTINGS, hostAllowlist: config.hostAllowlist },
+    settings: {
+      ...DEFAULT_SETTINGS,
+      hostAllowlist: config.hostAllowlist,
+      agreementCheckMs: config.invoiceDatesRefreshMinutes * 60_000,
+    },
     telemetry,
   };
   const workerId = `${hostname()}:${Deno.pid}:${crypto.randomUUID().slice(0, 8)}`;

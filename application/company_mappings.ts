@@ -6,6 +6,7 @@ import type { Deps } from "./deps.ts";
 import { saveOrganization } from "./organizations.ts";
 import type { CwAgreement } from "./ports/connectwise.ts";
 import type { Repositories } from "./ports/store.ts";
+import { recordTerms } from "./sync/agreement_terms.ts";
 
 /** One row of an import: map an existing organization, or create one from the company. */
 export type MappingRow =
@@ -31,13 +32,16 @@ export async function importCompanyMappings(
   const agreements = await session.companies.agreementsOf([
     ...new Set(items.map((i) => i.companyId)),
   ]);
+  const readAt = deps.clock.now();
   const rows = items.map((item) => ({
     item,
     organizationId: "organizationId" in item ? item.organizationId : deps.newId(),
   }));
   return deps.store.transaction(async (repos) => {
     const problems = (await Promise.all(
-      rows.map((row, i) => rowProblems(repos, { mspId, row, index: i, rows, agreements })),
+      rows.map((row, i) =>
+        rowProblems(repos, { mspId, row, index: i, rows, agreements, now: readAt })
+      ),
     )).flat();
     if (problems.length > 0) {
       throw new DomainError(
@@ -57,6 +61,10 @@ export async function importCompanyMappings(
       await changeMapping(deps, repos, { mspId, organizationId, mapping });
       saved.push(mapping);
     }
+    // Their invoice dates and billability, as read for the check, are what pushes start from.
+    const mapped = new Set(items.map((i) => i.agreementId));
+    const read = agreements.filter((a) => mapped.has(a.id));
+    await recordTerms(deps, repos, { mspId, agreements: read, readAt });
     return saved;
   });
 }
@@ -69,6 +77,7 @@ async function rowProblems(
     index: number;
     rows: readonly { organizationId: string }[];
     agreements: readonly CwAgreement[];
+    now: Date;
   },
 ): Promise<Problem[]> {
   const { mspId, row: { item, organizationId }, index, rows, agreements } = context;
@@ -107,6 +116,7 @@ async function rowProblems(
     checkMapping(
       { organizationId, companyId: item.companyId, agreementId: item.agreementId },
       agreement,
+      context.now,
     );
   } catch (e) {
     if (!(e instanceof DomainError)) throw e;

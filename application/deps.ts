@@ -26,7 +26,13 @@ export interface Settings {
   readonly hostAllowlist: readonly string[];
   /** How long a dirty agreement waits for more reports before it is pushed. */
   readonly coalesceMs: number;
+  /** How often a mapped agreement's terms (invoice dates, billability) are read again. */
+  readonly agreementCheckMs: number;
 }
 
 /** Settings for tests and the demo. */
-export const DEFAULT_SETTINGS: Settings = { hostAllowlist: [], coalesceMs: 1_000 };
+export const DEFAULT_SETTINGS: Settings = {
+  hostAllowlist: [],
+  coalesceMs: 1_000,
+  agreementCheckMs: 15 * 60_000,
+};

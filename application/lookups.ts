@@ -1,3 +1,4 @@
+import { agreementBillability } from "../domain/agreement_terms.ts";
 import { suggestOrganization } from "../domain/organization.ts";
 import { sessionFor } from "./connection.ts";
 import type { Deps } from "./deps.ts";
@@ -28,9 +29,16 @@ export async function companyStatuses(deps: Deps, mspId: string): Promise<NamedR
   return (await sessionFor(deps, mspId)).companies.statuses();
 }
 
+/** An agreement on the import screen, and whether it can carry usage. */
+export interface AgreementChoice extends Omit<CwAgreement, "companyId"> {
+  readonly billable: boolean;
+  /** Why ConnectWise would never invoice it monthly; null when billable. */
+  readonly notBillableBecause: string | null;
+}
+
 /** A company on the import screen: its agreements, mappings and suggested match. */
 export interface CompanyRow extends CwCompany {
-  readonly agreements: readonly Omit<CwAgreement, "companyId">[];
+  readonly agreements: readonly AgreementChoice[];
   /** Every organization mapped to the company (to any of its agreements), by id. */
   readonly mappedOrganizationIds: readonly string[];
   /** The first of `mappedOrganizationIds`: the single field of API.md, kept for its clients. */
@@ -53,6 +61,7 @@ export async function listCompanies(
   const organizations = await deps.store.organizations.list(input.mspId);
   const mappings = await deps.store.companyMappings.list(input.mspId);
   const mapped = new Set(mappings.map((m) => m.organizationId));
+  const now = deps.clock.now();
   const unmapped = organizations.filter((o) => !mapped.has(o.id));
   return companies.map((company) => {
     const mappedIds = mappings
@@ -63,7 +72,14 @@ export async function listCompanies(
       ...company,
       agreements: agreements
         .filter((a) => a.companyId === company.id)
-        .map(({ companyId: _, ...a }) => a),
+        .map(({ companyId: _, ...a }) => {
+          const billability = agreementBillability({ ...a, companyId: company.id }, now);
+          return {
+            ...a,
+            billable: billability.billable,
+            notBillableBecause: billability.billable ? null : billability.reason,
+          };
+        }),
       mappedOrganizationIds: mappedIds,
       mappedOrganizationId: mappedIds[0] ?? null,
       suggestedOrganizationId: suggestOrganization(company.name, unmapped),

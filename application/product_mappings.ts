@@ -1,5 +1,6 @@
 import { DomainError } from "../domain/errors.ts";
 import {
+  assertKindsApart,
   assertSlotsFit,
   createProductMapping,
   type ProductMapping,
@@ -55,6 +56,8 @@ export async function mapProducts(
 ): Promise<ProductMappingView> {
   const plan = await requirePlan(deps.store, input.planId, "plan");
   assertSlotsFit(plan, input);
+  const others = await deps.store.productMappings.list(input.mspId);
+  assertKindsApart(slotsBeforeCreate(plan.id, input), others);
   const catalog = (await sessionFor(deps, input.mspId)).catalog;
   await checkExisting(catalog, input.license, "license");
   if (input.server) await checkExisting(catalog, input.server, "server");
@@ -64,6 +67,18 @@ export async function mapProducts(
   await deps.store.productMappings.save(input.mspId, mapping);
   await markMspDirty(deps, input.mspId);
   return { ...mapping, ...readiness(plan, mapping) };
+}
+
+/** The slots that name existing products, checked before any product is created. */
+function slotsBeforeCreate(
+  planId: string,
+  input: { license: Slot; server?: Slot },
+): ProductMapping {
+  const ref = (slot: Slot | undefined) =>
+    slot && "productId" in slot
+      ? { productId: slot.productId, identifier: String(slot.productId) }
+      : null;
+  return { planId, license: ref(input.license), server: ref(input.server) };
 }
 
 async function checkExisting(catalog: ProductCatalog, slot: Slot, path: string): Promise<void> {

@@ -1,3 +1,4 @@
+import { agreementBillability, type AgreementTerms } from "./agreement_terms.ts";
 import { DomainError } from "./errors.ts";
 
 /** An organization billed on one ConnectWise company's agreement. */
@@ -7,20 +8,15 @@ export interface CompanyMapping {
   readonly agreementId: number;
 }
 
-/** An agreement as ConnectWise reports it, enough to check a mapping. */
-export interface AgreementFacts {
-  readonly id: number;
-  readonly companyId: number;
-  readonly cancelled: boolean;
-}
-
 /**
- * Checks that the agreement belongs to the company and is not cancelled.
+ * Checks that the agreement belongs to the company, is not cancelled, and
+ * that ConnectWise invoices it monthly (`agreement-not-billable` naming why).
  * `agreement` is undefined when ConnectWise does not know it.
  */
 export function checkMapping(
   mapping: CompanyMapping,
-  agreement: AgreementFacts | undefined,
+  agreement: AgreementTerms | undefined,
+  now: Date,
 ): void {
   if (!agreement || agreement.companyId !== mapping.companyId) {
     throw new DomainError(
@@ -30,6 +26,14 @@ export function checkMapping(
   }
   if (agreement.cancelled) {
     throw new DomainError("agreement-cancelled", `Agreement ${mapping.agreementId} is cancelled`);
+  }
+  const billability = agreementBillability(agreement, now);
+  if (!billability.billable) {
+    throw new DomainError(
+      "agreement-not-billable",
+      `${billability.reason.replace(/^agreement/, "Agreement")}: ` +
+        "map an agreement that ConnectWise invoices monthly",
+    );
   }
 }
 

@@ -69,3 +69,49 @@ export function productFor(
   if (product) return { product };
   return { reason: `plan "${plan.id}" has no ${kind} product` };
 }
+
+/**
+ * Refuses a mapping that makes one catalog product both a license and a
+ * server product of the MSP (in this plan or across plans): both counts
+ * would add up on one addition.
+ */
+export function assertKindsApart(
+  mapping: ProductMapping,
+  others: readonly ProductMapping[],
+): void {
+  const kindOf = new Map<number, { kind: ProductKind; planId: string; identifier: string }>();
+  for (const m of others.filter((o) => o.planId !== mapping.planId)) {
+    for (const kind of PRODUCT_KINDS) {
+      const ref = kind === "license" ? m.license : m.server;
+      if (ref) kindOf.set(ref.productId, { kind, planId: m.planId, identifier: ref.identifier });
+    }
+  }
+  const conflicts: { path: string; message: string }[] = [];
+  const check = (kind: ProductKind, ref: ProductRef | null) => {
+    if (!ref) return;
+    const other = kind === "license" ? mapping.server : mapping.license;
+    const taken = kindOf.get(ref.productId);
+    if (other?.productId === ref.productId) {
+      conflicts.push({
+        path: `${kind}/productId`,
+        message: `product ${ref.productId} is both the license and the server product`,
+      });
+    } else if (taken && taken.kind !== kind) {
+      conflicts.push({
+        path: `${kind}/productId`,
+        message: `product ${taken.identifier} (${ref.productId}) is the ${taken.kind} product ` +
+          `of plan "${taken.planId}"`,
+      });
+    }
+  };
+  check("license", mapping.license);
+  check("server", mapping.server);
+  if (conflicts.length > 0) {
+    throw new DomainError(
+      "product-kind-conflict",
+      `Cannot map plan "${mapping.planId}": ${conflicts[0].message}; ` +
+        "a product bills either licenses or servers, since their counts would add up on one addition",
+      { details: conflicts.slice(0, 1) },
+    );
+  }
+}

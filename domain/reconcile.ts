@@ -1,11 +1,19 @@
 import type { SyncStatus } from "./sync_line.ts";
 
+/** How ConnectWise bills an addition: only `Billable` ones are invoiced. */
+export const BILL_CUSTOMER = ["Billable", "DoNotBill", "NoCharge"] as const;
+export type BillCustomer = typeof BILL_CUSTOMER[number];
+
 /** An agreement addition as ConnectWise holds it. */
 export interface RemoteAddition {
   readonly id: number;
   readonly productId: number;
   readonly quantity: number;
-  readonly cancelled: boolean;
+  readonly billCustomer: BillCustomer;
+  /** From when it bills; null when ConnectWise leaves it out. */
+  readonly effectiveDate: Date | null;
+  /** From when it no longer bills; a date in the future still bills until then. */
+  readonly cancelledDate: Date | null;
 }
 
 /** The addition this service owns for an (agreement, product), and what it last wrote. */
@@ -37,34 +45,59 @@ export type Decision =
     currentQuantity: number | null;
     quantity: number;
   }
+  | {
+    /** An addition the service adopts but leaves as it is until the agreement has usage. */
+    action: "wait";
+    additionId: number;
+    currentQuantity: number;
+    quantity: number;
+    reason: string;
+  }
   | { action: "blocked"; reason: string }
   | {
-    /** The owned addition was cancelled or deleted: blocked until the MSP resumes the line. */
+    /** The owned addition was cancelled, deleted or made non-billable: blocked until resumed. */
     action: "gone";
     additionId: number;
-    cause: "cancelled" | "deleted";
+    cause: "cancelled" | "deleted" | "not-billable";
     reason: string;
   };
 
+/** What a decision needs besides the desired quantity. */
+export interface DecisionContext {
+  readonly owned: OwnedAddition | null;
+  /** The agreement's additions (every product, live or cancelled). */
+  readonly remote: readonly RemoteAddition[];
+  readonly productId: number;
+  /** The first day of the billing period the figures are for (its invoice). */
+  readonly billingStart: Date;
+  /** Whether an organization on the agreement has usage for the period pushed. */
+  readonly hasUsage: boolean;
+}
+
+/** Whether an addition still bills in a billing period that starts at `billingStart`. */
+export function billsFrom(addition: RemoteAddition, billingStart: Date): boolean {
+  return addition.cancelledDate === null || addition.cancelledDate > billingStart;
+}
+
 /**
- * Decides between adopt, create, update, none, blocked and gone from the
- * desired quantity, the owned addition (if any) and the product's additions
- * on the agreement as ConnectWise holds them. A write happens only when the
- * quantity in ConnectWise differs from the desired one. An owned addition
- * that was cancelled or deleted is never replaced (by a new one or another
- * active one): whoever cancelled it meant to stop billing, so the line waits
- * for the MSP to resume it (which drops the ownership).
+ * Decides between adopt, create, update, none, wait, blocked and gone. A
+ * write happens only when ConnectWise's quantity differs from the desired
+ * one. An owned addition that was cancelled, deleted or made non-billable is
+ * never replaced: whoever did it meant to stop billing, so the line waits for
+ * the MSP to resume it. Only a `Billable` addition is adopted, and it is left
+ * as it is (`wait`) until the agreement has usage: mapping a company never
+ * zeroes what the MSP bills today.
  */
-export function decide(
-  desired: number,
-  owned: OwnedAddition | null,
-  remote: readonly RemoteAddition[],
-  productId: number,
-): Decision {
-  const active = remote.filter((a) => a.productId === productId && !a.cancelled);
-  const mine = owned ? active.find((a) => a.id === owned.additionId) : undefined;
-  if (owned && !mine) return additionGone(owned.additionId, remote, productId);
-  if (owned && mine) {
+export function decide(desired: number, context: DecisionContext): Decision {
+  const { owned, productId, billingStart } = context;
+  const live = context.remote.filter((a) =>
+    a.productId === productId && billsFrom(a, billingStart)
+  );
+  if (owned) {
+    const mine = live.find((a) => a.id === owned.additionId);
+    if (!mine) return additionGone(owned.additionId, context.remote, productId);
+    if (mine.billCustomer !== "Billable") return notBillable(mine);
+    if (!context.hasUsage && owned.writtenQuantity === null) return waitFor(mine, desired);
     if (mine.quantity === desired) {
       return {
         action: "none",
@@ -82,21 +115,32 @@ export function decide(
       drift,
     };
   }
-  if (active.length > 1) {
-    const ids = active.map((a) => a.id).join(", ");
+  const billable = live.filter((a) => a.billCustomer === "Billable");
+  if (billable.length > 1) {
+    const ids = billable.map((a) => a.id).join(", ");
     return {
       action: "blocked",
-      reason: `ambiguous: ${active.length} active additions of product ${productId} (ids ${ids})`,
+      reason: `ambiguous: ${billable.length} active additions of product ${productId} (ids ${ids})`,
     };
   }
-  if (active.length === 1) {
-    const [found] = active;
+  if (billable.length === 1) {
+    const [found] = billable;
+    if (!context.hasUsage) return waitFor(found, desired);
     return {
       action: "adopt",
       additionId: found.id,
       currentQuantity: found.quantity,
       quantity: desired,
       write: found.quantity !== desired,
+    };
+  }
+  if (live.length > 0) {
+    const [first] = live;
+    return {
+      action: "blocked",
+      reason:
+        `addition ${first.id} of product ${productId} is ${first.billCustomer} in ConnectWise: ` +
+        "it bills nothing; make it Billable or cancel it, then sync",
     };
   }
   if (desired === 0) {
@@ -108,6 +152,26 @@ export function decide(
 /** Whether ConnectWise holds something else than what the service last wrote. */
 export function hasDrift(owned: OwnedAddition | null, remoteQuantity: number): boolean {
   return owned?.writtenQuantity != null && owned.writtenQuantity !== remoteQuantity;
+}
+
+function waitFor(addition: RemoteAddition, desired: number): Decision {
+  return {
+    action: "wait",
+    additionId: addition.id,
+    currentQuantity: addition.quantity,
+    quantity: desired,
+    reason: `addition ${addition.id} keeps its quantity ${addition.quantity} ` +
+      "until an organization on the agreement reports usage",
+  };
+}
+
+function notBillable(addition: RemoteAddition): Decision {
+  return {
+    action: "gone",
+    additionId: addition.id,
+    cause: "not-billable",
+    reason: `addition ${addition.id} was made ${addition.billCustomer} in ConnectWise`,
+  };
 }
 
 function additionGone(
@@ -122,10 +186,11 @@ function additionGone(
 }
 
 /**
- * Whether a sync line is blocked because its owned addition was cancelled or
- * deleted, the only lines the MSP may resume: `decide` blocks a line that
- * owns an addition for no other reason (ambiguous candidates block only
- * lines that own none), and a resumed line owns none.
+ * Whether a sync line is blocked because its owned addition was cancelled,
+ * deleted or made non-billable, the only lines the MSP may resume: `decide`
+ * blocks a line that owns an addition for no other reason (ambiguous or
+ * non-billable candidates block only lines that own none), and a resumed line
+ * owns none.
  */
 export function blockedByGoneAddition(
   line: { readonly status: SyncStatus; readonly additionId: number | null },

@@ -1,8 +1,20 @@
 import type { Period } from "./period.ts";
 import type { ProductKind } from "./product_mapping.ts";
 
-/** Every state a sync line can be in; the one list that schemas and SQL checks are fed from. */
-export const SYNC_STATUSES = ["in-sync", "pending", "blocked", "failed"] as const;
+/**
+ * Every state a sync line can be in; the one list that schemas and SQL checks
+ * are fed from. `held`: a final waits for its invoice (or figures for the
+ * invoice before theirs); `waiting`: an adopted addition is left as it is
+ * until the agreement has usage.
+ */
+export const SYNC_STATUSES = [
+  "in-sync",
+  "pending",
+  "held",
+  "waiting",
+  "blocked",
+  "failed",
+] as const;
 
 /** A sync line's state. */
 export type SyncStatus = typeof SYNC_STATUSES[number];

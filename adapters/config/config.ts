@@ -15,6 +15,8 @@ export interface Config {
   /** 32 bytes; null without DATABASE_URL or in the demo (a key kept under dataDir is used). */
   readonly encryptionKey: Uint8Array | null;
   readonly requestsPerMinute: number;
+  /** How often mapped agreements' invoice dates and billability are read again, in minutes. */
+  readonly invoiceDatesRefreshMinutes: number;
   readonly hostAllowlist: readonly string[];
   /** Outbound events (null: none are sent): where, and the secrets that sign them (old and new during a rotation). */
   readonly webhook: { readonly url: string; readonly secrets: readonly string[] } | null;
@@ -90,6 +92,7 @@ export function parseConfig(env: Env): Config {
     connectWiseClientId: required("CONNECTWISE_CLIENT_ID", clientId, "to reach ConnectWise"),
     encryptionKey: required("ENCRYPTION_KEY", key, "encrypts private keys at rest"),
     requestsPerMinute: read("CONNECTWISE_REQUESTS_PER_MINUTE", s.PositiveInt) ?? 300,
+    invoiceDatesRefreshMinutes: read("INVOICE_DATES_REFRESH_MINUTES", s.PositiveInt) ?? 15,
     hostAllowlist: read("CONNECTWISE_HOST_ALLOWLIST", s.HostAllowlist) ?? [],
     webhook: webhookUrl && webhookSecret ? { url: webhookUrl, secrets: webhookSecret } : null,
     publicUrl: read("PUBLIC_URL", s.PublicUrl) ?? null,

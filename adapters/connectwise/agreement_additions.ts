@@ -2,7 +2,7 @@ import * as v from "valibot";
 import type { AgreementAdditions } from "../../application/ports/connectwise.ts";
 import type { RemoteAddition } from "../../domain/reconcile.ts";
 import type { Need } from "./answer_errors.ts";
-import { AdditionRow, parseAnswer, parseRows } from "./answer_schemas.ts";
+import { ADDITION_FIELDS, AdditionRow, parseAnswer, parseRows } from "./answer_schemas.ts";
 import type { Api } from "./api.ts";
 
 const need = (access: Need["access"]): Need => ({ area: "Agreements", access });
@@ -12,7 +12,9 @@ function toAddition(row: v.InferOutput<typeof AdditionRow>): RemoteAddition {
     id: row.id,
     productId: row.product.id,
     quantity: row.quantity,
-    cancelled: row.cancelledDate !== null,
+    billCustomer: row.billCustomer,
+    effectiveDate: row.effectiveDate,
+    cancelledDate: row.cancelledDate,
   };
 }
 
@@ -21,13 +23,18 @@ function additionsPath(agreementId: number): string {
   return `/finance/agreements/${agreementId}/additions`;
 }
 
+/** A date as ConnectWise writes it, without milliseconds: `2026-12-01T00:00:00Z`. */
+export function cwDate(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
 /** Agreement additions in ConnectWise: list, create (Billable), change the quantity. */
 export function agreementAdditions(api: Api): AgreementAdditions {
   const label = "/finance/agreements/{id}/additions";
   return {
     async list(agreementId) {
       // No condition: the path already names the agreement; api.list follows the Link pages.
-      const query = { fields: "id,product,quantity,cancelledDate" };
+      const query = { fields: ADDITION_FIELDS };
       const rows = await api.list(additionsPath(agreementId), need("inquire"), query);
       return parseRows(AdditionRow, rows, `GET ${label}`).map(toAddition);
     },
@@ -36,6 +43,7 @@ export function agreementAdditions(api: Api): AgreementAdditions {
         product: { id: input.productId },
         billCustomer: "Billable",
         quantity: input.quantity,
+        effectiveDate: cwDate(input.effectiveDate),
       };
       const answer = await api.send("POST", additionsPath(agreementId), body, need("add"));
       return toAddition(parseAnswer(AdditionRow, answer, `POST ${label}`));

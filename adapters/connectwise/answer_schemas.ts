@@ -1,5 +1,6 @@
 import * as v from "valibot";
 import { UpstreamError } from "../../application/errors.ts";
+import { BILL_CUSTOMER } from "../../domain/reconcile.ts";
 
 const Ref = v.object({ id: v.number(), name: v.string() });
 
@@ -14,20 +15,49 @@ export const CompanyRow = v.object({
   types: v.optional(v.array(Ref), []),
 });
 
+/** A ConnectWise date-time (`2026-12-01T00:00:00Z`), absent or null when not set. */
+const CwDate = v.nullish(
+  v.pipe(
+    v.string(),
+    v.transform((text) => new Date(text)),
+    v.check((date) => !Number.isNaN(date.getTime()), "a date-time"),
+  ),
+  null,
+);
+
 export const AgreementRow = v.object({
   id: v.number(),
   name: v.string(),
   type: v.nullish(v.object({ name: v.string() }), null),
   company: v.object({ id: v.number() }),
-  cancelledFlag: v.boolean(),
+  cancelledFlag: v.optional(v.boolean(), false),
+  agreementStatus: v.nullish(v.string(), null),
+  billingCycle: v.nullish(v.object({ name: v.string() }), null),
+  startDate: CwDate,
+  endDate: CwDate,
+  noEndingDateFlag: v.optional(v.boolean(), false),
+  billStartDate: CwDate,
+  nextInvoiceDate: CwDate,
+  prorateFlag: v.optional(v.boolean(), false),
+  parentAgreement: v.nullish(v.object({ id: v.number() }), null),
 });
+
+/** The fields an agreement read asks for (`fields=`). */
+export const AGREEMENT_FIELDS = "id,name,type,company,cancelledFlag,agreementStatus," +
+  "billingCycle,startDate,endDate,noEndingDateFlag,billStartDate,nextInvoiceDate," +
+  "prorateFlag,parentAgreement";
 
 export const AdditionRow = v.object({
   id: v.number(),
   product: v.object({ id: v.number() }),
   quantity: v.number(),
-  cancelledDate: v.nullish(v.string(), null),
+  billCustomer: v.optional(v.picklist(BILL_CUSTOMER), "Billable"),
+  effectiveDate: CwDate,
+  cancelledDate: CwDate,
 });
+
+/** The fields an additions read asks for. */
+export const ADDITION_FIELDS = "id,product,quantity,billCustomer,effectiveDate,cancelledDate";
 
 export const CatalogRow = v.object({
   id: v.number(),

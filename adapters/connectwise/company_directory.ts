@@ -4,7 +4,13 @@ import type {
   NamedRef,
 } from "../../application/ports/connectwise.ts";
 import type { Need } from "./answer_errors.ts";
-import { AgreementRow, CompanyRow, NamedRow, parseRows } from "./answer_schemas.ts";
+import {
+  AGREEMENT_FIELDS,
+  AgreementRow,
+  CompanyRow,
+  NamedRow,
+  parseRows,
+} from "./answer_schemas.ts";
 import type { Api } from "./api.ts";
 import { inIds } from "./conditions.ts";
 
@@ -25,7 +31,7 @@ const ID_CHUNK = 200;
 
 async function agreementsWhere(api: Api, conditions: string): Promise<CwAgreement[]> {
   const path = "/finance/agreements";
-  const query = { conditions, fields: "id,name,type,company,cancelledFlag" };
+  const query = { conditions, fields: AGREEMENT_FIELDS };
   const rows = parseRows(AgreementRow, await api.list(path, AGREEMENTS, query), `GET ${path}`);
   return rows.map((a) => ({
     id: a.id,
@@ -33,7 +39,27 @@ async function agreementsWhere(api: Api, conditions: string): Promise<CwAgreemen
     type: a.type?.name ?? null,
     companyId: a.company.id,
     cancelled: a.cancelledFlag,
+    status: a.agreementStatus,
+    billingCycle: a.billingCycle?.name ?? null,
+    startDate: a.startDate,
+    endDate: a.endDate,
+    noEndingDate: a.noEndingDateFlag,
+    billStartDate: a.billStartDate,
+    nextInvoiceDate: a.nextInvoiceDate,
+    prorate: a.prorateFlag,
+    parentAgreementId: a.parentAgreement?.id ?? null,
   }));
+}
+
+/** Agreements matching `field in (ids)`, read in chunks of ID_CHUNK ids. */
+async function agreementsIn(api: Api, field: string, ids: readonly number[]) {
+  const unique = [...new Set(ids)];
+  const found: CwAgreement[] = [];
+  // Chunks keep the query string well under the URL limits of proxies.
+  for (let i = 0; i < unique.length; i += ID_CHUNK) {
+    found.push(...await agreementsWhere(api, inIds(field, unique.slice(i, i + ID_CHUNK))));
+  }
+  return found;
 }
 
 /** Companies, their types and statuses, and agreements, read from ConnectWise. */
@@ -56,14 +82,7 @@ export function companyDirectory(api: Api): CompanyDirectory {
         status: c.status && { id: c.status.id, name: c.status.name },
       }));
     },
-    async agreementsOf(companyIds) {
-      const ids = [...new Set(companyIds)];
-      const found: CwAgreement[] = [];
-      // Chunks keep the query string well under the URL limits of proxies.
-      for (let i = 0; i < ids.length; i += ID_CHUNK) {
-        found.push(...await agreementsWhere(api, inIds("company/id", ids.slice(i, i + ID_CHUNK))));
-      }
-      return found;
-    },
+    agreementsOf: (companyIds) => agreementsIn(api, "company/id", companyIds),
+    agreements: (agreementIds) => agreementsIn(api, "id", agreementIds),
   };
 }

@@ -17,6 +17,7 @@ export const unconfiguredConnectWise: ConnectWise = {
       statuses: () => Promise.reject(refusal()),
       list: () => Promise.reject(refusal()),
       agreementsOf: () => Promise.reject(refusal()),
+      agreements: () => Promise.reject(refusal()),
     },
     catalog: {
       search: () => Promise.reject(refusal()),

@@ -6,6 +6,8 @@ import {
   UpstreamError,
 } from "../../application/errors.ts";
 import type { Credentials } from "../../application/ports/connections.ts";
+import type { RemoteAddition } from "../../domain/reconcile.ts";
+import { additionDateRefusal } from "./addition_dates.ts";
 import type {
   ConnectWise,
   ConnectWiseSession,
@@ -33,14 +35,13 @@ export interface MemoryConnectWiseData {
   companies: CwCompany[];
   agreements: CwAgreement[];
   products: CwProduct[];
-  additions: {
-    id: number;
-    agreementId: number;
-    productId: number;
-    quantity: number;
-    cancelled: boolean;
-  }[];
+  additions: MemoryAddition[];
 }
+
+/** An addition as the stand-in holds it: the port's shape, on an agreement, changeable. */
+export type MemoryAddition = { -readonly [K in keyof RemoteAddition]: RemoteAddition[K] } & {
+  agreementId: number;
+};
 
 /**
  * A ConnectWise held in memory, for use-case tests and the demo: same port,
@@ -126,6 +127,8 @@ export class MemoryConnectWise implements ConnectWise {
             "inquire",
             () => d.agreements.filter((a) => companyIds.includes(a.companyId)),
           ),
+        agreements: (ids) =>
+          answer("Agreements", "inquire", () => d.agreements.filter((a) => ids.includes(a.id))),
       },
       catalog: {
         // As ConnectWise is asked: the identifier starts with the text, or the description contains it.
@@ -160,19 +163,36 @@ export class MemoryConnectWise implements ConnectWise {
               d.additions.filter((a) => a.agreementId === agreementId)
                 .map(({ agreementId: _, ...a }) => a),
           ),
-        create: (agreementId, { productId, quantity }) =>
+        create: (agreementId, { productId, quantity, effectiveDate }) =>
           answer("Agreements", "add", () => {
-            const a = { id: this.nextId++, agreementId, productId, quantity, cancelled: false };
+            const agreement = d.agreements.find((a) => a.id === agreementId);
+            const refusal = agreement && additionDateRefusal(agreement, effectiveDate);
+            if (refusal) {
+              throw new UpstreamError(`ConnectWise failed POST addition (400): ${refusal}`, {
+                status: 400,
+              });
+            }
+            const a = {
+              id: this.nextId++,
+              agreementId,
+              productId,
+              quantity,
+              billCustomer: "Billable" as const,
+              effectiveDate,
+              cancelledDate: null,
+            };
             d.additions.push(a);
             this.writes.push({ method: "create", agreementId });
-            return { id: a.id, productId, quantity, cancelled: false };
+            const { agreementId: _, ...created } = a;
+            return created;
           }),
         setQuantity: (agreementId, id, quantity) =>
           answer("Agreements", "edit", () => {
             const a = addition(agreementId, id);
             a.quantity = quantity;
             this.writes.push({ method: "update", agreementId });
-            return { id, productId: a.productId, quantity, cancelled: a.cancelled };
+            const { agreementId: _, ...changed } = a;
+            return changed;
           }),
       },
     };

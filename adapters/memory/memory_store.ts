@@ -3,6 +3,7 @@ import {
   type Store,
   TransactionConflict,
 } from "../../application/ports/store.ts";
+import { memoryAgreements } from "./agreements_repository.ts";
 import { memoryStatements, memoryUsageLedger } from "./ledger_repositories.ts";
 import { memoryAuditLog, memoryOutbox } from "./log_repositories.ts";
 import {
@@ -29,6 +30,7 @@ function repositories(s: MemoryState): Repositories {
     statements: memoryStatements(s),
     syncLines: memorySyncLines(s),
     syncQueue: memorySyncQueue(s),
+    agreements: memoryAgreements(s),
     audit: memoryAuditLog(s),
     outbox: memoryOutbox(s),
   };

@@ -5,6 +5,7 @@ import type { ProductMapping } from "../../domain/product_mapping.ts";
 import type { Statement } from "../../domain/statement.ts";
 import type { PeriodSummary } from "../../domain/period_summary.ts";
 import type { LedgerEntry } from "../../domain/usage.ts";
+import type { AgreementRecord } from "../../application/ports/agreements.ts";
 import type { AuditEntry } from "../../application/ports/audit_log.ts";
 import type { Connection } from "../../application/ports/connections.ts";
 import type { OutboundEvent } from "../../application/ports/outbox.ts";
@@ -60,6 +61,10 @@ export interface MemoryState {
   readonly syncLines: Table<SyncLine>;
   /** msp -> agreement id */
   readonly queue: Table<QueueRow>;
+  /** msp -> agreement id: its terms as last read */
+  readonly agreements: Table<AgreementRecord>;
+  /** msp -> agreement id: when its terms are read again */
+  readonly agreementChecks: Table<Date>;
   /** msp -> audit id */
   readonly audit: Table<AuditEntry>;
   /** The next audit id. Like a Postgres sequence it is never undone: ids are never reused. */
@@ -87,6 +92,8 @@ export function emptyState(): MemoryState {
     statements: table(),
     syncLines: table(),
     queue: table(),
+    agreements: table(),
+    agreementChecks: table(),
     audit: table(),
     nextAuditId: () => ++auditIds,
     outbox: table(),

@@ -6,6 +6,7 @@ import {
   type Store,
   TransactionConflict,
 } from "../../application/ports/store.ts";
+import { postgresAgreements } from "./agreements_repository.ts";
 import { postgresPlans, postgresProductMappings } from "./catalog_repositories.ts";
 import type { SecretCipher } from "./cipher.ts";
 import { postgresConnections } from "./connections_repository.ts";
@@ -39,6 +40,7 @@ export function postgresRepositories(
     statements: postgresStatements(sql),
     syncLines: postgresSyncLines(sql),
     syncQueue: postgresSyncQueue(sql),
+    agreements: postgresAgreements(sql),
     audit: postgresAuditLog(sql),
     outbox: postgresOutbox(sql),
   };

@@ -3,6 +3,7 @@ import type { Deps } from "../../application/deps.ts";
 import { deliverEvents } from "../../application/deliver_events.ts";
 import { measureBacklog } from "../../application/observability/backlog.ts";
 import type { PlatformWebhook } from "../../application/ports/outbox.ts";
+import { refreshDueAgreements } from "../../application/sync/agreement_terms.ts";
 import { runSyncRound } from "../../application/sync/worker.ts";
 
 const log = getLogger(["psa-sync", "worker"]);
@@ -14,6 +15,9 @@ export interface SyncLoop {
 
 /** How often the loop samples the queue gauges for the OTel export (a scrape samples too). */
 const MEASURE_EVERY_MS = 15_000;
+
+/** How often the loop looks for agreements whose terms are due to be read again. */
+const AGREEMENT_CHECK_POLL_MS = 30_000;
 
 /**
  * Polls the sync queue every `intervalMs` (the embedded database has one
@@ -28,8 +32,19 @@ export function startSyncLoop(
   let timer: ReturnType<typeof setTimeout> | undefined;
   let current: Promise<void> = Promise.resolve();
   let measuredAt = -Infinity;
+  let checkedAt = -Infinity;
   const tick = async () => {
     try {
+      if (Date.now() - checkedAt >= AGREEMENT_CHECK_POLL_MS) {
+        checkedAt = Date.now();
+        const { failed } = await refreshDueAgreements(deps);
+        for (const { mspId, error } of failed) {
+          log.warning("Reading the agreements of MSP {mspId} failed: {error}", {
+            mspId,
+            error: error instanceof Error ? error.message : String(error),
+          });
+        }
+      }
       const summary = await runSyncRound(deps, {
         owner: options.owner,
         onError: (item, error) =>

@@ -58,3 +58,50 @@ export async function announceAttention(
     nextAttemptAt: deps.clock.now(),
   });
 }
+
+/** A product of an agreement whose invoice did not (or may not) carry its final. */
+export interface InvoicedProduct {
+  readonly productId: number;
+  readonly additionId: number | null;
+  /** What the addition held when invoiced; null when it cannot be known. */
+  readonly invoiced: number | null;
+  readonly final: number;
+}
+
+/**
+ * Queues one `sync.attention` saying the invoice of `period` was made before
+ * (or, not `certain`, perhaps before) its final reached the agreement, with
+ * the products and quantities, so the MSP can bill the difference by hand.
+ * Its id comes from the agreement and period: found twice, it is one event.
+ */
+export async function announceInvoicedFinal(
+  deps: Deps,
+  input: {
+    mspId: string;
+    agreementId: number;
+    period: string;
+    certain: boolean;
+    products: readonly InvoicedProduct[];
+  },
+): Promise<void> {
+  const { mspId, agreementId, period, certain, products } = input;
+  const id = await eventId("sync.attention", mspId, "invoice", String(agreementId), period);
+  const reason = certain
+    ? `agreement ${agreementId} was invoiced before its ${period} final reached ConnectWise`
+    : `agreement ${agreementId} was invoiced while its ${period} final was being written`;
+  await deps.store.outbox.add({
+    id,
+    type: "sync.attention",
+    mspId,
+    payload: {
+      type: "sync.attention",
+      msp: mspId,
+      attention: "invoice",
+      reason,
+      agreementId,
+      period,
+      products: products.map((p) => ({ ...p })),
+    },
+    nextAttemptAt: deps.clock.now(),
+  });
+}

@@ -1,3 +1,4 @@
+import type { AgreementTerms } from "../../domain/agreement_terms.ts";
 import type { Permission, PermissionArea } from "../../domain/permissions.ts";
 import type { RemoteAddition } from "../../domain/reconcile.ts";
 import type { Connection, Credentials } from "./connections.ts";
@@ -15,12 +16,9 @@ export interface CwCompany {
   readonly status: NamedRef | null;
 }
 
-export interface CwAgreement {
-  readonly id: number;
-  readonly name: string;
+/** An agreement: its type's name, and how ConnectWise invoices it. */
+export interface CwAgreement extends AgreementTerms {
   readonly type: string | null;
-  readonly companyId: number;
-  readonly cancelled: boolean;
 }
 
 export interface CwProduct {
@@ -56,6 +54,8 @@ export interface CompanyDirectory {
   list(filter: CompanyFilter): Promise<CwCompany[]>;
   /** The agreements of many companies at once (one filtered, paged read). */
   agreementsOf(companyIds: readonly number[]): Promise<CwAgreement[]>;
+  /** The listed agreements (one filtered, paged read per about 200); unknown ids are left out. */
+  agreements(agreementIds: readonly number[]): Promise<CwAgreement[]>;
 }
 
 /** The product catalog. */
@@ -72,10 +72,10 @@ export interface AgreementAdditions {
    * one paged read: a push costs one read, not one per product.
    */
   list(agreementId: number): Promise<RemoteAddition[]>;
-  /** Creates a `Billable` addition with only product and quantity. */
+  /** Creates a `Billable` addition with product, quantity and the date it bills from. */
   create(
     agreementId: number,
-    input: { productId: number; quantity: number },
+    input: { productId: number; quantity: number; effectiveDate: Date },
   ): Promise<RemoteAddition>;
   /** Replaces only the quantity. */
   setQuantity(agreementId: number, additionId: number, quantity: number): Promise<RemoteAddition>;

@@ -1,4 +1,5 @@
 import { ConflictError } from "../../domain/errors.ts";
+import type { Agreements } from "./agreements.ts";
 import type { AuditLog } from "./audit_log.ts";
 import type { CompanyMappings } from "./company_mappings.ts";
 import type { Connections } from "./connections.ts";
@@ -22,6 +23,7 @@ export interface Repositories {
   readonly statements: Statements;
   readonly syncLines: SyncLines;
   readonly syncQueue: SyncQueue;
+  readonly agreements: Agreements;
   readonly audit: AuditLog;
   readonly outbox: Outbox;
 }

@@ -20,6 +20,8 @@ export async function applyDecision(
     result: PushResult;
     owned: OwnedLine;
     journal: Omit<AuditEntry, "id">[];
+    /** The date a new addition bills from. */
+    effectiveDate: Date;
   },
 ): Promise<LineFields> {
   const { period, desired, decision, additions, result, owned } = ctx;
@@ -47,7 +49,7 @@ export async function applyDecision(
     audit("update", current, additionId, `quantity ${current} -> ${quantity}`);
   };
   const line = (
-    status: "in-sync" | "blocked",
+    status: "in-sync" | "blocked" | "waiting",
     additionId: number | null,
     written: number | null,
     reason: string | null,
@@ -85,10 +87,20 @@ export async function applyDecision(
         notes,
       );
     case "create": {
-      const created = await additions.create(agreementId, { productId, quantity });
+      const { effectiveDate } = ctx;
+      const created = await additions.create(agreementId, { productId, quantity, effectiveDate });
       result.written++;
-      audit("create", null, created.id, `created addition with quantity ${quantity}`);
+      const from = effectiveDate.toISOString().slice(0, 10);
+      audit("create", null, created.id, `created addition with quantity ${quantity} from ${from}`);
       return line("in-sync", created.id, quantity, notes);
+    }
+    case "wait": {
+      const { additionId, currentQuantity } = decision;
+      if (owned?.additionId !== additionId) {
+        const message = `adopted existing addition ${additionId}; nothing written before usage`;
+        audit("adopt", currentQuantity, additionId, message);
+      }
+      return line("waiting", additionId, null, decision.reason);
     }
     case "adopt": {
       const { additionId, currentQuantity } = decision;

@@ -21,6 +21,8 @@ export interface AgreementTarget {
   readonly blocked: BlockedUsage[];
   /** The sync lines the service keeps for the agreement now. */
   readonly existing: SyncLine[];
+  /** Whether an organization on the agreement has usage for the period (adoptions wait for it). */
+  readonly hasUsage: boolean;
 }
 
 /**
@@ -47,10 +49,11 @@ export async function agreementTarget(
     const statements = new Map(finals.map((statement) => [statement.organizationId, statement]));
     for (const organization of organizations) {
       const figures = statements.get(organization.id);
-      if (figures) figured.push({ organization, figures });
+      if (figures) figured.push({ organization, figures, reported: true });
     }
   } else {
-    figured.push(...await organizationFigures(repos, { mspId, period, organizations }));
+    const running = await organizationFigures(repos, { mspId, period, organizations });
+    figured.push(...running.map((r) => ({ ...r, reported: r.usageBefore })));
   }
   return targetOf({ agreementId, figured, plans, productMappings, existing });
 }
@@ -59,6 +62,8 @@ export async function agreementTarget(
 export interface FiguredOrganization {
   readonly organization: Organization;
   readonly figures: Figures;
+  /** Whether it has usage for the period (else its figures are only its plan's zeros). */
+  readonly reported: boolean;
 }
 
 /**
@@ -87,5 +92,10 @@ export function targetOf(input: {
   const knownKeys = input.existing.flatMap((l) =>
     l.productId === null ? [] : [{ agreementId, productId: l.productId, kind: l.kind }]
   );
-  return { lines: desiredLines(all, knownKeys), blocked, existing: [...input.existing] };
+  return {
+    lines: desiredLines(all, knownKeys),
+    blocked,
+    existing: [...input.existing],
+    hasUsage: input.figured.some((f) => f.reported),
+  };
 }

@@ -1,5 +1,5 @@
 import type { DesiredLine } from "../../domain/billing.ts";
-import type { Period } from "../../domain/period.ts";
+import { nextPeriod, type Period, periodStart } from "../../domain/period.ts";
 import { decide, type Decision, type RemoteAddition } from "../../domain/reconcile.ts";
 import type { Deps } from "../deps.ts";
 import type { ConnectWiseSession } from "../ports/connectwise.ts";
@@ -58,6 +58,8 @@ export async function planAgreement(
       failure = error;
     }
   }
+  // The figures of a month go to the invoice of the billing period that starts after it.
+  const billingStart = periodStart(nextPeriod(input.period));
   const lines = target.lines.map((desired): PlannedLine => {
     const owned = target.existing.find((l) =>
       l.productId === desired.productId && l.additionId !== null
@@ -66,11 +68,14 @@ export async function planAgreement(
     const mine = owned
       ? { additionId: owned.additionId!, writtenQuantity: owned.writtenQuantity }
       : null;
-    return {
-      desired,
-      owned,
-      outcome: { decision: decide(desired.quantity, mine, remote, desired.productId) },
-    };
+    const decision = decide(desired.quantity, {
+      owned: mine,
+      remote,
+      productId: desired.productId,
+      billingStart,
+      hasUsage: target.hasUsage,
+    });
+    return { desired, owned, outcome: { decision } };
   });
   return { target, lines, remote };
 }

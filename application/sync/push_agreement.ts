@@ -1,8 +1,7 @@
 import { lineKey } from "../../domain/sync_line.ts";
 import type { Deps } from "../deps.ts";
 import type { AuditEntry } from "../ports/audit_log.ts";
-import type { AgreementAdditions } from "../ports/connectwise.ts";
-import type { PushRecord, SyncLine } from "../ports/sync_lines.ts";
+import type { SyncLine } from "../ports/sync_lines.ts";
 import { applyDecision } from "./apply_decision.ts";
 import { type KnownAdditions, trackingWrites } from "./known_additions.ts";
 import { type AgreementPush, planAgreement } from "./plan_agreement.ts";
@@ -17,52 +16,39 @@ export interface PushOutcome extends PushResult {
   readonly known: KnownAdditions | null;
   /** The agreement's lines before the push and as it left them (for state-change events). */
   readonly lines: { readonly before: readonly SyncLine[]; readonly after: readonly SyncLine[] };
-  /** What the push left for its caller to record (`defer`); null when it recorded it. */
-  readonly unrecorded: PushRecord | null;
 }
 
-/** How a push records what it did, besides its plan. */
-export interface PushRecording {
-  /** Leaves the record to the caller (a push that another follows at once). */
-  readonly defer?: boolean;
+/** How a push leaves its lines and what it records besides its own writes. */
+export interface PushOptions {
+  /** The date a new addition bills from. */
+  readonly effectiveDate: Date;
   /**
-   * An earlier push's record not stored yet: stored before this push's first
-   * write to ConnectWise, else with this push's record (its lines replaced by
-   * this push's, its audit entries first), in one store call.
+   * Lines the push leaves in sync are `held` for an invoice instead, with this
+   * reason; a held line the push left as it was keeps its time (when it was written).
    */
-  readonly earlier?: PushRecord;
+  readonly hold?: string;
 }
 
 /**
  * Brings one agreement's additions to the desired quantities of a period:
  * decides per (agreement, product), writes only what differs, and records
  * every line's status with one audit entry per write, drift, adoption or
- * failure, all in one store call after the ConnectWise calls. The lines
- * change at once, so a push cut short (a crash) leaves the lines it found:
- * a final push found them not carrying the final figures, so it runs again
- * (and adopts what it had created). Given the `known` additions (a push that
- * just ran), it reads nothing from ConnectWise; given the `target`, nothing
- * from the store. So the final push of a month end and the running push that
- * follows it, writing nothing, cost one store call.
+ * failure, all in one store call after the ConnectWise calls. A push cut short
+ * (a crash) leaves the lines as it found them, so it runs again and adopts
+ * what it had created. Given the `known` additions it reads nothing from
+ * ConnectWise; given the `target`, nothing from the store.
  */
 export async function pushAgreement(
   deps: Deps,
-  input: AgreementPush & PushRecording,
+  input: AgreementPush & PushOptions,
 ): Promise<PushOutcome> {
   const { mspId, agreementId, period, final } = input;
   const plan = await planAgreement(deps, input);
   const result: PushResult = { written: 0, failed: 0, retryable: false, attention: null };
   const known = plan.remote ? [...plan.remote] : null;
-  let earlier = input.earlier ?? null;
-  const storeEarlier = async () => {
-    const r = earlier;
-    earlier = null;
-    if (r !== null) await deps.store.syncLines.record(mspId, r);
-  };
-  const additions = beforeWrites(
-    known ? trackingWrites(input.session.additions, known) : input.session.additions,
-    storeEarlier,
-  );
+  const additions = known
+    ? trackingWrites(input.session.additions, known)
+    : input.session.additions;
   const journal: Omit<AuditEntry, "id">[] = [];
   // By key, a later line replacing an earlier one of the same key.
   const after = new Map<string, SyncLine>();
@@ -79,15 +65,15 @@ export async function pushAgreement(
       let line: LineFields;
       try {
         if ("error" in outcome) throw outcome.error;
-        const { decision } = outcome;
         line = await applyDecision(deps, {
           period,
           desired,
-          decision,
+          decision: outcome.decision,
           additions,
           result,
           owned,
           journal,
+          effectiveDate: input.effectiveDate,
         });
       } catch (error) {
         line = recordFailure(deps, { period, desired, error, result, owned, journal });
@@ -96,8 +82,7 @@ export async function pushAgreement(
     }
   } catch (error) {
     // An unexpected error ends the push: what it wrote is audited, its lines stay as found.
-    const audit = [...(earlier?.audit ?? []), ...journal];
-    await deps.store.syncLines.record(mspId, { agreementId, lines: earlier?.lines ?? null, audit })
+    await deps.store.syncLines.record(mspId, { agreementId, lines: null, audit: journal })
       .catch(() => undefined);
     throw error;
   }
@@ -113,31 +98,22 @@ export async function pushAgreement(
     };
     if (!after.has(lineKey(line))) after.set(lineKey(line), line);
   }
-  const lines = [...after.values()];
-  const record: PushRecord = { agreementId, lines, audit: [...(earlier?.audit ?? []), ...journal] };
-  if (!input.defer) await deps.store.syncLines.record(mspId, record);
+  const settled = [...after.values()].map((l) => settle(l, plan.target.existing, input.hold));
+  await deps.store.syncLines.record(mspId, { agreementId, lines: settled, audit: journal });
   return {
     ...result,
     known: result.failed === 0 ? known : null,
-    lines: { before: plan.target.existing, after: lines },
-    unrecorded: input.defer ? record : null,
+    lines: { before: plan.target.existing, after: settled },
   };
 }
 
-/** The additions port running `first` before each write (it stores the earlier record once). */
-function beforeWrites(
-  additions: AgreementAdditions,
-  first: () => Promise<void>,
-): AgreementAdditions {
-  return {
-    list: (agreementId) => additions.list(agreementId),
-    create: async (agreementId, input) => {
-      await first();
-      return additions.create(agreementId, input);
-    },
-    setQuantity: async (agreementId, additionId, quantity) => {
-      await first();
-      return additions.setQuantity(agreementId, additionId, quantity);
-    },
-  };
+/** A line left in sync becomes held with `hold`; held as it was, it keeps its time. */
+function settle(line: SyncLine, existing: readonly SyncLine[], hold: string | undefined): SyncLine {
+  if (hold === undefined || line.status !== "in-sync") return line;
+  const held: SyncLine = { ...line, status: "held", reason: hold };
+  const was = existing.find((l) => lineKey(l) === lineKey(line));
+  const same = was !== undefined && was.status === "held" && was.period === held.period &&
+    was.final === held.final && was.writtenQuantity === held.writtenQuantity &&
+    was.additionId === held.additionId && was.reason === held.reason;
+  return same ? { ...held, updatedAt: was.updatedAt } : held;
 }

@@ -7,6 +7,7 @@ import type { ProductMapping } from "../../domain/product_mapping.ts";
 import { finalFiguresPushed } from "../../domain/sync_line.ts";
 import type { Deps } from "../deps.ts";
 import { plansById } from "../plans.ts";
+import type { AgreementRecord } from "../ports/agreements.ts";
 import type { Connection } from "../ports/connections.ts";
 import type { ConnectWiseSession } from "../ports/connectwise.ts";
 import type { SyncLine } from "../ports/sync_lines.ts";
@@ -39,6 +40,10 @@ export interface PushScope {
   readonly finals: ReadonlyMap<string, Figures>;
   /** Running figures of `current` by organization. */
   readonly running: ReadonlyMap<string, Figures>;
+  /** The organizations with usage in `current` (running figures of the others are only zeros). */
+  readonly reported: ReadonlySet<string>;
+  /** The agreements' terms and invoice dates as last read (absent: never read). */
+  readonly agreements: Map<number, AgreementRecord>;
   /** Each agreement's lines, kept as its pushes record them. */
   readonly lines: Map<number, readonly SyncLine[]>;
 }
@@ -63,15 +68,18 @@ export async function readPushScope(
     billed: new Map(),
     finals: new Map(),
     running: new Map(),
+    reported: new Set(),
+    agreements: new Map(),
     lines: new Map(),
   };
   if (!connection || connection.attention) return empty;
   const { lastFinal } = await finalizeDue(deps, { mspId });
-  const [plans, productMappings, mappings, allLines] = await Promise.all([
+  const [plans, productMappings, mappings, allLines, records] = await Promise.all([
     plansById(repos),
     repos.productMappings.list(mspId),
     repos.companyMappings.forAgreements(mspId, agreementIds),
     repos.syncLines.forAgreements(mspId, agreementIds),
+    repos.agreements.get(mspId, agreementIds),
   ]);
   const lines = new Map<number, SyncLine[]>(agreementIds.map((id) => [id, []]));
   for (const line of allLines) lines.get(line.agreementId)?.push(line);
@@ -94,6 +102,8 @@ export async function readPushScope(
     billed: billedOn(mappings, organizations),
     finals: new Map(finals.map((s) => [s.organizationId, s])),
     running: new Map(running.map((r) => [r.organization.id, r.figures])),
+    reported: new Set(running.filter((r) => r.usageBefore).map((r) => r.organization.id)),
+    agreements: new Map(records.map((r) => [r.terms.id, r])),
     lines,
   };
 }
@@ -112,7 +122,8 @@ export function scopedTarget(
   const figured: FiguredOrganization[] = (scope.billed.get(agreementId) ?? []).flatMap(
     (organization) => {
       const f = figures.get(organization.id);
-      return f ? [{ organization, figures: f }] : [];
+      const reported = input.final || scope.reported.has(organization.id);
+      return f ? [{ organization, figures: f, reported }] : [];
     },
   );
   return targetOf({

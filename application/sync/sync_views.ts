@@ -1,4 +1,4 @@
-import { parsePeriod, periodOf } from "../../domain/period.ts";
+import { parsePeriod } from "../../domain/period.ts";
 import type { Statement } from "../../domain/statement.ts";
 import { sessionFor } from "../connection.ts";
 import type { Deps } from "../deps.ts";
@@ -6,10 +6,22 @@ import type { AuditEntry } from "../ports/audit_log.ts";
 import type { SyncLine } from "../ports/sync_lines.ts";
 import { computeStatements } from "./finalize_statements.ts";
 import { planAgreement } from "./plan_agreement.ts";
+import { readPushScope, scopedTarget } from "./push_scope.ts";
+import { stepFor } from "./push_sequence.ts";
 
-/** Every sync line of the MSP. */
-export function syncLines(deps: Deps, mspId: string): Promise<SyncLine[]> {
-  return deps.store.syncLines.list(mspId);
+/** A sync line as shown, with when ConnectWise next invoices its agreement. */
+export interface SyncLineView extends SyncLine {
+  /** The agreement's next invoice date as last read; null when unknown. */
+  readonly nextInvoiceDate: Date | null;
+}
+
+/** Every sync line of the MSP, with its agreement's next invoice date. */
+export async function syncLines(deps: Deps, mspId: string): Promise<SyncLineView[]> {
+  const lines = await deps.store.syncLines.list(mspId);
+  const ids = [...new Set(lines.map((l) => l.agreementId))];
+  const records = ids.length === 0 ? [] : await deps.store.agreements.get(mspId, ids);
+  const next = new Map(records.map((r) => [r.terms.id, r.watch.nextInvoiceDate]));
+  return lines.map((l) => ({ ...l, nextInvoiceDate: next.get(l.agreementId) ?? null }));
 }
 
 /** One line of a preview: what a sync would do now. */
@@ -23,14 +35,42 @@ export interface PreviewLine {
   readonly reason: string | null;
 }
 
-/** What a sync of the current period would write now: reads ConnectWise, writes nothing. */
+/**
+ * What a sync would write now, agreement by agreement: the same step and the
+ * same decisions as the push (a held final, figures waiting for an invoice or
+ * an agreement that cannot bill write nothing). Reads ConnectWise, writes nothing there.
+ */
 export async function previewSync(deps: Deps, mspId: string): Promise<PreviewLine[]> {
   const session = await sessionFor(deps, mspId);
-  const mappings = await deps.store.companyMappings.list(mspId);
-  const period = periodOf(deps.clock.now());
+  const agreementIds = await deps.store.companyMappings.agreementIds(mspId);
+  const scope = await readPushScope(deps, { mspId, agreementIds });
   const preview: PreviewLine[] = [];
-  for (const agreementId of new Set(mappings.map((m) => m.agreementId))) {
-    const plan = await planAgreement(deps, { mspId, agreementId, period, final: false, session });
+  for (const agreementId of agreementIds) {
+    const record = scope.agreements.get(agreementId);
+    const step = record ? stepFor(deps, scope, record) : null;
+    const final = step?.kind === "final";
+    const target = scopedTarget(scope, { agreementId, final });
+    if (step && (step.kind === "blocked" || step.kind === "hold" || step.kind === "wait")) {
+      const reason = step.kind === "hold"
+        ? (scope.lines.get(agreementId) ?? []).find((l) => l.status === "held")?.reason ?? null
+        : step.reason;
+      const action = step.kind === "blocked" ? "blocked" : "none";
+      for (const d of target.lines) {
+        const line = target.existing.find((l) => l.productId === d.productId);
+        preview.push({
+          agreementId,
+          productId: d.productId,
+          additionId: line?.additionId ?? null,
+          currentQuantity: line?.writtenQuantity ?? null,
+          newQuantity: line?.writtenQuantity ?? d.quantity,
+          action,
+          reason,
+        });
+      }
+      continue;
+    }
+    const period = final ? scope.lastFinal! : scope.current;
+    const plan = await planAgreement(deps, { mspId, agreementId, period, final, session, target });
     for (const { desired, outcome } of plan.lines) {
       if ("error" in outcome) throw outcome.error;
       const { decision } = outcome;
@@ -40,7 +80,11 @@ export async function previewSync(deps: Deps, mspId: string): Promise<PreviewLin
         additionId: "additionId" in decision ? decision.additionId : null,
         currentQuantity: "currentQuantity" in decision ? decision.currentQuantity : null,
         newQuantity: desired.quantity,
-        action: decision.action === "gone" ? "blocked" : decision.action,
+        action: decision.action === "gone"
+          ? "blocked"
+          : decision.action === "wait"
+          ? "none"
+          : decision.action,
         reason: "reason" in decision ? decision.reason : null,
       });
     }

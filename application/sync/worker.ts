@@ -1,8 +1,9 @@
 import { backoffMs, QUEUE_BACKOFF } from "../backoff.ts";
 import type { Deps } from "../deps.ts";
 import type { DirtyAgreement } from "../ports/sync_queue.ts";
+import { withTerms } from "./agreement_terms.ts";
 import { type PushScope, readPushScope } from "./push_scope.ts";
-import { syncAgreement } from "./sync_agreement.ts";
+import { syncAgreement } from "./push_sequence.ts";
 
 /** Totals of one or more worker rounds. */
 export interface SyncSummary {
@@ -38,6 +39,8 @@ export async function runSyncRound(
     /** Only this MSP's agreements. */
     mspId?: string;
     stopOnFailure?: boolean;
+    /** Held finals are read back and corrected (an explicit sync). */
+    verifyHeld?: boolean;
     onError?: (item: DirtyAgreement, error: unknown) => void;
   },
 ): Promise<SyncSummary> {
@@ -69,6 +72,7 @@ async function syncItems(
   options: {
     owner: string;
     stopOnFailure?: boolean;
+    verifyHeld?: boolean;
     onError?: (item: DirtyAgreement, error: unknown) => void;
   },
 ): Promise<void> {
@@ -78,7 +82,7 @@ async function syncItems(
     let scope = scopes.get(mspId);
     if (!scope) {
       const agreementIds = items.filter((i) => i.mspId === mspId).map((i) => i.agreementId);
-      scope = readPushScope(deps, { mspId, agreementIds });
+      scope = readPushScope(deps, { mspId, agreementIds }).then((s) => withTerms(deps, s));
       scopes.set(mspId, scope);
     }
     return scope;
@@ -98,7 +102,7 @@ async function syncItems(
       let failed = true;
       try {
         const scope = await scopeOf(item.mspId);
-        const r = await syncAgreement(deps, item, scope);
+        const r = await syncAgreement(deps, item, scope, { verifyHeld: options.verifyHeld });
         summary.written += r.written;
         summary.failed += r.failed;
         failed = r.failed > 0;
@@ -133,6 +137,7 @@ export async function drainSync(
     owner: string;
     maxRounds?: number;
     mspId?: string;
+    verifyHeld?: boolean;
     onError?: (item: DirtyAgreement, error: unknown) => void;
   },
 ): Promise<SyncSummary> {

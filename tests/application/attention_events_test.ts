@@ -1,3 +1,4 @@
+import { heldAddition } from "../support/terms.ts";
 import assert from "node:assert/strict";
 import { connect } from "../../application/connection.ts";
 import { reportUsage } from "../../application/report_usage.ts";
@@ -54,13 +55,7 @@ Deno.test("attention: a 403 on write queues exactly one sync.attention naming th
 
 Deno.test("attention: a line blocked once is one event, however many pushes find it blocked", async () => {
   const w = await world();
-  const twin = (id: number) => ({
-    id,
-    agreementId: 1000,
-    productId: 11,
-    quantity: 1,
-    cancelled: false,
-  });
+  const twin = (id: number) => heldAddition({ id, agreementId: 1000, productId: 11, quantity: 1 });
   w.cw.data.additions.push(twin(901), twin(902));
   await mappedOrganization(w, { id: "o1", planId: "lite" });
   await reportUsage(w.deps, usage("o1", "2026-11-02T10:00:00Z", 8));

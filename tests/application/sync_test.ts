@@ -1,3 +1,4 @@
+import { heldAddition } from "../support/terms.ts";
 import assert from "node:assert/strict";
 import { upsertOrganization } from "../../application/organizations.ts";
 import { reportUsage } from "../../application/report_usage.ts";
@@ -73,10 +74,10 @@ Deno.test("sync: several organizations on one agreement add up; trial and NFR co
 Deno.test("sync: an existing active addition is adopted; two active candidates block the line and nothing is written", async () => {
   const w = await world();
   w.cw.data.additions.push(
-    { id: 1, agreementId: 1000, productId: 11, quantity: 2, cancelled: false },
-    { id: 2, agreementId: 1000, productId: 11, quantity: 9, cancelled: true },
-    { id: 3, agreementId: 2000, productId: 11, quantity: 1, cancelled: false },
-    { id: 4, agreementId: 2000, productId: 11, quantity: 1, cancelled: false },
+    heldAddition({ id: 1, agreementId: 1000, productId: 11, quantity: 2, cancelled: false }),
+    heldAddition({ id: 2, agreementId: 1000, productId: 11, quantity: 9, cancelled: true }),
+    heldAddition({ id: 3, agreementId: 2000, productId: 11, quantity: 1, cancelled: false }),
+    heldAddition({ id: 4, agreementId: 2000, productId: 11, quantity: 1, cancelled: false }),
   );
   await mappedOrganization(w, { id: "o1", planId: "lite" });
   await mappedOrganization(w, { id: "o2", planId: "lite", companyId: 200, agreementId: 2000 });

@@ -1,18 +1,20 @@
-import type { Hono } from "hono";
+import type { Context, Hono } from "hono";
 import * as v from "valibot";
 import { cwError, type Sim, type SimEnv, withoutNulls } from "./sim_context.ts";
+import { cwDate, dateRefusal, today } from "./sim_invoicing.ts";
 import { listAnswer } from "./sim_paging.ts";
 
 const NewAddition = v.object({
   product: v.object({ id: v.pipe(v.number(), v.integer()) }),
   billCustomer: v.picklist(["Billable", "DoNotBill", "NoCharge"]),
   quantity: v.number(),
+  effectiveDate: v.optional(v.pipe(v.string(), v.isoTimestamp())),
 });
 
 const Patch = v.array(v.object({
   op: v.literal("replace"),
   // ConnectWise paths have no leading slash; a "/quantity" is a client bug worth a 400.
-  path: v.picklist(["quantity", "cancelledDate"]),
+  path: v.picklist(["quantity", "cancelledDate", "effectiveDate"]),
   value: v.union([v.number(), v.string(), v.null()]),
 }));
 
@@ -27,6 +29,11 @@ function issues(result: v.SafeParseResult<v.GenericSchema>) {
 /** Agreements and their additions (list, get, POST, JSON-Patch). */
 export function financeRoutes(api: Hono<SimEnv>, sim: Sim): void {
   const s = sim.state;
+  const now = () => (sim.options.now ?? Date.now)();
+  const refused = (c: Context<SimEnv>, message: string) =>
+    cwError(c, 400, "agreementAddition object is invalid", [
+      { code: "InvalidObject", message, field: "effectiveDate" },
+    ]);
   const paging = {
     linkDropsFilters: sim.options.linkDropsFilters,
     linkHost: sim.options.linkHost,
@@ -67,6 +74,12 @@ export function financeRoutes(api: Hono<SimEnv>, sim: Sim): void {
         { code: "InvalidObject", message: "Product not found", field: "product" },
       ]);
     }
+    // Without an effectiveDate ConnectWise dates the addition today.
+    const effectiveDate = parsed.output.effectiveDate
+      ? cwDate(new Date(parsed.output.effectiveDate))
+      : today(now());
+    const refusal = dateRefusal(agreementOf(String(agreementId))!, effectiveDate);
+    if (refusal) return refused(c, refusal);
     const addition = {
       id: s.nextId++,
       agreementId,
@@ -74,7 +87,9 @@ export function financeRoutes(api: Hono<SimEnv>, sim: Sim): void {
       quantity: parsed.output.quantity,
       billCustomer: parsed.output.billCustomer,
       cancelledDate: null,
+      effectiveDate,
     };
+    s.createdAt.set(addition.id, cwDate(new Date(now())));
     s.additions.push(addition);
     return c.json(withoutNulls(addition), 201);
   });
@@ -87,6 +102,10 @@ export function financeRoutes(api: Hono<SimEnv>, sim: Sim): void {
       if (op.path === "quantity" && typeof op.value === "number") addition.quantity = op.value;
       else if (op.path === "cancelledDate" && typeof op.value !== "number") {
         addition.cancelledDate = op.value;
+      } else if (op.path === "effectiveDate" && typeof op.value === "string") {
+        const refusal = dateRefusal(agreementOf(c.req.param("id"))!, op.value);
+        if (refusal) return refused(c, refusal);
+        addition.effectiveDate = op.value;
       } else {
         return cwError(c, 400, "Patch is invalid", [
           { code: "InvalidField", message: "wrong type", field: op.path },

@@ -27,12 +27,27 @@ export interface SimCompany {
   types: SimRef[];
 }
 
+/**
+ * An agreement. The invoicing fields are optional, as ConnectWise leaves out
+ * what is not set; `nextInvoiceDate` is the start of the first billing period
+ * not yet invoiced, and an invoice run moves it on by one billing cycle.
+ */
 export interface SimAgreement {
   id: number;
   name: string;
   type: SimRef | null;
   company: { id: number };
   cancelledFlag: boolean;
+  agreementStatus?: "Active" | "Cancelled" | "Expired" | "Inactive";
+  /** `Monthly`, `Quarterly`, `Annual`. */
+  billingCycle?: SimRef;
+  startDate?: string | null;
+  endDate?: string | null;
+  noEndingDateFlag?: boolean;
+  billStartDate?: string | null;
+  nextInvoiceDate?: string | null;
+  prorateFlag?: boolean;
+  parentAgreement?: SimRef | null;
 }
 
 export interface SimAddition {
@@ -42,6 +57,30 @@ export interface SimAddition {
   quantity: number;
   billCustomer: "Billable" | "DoNotBill" | "NoCharge";
   cancelledDate: string | null;
+  /** From when it bills; ConnectWise dates an addition created without one today. */
+  effectiveDate?: string | null;
+}
+
+/** One line of an invoice: what an addition held when the invoice was made. */
+export interface SimInvoiceLine {
+  additionId: number;
+  productId: number;
+  quantity: number;
+  /** 1, or the prorated part of the billing period the addition bills in. */
+  fraction: number;
+  /** The first day of the billing period the line bills (an earlier one when back-billed). */
+  periodStart: string;
+  backBilled: boolean;
+}
+
+/** An agreement invoice for one billing period, as an invoice run made it. */
+export interface SimInvoice {
+  id: number;
+  agreementId: number;
+  periodStart: string;
+  periodEnd: string;
+  madeAt: string;
+  lines: SimInvoiceLine[];
 }
 
 export interface SimCatalogItem {
@@ -68,6 +107,9 @@ export interface SimState {
   catalog: SimCatalogItem[];
   productTypes: (SimRef & { inactiveFlag: boolean })[];
   subcategories: (SimRef & { inactiveFlag: boolean; category: SimRef })[];
+  invoices: SimInvoice[];
+  /** When each addition the simulator created was created (the back-billing rule needs it). */
+  createdAt: Map<number, string>;
   nextId: number;
 }
 
@@ -83,6 +125,8 @@ export function createState(seed: Partial<SimState> = {}): SimState {
     catalog: [],
     productTypes: [],
     subcategories: [],
+    invoices: [],
+    createdAt: new Map(),
     nextId: 100_000,
     ...seed,
   };

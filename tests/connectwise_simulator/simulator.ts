@@ -6,7 +6,8 @@ import { access, injectFaults, observe } from "./sim_access.ts";
 import { cwError, type Sim, type SimEnv, type SimulatorOptions } from "./sim_context.ts";
 import { Counters } from "./sim_counters.ts";
 import { Faults } from "./sim_faults.ts";
-import { createState, type SimState } from "./sim_state.ts";
+import { runInvoice } from "./sim_invoicing.ts";
+import { createState, type SimInvoice, type SimState } from "./sim_state.ts";
 
 export type { SimulatorOptions };
 
@@ -14,6 +15,8 @@ export type { SimulatorOptions };
 export interface Simulator extends Sim {
   readonly app: Hono<SimEnv>;
   readonly handler: (request: Request) => Response | Promise<Response>;
+  /** Runs agreement invoicing for one agreement now (the control route does the same). */
+  invoice(agreementId: number): SimInvoice;
 }
 
 /**
@@ -25,6 +28,7 @@ export function createSimulator(
   options: SimulatorOptions & { seed?: Partial<SimState> } = {},
 ): Simulator {
   const codebase = options.codebase ?? "v4_6_release/";
+  const now = () => (options.now ?? Date.now)();
   const sim: Sim = {
     state: createState(options.seed),
     counters: new Counters(),
@@ -33,6 +37,18 @@ export function createSimulator(
     apiPrefix: `/${codebase}apis/3.0`,
   };
   const app = new Hono<SimEnv>();
+  // Controls (not ConnectWise's API, not counted): what the MSP does in ConnectWise's screens.
+  app.post("/_simulator/agreements/:id/invoice", (c) => {
+    const made = runInvoice(sim.state, Number(c.req.param("id")), now());
+    return "refused" in made ? c.json({ message: made.refused }, 409) : c.json(made, 201);
+  });
+  app.get("/_simulator/invoices", (c) => {
+    const agreementId = c.req.query("agreementId");
+    const invoices = sim.state.invoices.filter((i) =>
+      agreementId === undefined || i.agreementId === Number(agreementId)
+    );
+    return c.json({ items: invoices });
+  });
   app.use("*", observe(sim), injectFaults(sim));
   app.get("/login/companyinfo/:companyId", (c) => {
     const companyId = c.req.param("companyId");
@@ -55,7 +71,18 @@ export function createSimulator(
   procurementRoutes(api, sim);
   app.route(sim.apiPrefix, api);
   app.notFound((c) => cwError(c, 404, `No route ${c.req.method} ${new URL(c.req.url).pathname}`));
-  return { ...sim, app, handler: (request) => app.fetch(request) };
+  return {
+    ...sim,
+    app,
+    handler: (request) => app.fetch(request),
+    invoice(agreementId) {
+      const made = runInvoice(sim.state, agreementId, now());
+      if ("refused" in made) {
+        throw new Error(`No invoice of agreement ${agreementId}: ${made.refused}`);
+      }
+      return made;
+    },
+  };
 }
 
 /** A simulator listening on 127.0.0.1 (port 0: any free port) until `close`. */

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { PermissionMissing } from "../../application/errors.ts";
+import { PermissionMissing, UpstreamError } from "../../application/errors.ts";
 import type { ConnectWise, ConnectWiseSession } from "../../application/ports/connectwise.ts";
 import { permissionReport, PROBED_AREAS } from "../../domain/permissions.ts";
 import {
@@ -9,6 +9,7 @@ import {
   credentialsOf,
   MEMBERS,
 } from "../adapters/connectwise/contract_world.ts";
+import { heldAddition } from "../support/terms.ts";
 
 /** A ConnectWise holding `world`, reached at `siteUrl`; `close` frees what the setup started. */
 export interface ContractTarget {
@@ -84,7 +85,7 @@ export function connectWiseContract(name: string, setup: ContractSetup): void {
   });
 
   test(
-    "agreements of many companies, cancelled ones flagged",
+    "agreements of many companies, cancelled ones flagged, with how they are invoiced",
     async (_, s) => {
       assert.deepEqual(
         byId(await s.companies.agreementsOf([20, 30])),
@@ -95,20 +96,30 @@ export function connectWiseContract(name: string, setup: ContractSetup): void {
     },
   );
 
+  test("agreements by id: the listed ones that exist, terms included", async (_, s) => {
+    assert.deepEqual(
+      byId(await s.companies.agreements([201, 200, 999_999])),
+      contractWorld().agreements.slice(1),
+    );
+    assert.deepEqual(await s.companies.agreements([]), []);
+  });
+
   test(
     "additions: list (every product, active and cancelled), create, setQuantity",
     async (_, s) => {
-      assert.deepEqual(byId(await s.additions.list(100)), [
-        { id: 501, productId: 11, quantity: 5, cancelled: false },
-        { id: 502, productId: 11, quantity: 2, cancelled: true },
-        { id: 503, productId: 21, quantity: 1, cancelled: false },
-      ]);
-      const created = await s.additions.create(200, { productId: 21, quantity: 7 });
+      assert.deepEqual(
+        byId(await s.additions.list(100)),
+        contractWorld().additions.map(({ agreementId: _, ...a }) => a),
+      );
+      const effectiveDate = new Date("2026-12-01T00:00:00Z");
+      const created = await s.additions.create(200, { productId: 21, quantity: 7, effectiveDate });
       assert.deepEqual({ ...created, id: 0 }, {
         id: 0,
         productId: 21,
         quantity: 7,
-        cancelled: false,
+        billCustomer: "Billable",
+        effectiveDate,
+        cancelledDate: null,
       });
       assert.deepEqual(await s.additions.list(200), [created]);
       const changed = await s.additions.setQuantity(200, created.id, 9);
@@ -120,13 +131,14 @@ export function connectWiseContract(name: string, setup: ContractSetup): void {
   Deno.test(`contract ${name}: additions: a list longer than a page comes whole`, async () => {
     const world = contractWorld();
     // More rows than the largest page ConnectWise serves (1,000), on another agreement too.
-    const many = Array.from({ length: 1_205 }, (_, i) => ({
-      id: 10_000 + i,
-      agreementId: 201,
-      productId: i % 2 === 0 ? 11 : 21,
-      quantity: i,
-      cancelled: i % 7 === 0,
-    }));
+    const many = Array.from({ length: 1_205 }, (_, i) =>
+      heldAddition({
+        id: 10_000 + i,
+        agreementId: 201,
+        productId: i % 2 === 0 ? 11 : 21,
+        quantity: i,
+        cancelled: i % 7 === 0,
+      }));
     const target = await setup({ ...world, additions: [...world.additions, ...many] });
     try {
       const s = target.connectWise.session(connectionOf(target.siteUrl, MEMBERS.full));
@@ -136,6 +148,23 @@ export function connectWiseContract(name: string, setup: ContractSetup): void {
       await target.close();
     }
   });
+
+  test(
+    "an addition dated before the next invoice date (no proration) or the billing start is refused",
+    async (_, s) => {
+      const at = (date: string) => ({ productId: 21, quantity: 1, effectiveDate: new Date(date) });
+      await assert.rejects(s.additions.create(200, at("2026-11-01T00:00:00Z")), (e: unknown) => {
+        assert.ok(e instanceof UpstreamError && e.upstreamStatus === 400, String(e));
+        assert.match(e.message, /already been invoiced/);
+        return true;
+      });
+      await assert.rejects(
+        s.additions.create(200, at("2023-06-01T00:00:00Z")),
+        /billing start date/,
+      );
+      assert.deepEqual(await s.additions.list(200), []);
+    },
+  );
 
   test("setQuantity of an unknown addition fails with connectwise-not-found", async (_, s) => {
     await assert.rejects(s.additions.setQuantity(100, 999_999, 1), {
@@ -171,7 +200,7 @@ export function connectWiseContract(name: string, setup: ContractSetup): void {
       e instanceof PermissionMissing && e.area === area && e.access === access &&
       e.message.includes(area);
     await rejectsWith(
-      s.additions.create(100, { productId: 21, quantity: 1 }),
+      s.additions.create(100, { productId: 21, quantity: 1, effectiveDate: new Date() }),
       missing("Agreements", "add"),
     );
     await rejectsWith(s.additions.setQuantity(100, 501, 3), missing("Agreements", "edit"));

@@ -1,13 +1,34 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import {
+  billsFrom,
   decide,
   type Decision,
   type OwnedAddition,
   type RemoteAddition,
 } from "../../domain/reconcile.ts";
+import { remoteAddition } from "../support/terms.ts";
 
 const PRODUCT = 201;
+const BILLING_START = new Date("2026-12-01T00:00:00Z");
+
+function d(
+  desired: number,
+  owned: OwnedAddition | null,
+  remote: readonly RemoteAddition[],
+  hasUsage = true,
+): Decision {
+  return decide(desired, {
+    owned,
+    remote,
+    productId: PRODUCT,
+    billingStart: BILLING_START,
+    hasUsage,
+  });
+}
+
+/** Of the product and still billing in the billing period (a future cancellation still bills). */
+const live = (a: RemoteAddition) => a.productId === PRODUCT && billsFrom(a, BILLING_START);
 
 /** ConnectWise after the decision was carried out, and what the service then owns. */
 function carryOut(
@@ -17,7 +38,7 @@ function carryOut(
   switch (decision.action) {
     case "create": {
       const id = Math.max(0, ...remote.map((a) => a.id)) + 1;
-      const created = { id, productId: PRODUCT, quantity: decision.quantity, cancelled: false };
+      const created = remoteAddition({ id, productId: PRODUCT, quantity: decision.quantity });
       return {
         remote: [...remote, created],
         owned: { additionId: id, writtenQuantity: decision.quantity },
@@ -40,6 +61,11 @@ function carryOut(
       };
     case "blocked":
       return { remote: [...remote], owned: null };
+    case "wait": // owned from now on, nothing written
+      return {
+        remote: [...remote],
+        owned: { additionId: decision.additionId, writtenQuantity: null },
+      };
     case "gone": // nothing written; the line keeps its (gone) addition until resumed
       return {
         remote: [...remote],
@@ -48,12 +74,22 @@ function carryOut(
   }
 }
 
+// Cancelled long before, on the billing period's first day, in the middle of it, or not at all.
+const cancelledDates = [
+  null,
+  null,
+  new Date("2025-01-31T00:00:00Z"),
+  new Date("2026-12-01T00:00:00Z"),
+  new Date("2026-12-15T00:00:00Z"),
+];
 const remoteAdditions = fc.uniqueArray(
   fc.record({
     id: fc.integer({ min: 1, max: 20 }),
     productId: fc.constantFrom(PRODUCT, 999),
     quantity: fc.nat({ max: 50 }),
-    cancelled: fc.boolean(),
+    billCustomer: fc.constantFrom("Billable", "Billable", "Billable", "DoNotBill", "NoCharge"),
+    effectiveDate: fc.constant(null),
+    cancelledDate: fc.constantFrom(...cancelledDates),
   }),
   { selector: (a) => a.id, maxLength: 5 },
 );
@@ -69,10 +105,10 @@ const owned = fc.option(
 Deno.test("reconcile property: a second push after writing the desired quantity writes nothing", () => {
   fc.assert(
     fc.property(fc.nat({ max: 50 }), owned, remoteAdditions, (desired, mine, remote) => {
-      const first = decide(desired, mine, remote, PRODUCT);
+      const first = d(desired, mine, remote);
       fc.pre(first.action !== "blocked" && first.action !== "gone");
       const after = carryOut(first, remote);
-      assert.deepEqual(decide(desired, after.owned, after.remote, PRODUCT), {
+      assert.deepEqual(d(desired, after.owned, after.remote), {
         action: "none",
         additionId: after.owned?.additionId ?? null,
         currentQuantity: after.owned ? desired : null,
@@ -83,21 +119,34 @@ Deno.test("reconcile property: a second push after writing the desired quantity 
   );
 });
 
-Deno.test("reconcile property: before the first push a line is blocked exactly when 2 or more active candidates exist", () => {
+Deno.test("reconcile property: before the first push a line is blocked exactly when 2 or more Billable candidates exist, or only non-billable ones", () => {
   fc.assert(
     fc.property(fc.nat({ max: 50 }), remoteAdditions, (desired, remote) => {
-      const first = decide(desired, null, remote, PRODUCT);
-      const active = remote.filter((a) => a.productId === PRODUCT && !a.cancelled);
-      assert.equal(first.action === "blocked", active.length >= 2);
+      const first = d(desired, null, remote);
+      const candidates = remote.filter(live);
+      const billable = candidates.filter((a) => a.billCustomer === "Billable");
+      const blocked = billable.length >= 2 || (billable.length === 0 && candidates.length > 0);
+      assert.equal(first.action === "blocked", blocked);
     }),
-    { numRuns: 200 },
+    { numRuns: 300 },
+  );
+});
+
+Deno.test("reconcile property: without usage on the agreement nothing the service never wrote is written", () => {
+  fc.assert(
+    fc.property(owned, remoteAdditions, (mine, remote) => {
+      const unwritten = mine && { ...mine, writtenQuantity: null };
+      const decision = d(0, unwritten, remote, false);
+      assert.ok(["none", "wait", "blocked", "gone"].includes(decision.action), decision.action);
+    }),
+    { numRuns: 300 },
   );
 });
 
 Deno.test("reconcile property: a write is decided only when ConnectWise's quantity differs from the desired one", () => {
   fc.assert(
     fc.property(fc.nat({ max: 50 }), owned, remoteAdditions, (desired, mine, remote) => {
-      const decision = decide(desired, mine, remote, PRODUCT);
+      const decision = d(desired, mine, remote);
       if (decision.action === "update") assert.notEqual(decision.currentQuantity, desired);
       if (decision.action === "adopt") {
         assert.equal(decision.write, decision.currentQuantity !== desired);
@@ -108,13 +157,13 @@ Deno.test("reconcile property: a write is decided only when ConnectWise's quanti
   );
 });
 
-Deno.test("reconcile property: a line is blocked as gone exactly when its owned addition is not an active one of the product", () => {
+Deno.test("reconcile property: a line is blocked as gone exactly when its owned addition is not a live Billable one of the product", () => {
   fc.assert(
     fc.property(fc.nat({ max: 50 }), owned, remoteAdditions, (desired, mine, remote) => {
-      const decision = decide(desired, mine, remote, PRODUCT);
-      const active = (id: number) =>
-        remote.some((a) => a.id === id && a.productId === PRODUCT && !a.cancelled);
-      assert.equal(decision.action === "gone", mine !== null && !active(mine.additionId));
+      const decision = d(desired, mine, remote);
+      const billing = (id: number) =>
+        remote.some((a) => a.id === id && live(a) && a.billCustomer === "Billable");
+      assert.equal(decision.action === "gone", mine !== null && !billing(mine.additionId));
     }),
     { numRuns: 200 },
   );
@@ -130,11 +179,11 @@ Deno.test("reconcile property: a cancelled or deleted owned addition is never re
   fc.assert(
     fc.property(situation, ([desired, others, cause]) => {
       const remote = cause === "cancelled"
-        ? [...others, { id: 30, productId: PRODUCT, quantity: 4, cancelled: true }]
+        ? [...others, remoteAddition({ id: 30, productId: PRODUCT, quantity: 4, cancelled: true })]
         : others;
       let mine: OwnedAddition | null = { additionId: 30, writtenQuantity: 4 };
       for (let push = 0; push < 3; push++) {
-        const decision = decide(desired, mine, remote, PRODUCT);
+        const decision = d(desired, mine, remote);
         assert.equal(decision.action, "gone");
         assert.equal(decision.action === "gone" && decision.cause, cause);
         const after = carryOut(decision, remote);
@@ -142,7 +191,7 @@ Deno.test("reconcile property: a cancelled or deleted owned addition is never re
         mine = after.owned;
       }
       // Resumed: the line owns nothing and decides like a first push.
-      const resumed = decide(desired, null, remote, PRODUCT);
+      const resumed = d(desired, null, remote);
       assert.notEqual(resumed.action, "gone");
     }),
     { numRuns: 200 },

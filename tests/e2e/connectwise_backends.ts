@@ -29,7 +29,9 @@ export function memoryBackend(): Backend {
     credentials: CREDENTIALS,
     hostAllowlist: [],
     additions: () =>
-      cw.data.additions.filter((a) => !a.cancelled).map(({ agreementId, productId, quantity }) => ({
+      cw.data.additions.filter((a) => a.cancelledDate === null).map((
+        { agreementId, productId, quantity },
+      ) => ({
         agreementId,
         productId,
         quantity,

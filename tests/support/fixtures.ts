@@ -7,6 +7,7 @@ import {
 import { memoryStore } from "../../adapters/memory/memory_store.ts";
 import type { Plan } from "../../domain/plan.ts";
 import { FixedClock } from "./fixed_clock.ts";
+import { agreement } from "./terms.ts";
 
 /** The reference plans: Lite has no servers. */
 export const PLANS: Plan[] = [
@@ -53,10 +54,16 @@ export function connectWiseData(): Partial<MemoryConnectWiseData> {
       },
     ],
     agreements: [
-      { id: 1000, name: "Alpha MSA", type: "Managed", companyId: 100, cancelled: false },
-      { id: 2000, name: "Beta MSA", type: "Managed", companyId: 200, cancelled: false },
-      { id: 2001, name: "Beta old", type: "Managed", companyId: 200, cancelled: true },
-      { id: 3000, name: "Gamma MSA", type: "Managed", companyId: 300, cancelled: false },
+      agreement({ id: 1000, name: "Alpha MSA", companyId: 100 }),
+      agreement({ id: 2000, name: "Beta MSA", companyId: 200 }),
+      agreement({
+        id: 2001,
+        name: "Beta old",
+        companyId: 200,
+        cancelled: true,
+        status: "Cancelled",
+      }),
+      agreement({ id: 3000, name: "Gamma MSA", companyId: 300 }),
     ],
     products: [
       { id: 11, identifier: "VPN-LITE", description: "VPN Lite seat", inactive: false },

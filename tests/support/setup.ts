@@ -61,7 +61,9 @@ export async function mappedOrganization(
 /** The quantity ConnectWise holds for a product on an agreement (active additions). */
 export function quantityOf(world: TestWorld, agreementId: number, productId: number): number[] {
   return world.cw.data.additions
-    .filter((a) => a.agreementId === agreementId && a.productId === productId && !a.cancelled)
+    .filter((a) =>
+      a.agreementId === agreementId && a.productId === productId && a.cancelledDate === null
+    )
     .map((a) => a.quantity);
 }
 

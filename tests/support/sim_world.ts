@@ -27,9 +27,10 @@ export interface SimWorld extends Omit<TestWorld, "cw"> {
 export async function simWorld(
   options: { now?: string; store?: Store; requestsPerMinute?: number } = {},
 ): Promise<SimWorld> {
-  const sim = serveSimulator({ seed: simulatorSeed() });
-  const store = options.store ?? memoryStore();
   const clock = new FixedClock(options.now ?? "2026-11-20T12:00:00Z");
+  // The simulator's "today" (undated additions, invoice runs) is the test's clock.
+  const sim = serveSimulator({ seed: simulatorSeed(), now: () => clock.now().getTime() });
+  const store = options.store ?? memoryStore();
   const connectWise = createConnectWiseClient({
     clientId: "6f1c0de4-5b7a-4c8e-9d2f-0a1b2c3d4e5f",
     allowlist: [sim.hostPort],

@@ -1,5 +1,8 @@
 import { createState, type SimState } from "../connectwise_simulator/sim_state.ts";
 import type { ContractWorld } from "../adapters/connectwise/contract_world.ts";
+import type { CwAgreement } from "../../application/ports/connectwise.ts";
+import { cwDate } from "../connectwise_simulator/sim_invoicing.ts";
+import type { SimAgreement } from "../connectwise_simulator/sim_state.ts";
 
 const PRODUCT_TYPE = { id: 1, name: "Non-Inventory", inactiveFlag: false };
 const SUBCATEGORY = {
@@ -17,13 +20,7 @@ export function simulatorState(world: ContractWorld): SimState {
     companyTypes: world.types.map((t) => ({ ...t })),
     companyStatuses: world.statuses.map((s) => ({ ...s })),
     companies: world.companies.map((c) => ({ ...c, types: [...c.types] })),
-    agreements: world.agreements.map((a) => ({
-      id: a.id,
-      name: a.name,
-      type: a.type === null ? null : { id: 1, name: a.type },
-      company: { id: a.companyId },
-      cancelledFlag: a.cancelled,
-    })),
+    agreements: world.agreements.map(simAgreement),
     catalog: world.products.map((p) => ({
       id: p.id,
       identifier: p.identifier,
@@ -39,10 +36,35 @@ export function simulatorState(world: ContractWorld): SimState {
       agreementId: a.agreementId,
       product: { id: a.productId, identifier: productOf(a.productId)?.identifier ?? "?" },
       quantity: a.quantity,
-      billCustomer: "Billable",
-      cancelledDate: a.cancelled ? "2025-01-31T00:00:00Z" : null,
+      billCustomer: a.billCustomer,
+      cancelledDate: a.cancelledDate && cwDate(a.cancelledDate),
+      effectiveDate: a.effectiveDate && cwDate(a.effectiveDate),
     })),
     productTypes: [PRODUCT_TYPE],
     subcategories: [SUBCATEGORY],
   });
+}
+
+/** An agreement of the port in ConnectWise's own shape (null fields left out, as ConnectWise does). */
+export function simAgreement(a: CwAgreement): SimAgreement {
+  const date = (d: Date | null) => d && cwDate(d);
+  const cycles: Record<string, number> = { Monthly: 1, Quarterly: 2, Annual: 3 };
+  return {
+    id: a.id,
+    name: a.name,
+    type: a.type === null ? null : { id: 1, name: a.type },
+    company: { id: a.companyId },
+    cancelledFlag: a.cancelled,
+    ...(a.status && { agreementStatus: a.status as SimAgreement["agreementStatus"] }),
+    ...(a.billingCycle && {
+      billingCycle: { id: cycles[a.billingCycle] ?? 9, name: a.billingCycle },
+    }),
+    startDate: date(a.startDate),
+    endDate: date(a.endDate),
+    noEndingDateFlag: a.noEndingDate,
+    billStartDate: date(a.billStartDate),
+    nextInvoiceDate: date(a.nextInvoiceDate),
+    prorateFlag: a.prorate,
+    parentAgreement: a.parentAgreementId === null ? null : { id: a.parentAgreementId, name: "" },
+  };
 }

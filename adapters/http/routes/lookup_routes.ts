@@ -34,6 +34,15 @@ const CompanySchema = z.object({
     name: z.string(),
     type: z.string().nullable(),
     cancelled: z.boolean(),
+    billable: z.boolean().openapi({
+      description: "Whether ConnectWise invoices it monthly, so it can carry usage",
+    }),
+    notBillableBecause: z.string().nullable().openapi({
+      description: "Why it cannot carry usage (mapping it is refused); null when billable",
+    }),
+    nextInvoiceDate: z.iso.datetime().nullable().openapi({
+      description: "The start of the first billing period ConnectWise has not invoiced",
+    }),
   })),
   mappedOrganizationIds: z.array(Id).openapi({
     description: "Every organization mapped to the company, by id",
@@ -116,7 +125,15 @@ export function registerLookupRoutes(app: ApiApp, deps: Deps): void {
       items: rows.map((r) => ({
         ...r,
         types: [...r.types],
-        agreements: [...r.agreements],
+        agreements: r.agreements.map((a) => ({
+          id: a.id,
+          name: a.name,
+          type: a.type,
+          cancelled: a.cancelled,
+          billable: a.billable,
+          notBillableBecause: a.notBillableBecause,
+          nextInvoiceDate: a.nextInvoiceDate?.toISOString() ?? null,
+        })),
         mappedOrganizationIds: [...r.mappedOrganizationIds],
       })),
     }, 200);

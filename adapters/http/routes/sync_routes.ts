@@ -1,11 +1,10 @@
 import { z } from "@hono/zod-openapi";
 import type { Deps } from "../../../application/deps.ts";
-import type { SyncLine } from "../../../application/ports/sync_lines.ts";
 import { resumeLine } from "../../../application/sync/resume_line.ts";
 import { PRODUCT_KINDS } from "../../../domain/product_mapping.ts";
 import { SYNC_STATUSES } from "../../../domain/sync_line.ts";
 import { syncNow } from "../../../application/sync/sync_now.ts";
-import { previewSync, syncLines } from "../../../application/sync/sync_views.ts";
+import { previewSync, syncLines, type SyncLineView } from "../../../application/sync/sync_views.ts";
 import type { ApiApp } from "../app_env.ts";
 import { Instant, instant, jsonAnswer, listOf, v1Route } from "../openapi_helpers.ts";
 import { MspLineParams, MspParams } from "../params.ts";
@@ -22,8 +21,16 @@ const SyncLineSchema = z.object({
   desiredQuantity: z.int(),
   writtenQuantity: z.int().nullable(),
   additionId: z.int().nullable(),
-  status: z.enum(SYNC_STATUSES),
+  status: z.enum(SYNC_STATUSES).openapi({
+    description: "in-sync; pending: a change not yet written; held: a final waits for its " +
+      "invoice (or figures for the invoice before theirs); waiting: an adopted addition is " +
+      "left as it is until an organization on the agreement reports usage; blocked; failed",
+  }),
   reason: z.string().nullable(),
+  nextInvoiceDate: Instant.nullable().openapi({
+    description: "When ConnectWise next invoices the agreement (as last read); what the " +
+      "additions hold then is what the invoice bills",
+  }),
   updatedAt: Instant,
 }).openapi("SyncLine");
 
@@ -44,7 +51,7 @@ const SummarySchema = z.object({
   skipped: z.int(),
 }).openapi("SyncSummary");
 
-function lineView(l: SyncLine): z.infer<typeof SyncLineSchema> {
+function lineView(l: SyncLineView): z.infer<typeof SyncLineSchema> {
   return {
     agreementId: l.agreementId,
     productId: l.productId,
@@ -56,6 +63,7 @@ function lineView(l: SyncLine): z.infer<typeof SyncLineSchema> {
     additionId: l.additionId,
     status: l.status,
     reason: l.reason,
+    nextInvoiceDate: l.nextInvoiceDate && instant(l.nextInvoiceDate),
     updatedAt: instant(l.updatedAt),
   };
 }

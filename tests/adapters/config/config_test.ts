@@ -31,6 +31,7 @@ Deno.test("defaults for everything optional", () => {
     connectWiseClientId: GUID,
     encryptionKey: 32,
     requestsPerMinute: 300,
+    invoiceDatesRefreshMinutes: 15,
     hostAllowlist: [],
     webhook: null,
     publicUrl: null,

@@ -6,6 +6,8 @@ import type {
   NamedRef,
 } from "../../../application/ports/connectwise.ts";
 import type { PermissionArea } from "../../../domain/permissions.ts";
+import type { MemoryAddition } from "../../../adapters/memory/memory_connectwise.ts";
+import { agreement, heldAddition } from "../../support/terms.ts";
 
 /** An API member and its role, in the shape both the stand-in and the simulator take. */
 export interface WorldMember {
@@ -24,13 +26,7 @@ export interface ContractWorld {
   readonly companies: readonly CwCompany[];
   readonly agreements: readonly CwAgreement[];
   readonly products: readonly CwProduct[];
-  readonly additions: readonly {
-    id: number;
-    agreementId: number;
-    productId: number;
-    quantity: number;
-    cancelled: boolean;
-  }[];
+  readonly additions: readonly MemoryAddition[];
 }
 
 const member = (publicKey: string, role: Partial<WorldMember> = {}): WorldMember => ({
@@ -71,9 +67,15 @@ export function contractWorld(): ContractWorld {
       { id: 40, identifier: "Delta", name: "Delta BV", types: [customer], status: inactive },
     ],
     agreements: [
-      { id: 100, name: "Alpha MSA", type: "Managed", companyId: 10, cancelled: false },
-      { id: 200, name: "Beta MSA", type: "Managed", companyId: 20, cancelled: false },
-      { id: 201, name: "Beta old", type: "Managed", companyId: 20, cancelled: true },
+      agreement({ id: 100, name: "Alpha MSA", companyId: 10 }),
+      agreement({
+        id: 200,
+        name: "Beta MSA",
+        companyId: 20,
+        nextInvoiceDate: new Date("2026-12-01T00:00:00Z"),
+        billStartDate: new Date("2024-01-01T00:00:00Z"),
+      }),
+      agreement({ id: 201, name: "Beta old", companyId: 20, cancelled: true, status: "Cancelled" }),
     ],
     products: [
       { id: 11, identifier: "VPN-LITE", description: "VPN Lite seat", inactive: false },
@@ -86,9 +88,16 @@ export function contractWorld(): ContractWorld {
       },
     ],
     additions: [
-      { id: 501, agreementId: 100, productId: 11, quantity: 5, cancelled: false },
-      { id: 502, agreementId: 100, productId: 11, quantity: 2, cancelled: true },
-      { id: 503, agreementId: 100, productId: 21, quantity: 1, cancelled: false },
+      heldAddition({ id: 501, agreementId: 100, productId: 11, quantity: 5 }),
+      heldAddition({ id: 502, agreementId: 100, productId: 11, quantity: 2, cancelled: true }),
+      heldAddition({
+        id: 503,
+        agreementId: 100,
+        productId: 21,
+        quantity: 1,
+        billCustomer: "DoNotBill",
+        effectiveDate: new Date("2026-01-01T00:00:00Z"),
+      }),
     ],
   };
 }

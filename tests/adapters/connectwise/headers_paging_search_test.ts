@@ -13,7 +13,11 @@ Deno.test("every call carries the exact Authorization, clientId and Accept heade
     await cw.probe(credentials);
     await session.companies.list({ typeIds: [1], statusIds: [1] });
     await session.catalog.search("vpn");
-    const added = await session.additions.create(100, { productId: 21, quantity: 2 });
+    const added = await session.additions.create(100, {
+      productId: 21,
+      quantity: 2,
+      effectiveDate: new Date("2026-12-01T00:00:00Z"),
+    });
     await session.additions.setQuantity(100, added.id, 3);
     await session.catalog.create({ identifier: "HDR-1", description: "Header check" });
     const api = sim.counters.requests.filter((r) => !r.key.includes("/login/companyinfo/"));
@@ -31,6 +35,7 @@ Deno.test("every call carries the exact Authorization, clientId and Accept heade
       product: { id: 21 },
       billCustomer: "Billable",
       quantity: 2,
+      effectiveDate: "2026-12-01T00:00:00Z",
     });
     assert.deepEqual(sim.counters.of("PATCH /finance/agreements/{id}/additions/{id}")[0].body, [
       { op: "replace", path: "quantity", value: 3 },

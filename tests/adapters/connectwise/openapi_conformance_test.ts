@@ -23,7 +23,11 @@ Deno.test({
         price: 2,
         cost: 1,
       });
-      const added = await session.additions.create(100, { productId: 21, quantity: 2 });
+      const added = await session.additions.create(100, {
+        productId: 21,
+        quantity: 2,
+        effectiveDate: new Date("2026-12-01T00:00:00Z"),
+      });
       await session.additions.setQuantity(100, added.id, 5);
       await session.additions.list(100);
       const checked: string[] = [];

@@ -49,13 +49,20 @@ Deno.test("a 400 is not retried (exactly 1 call) and its error body is summarize
       errors: [{ code: "InvalidField", message: "quantity must be positive", field: "quantity" }],
     };
     sim.faults.enqueue({ status: 400, body });
-    await assert.rejects(session.additions.create(100, { productId: 21, quantity: 1 }), (e) => {
-      assert.ok(e instanceof UpstreamError);
-      assert.equal(e.upstreamStatus, 400);
-      assert.equal(e.retryable, false);
-      assert.match(e.message, /InvalidObject: Addition object is invalid; InvalidField quantity/);
-      return true;
-    });
+    await assert.rejects(
+      session.additions.create(100, {
+        productId: 21,
+        quantity: 1,
+        effectiveDate: new Date("2026-12-01T00:00:00Z"),
+      }),
+      (e) => {
+        assert.ok(e instanceof UpstreamError);
+        assert.equal(e.upstreamStatus, 400);
+        assert.equal(e.retryable, false);
+        assert.match(e.message, /InvalidObject: Addition object is invalid; InvalidField quantity/);
+        return true;
+      },
+    );
     assert.equal(sim.counters.attempted(POST_ADDITION), 1);
   });
 });
@@ -63,13 +70,24 @@ Deno.test("a 400 is not retried (exactly 1 call) and its error body is summarize
 Deno.test("a POST that met a 502 is not repeated (it may have been applied), but a 503 is", async () => {
   await withSimulator({ client: fakeClock() }, async ({ sim, session }) => {
     sim.faults.enqueue({ status: 502 }, { method: "POST" });
-    await assert.rejects(session.additions.create(100, { productId: 21, quantity: 1 }), {
-      upstreamStatus: 502,
-      retryable: true,
-    });
+    await assert.rejects(
+      session.additions.create(100, {
+        productId: 21,
+        quantity: 1,
+        effectiveDate: new Date("2026-12-01T00:00:00Z"),
+      }),
+      {
+        upstreamStatus: 502,
+        retryable: true,
+      },
+    );
     assert.equal(sim.counters.attempted(POST_ADDITION), 1);
     sim.faults.enqueue({ status: 503 }, { method: "POST" });
-    await session.additions.create(100, { productId: 21, quantity: 1 });
+    await session.additions.create(100, {
+      productId: 21,
+      quantity: 1,
+      effectiveDate: new Date("2026-12-01T00:00:00Z"),
+    });
     assert.equal(sim.counters.attempted(POST_ADDITION), 3);
     assert.equal(sim.counters.effective(POST_ADDITION), 1);
   });

@@ -67,7 +67,15 @@ Deno.test("no log record and no thrown error carries the private key or the Auth
           errors: [{ code: "X", message: BASE64, field: PRIVATE_KEY }],
         };
         sim.faults.enqueue({ status: 400, body: echo });
-        await attempt(errors, () => s.additions.create(100, { productId: 21, quantity: 1 }));
+        await attempt(
+          errors,
+          () =>
+            s.additions.create(100, {
+              productId: 21,
+              quantity: 1,
+              effectiveDate: new Date("2026-12-01T00:00:00Z"),
+            }),
+        );
         sim.faults.setRate(1, { status: 500 });
         await attempt(errors, () => s.companies.types());
         sim.faults.clear();

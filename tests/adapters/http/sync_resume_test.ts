@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { httpWorld } from "./http_world.ts";
 import { setUpMsp } from "./setup_msp.ts";
+import { LONG_AGO } from "../../support/terms.ts";
 
 type Line = { agreementId: number; productId: number; status: string; reason: string | null };
 type Items<T> = { items: T[] };
@@ -11,7 +12,7 @@ async function cancelledWorld() {
   const w = await httpWorld();
   await setUpMsp(w.json, { msp: "m" });
   const owned = w.cw.data.additions.find((a) => a.agreementId === 1000 && a.productId === 21)!;
-  owned.cancelled = true;
+  owned.cancelledDate = LONG_AGO;
   await w.json("POST", "/v1/msps/m/organizations/m-o1/usage", {
     eventId: "after-cancel",
     occurredAt: "2026-11-10T11:00:00Z",

@@ -15,6 +15,7 @@ Deno.test("sync lines, preview and audit after a sync", async () => {
     "desiredQuantity",
     "final",
     "kind",
+    "nextInvoiceDate",
     "period",
     "productId",
     "reason",

@@ -1,0 +1,101 @@
+import { agreementBillability, type AgreementTerms } from "./agreement_terms.ts";
+import {
+  invoiceMade,
+  type InvoiceWatch,
+  type InvoiceWindow,
+  invoiceWindow,
+} from "./invoice_timing.ts";
+import { nextPeriod, type Period, previousPeriod } from "./period.ts";
+import { finalFiguresPushed, type LineProgress } from "./sync_line.ts";
+
+/** What a push of one agreement writes now. */
+export type PushStep =
+  /** Nothing is written: ConnectWise would never invoice it. */
+  | { readonly kind: "blocked"; readonly reason: string }
+  /**
+   * The final figures of `period`; held for the invoice with `held` as the
+   * lines' reason, or (`held` null: ConnectWise gives no next invoice date)
+   * followed at once by the running figures.
+   */
+  | { readonly kind: "final"; readonly period: Period; readonly held: string | null }
+  /** The final the additions hold waits for its invoice: they stay as they are. */
+  | { readonly kind: "hold" }
+  /** Figures that may not be written before an invoice; the lines say so, nothing is written. */
+  | { readonly kind: "wait"; readonly figures: "final" | "running"; readonly reason: string }
+  /**
+   * The running figures of the current period. `afterInvoice`: the invoice of
+   * that final period was made, and the lines carry its final (`finalWritten`)
+   * or never got it; either way it is checked and recorded first.
+   */
+  | {
+    readonly kind: "running";
+    readonly afterInvoice: {
+      readonly period: Period;
+      readonly window: InvoiceWindow;
+      readonly finalWritten: boolean;
+    } | null;
+  };
+
+/** A line as the order of pushes sees it. */
+export type StepLine = LineProgress;
+
+const heldReason = (period: Period) =>
+  `the ${period} final waits for the ${nextPeriod(period)} invoice`;
+const waitReason = (figures: Period, invoice: Period) =>
+  `the ${figures} figures wait for ConnectWise's ${invoice} invoice`;
+
+/**
+ * Figures of month M go to the invoice of M (the billing period starting on
+ * the 1st of M+1). So they are written only once the invoice of M-1 is made,
+ * and M's final stays on the additions until the invoice of M is made
+ * (`held`); a final whose invoice was made first is never written. Without a
+ * next invoice date from ConnectWise the final is written and the running
+ * figures follow at once.
+ */
+export function nextPushStep(input: {
+  readonly lastFinal: Period | null;
+  readonly current: Period;
+  readonly lines: readonly StepLine[];
+  readonly terms: AgreementTerms;
+  readonly watch: InvoiceWatch;
+  readonly now: Date;
+  /** The final has nothing to push (no usage on the agreement that month): it counts as pushed. */
+  readonly finalIsEmpty?: boolean;
+}): PushStep {
+  const { lastFinal, current, lines, watch } = input;
+  const billable = agreementBillability(input.terms, input.now);
+  if (!billable.billable) return { kind: "blocked", reason: billable.reason };
+  const carried = lastFinal !== null &&
+    (input.finalIsEmpty === true || finalFiguresPushed(lines, lastFinal));
+  if (watch.nextInvoiceDate === null) {
+    return lastFinal !== null && !carried
+      ? { kind: "final", period: lastFinal, held: null }
+      : { kind: "running", afterInvoice: null };
+  }
+  if (lastFinal !== null && !carried) {
+    const window = invoiceWindow(watch, lastFinal);
+    if (window) {
+      return { kind: "running", afterInvoice: { period: lastFinal, window, finalWritten: false } };
+    }
+    if (!invoiceMade(watch, previousPeriod(lastFinal))) {
+      return holding(lines) ??
+        { kind: "wait", figures: "final", reason: waitReason(lastFinal, lastFinal) };
+    }
+    return { kind: "final", period: lastFinal, held: heldReason(lastFinal) };
+  }
+  if (!invoiceMade(watch, previousPeriod(current))) {
+    return holding(lines) ??
+      { kind: "wait", figures: "running", reason: waitReason(current, current) };
+  }
+  const heldFinal = lastFinal !== null && lines.some((l) => l.period === lastFinal && l.final);
+  const window = heldFinal ? invoiceWindow(watch, lastFinal) : null;
+  return {
+    kind: "running",
+    afterInvoice: window && { period: lastFinal!, window, finalWritten: true },
+  };
+}
+
+/** Lines that hold a final for its invoice stay as they are. */
+function holding(lines: readonly StepLine[]): PushStep | null {
+  return lines.some((l) => l.final && l.status === "held") ? { kind: "hold" } : null;
+}

@@ -43,6 +43,9 @@ const heldReason = (period: Period) =>
   `the ${period} final waits for the ${nextPeriod(period)} invoice`;
 const waitReason = (figures: Period, invoice: Period) =>
   `the ${figures} figures wait for ConnectWise's ${invoice} invoice`;
+const earlyReason = (period: Period) =>
+  `ConnectWise made the ${nextPeriod(period)} invoice before ${period} ended: ` +
+  `the ${period} final is compared with it at month end`;
 
 /**
  * Figures of month M go to the invoice of M (the billing period starting on
@@ -86,6 +89,10 @@ export function nextPushStep(input: {
   if (!invoiceMade(watch, previousPeriod(current))) {
     return holding(lines) ??
       { kind: "wait", figures: "running", reason: waitReason(current, current) };
+  }
+  if (invoiceMade(watch, current)) {
+    // Invoiced before the month ended: the additions keep what was invoiced until its final.
+    return { kind: "wait", figures: "running", reason: earlyReason(current) };
   }
   const heldFinal = lastFinal !== null && lines.some((l) => l.period === lastFinal && l.final);
   const window = heldFinal ? invoiceWindow(watch, lastFinal) : null;

@@ -73,6 +73,53 @@ Deno.test("company mapping: all rows are checked first and nothing is saved if o
   assert.deepEqual(await store.companyMappings.list("msp-a"), []);
 });
 
+Deno.test("company mapping: an agreement ConnectWise would never invoice monthly is refused naming why; the lookup marks it", async () => {
+  const { deps, store, cw } = await world();
+  const gamma = cw.data.agreements.find((a) => a.id === 3000)!;
+  Object.assign(gamma, { billingCycle: "Quarterly" });
+  await assert.rejects(
+    importCompanyMappings(deps, {
+      mspId: "msp-a",
+      items: [{ companyId: 300, agreementId: 3000, organizationId: "o1" }],
+    }),
+    (e: Error & { details?: { path: string; message: string }[] }) => {
+      assert.deepEqual(e.details, [{
+        path: "items/0/agreementId",
+        message: "Agreement 3000 bills quarterly, not monthly: " +
+          "map an agreement that ConnectWise invoices monthly",
+      }]);
+      return true;
+    },
+  );
+  assert.deepEqual(await store.companyMappings.list("msp-a"), []);
+  const [company] = await listCompanies(deps, {
+    mspId: "msp-a",
+    filter: { typeIds: [2], statusIds: [] },
+  });
+  assert.deepEqual(
+    company.agreements.map((a) => [a.id, a.billable, a.notBillableBecause]),
+    [[3000, false, "agreement 3000 bills quarterly, not monthly"]],
+  );
+});
+
+Deno.test("company mapping: the mapped agreements' invoice dates are kept as read for the check", async () => {
+  const { deps, store, cw, clock } = await world();
+  const next = new Date("2026-12-01T00:00:00Z");
+  Object.assign(cw.data.agreements.find((a) => a.id === 1000)!, { nextInvoiceDate: next });
+  await importCompanyMappings(deps, {
+    mspId: "msp-a",
+    items: [{ companyId: 100, agreementId: 1000, organizationId: "o1" }],
+  });
+  const [record] = await store.agreements.get("msp-a", [1000]);
+  assert.deepEqual(record.watch, {
+    nextInvoiceDate: next,
+    readAt: clock.now(),
+    seenSince: clock.now(),
+    previous: null,
+  });
+  assert.equal(record.terms.name, "Alpha MSA");
+});
+
 Deno.test("company mapping: unmapping and remapping to another agreement are allowed at any time", async () => {
   const { deps } = await world();
   await importCompanyMappings(deps, {

@@ -70,3 +70,48 @@ Deno.test("product mapping: mappings of one MSP are invisible to another", async
   const views = await listProductMappings(deps, "msp-b");
   assert.ok(views.every((v) => v.license === null));
 });
+
+Deno.test("product mapping: one product as both license and server (in a plan or across plans) fails with product-kind-conflict; nothing is created", async () => {
+  const { deps, cw } = await connected();
+  await assert.rejects(
+    mapProducts(deps, {
+      mspId: "msp-a",
+      planId: "core",
+      license: { productId: 21 },
+      server: { productId: 21 },
+    }),
+    {
+      code: "product-kind-conflict",
+      details: [{
+        path: "license/productId",
+        message: "product 21 is both the license and the server product",
+      }],
+    },
+  );
+  await mapProducts(deps, {
+    mspId: "msp-a",
+    planId: "core",
+    license: { productId: 21 },
+    server: { productId: 22 },
+  });
+  await assert.rejects(
+    mapProducts(deps, {
+      mspId: "msp-a",
+      planId: "premium",
+      license: { productId: 22 },
+      server: { create: { identifier: "NEW-SRV", description: "New server product" } },
+    }),
+    {
+      code: "product-kind-conflict",
+      message: /VPN-CORE-SRV \(22\) is the server product of plan "core"/,
+    },
+  );
+  assert.deepEqual(cw.writes, [], "the server product was not created");
+  const premium = await mapProducts(deps, {
+    mspId: "msp-a",
+    planId: "premium",
+    license: { productId: 21 },
+    server: { productId: 22 },
+  });
+  assert.equal(premium.ready, true, "the same kind in several plans is fine");
+});

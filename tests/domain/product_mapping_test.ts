@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import {
+  assertKindsApart,
   assertSlotsFit,
   createProductMapping,
   productFor,
@@ -88,4 +89,35 @@ Deno.test("product mapping: the same catalog product may serve several plans", (
   assert.deepEqual(productFor(PREMIUM, premium, "license"), { product: shared });
   assert.equal(readiness(CORE, core).ready, true);
   assert.equal(readiness(PREMIUM, premium).ready, true);
+});
+
+Deno.test("product mapping: one catalog product as license and server of one plan fails with product-kind-conflict", () => {
+  const both = { planId: "core", license: CORE_LICENSE, server: CORE_LICENSE };
+  assert.throws(() => assertKindsApart(both, []), {
+    code: "product-kind-conflict",
+    details: [{
+      path: "license/productId",
+      message: `product ${CORE_LICENSE.productId} is both the license and the server product`,
+    }],
+  });
+});
+
+Deno.test("product mapping: a product that is another plan's server product cannot be a license product (and back)", () => {
+  const core = { planId: "core", license: CORE_LICENSE, server: CORE_SERVER };
+  const premium = { planId: "premium", license: CORE_SERVER, server: null };
+  assert.throws(() => assertKindsApart(premium, [core]), {
+    code: "product-kind-conflict",
+    message: new RegExp(`is the server product of plan "core"`),
+  });
+  const lite = { planId: "lite", license: LITE_LICENSE, server: null };
+  assert.throws(
+    () => assertKindsApart({ planId: "core", license: CORE_LICENSE, server: LITE_LICENSE }, [lite]),
+    { code: "product-kind-conflict", message: /is the license product of plan "lite"/ },
+  );
+});
+
+Deno.test("product mapping: the same product may bill the same kind in several plans, and a plan may be mapped again", () => {
+  const core = { planId: "core", license: CORE_LICENSE, server: CORE_SERVER };
+  assertKindsApart({ planId: "premium", license: CORE_LICENSE, server: CORE_SERVER }, [core]);
+  assertKindsApart({ planId: "core", license: CORE_SERVER, server: CORE_LICENSE }, [core]);
 });

@@ -2,9 +2,11 @@ import { openMemoryStore } from "../adapters/postgres/store_fixture.ts";
 import { additionGoneCases } from "./addition_gone_cases.ts";
 import { callCountCases } from "./call_count_cases.ts";
 import { engineSuite } from "./engine_cases.ts";
+import { invoiceCases } from "./invoice_cases.ts";
 
 Deno.test("engine on the memory store, against the ConnectWise simulator", async (t) => {
   await engineSuite(t, openMemoryStore);
   await engineSuite(t, openMemoryStore, additionGoneCases);
   await engineSuite(t, openMemoryStore, callCountCases);
+  await engineSuite(t, openMemoryStore, invoiceCases);
 });

@@ -1,3 +1,4 @@
+import { agreementsContract } from "../../contract/agreements_contract.ts";
 import { auditLogContract } from "../../contract/audit_log_contract.ts";
 import { outboxContract } from "../../contract/outbox_contract.ts";
 import type { OpenStore } from "../../contract/store_contract.ts";
@@ -10,6 +11,7 @@ async function syncContracts(t: Deno.TestContext, open: OpenStore) {
   await syncQueueContract(t, open);
   await auditLogContract(t, open);
   await outboxContract(t, open);
+  await agreementsContract(t, open);
 }
 
 Deno.test("memory store: sync and log repository contracts", (t) =>

@@ -53,7 +53,7 @@ export interface RoundSetting {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Kills the process (through `stop`) at the round's request; resolves once it is dead. */
-function armKill(
+export function armKill(
   msps: readonly ScriptMsp[],
   kill: KillPoint & { at: "request" },
   stop: () => Promise<void>,

@@ -50,7 +50,11 @@ export function agreementOf(company: number): number {
  * A site with `companies` companies (ids 1..n, agreement 100+i each;
  * company 1 also has a cancelled agreement 199) and the five VPN products.
  */
-export function siteSeed(member: MemberKeys, companies: number): SimState {
+export function siteSeed(
+  member: MemberKeys,
+  companies: number,
+  options: { nextInvoiceDate?: string } = {},
+): SimState {
   const type = { id: 1, name: "Non-Inventory", inactiveFlag: false };
   const subcategory = {
     id: 1,
@@ -87,6 +91,16 @@ export function siteSeed(member: MemberKeys, companies: number): SimState {
         type: { id: 1, name: "Managed" },
         company: { id },
         cancelledFlag: false,
+        // Invoiced monthly from 2024 when the seed says when the next invoice is.
+        ...(options.nextInvoiceDate && {
+          agreementStatus: "Active" as const,
+          billingCycle: { id: 1, name: "Monthly" },
+          startDate: "2024-01-01T00:00:00Z",
+          noEndingDateFlag: true,
+          billStartDate: "2024-01-01T00:00:00Z",
+          nextInvoiceDate: options.nextInvoiceDate,
+          prorateFlag: false,
+        }),
       })),
       {
         id: 199,

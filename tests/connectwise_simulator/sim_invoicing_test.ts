@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
-import { createSimulator } from "./simulator.ts";
+import { createConnectWiseClient } from "../../adapters/connectwise/connectwise_client.ts";
+import { agreementBillability } from "../../domain/agreement_terms.ts";
+import { createSimulator, serveSimulator } from "./simulator.ts";
 import { REFUSALS } from "./sim_invoicing.ts";
 import { createState, seedDemo, type SimAgreement } from "./sim_state.ts";
 
@@ -157,4 +159,58 @@ Deno.test("simulator invoicing: child, expired and cancelled agreements make no 
     0,
     "not counted",
   );
+});
+
+Deno.test("simulator invoicing: the demo seed holds every case of how agreements are invoiced", async () => {
+  const now = new Date("2026-11-20T12:00:00Z");
+  const sim = serveSimulator({ seed: seedDemo(createState(), now) });
+  try {
+    const client = createConnectWiseClient({
+      clientId: "6f1c0de4-5b7a-4c8e-9d2f-0a1b2c3d4e5f",
+      allowlist: [sim.hostPort],
+      requestsPerMinute: 6_000,
+    });
+    const session = client.session({
+      mspId: "demo",
+      siteUrl: sim.url,
+      companyId: "demo",
+      publicKey: "pub",
+      privateKey: "priv",
+      codebase: "v4_6_release/",
+      permissions: [],
+      connectedAt: now,
+      attention: null,
+    });
+    const agreements = await session.companies.agreementsOf([1, 2, 3, 4, 5]);
+    const seen = agreements.map((a) => {
+      const billable = agreementBillability(a, now);
+      return [
+        a.id,
+        billable.billable ? "billable" : billable.reason,
+        a.prorate,
+        a.nextInvoiceDate?.toISOString(),
+      ];
+    }).sort((x, y) => Number(x[0]) - Number(y[0]));
+    assert.deepEqual(seen, [
+      [101, "billable", true, "2026-12-01T00:00:00.000Z"],
+      [102, "billable", false, "2026-12-01T00:00:00.000Z"],
+      [103, "billable", false, "2026-11-01T00:00:00.000Z"],
+      [104, "agreement 104 bills quarterly, not monthly", false, "2026-12-01T00:00:00.000Z"],
+      [105, "agreement 105 is expired, not active", false, "2026-12-01T00:00:00.000Z"],
+      [
+        106,
+        "agreement 106 has not started (it starts on 2027-01-01)",
+        false,
+        "2027-01-01T00:00:00.000Z",
+      ],
+      [
+        107,
+        "agreement 107 is a child of agreement 102: map the parent agreement",
+        false,
+        undefined,
+      ],
+    ]);
+  } finally {
+    await sim.close();
+  }
 });

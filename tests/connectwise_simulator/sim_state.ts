@@ -132,8 +132,43 @@ export function createState(seed: Partial<SimState> = {}): SimState {
   };
 }
 
-/** A little demo data: one member (`demo` / `pub` / `priv`), a few companies, agreements and products. */
-export function seedDemo(state: SimState): SimState {
+/** The first instant of the month `months` after the one of `now` (UTC), as ConnectWise writes it. */
+function monthStart(now: Date, months: number): string {
+  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + months, 1));
+  return d.toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+/**
+ * How ConnectWise invoices the demo's agreements, relative to `now`: every
+ * case of DOMAIN.md's "Which agreements bill" and of the invoice timing.
+ */
+function demoTerms(now: Date): Record<number, Partial<SimAgreement>> {
+  const monthly = {
+    agreementStatus: "Active" as const,
+    billingCycle: { id: 1, name: "Monthly" },
+    startDate: "2024-01-01T00:00:00Z",
+    noEndingDateFlag: true,
+    billStartDate: "2024-01-01T00:00:00Z",
+    parentAgreement: null,
+  };
+  const invoiced = monthStart(now, 1); // this month's billing period is invoiced
+  return {
+    101: { ...monthly, prorateFlag: true, nextInvoiceDate: invoiced },
+    102: { ...monthly, prorateFlag: false, nextInvoiceDate: invoiced },
+    103: { ...monthly, prorateFlag: false, nextInvoiceDate: monthStart(now, 0) }, // not yet
+    104: { ...monthly, billingCycle: { id: 2, name: "Quarterly" }, nextInvoiceDate: invoiced },
+    105: { ...monthly, agreementStatus: "Expired", nextInvoiceDate: invoiced },
+    106: { ...monthly, startDate: monthStart(now, 2), nextInvoiceDate: monthStart(now, 2) },
+    107: { ...monthly, parentAgreement: { id: 102, name: "Managed Services 2" } },
+  };
+}
+
+/**
+ * A little demo data: one member (`demo` / `pub` / `priv`), a few companies,
+ * agreements (prorated and not, invoiced for this month and not, quarterly,
+ * expired, not yet started, a child) and products.
+ */
+export function seedDemo(state: SimState, now: Date = new Date()): SimState {
   const client = { id: 1, name: "Client" };
   const prospect = { id: 2, name: "Prospect" };
   const active = { id: 1, name: "Active" };
@@ -166,6 +201,14 @@ export function seedDemo(state: SimState): SimState {
       cancelledFlag: false,
     });
   }
+  state.agreements.push(
+    ...[
+      { id: 106, name: "Managed Services 1 (from next month)", type: null, company: { id: 1 } },
+      { id: 107, name: "Managed Services 2, site B", type: null, company: { id: 2 } },
+    ].map((a) => ({ ...a, cancelledFlag: false })),
+  );
+  const terms = demoTerms(now);
+  for (const agreement of state.agreements) Object.assign(agreement, terms[agreement.id] ?? {});
   for (
     const [id, identifier, description] of [[501, "NL-M365", "Microsoft 365 seat"], [
       502,

@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { fencedBlocks, withoutFences } from "./markdown.ts";
 import { catalog, parseStatements } from "./billing_script.ts";
 import { type Pending, runExample } from "./billing_world.ts";
+import { runInvoiceExample } from "./invoice_world.ts";
 import { codesInSource } from "./error_codes.ts";
 
 const root = new URL("../../", import.meta.url).pathname;
@@ -23,6 +24,7 @@ function headingBefore(line: number): string {
 
 const plans = blocks.filter((b) => b.info === "billing-plans");
 const examples = blocks.filter((b) => b.info === "billing-example");
+const invoiceExamples = blocks.filter((b) => b.info === "invoice-example");
 const shared = catalog(parseStatements(plans[0]?.text ?? "", (plans[0]?.line ?? 0) + 1));
 const pending: Pending[] = [];
 
@@ -46,6 +48,21 @@ for (const block of examples) {
     const statements = parseStatements(block.text, block.line + 1);
     assert.ok(statements.some((s) => s.verb === "connectwise"), "states what ConnectWise holds");
     pending.push(...runExample(statements, { catalog: shared, knownCodes }));
+  });
+}
+
+Deno.test("billing.md: an invoice example for every case of ConnectWise's invoicing the page promises", () => {
+  const headings = new Set(invoiceExamples.map((b) => headingBefore(b.line)));
+  for (
+    const expected of ["Invoiced on the 3rd", "Invoiced before the final", "A prorated agreement"]
+  ) assert.ok(headings.has(expected), `an invoice example under "${expected}"`);
+});
+
+for (const block of invoiceExamples) {
+  Deno.test(`billing.md: "${headingBefore(block.line)}" (line ${block.line}), through the service against the simulator`, async () => {
+    const statements = parseStatements(block.text, block.line + 1);
+    assert.ok(statements.some((s) => s.verb === "invoiced"), "states what the invoice bills");
+    await runInvoiceExample(statements, { catalog: shared });
   });
 }
 

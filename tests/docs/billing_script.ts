@@ -42,6 +42,14 @@ const KEYS = new Set([
   "product",
   "quantity",
   "refused",
+  // invoice-example blocks (invoice_world.ts)
+  "next",
+  "prorate",
+  "at",
+  "fraction",
+  "held",
+  "final",
+  "status",
 ]);
 
 /** Splits a block into statements; `firstLine` is the block's first line in the document. */

@@ -1,7 +1,10 @@
 // A large mapped world written through the repositories, many calls at once
 // (no transactions: the memory store would clone its whole state for each).
 import type { Store } from "../../application/ports/store.ts";
+import type { AgreementTerms } from "../../domain/agreement_terms.ts";
+import { observeNextInvoice } from "../../domain/invoice_timing.ts";
 import { permissionReport, PROBED_AREAS } from "../../domain/permissions.ts";
+import { simAgreement } from "../support/simulator_seed.ts";
 import { createState, type SimState } from "../connectwise_simulator/sim_state.ts";
 import { PLANS } from "../support/fixtures.ts";
 import { inParallel } from "./in_parallel.ts";
@@ -23,6 +26,28 @@ export function agreementId(m: number, a: number): number {
 /** Organizations (each mapped) in the world. */
 export function mappingCount(shape: WorldShape): number {
   return shape.msps * shape.agreementsPerMsp * shape.orgsPerAgreement;
+}
+
+/** When ConnectWise next invoices every agreement of the world: October is invoiced, November not. */
+export const NEXT_INVOICE = "2026-11-01T00:00:00Z";
+
+/** How every agreement of the world is invoiced (monthly, no proration). */
+function terms(id: number): AgreementTerms {
+  return {
+    id,
+    name: `MSA ${id}`,
+    companyId: id,
+    status: "Active",
+    cancelled: false,
+    billingCycle: "Monthly",
+    startDate: new Date("2024-01-01T00:00:00Z"),
+    endDate: null,
+    noEndingDate: true,
+    billStartDate: new Date("2024-01-01T00:00:00Z"),
+    nextInvoiceDate: new Date(NEXT_INVOICE),
+    prorate: false,
+    parentAgreementId: null,
+  };
 }
 
 /** ConnectWise for the world: one API member per MSP, its companies and agreements. */
@@ -50,13 +75,7 @@ export function simulatorSeed(shape: WorldShape): SimState {
         status: null,
         types: [],
       });
-      state.agreements.push({
-        id,
-        name: `MSA ${id}`,
-        type: null,
-        company: { id },
-        cancelledFlag: false,
-      });
+      state.agreements.push({ ...simAgreement({ ...terms(id), type: null }), type: null });
     }
   }
   return state;
@@ -65,7 +84,8 @@ export function simulatorSeed(shape: WorldShape): SimState {
 /**
  * Every MSP connected to `siteUrl` with Lite mapped to one product; every
  * organization on Lite, mapped to its agreement, with one usage report at
- * `reportedAt`. `concurrency` organizations are written at a time.
+ * `reportedAt`; every agreement's terms stored as the mapping stores them
+ * (read at `connectedAt`). `concurrency` organizations are written at a time.
  */
 export async function seedMappedWorld(
   store: Store,
@@ -88,6 +108,12 @@ export async function seedMappedWorld(
     });
     const product = { productId: LITE_PRODUCT, identifier: "VPN-LITE" };
     await store.productMappings.save(mspId, { planId: "lite", license: product, server: null });
+    const read = options.connectedAt;
+    const records = Array.from({ length: shape.agreementsPerMsp }, (_, a) => {
+      const t = terms(agreementId(m, a));
+      return { terms: t, watch: observeNextInvoice(null, t.nextInvoiceDate, read) };
+    });
+    await store.agreements.save(mspId, records, new Date(read.getTime() + 15 * 60_000));
   });
   const perMsp = shape.agreementsPerMsp * shape.orgsPerAgreement;
   await inParallel(mappingCount(shape), options.concurrency, async (i) => {

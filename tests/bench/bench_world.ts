@@ -4,7 +4,7 @@ import { DEFAULT_SETTINGS, type Deps } from "../../application/deps.ts";
 import type { Store } from "../../application/ports/store.ts";
 import { createConnectWiseClient } from "../../adapters/connectwise/connectwise_client.ts";
 import { type RunningSimulator, serveSimulator } from "../connectwise_simulator/simulator.ts";
-import { seedMappedWorld, simulatorSeed } from "./mapped_world.ts";
+import { nextInvoiceFor, seedMappedWorld, simulatorSeed } from "./mapped_world.ts";
 import { FixedClock } from "../support/fixed_clock.ts";
 
 /** The shape of a benchmark world: MSPs x agreements x organizations per agreement. */
@@ -33,7 +33,7 @@ export async function benchWorld(
   shape: Shape & { now: string; reportedAt: string; seedConcurrency?: number },
 ): Promise<BenchWorld> {
   const sim = serveSimulator({
-    seed: simulatorSeed(shape),
+    seed: simulatorSeed(shape, nextInvoiceFor(new Date(shape.reportedAt))),
     rateLimitPerMinute: shape.requestsPerMinute,
   });
   const clock = new FixedClock(shape.now);

@@ -3,6 +3,7 @@
 import type { Store } from "../../application/ports/store.ts";
 import type { AgreementTerms } from "../../domain/agreement_terms.ts";
 import { observeNextInvoice } from "../../domain/invoice_timing.ts";
+import { nextPeriod, periodOf, periodStart } from "../../domain/period.ts";
 import { permissionReport, PROBED_AREAS } from "../../domain/permissions.ts";
 import { simAgreement } from "../support/simulator_seed.ts";
 import { createState, type SimState } from "../connectwise_simulator/sim_state.ts";
@@ -28,11 +29,17 @@ export function mappingCount(shape: WorldShape): number {
   return shape.msps * shape.agreementsPerMsp * shape.orgsPerAgreement;
 }
 
-/** When ConnectWise next invoices every agreement of the world: October is invoiced, November not. */
-export const NEXT_INVOICE = "2026-11-01T00:00:00Z";
+/**
+ * When ConnectWise next invoices the world's agreements, for reports made at
+ * `reportedAt`: the 1st of the next month, so their month may be written and
+ * its invoice is still to come.
+ */
+export function nextInvoiceFor(reportedAt: Date): Date {
+  return periodStart(nextPeriod(periodOf(reportedAt)));
+}
 
 /** How every agreement of the world is invoiced (monthly, no proration). */
-function terms(id: number): AgreementTerms {
+function terms(id: number, nextInvoiceDate: Date): AgreementTerms {
   return {
     id,
     name: `MSA ${id}`,
@@ -44,14 +51,14 @@ function terms(id: number): AgreementTerms {
     endDate: null,
     noEndingDate: true,
     billStartDate: new Date("2024-01-01T00:00:00Z"),
-    nextInvoiceDate: new Date(NEXT_INVOICE),
+    nextInvoiceDate,
     prorate: false,
     parentAgreementId: null,
   };
 }
 
 /** ConnectWise for the world: one API member per MSP, its companies and agreements. */
-export function simulatorSeed(shape: WorldShape): SimState {
+export function simulatorSeed(shape: WorldShape, nextInvoiceDate: Date): SimState {
   const state = createState({
     catalog: [{
       id: LITE_PRODUCT,
@@ -75,7 +82,7 @@ export function simulatorSeed(shape: WorldShape): SimState {
         status: null,
         types: [],
       });
-      state.agreements.push({ ...simAgreement({ ...terms(id), type: null }), type: null });
+      state.agreements.push(simAgreement({ ...terms(id, nextInvoiceDate), type: null }));
     }
   }
   return state;
@@ -110,7 +117,7 @@ export async function seedMappedWorld(
     await store.productMappings.save(mspId, { planId: "lite", license: product, server: null });
     const read = options.connectedAt;
     const records = Array.from({ length: shape.agreementsPerMsp }, (_, a) => {
-      const t = terms(agreementId(m, a));
+      const t = terms(agreementId(m, a), nextInvoiceFor(options.reportedAt));
       return { terms: t, watch: observeNextInvoice(null, t.nextInvoiceDate, read) };
     });
     await store.agreements.save(mspId, records, new Date(read.getTime() + 15 * 60_000));

@@ -18,7 +18,7 @@ import { serveSimulator } from "../connectwise_simulator/simulator.ts";
 import { openBenchDatabase, randomKey } from "./bench_database.ts";
 import { callCounts } from "./bench_world.ts";
 import type { FinalizeAnswer, FinalizeRequest } from "./finalize_process.ts";
-import { mappingCount, seedMappedWorld, simulatorSeed } from "./mapped_world.ts";
+import { mappingCount, nextInvoiceFor, seedMappedWorld, simulatorSeed } from "./mapped_world.ts";
 
 const SHAPE = { msps: 100, agreementsPerMsp: 100, orgsPerAgreement: 10 };
 const REQUESTS_PER_MINUTE = 1_000_000;
@@ -60,7 +60,7 @@ Deno.bench({
   async fn(b) {
     const db = await openBenchDatabase();
     const sim = serveSimulator({
-      seed: simulatorSeed(SHAPE),
+      seed: simulatorSeed(SHAPE, nextInvoiceFor(new Date("2026-10-15T00:00:00Z"))),
       rateLimitPerMinute: REQUESTS_PER_MINUTE,
     });
     try {

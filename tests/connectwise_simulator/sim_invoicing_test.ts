@@ -3,7 +3,7 @@ import { createConnectWiseClient } from "../../adapters/connectwise/connectwise_
 import { agreementBillability } from "../../domain/agreement_terms.ts";
 import { createSimulator, serveSimulator } from "./simulator.ts";
 import { REFUSALS } from "./sim_invoicing.ts";
-import { createState, seedDemo, type SimAgreement } from "./sim_state.ts";
+import { createState, MONTHLY, seedDemo, type SimAgreement } from "./sim_state.ts";
 
 const AUTH = `Basic ${btoa("demo+pub:priv")}`;
 const SITE = "http://sim";
@@ -14,12 +14,8 @@ function site(now = "2026-11-20T12:00:00Z", terms: Partial<SimAgreement> = {}) {
   let clock = Date.parse(now);
   const sim = createSimulator({ seed: seedDemo(createState()), now: () => clock });
   Object.assign(sim.state.agreements.find((a) => a.id === 101)!, {
-    agreementStatus: "Active",
-    billingCycle: { id: 1, name: "Monthly" },
-    billStartDate: "2024-01-01T00:00:00Z",
+    ...MONTHLY,
     nextInvoiceDate: "2026-12-01T00:00:00Z",
-    prorateFlag: false,
-    parentAgreement: null,
     ...terms,
   });
   const call = async (method: string, path: string, body?: unknown) => {

@@ -132,6 +132,17 @@ export function createState(seed: Partial<SimState> = {}): SimState {
   };
 }
 
+/** An agreement invoiced monthly since 2024, without end, proration or parent: the common case. */
+export const MONTHLY = {
+  agreementStatus: "Active",
+  billingCycle: { id: 1, name: "Monthly" },
+  startDate: "2024-01-01T00:00:00Z",
+  noEndingDateFlag: true,
+  billStartDate: "2024-01-01T00:00:00Z",
+  prorateFlag: false,
+  parentAgreement: null,
+} as const satisfies Partial<SimAgreement>;
+
 /** The first instant of the month `months` after the one of `now` (UTC), as ConnectWise writes it. */
 function monthStart(now: Date, months: number): string {
   const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + months, 1));
@@ -143,14 +154,7 @@ function monthStart(now: Date, months: number): string {
  * case of DOMAIN.md's "Which agreements bill" and of the invoice timing.
  */
 function demoTerms(now: Date): Record<number, Partial<SimAgreement>> {
-  const monthly = {
-    agreementStatus: "Active" as const,
-    billingCycle: { id: 1, name: "Monthly" },
-    startDate: "2024-01-01T00:00:00Z",
-    noEndingDateFlag: true,
-    billStartDate: "2024-01-01T00:00:00Z",
-    parentAgreement: null,
-  };
+  const monthly = MONTHLY;
   const invoiced = monthStart(now, 1); // this month's billing period is invoiced
   return {
     101: { ...monthly, prorateFlag: true, nextInvoiceDate: invoiced },

@@ -24,7 +24,7 @@ import { refreshDueAgreements } from "../../application/sync/agreement_terms.ts"
 import { finalizePeriod } from "../../application/sync/month_end.ts";
 import { drainSync } from "../../application/sync/worker.ts";
 import type { LicenseType } from "../../domain/organization.ts";
-import type { SimInvoice } from "../connectwise_simulator/sim_state.ts";
+import { MONTHLY, type SimInvoice } from "../connectwise_simulator/sim_state.ts";
 import { type SimWorld, simWorld } from "../support/sim_world.ts";
 import { arg, type Catalog, count, option, type Statement } from "./billing_script.ts";
 
@@ -99,11 +99,7 @@ export async function runInvoiceExample(
             type: { id: 1, name: "Managed" },
             company: { id },
             cancelledFlag: false,
-            agreementStatus: "Active",
-            billingCycle: { id: 1, name: "Monthly" },
-            startDate: "2024-01-01T00:00:00Z",
-            noEndingDateFlag: true,
-            billStartDate: "2024-01-01T00:00:00Z",
+            ...MONTHLY,
             nextInvoiceDate: new Date(option(s, "next")).toISOString().replace(".000", ""),
             prorateFlag: s.options.get("prorate") === "yes",
           });

@@ -2,6 +2,7 @@
 // invoices as ConnectWise does: a customer peaks at 30 licenses in November
 // and is at 22 on December 2; the MSP invoices on December 3. The invoice
 // bills 30, and December's running figure is written only after it.
+import { MONTHLY } from "../connectwise_simulator/sim_state.ts";
 import assert from "node:assert/strict";
 import { createApp } from "../../adapters/http/app.ts";
 import { createConnectWiseClient } from "../../adapters/connectwise/connectwise_client.ts";
@@ -21,11 +22,8 @@ Deno.test("over HTTP: a November peak of 30 is invoiced on December 3 as 30, tho
   const clock = new FixedClock("2026-11-10T09:00:00Z");
   const sim = serveSimulator({ seed: simulatorSeed(), now: () => clock.now().getTime() });
   Object.assign(sim.state.agreements.find((a) => a.id === 1000)!, {
-    agreementStatus: "Active",
-    billingCycle: { id: 1, name: "Monthly" },
-    billStartDate: "2024-01-01T00:00:00Z",
+    ...MONTHLY,
     nextInvoiceDate: "2026-12-01T00:00:00Z",
-    prorateFlag: false,
   });
   const deps: Deps = {
     store: memoryStore(),

@@ -1,7 +1,7 @@
 // One MSP's ConnectWise site for the fault suite: its API member (with keys
 // long and random enough that a scan of the output cannot match by chance),
 // companies with one agreement each (and a cancelled one), the VPN products.
-import { createState, type SimState } from "../connectwise_simulator/sim_state.ts";
+import { createState, MONTHLY, type SimState } from "../connectwise_simulator/sim_state.ts";
 
 /** The credentials of an MSP's API member, as `PUT /connectwise` takes them (without the site). */
 export interface MemberKeys {
@@ -92,15 +92,7 @@ export function siteSeed(
         company: { id },
         cancelledFlag: false,
         // Invoiced monthly from 2024 when the seed says when the next invoice is.
-        ...(options.nextInvoiceDate && {
-          agreementStatus: "Active" as const,
-          billingCycle: { id: 1, name: "Monthly" },
-          startDate: "2024-01-01T00:00:00Z",
-          noEndingDateFlag: true,
-          billStartDate: "2024-01-01T00:00:00Z",
-          nextInvoiceDate: options.nextInvoiceDate,
-          prorateFlag: false,
-        }),
+        ...(options.nextInvoiceDate && { ...MONTHLY, nextInvoiceDate: options.nextInvoiceDate }),
       })),
       {
         id: 199,

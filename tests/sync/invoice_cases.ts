@@ -9,7 +9,7 @@ import { refreshDueAgreements } from "../../application/sync/agreement_terms.ts"
 import { finalizePeriod } from "../../application/sync/month_end.ts";
 import { syncNow } from "../../application/sync/sync_now.ts";
 import { drainSync } from "../../application/sync/worker.ts";
-import type { SimAgreement, SimInvoice } from "../connectwise_simulator/sim_state.ts";
+import { MONTHLY, type SimAgreement, type SimInvoice } from "../connectwise_simulator/sim_state.ts";
 import { mappedOrganization } from "../support/setup.ts";
 import type { SimWorld } from "../support/sim_world.ts";
 import type { EngineCase } from "./engine_cases.ts";
@@ -25,15 +25,7 @@ export function invoicedMonthly(
   terms: Partial<SimAgreement> & { nextInvoiceDate: string },
 ): SimAgreement {
   const agreement = w.sim.state.agreements.find((a) => a.id === id)!;
-  Object.assign(agreement, {
-    agreementStatus: "Active",
-    billingCycle: { id: 1, name: "Monthly" },
-    startDate: "2024-01-01T00:00:00Z",
-    noEndingDateFlag: true,
-    billStartDate: "2024-01-01T00:00:00Z",
-    prorateFlag: false,
-    ...terms,
-  });
+  Object.assign(agreement, { ...MONTHLY, ...terms });
   return agreement;
 }
 
@@ -91,16 +83,27 @@ async function lines(w: SimWorld, agreementId = 1000) {
   return await w.store.syncLines.forAgreement(MSP, agreementId);
 }
 
-/** November: o1 (lite) on agreement 1000 peaks at 30; December starts at 22. */
-async function novemberPeak(w: SimWorld) {
-  invoicedMonthly(w, 1000, { nextInvoiceDate: "2026-12-01T00:00:00Z" });
+/** o1 (lite) on agreement 1000, invoiced monthly, next on 1 December, with a first report pushed. */
+async function liteOnAgreement(w: SimWorld, licenses: number, at = "2026-11-20T12:00:00Z") {
+  const agreement = invoicedMonthly(w, 1000, { nextInvoiceDate: "2026-12-01T00:00:00Z" });
   await mappedOrganization(w, { id: "o1", planId: "lite" });
-  await report(w, "o1", "2026-11-20T12:00:00Z", 12);
+  await report(w, "o1", at, licenses);
   await settle(w);
+  return agreement;
+}
+
+/** November's final of o1 is 30 (it ended at 18), pushed at the month end. */
+async function novemberFinal(w: SimWorld) {
+  await liteOnAgreement(w, 12);
   await report(w, "o1", "2026-11-25T09:00:00Z", 30);
   await report(w, "o1", "2026-11-28T09:00:00Z", 18);
   await settle(w);
   await monthEnd(w, "2026-11", "2026-12-01T00:05:00Z");
+}
+
+/** November: o1 (lite) on agreement 1000 peaks at 30; December starts at 22. */
+async function novemberPeak(w: SimWorld) {
+  await novemberFinal(w);
   await report(w, "o1", "2026-12-01T08:00:00Z", 22);
   await settle(w);
   await nextCheck(w);
@@ -197,10 +200,7 @@ export const invoiceCases: EngineCase[] = [
       "an agreement invoiced before the final: nothing written into it, final-after-invoice audited, one attention, running goes on",
     now: "2026-11-20T12:00:00Z",
     async body(w) {
-      invoicedMonthly(w, 1000, { nextInvoiceDate: "2026-12-01T00:00:00Z" });
-      await mappedOrganization(w, { id: "o1", planId: "lite" });
-      await report(w, "o1", "2026-11-20T12:00:00Z", 12);
-      await settle(w);
+      await liteOnAgreement(w, 12);
       await report(w, "o1", "2026-11-30T20:00:00Z", 15); // not pushed before the invoice
       // Sydney invoices on the 1st, local time: 2026-11-30T23:00Z.
       w.clock.set("2026-11-30T23:00:00Z");
@@ -264,12 +264,7 @@ export const invoiceCases: EngineCase[] = [
     name: "once the final is held, later workers write nothing of December before the invoice",
     now: "2026-11-20T12:00:00Z",
     async body(w) {
-      invoicedMonthly(w, 1000, { nextInvoiceDate: "2026-12-01T00:00:00Z" });
-      await mappedOrganization(w, { id: "o1", planId: "lite" });
-      await report(w, "o1", "2026-11-25T12:00:00Z", 30);
-      await report(w, "o1", "2026-11-28T12:00:00Z", 18);
-      await settle(w);
-      await monthEnd(w, "2026-11", "2026-12-01T00:05:00Z");
+      await novemberFinal(w);
       await report(w, "o1", "2026-12-01T01:00:00Z", 20);
       for (let i = 0; i < 3; i++) await nextCheck(w); // workers come and go; none writes December
       assert.deepEqual(w.quantities(1000, 11), [30]);
@@ -319,10 +314,7 @@ export const invoiceCases: EngineCase[] = [
       "an agreement that stops being billable blocks its lines with the reason; nothing more is written to it",
     now: "2026-11-20T12:00:00Z",
     async body(w) {
-      const agreement = invoicedMonthly(w, 1000, { nextInvoiceDate: "2026-12-01T00:00:00Z" });
-      await mappedOrganization(w, { id: "o1", planId: "lite" });
-      await report(w, "o1", "2026-11-20T12:00:00Z", 5);
-      await settle(w);
+      const agreement = await liteOnAgreement(w, 5);
       agreement.agreementStatus = "Expired";
       await nextCheck(w);
       w.sim.counters.reset();
@@ -345,12 +337,7 @@ export const invoiceCases: EngineCase[] = [
       "an explicit sync reads the invoice dates again and corrects drift on a held final back to it",
     now: "2026-11-20T12:00:00Z",
     async body(w) {
-      invoicedMonthly(w, 1000, { nextInvoiceDate: "2026-12-01T00:00:00Z" });
-      await mappedOrganization(w, { id: "o1", planId: "lite" });
-      await report(w, "o1", "2026-11-25T12:00:00Z", 30);
-      await report(w, "o1", "2026-11-28T12:00:00Z", 18);
-      await settle(w);
-      await monthEnd(w, "2026-11", "2026-12-01T00:05:00Z");
+      await novemberFinal(w);
       w.sim.state.additions[0].quantity = 50; // edited by hand
       w.clock.set("2026-12-02T10:00:00Z");
       w.sim.counters.reset();

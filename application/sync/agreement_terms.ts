@@ -119,8 +119,9 @@ function changes(before: AgreementTerms, after: AgreementTerms, now: Date): bool
 
 /**
  * The scope with the terms of its agreements that were never read (mapped
- * before this service stored terms) read now, in one bulk call. A failed read
- * leaves them unknown; their pushes are skipped until a later round.
+ * before this service stored terms) read now, in one bulk call; those
+ * ConnectWise answered without are `notFound`. A failed read leaves them
+ * unknown, for a later round.
  */
 export async function withTerms(deps: Deps, scope: PushScope): Promise<PushScope> {
   if (!scope.session) return scope;
@@ -137,5 +138,6 @@ export async function withTerms(deps: Deps, scope: PushScope): Promise<PushScope
   const records = await deps.store.agreements.get(scope.mspId, missing);
   const agreements = new Map(scope.agreements);
   for (const record of records) agreements.set(record.terms.id, record);
-  return { ...scope, agreements };
+  const notFound = new Set(missing.filter((id) => !agreements.has(id)));
+  return { ...scope, agreements, notFound };
 }

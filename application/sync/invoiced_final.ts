@@ -19,7 +19,8 @@ const day = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, "Z");
  * `final-after-invoice` per addition with what it held and the final, one
  * `sync.attention`, and the lines move on to the current period as pending,
  * all in one store call before any running figure is written. Answers the
- * agreement's additions as read, for the running push that follows.
+ * agreement's additions as read, for the running push that follows; nothing
+ * (no read, no record) when a read after the final still saw the invoice to come.
  */
 export async function recordInvoicedFinal(
   deps: Deps,
@@ -31,10 +32,12 @@ export async function recordInvoicedFinal(
     window: InvoiceWindow;
     finalWritten: boolean;
   },
-): Promise<KnownAdditions> {
+): Promise<KnownAdditions | undefined> {
   const { scope, agreementId, period, window } = input;
-  const remote = await input.session.additions.list(agreementId);
   const lines = scope.lines.get(agreementId) ?? [];
+  // The usual case: a read after the final was written still saw the invoice to come.
+  if (input.finalWritten && uncertain(lines, { period, window }).length === 0) return undefined;
+  const remote = await input.session.additions.list(agreementId);
   const products = input.finalWritten
     ? uncertain(lines, { period, window })
     : invoicedFirst(scope, { agreementId, remote, lines, period });
@@ -60,6 +63,10 @@ export async function recordInvoicedFinal(
   }));
   const running = scopedTarget(scope, { agreementId, final: false });
   const existing = new Map(lines.map((l) => [l.productId, l]));
+  const differing = products.filter((p) => p.invoiced !== p.final);
+  const reason = differing.length > 0
+    ? `the ${invoice} invoice may not carry the ${period} final: see the audit log`
+    : null;
   const moved: SyncLine[] = running.lines.map((d) => ({
     agreementId,
     productId: d.productId,
@@ -70,12 +77,11 @@ export async function recordInvoicedFinal(
     writtenQuantity: existing.get(d.productId)?.writtenQuantity ?? null,
     additionId: existing.get(d.productId)?.additionId ?? null,
     status: "pending",
-    reason: `the ${invoice} invoice was made before the ${period} final: see the audit log`,
+    reason,
     updatedAt: now,
   }));
   await deps.store.syncLines.record(scope.mspId, { agreementId, lines: moved, audit });
   scope.lines.set(agreementId, moved);
-  const differing = products.filter((p) => p.invoiced !== p.final);
   if (differing.length > 0) {
     await announceInvoicedFinal(deps, {
       mspId: scope.mspId,

@@ -44,6 +44,8 @@ export interface PushScope {
   readonly reported: ReadonlySet<string>;
   /** The agreements' terms and invoice dates as last read (absent: never read). */
   readonly agreements: Map<number, AgreementRecord>;
+  /** Agreements ConnectWise answered a read without (deleted, or not visible to the member). */
+  readonly notFound: ReadonlySet<number>;
   /** Each agreement's lines, kept as its pushes record them. */
   readonly lines: Map<number, readonly SyncLine[]>;
 }
@@ -70,6 +72,7 @@ export async function readPushScope(
     running: new Map(),
     reported: new Set(),
     agreements: new Map(),
+    notFound: new Set(),
     lines: new Map(),
   };
   if (!connection || connection.attention) return empty;

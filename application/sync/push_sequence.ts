@@ -54,8 +54,25 @@ export async function syncAgreement(
   if (!connection) return { ...result, skipped: "not connected to ConnectWise" };
   if (connection.attention) return { ...result, skipped: connection.attention };
   const record = scope.agreements.get(agreementId);
+  if (!record && scope.notFound.has(agreementId)) {
+    const reason = `agreement ${agreementId} was not found in ConnectWise ` +
+      "(deleted, or not visible to the API member)";
+    const after = await recordUnwritten(deps, {
+      mspId,
+      agreementId,
+      target: scopedTarget(scope, { agreementId, final: false }),
+      period: scope.current,
+      final: false,
+      status: "blocked",
+      reason,
+    });
+    scope.lines.set(agreementId, after);
+    return { ...result, skipped: reason };
+  }
   if (!record) {
-    return { ...result, skipped: `agreement ${agreementId} is not known to ConnectWise` };
+    // Its terms could not be read this round: tried again with backoff.
+    const skipped = `agreement ${agreementId} could not be read from ConnectWise`;
+    return { ...result, failed: 1, retryable: true, skipped };
   }
   const sequence = new Sequence(deps, { scope, agreementId, record, result });
   await sequence.run(options.verifyHeld ?? false);

@@ -356,4 +356,37 @@ export const invoiceCases: EngineCase[] = [
       assert.deepEqual(w.quantities(1000, 11), [18]);
     },
   },
+  {
+    name:
+      "agreements mapped before their terms were kept are read in the round; one ConnectWise does not know is blocked naming it",
+    now: "2026-11-20T12:00:00Z",
+    async body(w) {
+      invoicedMonthly(w, 1000, { nextInvoiceDate: "2026-12-01T00:00:00Z" });
+      for (const [org, agreementId] of [["o1", 1000], ["o2", 4242]] as const) {
+        await w.store.organizations.save(MSP, {
+          id: org,
+          name: org,
+          planId: "lite",
+          licenseType: "standard",
+        });
+        // As an older version mapped them: no terms stored.
+        await w.store.companyMappings.save(MSP, {
+          organizationId: org,
+          companyId: 100,
+          agreementId,
+        });
+        await report(w, org, "2026-11-20T12:00:00Z", 4);
+      }
+      w.sim.counters.reset();
+      await settle(w);
+      assert.equal(w.sim.counters.effective("GET /finance/agreements"), 1, "one bulk read");
+      assert.deepEqual(w.quantities(1000, 11), [4]);
+      assert.equal((await w.store.agreements.get(MSP, [1000])).length, 1, "kept from now on");
+      const [unknown] = await lines(w, 4242);
+      assert.deepEqual([unknown.status, unknown.reason], [
+        "blocked",
+        "agreement 4242 was not found in ConnectWise (deleted, or not visible to the API member)",
+      ]);
+    },
+  },
 ];

@@ -264,7 +264,8 @@ function explaining(sql: Queryable, plans: unknown[]): Queryable {
     >;
     return query.then((rows) => {
       plans.push(rows[0]["QUERY PLAN"]);
-      return [{ idx: 0, inserted: false, known: true, duplicate: true, busy: false }];
+      // Answered as recorded: what the plan would do is not run.
+      return [{ idx: 0, inserted: true, known: true, duplicate: false, busy: false }];
     });
   });
 }

@@ -1,4 +1,4 @@
-import { parsePeriod, periodOf } from "../../domain/period.ts";
+import { checkPeriodAsked, periodOf } from "../../domain/period.ts";
 import type { Statement } from "../../domain/statement.ts";
 import { sessionFor } from "../connection.ts";
 import type { Deps } from "../deps.ts";
@@ -48,12 +48,15 @@ export async function previewSync(deps: Deps, mspId: string): Promise<PreviewLin
   return preview;
 }
 
-/** The statement of a period: final figures once finalized, else the running ones. */
+/**
+ * The statement of a period: final figures once finalized, else the running
+ * ones; a period more than one month ahead is refused (`checkPeriodAsked`).
+ */
 export async function periodStatement(
   deps: Deps,
   input: { mspId: string; period: string },
 ): Promise<Statement[]> {
-  const period = parsePeriod(input.period);
+  const period = checkPeriodAsked(input.period, deps.clock.now());
   if (await deps.store.statements.isFinalized(input.mspId, period)) {
     return deps.store.statements.list(input.mspId, period);
   }

@@ -3,12 +3,12 @@ import { type Deps, telemetryOf } from "../../../application/deps.ts";
 import { reportUsage } from "../../../application/report_usage.ts";
 import type { ApiApp } from "../app_env.ts";
 import { jsonAnswer, jsonBody, v1Route } from "../openapi_helpers.ts";
-import { Id, MspOrgParams } from "../params.ts";
+import { Id, MspOrgParams, plainText } from "../params.ts";
 
 const Count = z.int().min(0).max(1_000_000_000);
 
-const UsageInput = z.object({
-  eventId: z.string().min(1).max(200).openapi({
+const UsageInput = z.strictObject({
+  eventId: plainText(200).openapi({
     description: "Unique per MSP; makes it idempotent",
   }),
   occurredAt: z.iso.datetime({ offset: true }).openapi({ example: "2026-11-10T09:30:00Z" }),

@@ -5,7 +5,7 @@
 import { type RunningSimulator, serveSimulator } from "../connectwise_simulator/simulator.ts";
 import { startService } from "../e2e/service_process.ts";
 import { demoSeed } from "./demo_seed.ts";
-import { DEMO_STEPS } from "./demo_steps.ts";
+import { demoSteps } from "./demo_steps.ts";
 
 const PLANS = [
   { id: "lite", name: "Lite", tier: 1, includesServers: false },
@@ -48,13 +48,13 @@ const service = await startService({
 });
 
 const base = `http://127.0.0.1:${port}`;
-for (const plan of PLANS) {
-  const res = await fetch(`${base}/v1/plans/${plan.id}`, {
+for (const { id, ...plan } of PLANS) {
+  const res = await fetch(`${base}/v1/plans/${id}`, {
     method: "PUT",
     headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
     body: JSON.stringify(plan),
   });
-  if (!res.ok) throw new Error(`Seeding plan ${plan.id} failed: ${res.status} ${await res.text()}`);
+  if (!res.ok) throw new Error(`Seeding plan ${id} failed: ${res.status} ${await res.text()}`);
   await res.body?.cancel();
 }
 
@@ -80,7 +80,7 @@ Run the setup in another shell, step by step:
 
 export PSA=${base} PSA_TOKEN=${token}
 `);
-for (const step of DEMO_STEPS) {
+for (const step of demoSteps(simulator.url)) {
   console.log(`# ${step.title}`);
   for (const line of step.lines) console.log(line);
   console.log("");

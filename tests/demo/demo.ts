@@ -87,16 +87,13 @@ for (const step of demoSteps(simulator.url)) {
 }
 console.log("Press Ctrl-C to stop the demo.");
 
-const log = await Deno.open(`${dataDir}/service.log`, { write: true, create: true });
+// Rewritten whole each second (truncating an open file left its old length as NUL bytes).
 const flush = setInterval(() => {
-  const text = service.output();
-  log.truncateSync(0);
-  log.writeSync(new TextEncoder().encode(text));
+  Deno.writeTextFileSync(`${dataDir}/service.log`, service.output());
 }, 1_000);
 
 async function stop() {
   clearInterval(flush);
-  log.close();
   await service.stop();
   await simulator.close();
   await Deno.remove(dataDir, { recursive: true }).catch(() => undefined);

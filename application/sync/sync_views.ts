@@ -1,5 +1,6 @@
 import { checkPeriodAsked, periodOf } from "../../domain/period.ts";
 import type { Statement } from "../../domain/statement.ts";
+import { lineStatusNow } from "../../domain/sync_line.ts";
 import { sessionFor } from "../connection.ts";
 import type { Deps } from "../deps.ts";
 import type { AuditEntry } from "../ports/audit_log.ts";
@@ -7,9 +8,17 @@ import type { SyncLine } from "../ports/sync_lines.ts";
 import { computeStatements } from "./finalize_statements.ts";
 import { planAgreement } from "./plan_agreement.ts";
 
-/** Every sync line of the MSP. */
-export function syncLines(deps: Deps, mspId: string): Promise<SyncLine[]> {
-  return deps.store.syncLines.list(mspId);
+/** Every sync line of the MSP, with the status it has now (`lineStatusNow`). */
+export async function syncLines(deps: Deps, mspId: string): Promise<SyncLine[]> {
+  const [lines, queued] = await Promise.all([
+    deps.store.syncLines.list(mspId),
+    deps.store.syncQueue.queued(mspId),
+  ]);
+  const waiting = new Set(queued.map((q) => q.agreementId));
+  return lines.map((line) => {
+    const status = lineStatusNow(line.status, waiting.has(line.agreementId));
+    return status === line.status ? line : { ...line, status };
+  });
 }
 
 /** One line of a preview: what a sync would do now. */

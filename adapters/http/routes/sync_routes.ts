@@ -38,10 +38,15 @@ const PreviewSchema = z.object({
 }).openapi("SyncPreviewLine");
 
 const SummarySchema = z.object({
-  agreements: z.int(),
-  written: z.int(),
-  failed: z.int(),
+  agreements: z.int().openapi({ description: "Agreements pushed" }),
+  written: z.int().openapi({ description: "Additions written" }),
+  failed: z.int().openapi({ description: "Additions whose write failed" }),
   skipped: z.int(),
+  pending: z.int().openapi({
+    description: "Lines whose change is still not written (another worker's push under way, " +
+      "a retry waiting)",
+  }),
+  blocked: z.int().openapi({ description: "Lines blocked, each with its reason" }),
 }).openapi("SyncSummary");
 
 function lineView(l: SyncLine): z.infer<typeof SyncLineSchema> {
@@ -82,7 +87,10 @@ const run = v1Route({
   method: "post",
   path: PATH,
   tags: [TAG],
-  summary: "Run a sync now and answer its summary",
+  summary: "Push the MSP's agreements now (no coalescing wait); answers once the pushes are done",
+  description: "Every mapped agreement is pushed now (a push writes only what differs), and " +
+    "one another worker is pushing is waited for (up to 30 s). The lines then show what was " +
+    "written; `pending` counts lines whose change is still not written.",
   request: { params: MspParams },
   responses: { 200: jsonAnswer(SummarySchema, "What the sync did") },
 }, { problems: [404] });

@@ -7,6 +7,11 @@ import { createConnectWiseClient } from "./connectwise/connectwise_client.ts";
 import { closePinnedConnections } from "./connectwise/pinned_fetch.ts";
 import { unconfiguredConnectWise } from "./connectwise/unconfigured.ts";
 import { createApp } from "./http/app.ts";
+import {
+  createFinalizationTracker,
+  type FinalizationTracker,
+  trackCatchUp,
+} from "./http/finalization_tracker.ts";
 import type { ApiApp } from "./http/app_env.ts";
 import { createCipher } from "./postgres/cipher.ts";
 import { type Database, openDatabase } from "./postgres/database.ts";
@@ -28,6 +33,8 @@ export interface Service {
   readonly database: Database;
   /** Lease owner of this process in the sync queue. */
   readonly workerId: string;
+  /** This process's finalization runs (the endpoint, the monthly schedule, the start-up catch-up). */
+  readonly finalizations: FinalizationTracker;
   close(): Promise<void>;
 }
 
@@ -92,7 +99,9 @@ export async function buildService(
   };
   const workerId = `${hostname()}:${Deno.pid}:${crypto.randomUUID().slice(0, 8)}`;
   const expected = (await readMigrations(MIGRATIONS_DIR)).length;
+  const finalizations = createFinalizationTracker();
   const app = createApp(deps, {
+    finalizations,
     apiTokens: config.apiTokens,
     workerId,
     readiness: () => readiness(database, expected),
@@ -104,6 +113,7 @@ export async function buildService(
   if (config.apiTokens.length === 0) {
     log.warning("API_TOKENS is unset: every /v1 request is refused (401) until it is set");
   }
+  const startedAt = deps.clock.now();
   const caught = await catchUp(deps);
   for (const { mspId, finalized } of caught) {
     log.info("Caught up: finalized {periods} for MSP {mspId}", {
@@ -111,6 +121,7 @@ export async function buildService(
       periods: finalized.join(", "),
     });
   }
+  trackCatchUp(finalizations, caught, { startedAt, finishedAt: deps.clock.now() });
   let loop: SyncLoop | undefined;
   if (options.syncLoop !== false) {
     const webhook = config.webhook ? createPlatformWebhook(config.webhook) : undefined;
@@ -121,6 +132,7 @@ export async function buildService(
     app,
     database,
     workerId,
+    finalizations,
     async close() {
       await loop?.stop();
       closePinnedConnections();

@@ -86,6 +86,14 @@ export async function buildService(
   config: Config,
   options: { syncLoop?: boolean } = {},
 ): Promise<Service> {
+  if (config.apiTokens.length === 0) {
+    // First, before the database lines: the one thing a fresh start needs to be told.
+    log.warning(
+      "API_TOKENS is unset, so every /v1 request answers 401 until it is set (comma-separated " +
+        "tokens of 16 characters or more). To try psa-sync with a token, plans and a simulated " +
+        "ConnectWise ready, run `deno task demo`",
+    );
+  }
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const cipher = await createCipher(await encryptionKey(config));
   const telemetry = createServiceTelemetry();
@@ -110,9 +118,6 @@ export async function buildService(
     setupAccess: postgresSetupAccess(database.sql),
     publicUrl: config.publicUrl,
   });
-  if (config.apiTokens.length === 0) {
-    log.warning("API_TOKENS is unset: every /v1 request is refused (401) until it is set");
-  }
   const startedAt = deps.clock.now();
   const caught = await catchUp(deps);
   for (const { mspId, finalized } of caught) {

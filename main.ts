@@ -47,7 +47,11 @@ const server = Deno.serve({
     }),
 }, running.app.fetch);
 
+// `deno task` passes a signal on to the service, which may then get it twice: stop once.
+let stopping = false;
 async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
   log.info("Received {signal}: shutting down", { signal });
   await server.shutdown();
   await running.close();

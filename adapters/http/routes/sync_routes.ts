@@ -4,7 +4,7 @@ import type { SyncLine } from "../../../application/ports/sync_lines.ts";
 import { resumeLine } from "../../../application/sync/resume_line.ts";
 import { PRODUCT_KINDS } from "../../../domain/product_mapping.ts";
 import { SYNC_STATUSES } from "../../../domain/sync_line.ts";
-import { syncNow } from "../../../application/sync/sync_now.ts";
+import { SYNC_NOW_WAIT_MS, syncNow } from "../../../application/sync/sync_now.ts";
 import { previewSync, syncLines } from "../../../application/sync/sync_views.ts";
 import type { ApiApp } from "../app_env.ts";
 import { Instant, instant, jsonAnswer, listOf, v1Route } from "../openapi_helpers.ts";
@@ -89,8 +89,8 @@ const run = v1Route({
   tags: [TAG],
   summary: "Push the MSP's agreements now (no coalescing wait); answers once the pushes are done",
   description: "Every mapped agreement is pushed now (a push writes only what differs), and " +
-    "one another worker is pushing is waited for (up to 30 s). The lines then show what was " +
-    "written; `pending` counts lines whose change is still not written.",
+    `one another worker is pushing is waited for (up to ${SYNC_NOW_WAIT_MS / 1_000} s). The ` +
+    "lines then show what was written; `pending` counts lines whose change is still not written.",
   request: { params: MspParams },
   responses: { 200: jsonAnswer(SummarySchema, "What the sync did") },
 }, { problems: [404] });

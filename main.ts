@@ -22,7 +22,7 @@ let resolveService: (service: Service) => void;
 const service = new Promise<Service>((resolve) => resolveService = resolve);
 
 // Deno Deploy discovers crons when the module loads: register before any await.
-registerMonthlyFinalization(service.then((s) => s.deps), { owner: "cron" });
+registerMonthlyFinalization(service, { owner: "cron" });
 
 await configureLogging({ level: config.logLevel, json: config.logFormat === "json" });
 const log = getLogger(["psa-sync"]);
@@ -47,7 +47,11 @@ const server = Deno.serve({
     }),
 }, running.app.fetch);
 
+// `deno task` passes a signal on to the service, which may then get it twice: stop once.
+let stopping = false;
 async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
   log.info("Received {signal}: shutting down", { signal });
   await server.shutdown();
   await running.close();

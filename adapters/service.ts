@@ -7,6 +7,11 @@ import { createConnectWiseClient } from "./connectwise/connectwise_client.ts";
 import { closePinnedConnections } from "./connectwise/pinned_fetch.ts";
 import { unconfiguredConnectWise } from "./connectwise/unconfigured.ts";
 import { createApp } from "./http/app.ts";
+import {
+  createFinalizationTracker,
+  type FinalizationTracker,
+  trackCatchUp,
+} from "./http/finalization_tracker.ts";
 import type { ApiApp } from "./http/app_env.ts";
 import { createCipher } from "./postgres/cipher.ts";
 import { type Database, openDatabase } from "./postgres/database.ts";
@@ -28,6 +33,8 @@ export interface Service {
   readonly database: Database;
   /** Lease owner of this process in the sync queue. */
   readonly workerId: string;
+  /** This process's finalization runs (the endpoint, the monthly schedule, the start-up catch-up). */
+  readonly finalizations: FinalizationTracker;
   close(): Promise<void>;
 }
 
@@ -79,6 +86,14 @@ export async function buildService(
   config: Config,
   options: { syncLoop?: boolean } = {},
 ): Promise<Service> {
+  if (config.apiTokens.length === 0) {
+    // First, before the database lines: the one thing a fresh start needs to be told.
+    log.warning(
+      "API_TOKENS is unset, so every /v1 request answers 401 until it is set (comma-separated " +
+        "tokens of 16 characters or more). To try psa-sync with a token, plans and a simulated " +
+        "ConnectWise ready, run `deno task demo`",
+    );
+  }
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const cipher = await createCipher(await encryptionKey(config));
   const telemetry = createServiceTelemetry();
@@ -96,7 +111,9 @@ export async function buildService(
   };
   const workerId = `${hostname()}:${Deno.pid}:${crypto.randomUUID().slice(0, 8)}`;
   const expected = (await readMigrations(MIGRATIONS_DIR)).length;
+  const finalizations = createFinalizationTracker();
   const app = createApp(deps, {
+    finalizations,
     apiTokens: config.apiTokens,
     workerId,
     readiness: () => readiness(database, expected),
@@ -105,9 +122,7 @@ export async function buildService(
     setupAccess: postgresSetupAccess(database.sql),
     publicUrl: config.publicUrl,
   });
-  if (config.apiTokens.length === 0) {
-    log.warning("API_TOKENS is unset: every /v1 request is refused (401) until it is set");
-  }
+  const startedAt = deps.clock.now();
   const caught = await catchUp(deps);
   for (const { mspId, finalized } of caught) {
     log.info("Caught up: finalized {periods} for MSP {mspId}", {
@@ -115,6 +130,7 @@ export async function buildService(
       periods: finalized.join(", "),
     });
   }
+  trackCatchUp(finalizations, caught, { startedAt, finishedAt: deps.clock.now() });
   let loop: SyncLoop | undefined;
   if (options.syncLoop !== false) {
     const webhook = config.webhook ? createPlatformWebhook(config.webhook) : undefined;
@@ -125,6 +141,7 @@ export async function buildService(
     app,
     database,
     workerId,
+    finalizations,
     async close() {
       await loop?.stop();
       closePinnedConnections();

@@ -7,6 +7,7 @@ import type { Deps } from "./deps.ts";
 import { requirePlan } from "./plans.ts";
 import type { Repositories } from "./ports/store.ts";
 import type { SyncStatus } from "./ports/sync_lines.ts";
+import { syncLines } from "./sync/sync_views.ts";
 
 /** An organization's sync state in one word, and why. */
 export interface OrganizationSync {
@@ -97,7 +98,7 @@ export async function listOrganizations(deps: Deps, mspId: string): Promise<Orga
   const [orgs, mappings, lines, plans, productMappings] = await Promise.all([
     store.organizations.list(mspId),
     store.companyMappings.list(mspId),
-    store.syncLines.list(mspId),
+    syncLines(deps, mspId),
     store.plans.list(),
     store.productMappings.list(mspId),
   ]);

@@ -1,4 +1,4 @@
-import { NotFoundError } from "../domain/errors.ts";
+import { ConflictError, NotFoundError } from "../domain/errors.ts";
 import { reportRefusal } from "../domain/report_window.ts";
 import { checkReport, type LedgerEntry } from "../domain/usage.ts";
 import type { Deps } from "./deps.ts";
@@ -20,8 +20,10 @@ export interface UsageReport {
  * Records a usage report durably, once per eventId, in one write: dedupe,
  * the ledger row, its period's figures and the dirty mark of the
  * organization's agreement. The push to ConnectWise follows asynchronously,
- * coalesced per agreement. A known eventId is a duplicate even once its
- * period closed: a retry of an acknowledged report never turns into an error.
+ * coalesced per agreement. A known eventId with the same content is a
+ * duplicate even once its period closed: a retry of an acknowledged report
+ * never turns into an error. With other content it is refused
+ * (`event-id-reused`): a platform that reuses ids hears of it.
  */
 export function reportUsage(deps: Deps, report: UsageReport): Promise<{ duplicate: boolean }> {
   return tracedReport(deps, report, () => recordReport(deps, report));
@@ -52,6 +54,13 @@ async function recordReport(deps: Deps, report: UsageReport): Promise<{ duplicat
       return { duplicate: false };
     case "duplicate":
       return { duplicate: true };
+    case "event-id-reused":
+      throw new ConflictError(
+        "event-id-reused",
+        `eventId "${report.eventId}" was already used for a report with another ` +
+          `${(recorded.differences ?? []).join(", ")}; nothing was stored: send this report ` +
+          "with an eventId of its own",
+      );
     case "unknown-organization":
       throw new NotFoundError(
         "organization-not-found",

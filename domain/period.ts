@@ -68,3 +68,20 @@ export function duePeriods(first: Period, now: Date): Period[] {
   for (let p = first; hasEnded(p, now); p = nextPeriod(p)) due.push(p);
   return due;
 }
+
+/**
+ * Checks that a period can be asked about now: any period up to the one after
+ * the current one (UTC), so a caller east of UTC whose month has already
+ * turned is served; nothing is known of a later one, refused with
+ * `period-in-future` rather than answered with projected figures.
+ */
+export function checkPeriodAsked(period: Period, now: Date): Period {
+  const latest = nextPeriod(periodOf(now));
+  if (parsePeriod(period) > latest) {
+    throw new DomainError(
+      "period-in-future",
+      `Period ${period} is more than one month ahead: the latest period served now is ${latest}`,
+    );
+  }
+  return period;
+}

@@ -43,8 +43,13 @@ export function parseSiteUrl(text: string, allowlist: readonly string[] = []): S
   const hostname = url.hostname.toLowerCase();
   const hostPort = `${hostname}:${port}`;
   const allowed = allowlist.includes(hostPort);
+  // The host listed with another port: say so, or "only https" blames the scheme for the port.
+  const otherPorts = allowlist.filter((entry) => entry.startsWith(`${hostname}:`))
+    .map((entry) => entry.slice(hostname.length + 1));
+  const listed = allowed || otherPorts.length === 0 ? "" : `; ${hostname} is on the allow-list ` +
+    `(CONNECTWISE_HOST_ALLOWLIST) with port ${otherPorts.join(", ")}, not ${port}`;
   if (url.protocol !== "https:" && !(allowed && url.protocol === "http:")) {
-    throw invalidSiteUrl("only https:// is allowed");
+    throw invalidSiteUrl(`only https:// is allowed${listed}`);
   }
   if (url.username || url.password || raw.slice(0, raw.indexOf(hostname)).includes("@")) {
     throw invalidSiteUrl("credentials in the URL are not allowed");
@@ -57,11 +62,11 @@ export function parseSiteUrl(text: string, allowlist: readonly string[] = []): S
   if (!allowed) {
     const bare = hostname.replace(/^\[|\]$/g, "");
     if (FORBIDDEN_NAMES.some((re) => re.test(bare)) || hostname.endsWith(".")) {
-      throw invalidSiteUrl(`host "${hostname}" is a local or metadata name`);
+      throw invalidSiteUrl(`host "${hostname}" is a local or metadata name${listed}`);
     }
     if (isIpLiteral(bare) && isForbiddenAddress(bare)) {
       throw invalidSiteUrl(
-        `host "${hostname}" is a loopback, private, link-local or metadata address`,
+        `host "${hostname}" is a loopback, private, link-local or metadata address${listed}`,
       );
     }
     if (!isIpLiteral(bare) && !hostname.includes(".")) {

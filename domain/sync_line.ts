@@ -19,6 +19,16 @@ export const SYNC_STATUSES = [
 /** A sync line's state. */
 export type SyncStatus = typeof SYNC_STATUSES[number];
 
+/**
+ * The status a line shows now. A line's figures are those of its last push;
+ * while its agreement waits for the next one (a report changed it, or a push
+ * was asked for), a line that push left `in-sync` is `pending`: its change is
+ * not yet written. Every other status stands until a push changes it.
+ */
+export function lineStatusNow(stored: SyncStatus, agreementQueued: boolean): SyncStatus {
+  return stored === "in-sync" && agreementQueued ? "pending" : stored;
+}
+
 /** What identifies a sync line: its agreement and product, or its kind when it has no product. */
 export interface LineIdentity {
   readonly agreementId: number;

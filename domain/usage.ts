@@ -48,6 +48,25 @@ export function checkReport(
   if (refusal) throw refusal;
 }
 
+/** What a report says, field by field, in the order `reportDifferences` names them. */
+const REPORT_FIELDS = ["organizationId", "occurredAt", "licenses", "servers", "planId"] as const;
+
+/**
+ * The fields in which a report differs from the stored report with its
+ * eventId: none is a duplicate (a retry, answered as such); any is a reused
+ * eventId, refused so that the platform hears of it instead of losing a report.
+ */
+export function reportDifferences(
+  stored: LedgerEntry,
+  incoming: LedgerEntry,
+): (typeof REPORT_FIELDS)[number][] {
+  return REPORT_FIELDS.filter((field) =>
+    field === "occurredAt"
+      ? stored.occurredAt.getTime() !== incoming.occurredAt.getTime()
+      : stored[field] !== incoming[field]
+  );
+}
+
 /** Ledger order: by instant, then by event id, so the result never depends on arrival order. */
 export function compareEntries(a: LedgerEntry, b: LedgerEntry): number {
   const byTime = a.occurredAt.getTime() - b.occurredAt.getTime();

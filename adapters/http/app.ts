@@ -6,6 +6,7 @@ import { accessLog, mspOfPath } from "./access_log.ts";
 import type { ApiApp, AppEnv } from "./app_env.ts";
 import { toProblem, type UnavailableCheck } from "./error_mapping.ts";
 import { createFinalizationTracker, type FinalizationTracker } from "./finalization_tracker.ts";
+import { allowedMethods } from "./method_not_allowed.ts";
 import { registerOpenApiDocument } from "./openapi_document.ts";
 import { problem, problemResponse } from "./problem.ts";
 import { requestId } from "./request_id.ts";
@@ -118,15 +119,27 @@ export function createApp(deps: Deps, options: AppOptions): ApiApp {
   registerSetupLinkRoutes(app, deps, { ...setup, limiter, publicUrl: options.publicUrl ?? null });
   registerSetupPage(app, deps, setup);
 
-  app.notFound((c) =>
-    problemResponse(
+  let allowed: ((path: string) => string[]) | undefined;
+  app.notFound((c) => {
+    // Read on the first miss, once every route is registered.
+    allowed ??= allowedMethods(app.routes);
+    const methods = allowed(c.req.path);
+    if (methods.length > 0 && !methods.includes(c.req.method)) {
+      const detail = `${c.req.method} is not served at ${c.req.path}; it serves ${
+        methods.join(", ")
+      }`;
+      return problemResponse(c, problem(405, { code: "method-not-allowed", detail }), {
+        Allow: methods.join(", "),
+      });
+    }
+    return problemResponse(
       c,
       problem(404, {
         code: "route-not-found",
         detail: `No route for ${c.req.method} ${c.req.path}`,
       }),
-    )
-  );
+    );
+  });
   app.onError((error, c) => {
     const { problem: body, unexpected, headers } = toProblem(error, options.isUnavailable);
     const context = {

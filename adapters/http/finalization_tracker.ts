@@ -19,6 +19,30 @@ export interface FinalizationRun {
   abandon(): void;
 }
 
+/**
+ * Records the start-up catch-up as a finished run of each period it
+ * finalized, over the MSPs it finalized. It writes no line itself (the sync
+ * loop pushes the finals next), so its lines written and failed are 0.
+ */
+export function trackCatchUp(
+  tracker: FinalizationTracker,
+  caught: readonly { mspId: string; finalized: readonly Period[] }[],
+  times: { startedAt: Date; finishedAt: Date },
+): void {
+  for (const period of new Set(caught.flatMap((c) => c.finalized))) {
+    const msps = caught.filter((c) => c.finalized.includes(period)).length;
+    tracker.start(period, times.startedAt).report({
+      period,
+      mspsDone: msps,
+      mspsTotal: msps,
+      linesWritten: 0,
+      linesFailed: 0,
+      estimatedMsLeft: 0,
+      finishedAt: times.finishedAt,
+    });
+  }
+}
+
 /** A tracker backed by a Map. */
 export function createFinalizationTracker(): FinalizationTracker {
   const runs = new Map<Period, { run: number; progress?: TrackedFinalization }>();

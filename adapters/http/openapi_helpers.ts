@@ -8,7 +8,7 @@ const PROBLEM_DESCRIPTIONS = {
   400: "Malformed JSON (`malformed-json`) or a field that breaks the schema (`invalid-request`)",
   401: "Missing or wrong bearer token",
   404: "Unknown here; another MSP's objects are 404 too",
-  409: "The current state forbids it (`period-finalized`)",
+  409: "The current state forbids it (`period-finalized`, `event-id-reused`)",
   413: "Request body over 1 MiB (`payload-too-large`)",
   415: "The body is not application/json",
   422: "Well-formed but breaks a rule",

@@ -6,6 +6,21 @@ const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 /** A platform id (MSP, organization, plan): 1 to 64 characters of `A-Za-z0-9._-`. */
 export const Id = z.string().regex(ID, "must be 1 to 64 characters of A-Za-z0-9._-");
 
+// Control characters (C0 and DEL) have no place in a name, an event id or a key, and Postgres
+// refuses NUL in text: refused at the edge, naming the field, never a 500.
+// deno-lint-ignore no-control-regex -- matching control characters is the point
+const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/;
+
+/**
+ * Text from the platform or a person (a name, an eventId, a key): 1 to `max`
+ * characters, none of them a control character (U+0000 to U+001F, U+007F);
+ * with `trim`, surrounding white space is removed first.
+ */
+export function plainText(max: number, options: { trim?: boolean } = {}) {
+  const text = options.trim ? z.string().trim() : z.string();
+  return text.min(1).max(max).regex(NO_CONTROL, "must not contain control characters");
+}
+
 function idParam(name: string, example: string) {
   return Id.openapi({ param: { name, in: "path" }, example });
 }

@@ -8,7 +8,8 @@ type Key = PropertyKey;
 /**
  * Flattens zod issues into `{path, message}` with slash-joined paths. For a
  * union, the branch with the fewest issues is the one the caller meant, so
- * its issues are reported at their full path (`items/3/agreementId`).
+ * its issues are reported at their full path (`items/3/agreementId`); an
+ * unknown property is reported at its own path.
  */
 export function fieldProblems(
   issues: readonly Issue[],
@@ -19,6 +20,13 @@ export function fieldProblems(
     if (issue.code === "invalid_union" && issue.errors.length > 0) {
       const best = [...issue.errors].sort((a, b) => a.length - b.length)[0];
       if (best.length > 0) return fieldProblems(best, path);
+    }
+    // Bodies are strict: each property the schema does not know (a typo such as `planID`) is named.
+    if (issue.code === "unrecognized_keys") {
+      return issue.keys.map((key) => {
+        const shown = key.length > 100 ? `${key.slice(0, 100)}...` : key;
+        return { path: [...path, shown].map(String).join("/"), message: "unknown property" };
+      });
     }
     return [{ path: path.map(String).join("/"), message: issue.message }];
   });

@@ -26,7 +26,10 @@ export interface LoggingOptions {
  * Safe to call again (it resets the previous setup).
  */
 export async function configureLogging(options: LoggingOptions): Promise<void> {
-  const formatter = options.json ? jsonLines : getTextFormatter({ timestamp: "date-time" });
+  // Strings in messages as they are (`http://0.0.0.0:8000`, `GET /healthz 200`), not quoted.
+  const formatter = options.json
+    ? jsonLines
+    : getTextFormatter({ timestamp: "date-time", value: "bare" });
   const sink = options.sink ?? getConsoleSink({ formatter });
   await configure({
     reset: true,

@@ -24,18 +24,36 @@ function isFlat(record: LogRecord): boolean {
 }
 
 /**
- * LogTape's `jsonLinesFormatter`, line for line, written directly for the
- * records that are nearly all of them (the access log: strings and numbers):
- * without the replacer that serializes errors and breaks cycles, which
- * JSON.stringify then calls for every key. Any other record goes to LogTape's
- * own formatter. (A test compares the two on random records.)
+ * The record with its string values written into the message text, so the
+ * rendered message reads `listening on http://0.0.0.0:8000`, not
+ * `http://"0.0.0.0":8000` (the values stay in `properties` as they are).
+ */
+export function withPlainStrings(record: LogRecord): LogRecord {
+  const { message } = record;
+  const plain: unknown[] = [message[0]];
+  for (let i = 1; i < message.length; i += 2) {
+    if (typeof message[i] === "string") {
+      plain[plain.length - 1] = `${plain.at(-1)}${message[i]}${message[i + 1]}`;
+    } else plain.push(message[i], message[i + 1]);
+  }
+  return { ...record, message: plain };
+}
+
+/**
+ * LogTape's `jsonLinesFormatter` of `withPlainStrings(record)`, line for
+ * line, written directly for the records that are nearly all of them (the
+ * access log: strings and numbers): without the replacer that serializes
+ * errors and breaks cycles, which JSON.stringify then calls for every key.
+ * Any other record goes to LogTape's own formatter. (A test compares the two
+ * on random records.)
  */
 export function jsonLines(record: LogRecord): string {
-  if (!isFlat(record)) return jsonLinesFormatter(record);
+  if (!isFlat(record)) return jsonLinesFormatter(withPlainStrings(record));
   const { message } = record;
   let rendered = message[0] as string;
   for (let i = 1; i < message.length; i++) {
-    rendered += i % 2 === 1 ? JSON.stringify(message[i]) : message[i] as string;
+    const part = message[i];
+    rendered += i % 2 === 0 || typeof part === "string" ? part as string : JSON.stringify(part);
   }
   const level = record.level === "warning" ? "WARN" : record.level.toUpperCase();
   const line = `{"@timestamp":${JSON.stringify(new Date(record.timestamp).toISOString())}` +

@@ -1,7 +1,7 @@
 import type { Recorded } from "../../application/ports/usage_ledger.ts";
 import { type Period, periodOf } from "../../domain/period.ts";
 import { entryKey } from "../../domain/period_summary.ts";
-import type { LedgerEntry } from "../../domain/usage.ts";
+import { type LedgerEntry, reportDifferences } from "../../domain/usage.ts";
 import { key, type MemoryState } from "./state.ts";
 import { memorySyncQueue } from "./sync_repositories.ts";
 
@@ -22,7 +22,13 @@ export function recordReport(
   const lastFinal: Period | null = s.finalized.ids(msp).sort().at(-1) ?? null;
   const org = s.organizations.get(msp, entry.organizationId);
   if (!org) return { outcome: "unknown-organization", lastFinal };
-  if (s.eventIds.has(msp, entry.eventId)) return { outcome: "duplicate", lastFinal };
+  const storedFor = s.eventIds.get(msp, entry.eventId);
+  if (storedFor !== undefined) {
+    const differences = reportDifferences(s.ledger.get(key(msp, storedFor), entry.eventId)!, entry);
+    return differences.length === 0
+      ? { outcome: "duplicate", lastFinal }
+      : { outcome: "event-id-reused", lastFinal, differences };
+  }
   const period = periodOf(entry.occurredAt);
   if (!options.accept || (lastFinal !== null && period <= lastFinal)) {
     return { outcome: "not-recorded", lastFinal };

@@ -66,13 +66,14 @@ function claimOrder(a: QueueRow, b: QueueRow): number {
 /** Table-backed dirty-agreement queue with leases. */
 export function memorySyncQueue(s: MemoryState): SyncQueue {
   const id = (agreementId: number) => String(agreementId);
-  // An entry already waiting keeps its notBefore: reports coalesce.
-  const mark = (msp: string, agreementId: number, notBefore: Date) => {
+  // An entry already waiting keeps its notBefore (reports coalesce), unless advanced.
+  const mark = (msp: string, agreementId: number, notBefore: Date, advance = false) => {
     const row = s.queue.get(msp, id(agreementId));
+    const due = row && advance && notBefore < row.notBefore ? notBefore : row?.notBefore;
     s.queue.set(
       msp,
       id(agreementId),
-      row ? { ...row, version: row.version + 1 } : {
+      row ? { ...row, version: row.version + 1, notBefore: due! } : {
         mspId: msp,
         agreementId,
         version: 1,
@@ -86,13 +87,21 @@ export function memorySyncQueue(s: MemoryState): SyncQueue {
   };
   return {
     markDirty: (msp, agreementId, notBefore) => done(() => mark(msp, agreementId, notBefore)),
-    markMappedDirty: (msp, notBefore) =>
+    markMappedDirty: (msp, notBefore, options = {}) =>
       answer(() => {
         const agreements = [...new Set(s.companyMappings.list(msp).map((m) => m.agreementId))]
           .sort((x, y) => x - y);
-        for (const agreementId of agreements) mark(msp, agreementId, notBefore);
+        for (const agreementId of agreements) mark(msp, agreementId, notBefore, options.advance);
         return agreements;
       }),
+    queued: (msp) =>
+      Promise.resolve(
+        s.queue.list(msp).sort((a, b) => a.agreementId - b.agreementId).map((r) => ({
+          agreementId: r.agreementId,
+          notBefore: r.notBefore,
+          leaseUntil: r.leaseUntil,
+        })),
+      ),
     claim: (owner, { now, leaseMs, limit, mspId }) => {
       const rows = mspId === undefined ? s.queue.all() : s.queue.list(mspId);
       const due = rows

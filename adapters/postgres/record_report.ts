@@ -1,10 +1,11 @@
 import type { Recorded, UsageLedger } from "../../application/ports/usage_ledger.ts";
 import { periodOf } from "../../domain/period.ts";
 import { entryKey } from "../../domain/period_summary.ts";
-import type { LedgerEntry } from "../../domain/usage.ts";
+import * as v from "valibot";
+import { type LedgerEntry, reportDifferences } from "../../domain/usage.ts";
 import { groupCommit } from "./group_commit.ts";
 import { SUMMARY_FROM_STORED } from "./period_summaries.ts";
-import type { Queryable } from "./rows.ts";
+import { instant, integer, type Queryable } from "./rows.ts";
 
 /** One usage report to record, as `UsageLedger.record` takes it. */
 export interface ReportToRecord {
@@ -54,7 +55,9 @@ function recordStatement(lock: "FOR SHARE" | "FOR SHARE SKIP LOCKED"): string {
       ) e ON true
     ), checked AS (
       SELECT i.*, m.last_final, coalesce(m.busy, false) AS busy,
-        coalesce(k.known, false) AS known, coalesce(d.duplicate, false) AS duplicate
+        coalesce(k.known, false) AS known, coalesce(d.duplicate, false) AS duplicate,
+        d.stored_organization_id, d.stored_occurred_at, d.stored_licenses, d.stored_servers,
+        d.stored_plan_id
       FROM input i
       JOIN msp m ON m.msp_id = i.msp_id
       LEFT JOIN LATERAL (
@@ -62,7 +65,11 @@ function recordStatement(lock: "FOR SHARE" | "FOR SHARE SKIP LOCKED"): string {
         WHERE o.msp_id = i.msp_id AND o.id = i.organization_id LIMIT 1
       ) k ON true
       LEFT JOIN LATERAL (
-        SELECT true AS duplicate FROM usage_ledger l
+        -- the stored report with this eventId, for the caller to compare with this one
+        SELECT true AS duplicate, l.organization_id AS stored_organization_id,
+          l.occurred_at AS stored_occurred_at, l.licenses AS stored_licenses,
+          l.servers AS stored_servers, l.plan_id AS stored_plan_id
+        FROM usage_ledger l
         WHERE l.msp_id = i.msp_id AND l.event_id = i.event_id LIMIT 1
       ) d ON true
     ), go AS (
@@ -106,7 +113,9 @@ function recordStatement(lock: "FOR SHARE" | "FOR SHARE SKIP LOCKED"): string {
       WHERE o.msp_id = p.msp_id AND o.id = p.organization_id AND o.plan_id <> p.plan_id
         AND l.later IS NULL
     )
-    SELECT c.idx, s.idx IS NOT NULL AS inserted, c.known, c.duplicate, c.busy, c.last_final
+    SELECT c.idx, s.idx IS NOT NULL AS inserted, c.known, c.duplicate, c.busy, c.last_final,
+      c.stored_organization_id, c.stored_occurred_at, c.stored_licenses, c.stored_servers,
+      c.stored_plan_id
     FROM checked c LEFT JOIN stored s ON s.idx = c.idx
     ORDER BY c.idx`;
 }
@@ -156,19 +165,52 @@ export async function recordReports(
     [sql.json(rows)],
     { prepare: true },
   );
-  return answers.map((row, i) => {
+  return await Promise.all(answers.map(async (row, i): Promise<BatchOutcome> => {
     if (row.busy) return "busy";
     const lastFinal = (row.last_final as string | null) ?? null;
     const closed = !reports[i].accept || (lastFinal !== null && rows[i].period <= lastFinal);
-    const outcome: Recorded["outcome"] = row.inserted
-      ? "recorded"
-      : !row.known
-      ? "unknown-organization"
-      : row.duplicate || !closed
-      ? "duplicate" // a concurrent report with the same eventId stored it first
-      : "not-recorded";
-    return { outcome, lastFinal };
-  });
+    if (row.inserted) return { outcome: "recorded", lastFinal };
+    if (!row.known) return { outcome: "unknown-organization", lastFinal };
+    if (!row.duplicate && closed) return { outcome: "not-recorded", lastFinal };
+    // The eventId is known: stored before this statement began, or by a concurrent report
+    // (its insert met the row once that report committed); then the row is read now.
+    const stored = row.duplicate
+      ? storedEntry(row, reports[i].entry.eventId)
+      : await readStored(sql, reports[i]);
+    const differences = reportDifferences(stored, reports[i].entry);
+    return differences.length === 0
+      ? { outcome: "duplicate", lastFinal }
+      : { outcome: "event-id-reused", lastFinal, differences };
+  }));
+}
+
+const StoredRow = v.object({
+  stored_organization_id: v.string(),
+  stored_occurred_at: instant,
+  stored_licenses: v.nullable(integer),
+  stored_servers: v.nullable(integer),
+  stored_plan_id: v.nullable(v.string()),
+});
+
+function storedEntry(row: unknown, eventId: string): LedgerEntry {
+  const r = v.parse(StoredRow, row);
+  return {
+    eventId,
+    organizationId: r.stored_organization_id,
+    occurredAt: r.stored_occurred_at,
+    licenses: r.stored_licenses,
+    servers: r.stored_servers,
+    planId: r.stored_plan_id,
+  };
+}
+
+async function readStored(sql: Queryable, report: ReportToRecord): Promise<LedgerEntry> {
+  const [row] = await sql`
+    SELECT organization_id AS stored_organization_id, occurred_at AS stored_occurred_at,
+      licenses AS stored_licenses, servers AS stored_servers, plan_id AS stored_plan_id
+    FROM usage_ledger WHERE msp_id = ${report.mspId} AND event_id = ${report.entry.eventId}`;
+  if (!row) throw new Error(`usage_ledger: no row for eventId "${report.entry.eventId}"`);
+  return storedEntry(row, report.entry.eventId);
 }
 
 /**

@@ -25,16 +25,30 @@ export function postgresSyncQueue(sql: Queryable): SyncQueue {
         VALUES (${mspId}, ${agreementId}, 1, 0, ${notBefore}, ${notBefore})
         ON CONFLICT (msp_id, agreement_id) DO UPDATE SET version = sync_queue.version + 1`;
     },
-    markMappedDirty: async (mspId, notBefore) => {
+    markMappedDirty: async (mspId, notBefore, options = {}) => {
+      const advance = options.advance ?? false;
       const rows = await sql`
         INSERT INTO sync_queue (msp_id, agreement_id, version, attempts, not_before, first_due)
         SELECT DISTINCT msp_id, agreement_id, 1, 0, ${notBefore}::timestamptz,
           ${notBefore}::timestamptz
         FROM company_mappings WHERE msp_id = ${mspId}
-        ON CONFLICT (msp_id, agreement_id) DO UPDATE SET version = sync_queue.version + 1
+        ON CONFLICT (msp_id, agreement_id) DO UPDATE SET version = sync_queue.version + 1,
+          not_before = CASE WHEN ${advance}
+            THEN least(sync_queue.not_before, EXCLUDED.not_before)
+            ELSE sync_queue.not_before END
         RETURNING agreement_id`;
       return parseRows(v.object({ agreement_id: integer }), rows, "sync_queue")
         .map((r) => r.agreement_id).sort((x, y) => x - y);
+    },
+    queued: async (mspId) => {
+      const rows = await sql`
+        SELECT agreement_id, not_before, lease_until FROM sync_queue
+        WHERE msp_id = ${mspId} ORDER BY agreement_id`;
+      return parseRows(QueuedRow, rows, "sync_queue").map((r) => ({
+        agreementId: r.agreement_id,
+        notBefore: r.not_before,
+        leaseUntil: r.lease_until,
+      }));
     },
     claim: async (owner, { now, leaseMs, limit, mspId }) => {
       const until = new Date(now.getTime() + leaseMs);
@@ -122,3 +136,8 @@ export function postgresSyncQueue(sql: Queryable): SyncQueue {
 }
 
 const BacklogRow = v.object({ dirty: integer, oldest: v.nullable(instant) });
+const QueuedRow = v.object({
+  agreement_id: integer,
+  not_before: instant,
+  lease_until: v.nullable(instant),
+});

@@ -7,6 +7,14 @@ export interface DirtyAgreement {
   readonly attempts: number;
 }
 
+/** An agreement waiting in the queue: due, waiting (coalescing, a retry's backoff) or leased. */
+export interface QueuedAgreement {
+  readonly agreementId: number;
+  readonly notBefore: Date;
+  /** Until when a worker holds it; null when no worker does. */
+  readonly leaseUntil: Date | null;
+}
+
 /** The queue at a glance, over every MSP (operations metrics). */
 export interface Backlog {
   /** Dirty agreements waiting for a push. */
@@ -24,9 +32,17 @@ export interface SyncQueue {
   markDirty(mspId: string, agreementId: number, notBefore: Date): Promise<void>;
   /**
    * `markDirty` for every agreement the MSP's organizations are mapped to, at
-   * once (one statement, nothing read first); answers them, ascending.
+   * once (one statement, nothing read first); answers them, ascending. With
+   * `advance` (a push asked for now), an entry already waiting longer
+   * (coalescing, or a retry's backoff) becomes due at `notBefore`.
    */
-  markMappedDirty(mspId: string, notBefore: Date): Promise<number[]>;
+  markMappedDirty(
+    mspId: string,
+    notBefore: Date,
+    options?: { advance?: boolean },
+  ): Promise<number[]>;
+  /** The MSP's agreements in the queue, whatever their state, ascending (one query). */
+  queued(mspId: string): Promise<QueuedAgreement[]>;
   /** Leases up to `limit` due, unleased (or lease-expired) agreements to `owner`, of one MSP if given. */
   claim(
     owner: string,

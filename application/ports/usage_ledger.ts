@@ -5,13 +5,22 @@ import type { LedgerEntry } from "../../domain/usage.ts";
 /** What recording a usage report did. */
 export interface Recorded {
   /**
-   * `recorded`; `duplicate` (the MSP has the eventId); `unknown-organization`;
+   * `recorded`; `duplicate` (the MSP has the eventId, for this very report);
+   * `event-id-reused` (the MSP has the eventId for a report that differs in
+   * `differences`, see `reportDifferences`); `unknown-organization`;
    * `not-recorded`: refused by the caller (`accept` false) or its period is
    * final (`lastFinal`).
    */
-  readonly outcome: "recorded" | "duplicate" | "unknown-organization" | "not-recorded";
+  readonly outcome:
+    | "recorded"
+    | "duplicate"
+    | "event-id-reused"
+    | "unknown-organization"
+    | "not-recorded";
   /** The MSP's latest final period when the report was decided. */
   readonly lastFinal: Period | null;
+  /** With `event-id-reused`: the fields in which the stored report differs. */
+  readonly differences?: readonly string[];
 }
 
 /** Append-only record of every usage report and plan change. */
@@ -23,7 +32,9 @@ export interface UsageLedger {
    * `Statements.closeForReports`), the ledger row, its period summary, the
    * plan the organization is on when the report names the latest one, and
    * the dirty mark of the organization's agreement (waiting until
-   * `notBefore`). Only the duplicate check runs when `accept` is false.
+   * `notBefore`). Only the duplicate check runs when `accept` is false. A
+   * report whose eventId the MSP has stores nothing, whether it repeats the
+   * stored report or reuses its id, even when the two race.
    */
   record(
     mspId: string,

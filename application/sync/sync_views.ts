@@ -1,5 +1,6 @@
-import { parsePeriod } from "../../domain/period.ts";
+import { checkPeriodAsked } from "../../domain/period.ts";
 import type { Statement } from "../../domain/statement.ts";
+import { lineStatusNow } from "../../domain/sync_line.ts";
 import { sessionFor } from "../connection.ts";
 import type { Deps } from "../deps.ts";
 import type { AuditEntry } from "../ports/audit_log.ts";
@@ -9,19 +10,30 @@ import { planAgreement } from "./plan_agreement.ts";
 import { readPushScope, scopedTarget } from "./push_scope.ts";
 import { stepFor } from "./push_sequence.ts";
 
-/** A sync line as shown, with when ConnectWise next invoices its agreement. */
+/** A sync line as shown: its status now, and when ConnectWise next invoices its agreement. */
 export interface SyncLineView extends SyncLine {
   /** The agreement's next invoice date as last read; null when unknown. */
   readonly nextInvoiceDate: Date | null;
 }
 
-/** Every sync line of the MSP, with its agreement's next invoice date. */
+/**
+ * Every sync line of the MSP, with the status it has now (`lineStatusNow`)
+ * and its agreement's next invoice date.
+ */
 export async function syncLines(deps: Deps, mspId: string): Promise<SyncLineView[]> {
-  const lines = await deps.store.syncLines.list(mspId);
+  const [lines, queued] = await Promise.all([
+    deps.store.syncLines.list(mspId),
+    deps.store.syncQueue.queued(mspId),
+  ]);
   const ids = [...new Set(lines.map((l) => l.agreementId))];
   const records = ids.length === 0 ? [] : await deps.store.agreements.get(mspId, ids);
   const next = new Map(records.map((r) => [r.terms.id, r.watch.nextInvoiceDate]));
-  return lines.map((l) => ({ ...l, nextInvoiceDate: next.get(l.agreementId) ?? null }));
+  const waiting = new Set(queued.map((q) => q.agreementId));
+  return lines.map((line) => ({
+    ...line,
+    status: lineStatusNow(line.status, waiting.has(line.agreementId)),
+    nextInvoiceDate: next.get(line.agreementId) ?? null,
+  }));
 }
 
 /** One line of a preview: what a sync would do now. */
@@ -92,12 +104,15 @@ export async function previewSync(deps: Deps, mspId: string): Promise<PreviewLin
   return preview;
 }
 
-/** The statement of a period: final figures once finalized, else the running ones. */
+/**
+ * The statement of a period: final figures once finalized, else the running
+ * ones; a period more than one month ahead is refused (`checkPeriodAsked`).
+ */
 export async function periodStatement(
   deps: Deps,
   input: { mspId: string; period: string },
 ): Promise<Statement[]> {
-  const period = parsePeriod(input.period);
+  const period = checkPeriodAsked(input.period, deps.clock.now());
   if (await deps.store.statements.isFinalized(input.mspId, period)) {
     return deps.store.statements.list(input.mspId, period);
   }

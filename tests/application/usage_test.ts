@@ -25,13 +25,17 @@ const report = (eventId: string, occurredAt: string, licenses = 5, servers = 1) 
   servers,
 });
 
-Deno.test("usage: the same eventId again is a duplicate and changes nothing", async () => {
+Deno.test("usage: the same report again is a duplicate; its eventId with other content is reused; neither changes anything", async () => {
   const { deps, store } = await world();
   assert.deepEqual(await reportUsage(deps, report("e1", "2026-11-10T10:00:00Z")), {
     duplicate: false,
   });
-  assert.deepEqual(await reportUsage(deps, report("e1", "2026-11-10T11:00:00Z", 99)), {
+  assert.deepEqual(await reportUsage(deps, report("e1", "2026-11-10T10:00:00Z")), {
     duplicate: true,
+  });
+  await assert.rejects(reportUsage(deps, report("e1", "2026-11-10T11:00:00Z", 99)), {
+    code: "event-id-reused",
+    message: /eventId "e1" was already used for a report with another occurredAt, licenses/,
   });
   const reports = (await store.usage.entries("msp-a", "o1")).filter((e) => e.licenses !== null);
   assert.equal(reports.length, 1);

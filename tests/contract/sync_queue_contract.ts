@@ -217,4 +217,41 @@ export async function syncQueueContract(t: Deno.TestContext, open: OpenStore): P
       assert.deepEqual(await s.syncQueue.claim("w2", { now: at(1), ...lease }), claimed.slice(1));
     },
   );
+
+  await contractCase(
+    t,
+    open,
+    "sync queue: markMappedDirty with advance makes a waiting entry due now; queued lists the MSP's entries",
+    async (s) => {
+      for (const [organizationId, agreementId] of [["o1", 1], ["o2", 2], ["o3", 3]] as const) {
+        await s.companyMappings.save("msp-a", { organizationId, companyId: 1, agreementId });
+      }
+      await s.syncQueue.markDirty("msp-a", 1, at(9)); // coalescing until minute 9
+      await s.syncQueue.markDirty("msp-a", 2, at(0));
+      await s.syncQueue.markDirty("msp-b", 7, at(0));
+      const [two] = await s.syncQueue.claim("w1", { now: at(0), ...lease, mspId: "msp-a" });
+      await s.syncQueue.retry("w1", two, at(30)); // in backoff until minute 30
+      await s.syncQueue.markMappedDirty("msp-a", at(1)); // without advance: they keep waiting
+      assert.deepEqual(await s.syncQueue.claim("w2", { now: at(1), ...lease, mspId: "msp-a" }), [
+        { mspId: "msp-a", agreementId: 3, version: 1, attempts: 0 },
+      ]);
+      assert.deepEqual(await s.syncQueue.queued("msp-a"), [
+        { agreementId: 1, notBefore: at(9), leaseUntil: null },
+        { agreementId: 2, notBefore: at(30), leaseUntil: null },
+        { agreementId: 3, notBefore: at(1), leaseUntil: new Date(at(1).getTime() + 60_000) },
+      ]);
+      await s.syncQueue.markMappedDirty("msp-a", at(2), { advance: true });
+      const due = await s.syncQueue.claim("w3", { now: at(2), ...lease, mspId: "msp-a" });
+      // 1 and 2 are due now; 3 too, its one-minute lease having run out.
+      assert.deepEqual(due.map((d) => [d.agreementId, d.attempts]), [[3, 0], [1, 0], [2, 1]]);
+      // An entry due sooner than the advance keeps its time; another MSP's entries stay apart.
+      await s.syncQueue.markDirty("msp-a", 4, at(0));
+      await s.companyMappings.save("msp-a", { organizationId: "o4", companyId: 1, agreementId: 4 });
+      await s.syncQueue.markMappedDirty("msp-a", at(5), { advance: true });
+      const four = (await s.syncQueue.queued("msp-a")).find((q) => q.agreementId === 4);
+      assert.deepEqual(four?.notBefore, at(0));
+      assert.deepEqual((await s.syncQueue.queued("msp-b")).map((q) => q.agreementId), [7]);
+      assert.deepEqual(await s.syncQueue.queued("msp-c"), []);
+    },
+  );
 }

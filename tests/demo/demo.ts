@@ -5,7 +5,7 @@
 import { type RunningSimulator, serveSimulator } from "../connectwise_simulator/simulator.ts";
 import { startService } from "../e2e/service_process.ts";
 import { demoSeed } from "./demo_seed.ts";
-import { DEMO_STEPS } from "./demo_steps.ts";
+import { demoSteps } from "./demo_steps.ts";
 
 const PLANS = [
   { id: "lite", name: "Lite", tier: 1, includesServers: false },
@@ -48,13 +48,13 @@ const service = await startService({
 });
 
 const base = `http://127.0.0.1:${port}`;
-for (const plan of PLANS) {
-  const res = await fetch(`${base}/v1/plans/${plan.id}`, {
+for (const { id, ...plan } of PLANS) {
+  const res = await fetch(`${base}/v1/plans/${id}`, {
     method: "PUT",
     headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
     body: JSON.stringify(plan),
   });
-  if (!res.ok) throw new Error(`Seeding plan ${plan.id} failed: ${res.status} ${await res.text()}`);
+  if (!res.ok) throw new Error(`Seeding plan ${id} failed: ${res.status} ${await res.text()}`);
   await res.body?.cancel();
 }
 
@@ -80,23 +80,20 @@ Run the setup in another shell, step by step:
 
 export PSA=${base} PSA_TOKEN=${token}
 `);
-for (const step of DEMO_STEPS) {
+for (const step of demoSteps(simulator.url)) {
   console.log(`# ${step.title}`);
   for (const line of step.lines) console.log(line);
   console.log("");
 }
 console.log("Press Ctrl-C to stop the demo.");
 
-const log = await Deno.open(`${dataDir}/service.log`, { write: true, create: true });
+// Rewritten whole each second (truncating an open file left its old length as NUL bytes).
 const flush = setInterval(() => {
-  const text = service.output();
-  log.truncateSync(0);
-  log.writeSync(new TextEncoder().encode(text));
+  Deno.writeTextFileSync(`${dataDir}/service.log`, service.output());
 }, 1_000);
 
 async function stop() {
   clearInterval(flush);
-  log.close();
   await service.stop();
   await simulator.close();
   await Deno.remove(dataDir, { recursive: true }).catch(() => undefined);

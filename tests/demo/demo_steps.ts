@@ -8,18 +8,28 @@ const JSON_HEADERS = `-H "Authorization: Bearer $PSA_TOKEN" -H 'Content-Type: ap
 const AUTH = `-H "Authorization: Bearer $PSA_TOKEN"`;
 const MSP = "$PSA/v1/msps/acme-msp";
 
+/** The simulator's origin with the demo's default SIMULATOR_PORT, as README.md shows it. */
+export const DEFAULT_SIMULATOR_URL = "http://127.0.0.1:8787";
+
 /**
- * The walk-through the demo prints and README.md shows, word for word (a test
- * checks both, and runs the lines against a running demo). It expects
- * PSA and PSA_TOKEN in the environment, as the demo's first line exports them.
+ * The walk-through the demo prints, with the simulator where it runs; README.md
+ * shows it word for word for the default ports (a test checks both, and runs
+ * the printed lines against a running demo). It expects PSA and PSA_TOKEN in
+ * the environment, as the demo's first line exports them.
  */
-export const DEMO_STEPS: readonly DemoStep[] = [
-  {
-    title: "1. Connect to ConnectWise (the simulator; permissions are reported)",
-    lines: [
-      `curl -s -X PUT "${MSP}/connectwise" ${JSON_HEADERS} -d '{"siteUrl":"http://127.0.0.1:8787","companyId":"demo","publicKey":"pub","privateKey":"priv-demo-key"}'`,
-    ],
-  },
+export function demoSteps(simulatorUrl: string): readonly DemoStep[] {
+  return [
+    {
+      title: "1. Connect to ConnectWise (the simulator; permissions are reported)",
+      lines: [
+        `curl -s -X PUT "${MSP}/connectwise" ${JSON_HEADERS} -d '{"siteUrl":"${simulatorUrl}","companyId":"demo","publicKey":"pub","privateKey":"priv-demo-key"}'`,
+      ],
+    },
+    ...LATER_STEPS,
+  ];
+}
+
+const LATER_STEPS: readonly DemoStep[] = [
   {
     title:
       "2. Map products: Lite a license product; Core and Premium also a server product (one created)",

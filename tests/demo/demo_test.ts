@@ -1,7 +1,8 @@
-// The demo as a user meets it: `deno task demo` starts, and the curl lines of
-// README.md (identical to what the demo prints) work as printed.
+// The demo as a user meets it: `deno task demo` starts, prints the ports it
+// uses, and the curl lines it prints (README.md shows them for the default
+// ports) work as printed.
 import assert from "node:assert/strict";
-import { DEMO_STEPS } from "./demo_steps.ts";
+import { DEFAULT_SIMULATOR_URL, demoSteps } from "./demo_steps.ts";
 
 const root = new URL("../../", import.meta.url).pathname;
 
@@ -21,11 +22,11 @@ function readmeLines(): string[] {
   return readme.slice(start, end).split("\n").filter((l) => l.startsWith("curl "));
 }
 
-Deno.test("demo: README.md shows exactly the curl lines the demo prints", () => {
-  assert.deepEqual(readmeLines(), DEMO_STEPS.flatMap((s) => s.lines));
+Deno.test("demo: README.md shows exactly the curl lines the demo prints with its default ports", () => {
+  assert.deepEqual(readmeLines(), demoSteps(DEFAULT_SIMULATOR_URL).flatMap((s) => s.lines));
 });
 
-Deno.test("demo: `deno task demo` starts and every README curl line answers 2xx", async () => {
+Deno.test("demo: `deno task demo` on other ports prints them, and every curl line it prints answers 2xx", async () => {
   const [port, simulatorPort] = [freePort(), freePort()];
   const child = new Deno.Command(Deno.execPath(), {
     args: ["task", "demo"],
@@ -52,11 +53,15 @@ Deno.test("demo: `deno task demo` starts and every README curl line answers 2xx"
     assert.match(await page.text(), /1\. ConnectWise credentials/);
     const exported = printed.match(/^export PSA=(\S+) PSA_TOKEN=(\S+)$/m);
     assert.ok(exported, "the demo prints the export line");
+    assert.equal(exported[1], `http://127.0.0.1:${port}`);
+    const simulatorUrl = `http://127.0.0.1:${simulatorPort}`;
+    const lines = printed.split("\n").filter((l) => l.startsWith("curl "));
+    assert.deepEqual(lines, demoSteps(simulatorUrl).flatMap((s) => s.lines));
+    assert.ok(!printed.includes(":8787"), "no default port is printed");
     const env = { PSA: exported[1], PSA_TOKEN: exported[2], PATH: Deno.env.get("PATH") ?? "" };
-    for (const line of readmeLines()) {
-      const command = line.replaceAll("127.0.0.1:8787", `127.0.0.1:${simulatorPort}`);
+    for (const line of lines) {
       const out = await new Deno.Command("bash", {
-        args: ["-c", `${command} -o /dev/null -w '%{http_code}'`],
+        args: ["-c", `${line} -o /dev/null -w '%{http_code}'`],
         env,
       }).output();
       const status = new TextDecoder().decode(out.stdout).trim();

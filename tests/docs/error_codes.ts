@@ -81,3 +81,26 @@ export function codesOnPage(markdown: string): DocumentedCode[] {
   }
   return rows;
 }
+
+/**
+ * Codes of rules the request schema checks first (400 `invalid-request`), so
+ * that no HTTP caller ever receives them: errors.md names them in its text,
+ * not in a table row, and a test sends each case to see the schema's answer.
+ */
+export const CHECKED_BY_THE_SCHEMA_FIRST: ReadonlyMap<string, { path: string; body: unknown }> =
+  new Map<string, { path: string; body: unknown }>([
+    ["invalid-usage", {
+      path: "POST /v1/msps/a/organizations/a-o1/usage",
+      body: { eventId: "n", occurredAt: "2026-11-10T10:00:00Z", licenses: 1.5, servers: 0 },
+    }],
+    ["invalid-credentials", {
+      path: "PUT /v1/msps/a/connectwise",
+      body: {
+        siteUrl: "https://na.myconnectwise.net",
+        companyId: "",
+        publicKey: "p",
+        privateKey: "k",
+      },
+    }],
+    ["invalid-period", { path: "GET /v1/msps/a/periods/2026-13", body: undefined }],
+  ]);

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import {
+  checkPeriodAsked,
   duePeriods,
   hasEnded,
   nextPeriod,
@@ -79,4 +80,16 @@ Deno.test("period: periods before the first usage report need no finalization", 
   assert.deepEqual(due, ["2026-10", "2026-11"]);
   assert.ok(!due.includes("2026-09"));
   assert.deepEqual(duePeriods("2026-11", new Date("2026-11-30T12:00:00Z")), []);
+});
+
+Deno.test("period: up to the month after the current one can be asked about; a later one is period-in-future", () => {
+  const now = new Date("2026-12-31T23:59:59Z");
+  assert.equal(checkPeriodAsked("2026-12", now), "2026-12");
+  assert.equal(checkPeriodAsked("2027-01", now), "2027-01");
+  assert.equal(checkPeriodAsked("1999-01", now), "1999-01");
+  assert.throws(() => checkPeriodAsked("2027-02", now), {
+    code: "period-in-future",
+    message: "Period 2027-02 is more than one month ahead: the latest period served now is 2027-01",
+  });
+  assert.throws(() => checkPeriodAsked("2027-13", now), { code: "invalid-period" });
 });

@@ -116,10 +116,26 @@ Deno.test("site url: an allow-listed host:port may use http and skips the addres
   assert.equal(parseSiteUrl("http://127.0.0.1:9000", ALLOWLIST).hostPort, "127.0.0.1:9000");
 });
 
-Deno.test("site url: the allow-list names host and port: another port of the same host is not allowed", () => {
-  refused("http://localhost:8081", /only https/, ALLOWLIST);
-  refused("https://localhost:8081", /local or metadata name/, ALLOWLIST);
-  refused("http://na.myconnectwise.net", /only https/, ALLOWLIST);
+Deno.test("site url: the allow-list names host and port: another port of the same host is not allowed, and the refusal says so", () => {
+  const listed =
+    /localhost is on the allow-list \(CONNECTWISE_HOST_ALLOWLIST\) with port 8080, not 8081$/;
+  refused(
+    "http://localhost:8081",
+    /^Site URL is not accepted: only https:\/\/ is allowed; /,
+    ALLOWLIST,
+  );
+  refused("http://localhost:8081", listed, ALLOWLIST);
+  refused(
+    "https://localhost:8081",
+    /local or metadata name; localhost is on the allow-list/,
+    ALLOWLIST,
+  );
+  refused(
+    "http://127.0.0.1:8787",
+    /127\.0\.0\.1 is on the allow-list .* port 9000, not 8787$/,
+    ALLOWLIST,
+  );
+  refused("http://na.myconnectwise.net", /only https:\/\/ is allowed$/, ALLOWLIST);
 });
 
 Deno.test("site url: an allow-listed host still has no path, query or credentials", () => {

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { finalFiguresPushed, lineKey } from "../../domain/sync_line.ts";
+import { finalFiguresPushed, lineKey, lineStatusNow } from "../../domain/sync_line.ts";
 
 Deno.test("sync line: one line per (agreement, product), whatever the kind or plan using it", () => {
   assert.equal(lineKey({ agreementId: 7, productId: 21, kind: "license" }), "7:21");
@@ -60,4 +60,13 @@ Deno.test("company mapping: a remap pushes the agreement left and the one mapped
   assert.deepEqual(agreementsToPush(m(10), undefined), [10]);
   assert.deepEqual(agreementsToPush(undefined, m(20)), [20]);
   assert.deepEqual(agreementsToPush(m(10), m(10)), [10]);
+});
+
+Deno.test("sync line: an in-sync line of an agreement waiting for a push is pending; other statuses stand", () => {
+  assert.equal(lineStatusNow("in-sync", true), "pending");
+  assert.equal(lineStatusNow("in-sync", false), "in-sync");
+  for (const status of ["pending", "blocked", "failed"] as const) {
+    assert.equal(lineStatusNow(status, true), status);
+    assert.equal(lineStatusNow(status, false), status);
+  }
 });

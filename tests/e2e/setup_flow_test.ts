@@ -96,7 +96,14 @@ async function setupFlow(backend: Backend): Promise<void> {
     await report("alpha-lab", "u3", 5, 1, "03");
     await report(betaOrg, "u4", 7, 3, "04");
     const summary = await call<Record<string, number>>("POST", "/sync");
-    assert.deepEqual(summary, { agreements: 2, written: 4, failed: 0, skipped: 0 });
+    assert.deepEqual(summary, {
+      agreements: 2,
+      written: 4,
+      failed: 0,
+      skipped: 0,
+      pending: 0,
+      blocked: 0,
+    });
 
     const expected = [
       `${alphaAgreement}/${product("VPN-CORE")}: 17`,

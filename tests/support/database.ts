@@ -1,5 +1,6 @@
 import postgres from "postgres";
 import { startEmbedded } from "../../adapters/postgres/embedded.ts";
+import { copyEmbeddedTemplate } from "./embedded_template.ts";
 
 /** Which database a test file got. */
 export type TestDatabaseKind = "postgres" | "testcontainers" | "embedded";
@@ -79,6 +80,7 @@ async function container(): Promise<TestDatabase> {
 
 async function embedded(): Promise<TestDatabase> {
   const dir = await Deno.makeTempDir({ prefix: "psa_sync_test_" });
+  await copyEmbeddedTemplate(dir);
   const db = await startEmbedded(dir);
   return {
     kind: "embedded",

@@ -1,4 +1,4 @@
-// How a receiver checks psa-sync's signature (the README shows the same steps):
+// How a receiver checks psa-sync's signature (docs/integration.md shows the same steps):
 // parse `t=...,v1=...[,v1=...]`, refuse a timestamp more than 5 minutes away,
 // and accept when any `v1` is the HMAC-SHA256 of "t.body" under one of its secrets.
 // Written from the documented scheme, not from the signer's code.

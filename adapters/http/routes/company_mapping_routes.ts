@@ -7,7 +7,7 @@ import {
 import type { Deps } from "../../../application/deps.ts";
 import type { ApiApp } from "../app_env.ts";
 import { jsonAnswer, jsonBody, listOf, v1Route } from "../openapi_helpers.ts";
-import { Id, MspOrgParams, MspParams } from "../params.ts";
+import { Id, MspOrgParams, MspParams, plainText } from "../params.ts";
 import { CompanyMappingSchema, LicenseType } from "./organization_routes.ts";
 
 const TAG = "Company mapping";
@@ -19,7 +19,7 @@ const Row = z.union([
   z.strictObject({
     ...Ids,
     createOrganization: z.strictObject({
-      name: z.string().trim().min(1).max(200),
+      name: plainText(200, { trim: true }),
       licenseType: LicenseType,
       planId: Id,
     }),
@@ -29,7 +29,7 @@ const Row = z.union([
 });
 
 /** Shared with the setup page's form, so both edges check the same. */
-export const ImportInput = z.object({ items: z.array(Row).min(1).max(1000) });
+export const ImportInput = z.strictObject({ items: z.array(Row).min(1).max(1000) });
 
 const importRoute = v1Route({
   method: "post",

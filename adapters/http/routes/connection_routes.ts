@@ -9,17 +9,17 @@ import { ACCESS_KINDS, PERMISSION_AREAS } from "../../../domain/permissions.ts";
 import type { Deps } from "../../../application/deps.ts";
 import type { ApiApp } from "../app_env.ts";
 import { Instant, instant, jsonAnswer, jsonBody, v1Route } from "../openapi_helpers.ts";
-import { MspParams } from "../params.ts";
+import { MspParams, plainText } from "../params.ts";
 
 const TAG = "ConnectWise connection";
 const PATH = "/v1/msps/{msp}/connectwise";
 
 /** Shared with the setup page's form, so both edges check the same. */
-export const CredentialsInput = z.object({
-  siteUrl: z.string().min(1).max(2048).openapi({ example: "https://na.myconnectwise.net" }),
-  companyId: z.string().min(1).max(200),
-  publicKey: z.string().min(1).max(200),
-  privateKey: z.string().min(1).max(200).openapi({ format: "password" }),
+export const CredentialsInput = z.strictObject({
+  siteUrl: plainText(2048).openapi({ example: "https://na.myconnectwise.net" }),
+  companyId: plainText(200),
+  publicKey: plainText(200),
+  privateKey: plainText(200).openapi({ format: "password" }),
 });
 
 const PermissionSchema = z.object({

@@ -5,7 +5,7 @@ import { LICENSE_TYPES } from "../../../domain/organization.ts";
 import { SYNC_STATUSES } from "../../../domain/sync_line.ts";
 import type { ApiApp } from "../app_env.ts";
 import { jsonAnswer, jsonBody, listOf, v1Route } from "../openapi_helpers.ts";
-import { Id, MspOrgParams, MspParams } from "../params.ts";
+import { Id, MspOrgParams, MspParams, plainText } from "../params.ts";
 
 const TAG = "Organizations";
 
@@ -34,8 +34,8 @@ const OrganizationRow = OrganizationSchema.extend({
   }),
 }).openapi("OrganizationWithSync");
 
-const OrganizationInput = z.object({
-  name: z.string().trim().min(1).max(200),
+const OrganizationInput = z.strictObject({
+  name: plainText(200, { trim: true }),
   planId: Id,
   licenseType: LicenseType,
 });

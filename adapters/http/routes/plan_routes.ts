@@ -3,7 +3,7 @@ import type { Deps } from "../../../application/deps.ts";
 import { listPlans, savePlan } from "../../../application/plans.ts";
 import type { ApiApp } from "../app_env.ts";
 import { jsonAnswer, jsonBody, listOf, v1Route } from "../openapi_helpers.ts";
-import { PlanParams } from "../params.ts";
+import { plainText, PlanParams } from "../params.ts";
 
 const TAG = "Plans";
 
@@ -14,8 +14,8 @@ const PlanSchema = z.object({
   includesServers: z.boolean(),
 }).openapi("Plan");
 
-const PlanInput = z.object({
-  name: z.string().min(1).max(200),
+const PlanInput = z.strictObject({
+  name: plainText(200),
   tier: z.int().min(0).max(1_000_000),
   includesServers: z.boolean(),
 });

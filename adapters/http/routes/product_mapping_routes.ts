@@ -7,7 +7,7 @@ import {
 } from "../../../application/product_mappings.ts";
 import type { ApiApp } from "../app_env.ts";
 import { jsonAnswer, jsonBody, listOf, v1Route } from "../openapi_helpers.ts";
-import { MspParams, MspPlanParams } from "../params.ts";
+import { MspParams, MspPlanParams, plainText } from "../params.ts";
 
 const TAG = "Product mapping";
 
@@ -24,8 +24,8 @@ const MappingSchema = z.object({
 
 // ConnectWise limits a catalog identifier to 25 characters and a description to 60.
 const NewProduct = z.strictObject({
-  identifier: z.string().trim().min(1).max(25),
-  description: z.string().trim().min(1).max(60),
+  identifier: plainText(25, { trim: true }),
+  description: plainText(60, { trim: true }),
   price: z.number().min(0).max(1e9).optional(),
   cost: z.number().min(0).max(1e9).optional(),
 });
@@ -36,7 +36,7 @@ const Slot = z.union([
 ]).openapi("Slot", { description: "An existing catalog product, or one to create" });
 
 /** Shared with the setup page's form, so both edges check the same. */
-export const MappingInput = z.object({
+export const MappingInput = z.strictObject({
   license: Slot,
   server: Slot.nullable().optional().openapi({
     description: "Only for plans that include servers; refused (422) on a Lite plan",

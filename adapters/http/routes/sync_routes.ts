@@ -3,7 +3,7 @@ import type { Deps } from "../../../application/deps.ts";
 import { resumeLine } from "../../../application/sync/resume_line.ts";
 import { PRODUCT_KINDS } from "../../../domain/product_mapping.ts";
 import { SYNC_STATUSES } from "../../../domain/sync_line.ts";
-import { syncNow } from "../../../application/sync/sync_now.ts";
+import { SYNC_NOW_WAIT_MS, syncNow } from "../../../application/sync/sync_now.ts";
 import { previewSync, syncLines, type SyncLineView } from "../../../application/sync/sync_views.ts";
 import type { ApiApp } from "../app_env.ts";
 import { Instant, instant, jsonAnswer, listOf, v1Route } from "../openapi_helpers.ts";
@@ -45,10 +45,18 @@ const PreviewSchema = z.object({
 }).openapi("SyncPreviewLine");
 
 const SummarySchema = z.object({
-  agreements: z.int(),
-  written: z.int(),
-  failed: z.int(),
+  agreements: z.int().openapi({ description: "Agreements pushed" }),
+  written: z.int().openapi({ description: "Additions written" }),
+  failed: z.int().openapi({ description: "Additions whose write failed" }),
   skipped: z.int(),
+  pending: z.int().openapi({
+    description: "Lines whose change is still not written (another worker's push under way, " +
+      "a retry waiting)",
+  }),
+  held: z.int().openapi({
+    description: "Lines holding a month's final until ConnectWise invoices it",
+  }),
+  blocked: z.int().openapi({ description: "Lines blocked, each with its reason" }),
 }).openapi("SyncSummary");
 
 function lineView(l: SyncLineView): z.infer<typeof SyncLineSchema> {
@@ -90,7 +98,10 @@ const run = v1Route({
   method: "post",
   path: PATH,
   tags: [TAG],
-  summary: "Run a sync now and answer its summary",
+  summary: "Push the MSP's agreements now (no coalescing wait); answers once the pushes are done",
+  description: "Every mapped agreement is pushed now (a push writes only what differs), and " +
+    `one another worker is pushing is waited for (up to ${SYNC_NOW_WAIT_MS / 1_000} s). The ` +
+    "lines then show what was written; `pending` counts lines whose change is still not written.",
   request: { params: MspParams },
   responses: { 200: jsonAnswer(SummarySchema, "What the sync did") },
 }, { problems: [404] });

@@ -3,12 +3,12 @@ import { type Deps, telemetryOf } from "../../../application/deps.ts";
 import { reportUsage } from "../../../application/report_usage.ts";
 import type { ApiApp } from "../app_env.ts";
 import { jsonAnswer, jsonBody, v1Route } from "../openapi_helpers.ts";
-import { Id, MspOrgParams } from "../params.ts";
+import { Id, MspOrgParams, plainText } from "../params.ts";
 
 const Count = z.int().min(0).max(1_000_000_000);
 
-const UsageInput = z.object({
-  eventId: z.string().min(1).max(200).openapi({
+const UsageInput = z.strictObject({
+  eventId: plainText(200).openapi({
     description: "Unique per MSP; makes it idempotent",
   }),
   occurredAt: z.iso.datetime({ offset: true }).openapi({ example: "2026-11-10T09:30:00Z" }),
@@ -19,7 +19,9 @@ const UsageInput = z.object({
 
 const Accepted = z.object({
   eventId: z.string(),
-  duplicate: z.boolean().openapi({ description: "True when the eventId was seen before" }),
+  duplicate: z.boolean().openapi({
+    description: "True when this very report (same eventId and content) was stored before",
+  }),
 }).openapi("UsageAccepted");
 
 const report = v1Route({
@@ -27,8 +29,9 @@ const report = v1Route({
   path: "/v1/msps/{msp}/organizations/{org}/usage",
   tags: ["Usage"],
   summary: "Report an organization's usage (durable on answer; pushed asynchronously)",
-  description: "The same `eventId` again is 202 with `duplicate: true` and changes nothing; " +
-    "409 `period-finalized`; 422 `report-too-old` (before the previous month, or the previous " +
+  description: "The same `eventId` with the same content again is 202 with `duplicate: true` " +
+    "and changes nothing; with other content (organization, instant, counts, plan) it is 409 " +
+    "`event-id-reused` and nothing is stored; 409 `period-finalized`; 422 `report-too-old` (before the previous month, or the previous " +
     "month once final: the detail names the oldest instant accepted now); 404 unknown organization.",
   request: { params: MspOrgParams, body: jsonBody(UsageInput) },
   responses: { 202: jsonAnswer(Accepted, "Recorded") },

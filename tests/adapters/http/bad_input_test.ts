@@ -2,7 +2,12 @@ import assert from "node:assert/strict";
 import { httpWorld, TOKEN } from "./http_world.ts";
 import { setUpMsp } from "./setup_msp.ts";
 
-type Problem = { code: string; status: number; errors?: { path: string; message: string }[] };
+type Problem = {
+  code: string;
+  status: number;
+  detail?: string;
+  errors?: { path: string; message: string }[];
+};
 
 async function world() {
   const w = await httpWorld();
@@ -114,13 +119,13 @@ Deno.test("rules: unknown plan, server slot on Lite, agreement of another compan
   assertProblem(product, 422, "product-not-found", ["license/productId"]);
 });
 
-Deno.test("usage rules: future is 422, a finalized period is 409, a repeat is a duplicate", async () => {
+Deno.test("usage rules: future is 422, a finalized period is 409, a repeat is a duplicate, a reused eventId is 409", async () => {
   const w = await world();
-  const usage = (eventId: string, occurredAt: string) =>
+  const usage = (eventId: string, occurredAt: string, licenses = 1) =>
     w.json<Problem & { duplicate: boolean }>("POST", "/v1/msps/a/organizations/a-o1/usage", {
       eventId,
       occurredAt,
-      licenses: 1,
+      licenses,
       servers: 0,
     });
   assertProblem(await usage("f", "2026-11-10T12:06:00Z"), 422, "report-in-future");
@@ -128,6 +133,9 @@ Deno.test("usage rules: future is 422, a finalized period is 409, a repeat is a 
   assert.deepEqual([first.status, first.body], [202, { eventId: "d", duplicate: false }]);
   const again = await usage("d", "2026-11-09T00:00:00+02:00");
   assert.deepEqual([again.status, again.body], [202, { eventId: "d", duplicate: true }]);
+  const reused = await usage("d", "2026-11-09T00:00:00+02:00", 999);
+  assertProblem(reused, 409, "event-id-reused");
+  assert.match(String(reused.body.detail), /another licenses; nothing was stored/);
   w.clock.set("2026-12-01T00:10:00Z");
   assert.equal((await w.json("POST", "/v1/periods/2026-11/finalize")).status, 200);
   assertProblem(await usage("late", "2026-11-20T00:00:00Z"), 409, "period-finalized");

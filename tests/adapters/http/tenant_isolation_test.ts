@@ -136,6 +136,8 @@ Deno.test("MSP B can neither read nor change anything of MSP A", async () => {
     written: 0,
     failed: 0,
     skipped: 0,
+    pending: 0,
+    blocked: 0,
   });
   assert.equal((await w.json("DELETE", b("/connectwise"))).status, 204);
 

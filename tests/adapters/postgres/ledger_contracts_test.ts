@@ -2,6 +2,7 @@ import {
   concurrentReportsContract,
   periodSummariesContract,
 } from "../../contract/period_summaries_contract.ts";
+import { eventIdsContract } from "../../contract/event_ids_contract.ts";
 import { refusalsContract } from "../../contract/refusals_contract.ts";
 import { statementsContract } from "../../contract/statements_contract.ts";
 import { type OpenStore, storeContract } from "../../contract/store_contract.ts";
@@ -11,6 +12,7 @@ import { openMemoryStore, withPostgres } from "./store_fixture.ts";
 
 async function ledgerContracts(t: Deno.TestContext, open: OpenStore) {
   await usageLedgerContract(t, open);
+  await eventIdsContract(t, open);
   await statementsContract(t, open);
   await storeContract(t, open);
   await unitOfWorkContract(t, open);

@@ -6,6 +6,8 @@ import {
   MONTHLY_SCHEDULE,
 } from "../../../adapters/scheduler/monthly_finalization.ts";
 import { startSyncLoop } from "../../../adapters/scheduler/sync_loop.ts";
+import { createApp } from "../../../adapters/http/app.ts";
+import { createFinalizationTracker } from "../../../adapters/http/finalization_tracker.ts";
 import { testWorld } from "../../support/fixtures.ts";
 import { connectAndMapProducts, mappedOrganization, quantityOf } from "../../support/setup.ts";
 
@@ -43,6 +45,34 @@ Deno.test("scheduler: the monthly run finalizes the month that just ended", asyn
   await finalizePreviousMonth(w.deps, { owner: "cron" });
   assert.equal(await w.store.statements.isFinalized("msp-a", "2026-10"), true);
   assert.equal(await w.store.statements.isFinalized("msp-a", "2026-11"), false);
+});
+
+Deno.test("scheduler: after the monthly run, GET /v1/periods/{period}/finalization answers its record", async () => {
+  const w = await liteWorldWithReport({
+    now: "2026-11-10T00:00:00Z",
+    at: "2026-11-09T00:00:00Z",
+    licenses: 4,
+  });
+  const finalizations = createFinalizationTracker();
+  const app = createApp(w.deps, {
+    apiTokens: ["scheduler-token-0123456789"],
+    workerId: "http",
+    readiness: () => Promise.resolve({ ok: true }),
+    finalizations,
+  });
+  w.clock.set("2026-12-01T00:05:00Z");
+  await finalizePreviousMonth(w.deps, { owner: "cron", tracker: finalizations });
+  const res = await app.request("/v1/periods/2026-11/finalization", {
+    headers: { Authorization: "Bearer scheduler-token-0123456789" },
+  });
+  assert.equal(res.status, 200);
+  const record = await res.json();
+  assert.deepEqual(
+    [record.period, record.mspsDone, record.mspsTotal, record.linesFailed, record.finishedAt],
+    ["2026-11", 1, 1, 0, "2026-12-01T00:05:00.000Z"],
+  );
+  assert.ok(record.linesWritten >= 1, "the final figures were written");
+  assert.deepEqual(quantityOf(w, 1000, 11), [4]);
 });
 
 Deno.test("scheduler: the sync loop pushes a report without anyone asking", async () => {

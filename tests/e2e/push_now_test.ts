@@ -46,6 +46,7 @@ Deno.test("push now: a report, then POST /sync: the answer comes once ConnectWis
       failed: 0,
       skipped: 0,
       pending: 0,
+      held: 0,
       blocked: 0,
     });
     assert.deepEqual(w.quantities(1000, 21), [25], "the simulator holds the licenses");

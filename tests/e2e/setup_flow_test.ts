@@ -102,6 +102,7 @@ async function setupFlow(backend: Backend): Promise<void> {
       failed: 0,
       skipped: 0,
       pending: 0,
+      held: 0,
       blocked: 0,
     });
 

@@ -137,6 +137,7 @@ Deno.test("MSP B can neither read nor change anything of MSP A", async () => {
     failed: 0,
     skipped: 0,
     pending: 0,
+    held: 0,
     blocked: 0,
   });
   assert.equal((await w.json("DELETE", b("/connectwise"))).status, 204);

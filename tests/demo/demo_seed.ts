@@ -1,4 +1,9 @@
-import { createState, type SimState } from "../connectwise_simulator/sim_state.ts";
+import {
+  createState,
+  MONTHLY,
+  type SimAgreement,
+  type SimState,
+} from "../connectwise_simulator/sim_state.ts";
 
 /** The demo's API member in the simulator. */
 export const DEMO_MEMBER = { companyId: "demo", publicKey: "pub", privateKey: "priv-demo-key" };
@@ -12,12 +17,36 @@ const PRODUCTS: [number, string, string][] = [
   [504, "VPN-PREMIUM", "Business VPN Premium, per member"],
 ];
 
+/** The 1st of the month `months` after the one of `now`, as ConnectWise writes it. */
+function monthStart(now: Date, months: number): string {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + months, 1)).toISOString()
+    .replace(/\.\d{3}Z$/, "Z");
+}
+
+/**
+ * How ConnectWise invoices the demo's agreements: monthly, this month's
+ * billing period invoiced already; a few show what cannot carry usage or
+ * waits (quarterly, expired, not started, a child, prorated, not yet invoiced).
+ */
+function demoTerms(id: number, now: Date): Partial<SimAgreement> {
+  const invoiced = { ...MONTHLY, nextInvoiceDate: monthStart(now, 1) };
+  const special: Record<number, Partial<SimAgreement>> = {
+    110: { billingCycle: { id: 2, name: "Quarterly" } },
+    111: { agreementStatus: "Expired" },
+    112: { startDate: monthStart(now, 2), nextInvoiceDate: monthStart(now, 2) },
+    113: { parentAgreement: { id: 114, name: "Managed VPN 14" } },
+    115: { prorateFlag: true },
+    116: { nextInvoiceDate: monthStart(now, 0) },
+  };
+  return { ...invoiced, ...special[id] };
+}
+
 /**
  * A ConnectWise for the demo: company types and statuses, 20 companies with
  * an agreement each (company 7 also has a cancelled one), four VPN catalog
  * products and one existing addition (agreement 103, VPN-CORE) to adopt.
  */
-export function demoSeed(): SimState {
+export function demoSeed(now: Date = new Date()): SimState {
   const state = createState({
     members: [DEMO_MEMBER],
     companyTypes: TYPES,
@@ -44,6 +73,7 @@ export function demoSeed(): SimState {
       type: { id: 1, name: "MSA" },
       company: { id: i },
       cancelledFlag: false,
+      ...demoTerms(100 + i, now),
     });
   }
   state.agreements.push({

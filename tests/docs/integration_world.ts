@@ -30,8 +30,11 @@ export interface Answer {
  * the real ConnectWise client. `send` takes a request as the guide writes it.
  */
 export function guideWorld() {
-  const seed = demoSeed();
+  const seed = demoSeed(new Date(GUIDE.now));
   seed.members = [{ ...GUIDE.member }];
+  // The guide's MSP invoices mid-month: on 10 November it has not invoiced November's billing
+  // period (October's figures) yet.
+  seed.agreements.find((a) => a.id === 101)!.nextInvoiceDate = "2026-11-01T00:00:00Z";
   const sim = serveSimulator({ clientId: GUIDE.clientId, seed });
   let n = 0;
   const deps: Deps = {

@@ -18,7 +18,8 @@ export const AgreementRow = v.object({
   id: v.number(),
   name: v.string(),
   type: v.nullish(v.object({ name: v.string() }), null),
-  company: v.object({ id: v.number() }),
+  // A ConnectWise reference carries the name; read as optional, like every field.
+  company: v.object({ id: v.number(), name: v.optional(v.string()) }),
   cancelledFlag: v.boolean(),
 });
 

@@ -20,6 +20,8 @@ export interface CwAgreement {
   readonly name: string;
   readonly type: string | null;
   readonly companyId: number;
+  /** The company's name, as ConnectWise names it on the agreement (absent when it does not). */
+  readonly companyName?: string;
   readonly cancelled: boolean;
 }
 
@@ -41,6 +43,15 @@ export interface NewProduct {
 export interface CompanyFilter {
   readonly typeIds: readonly number[];
   readonly statusIds: readonly number[];
+  /** Text the company's name contains (any case); absent or empty: any name. */
+  readonly nameContains?: string;
+}
+
+/** One page of companies in id order, and where the next page starts (null: none). */
+export interface CompanyPage {
+  readonly companies: CwCompany[];
+  /** The `after` of the next page: the id of this page's last company. */
+  readonly next: number | null;
 }
 
 /** What connecting found: the codebase and each permission area's state. */
@@ -54,6 +65,8 @@ export interface CompanyDirectory {
   types(): Promise<NamedRef[]>;
   statuses(): Promise<NamedRef[]>;
   list(filter: CompanyFilter): Promise<CwCompany[]>;
+  /** At most `limit` companies with an id above `after` (one read, whatever the MSP's size). */
+  page(filter: CompanyFilter, options: { limit: number; after?: number }): Promise<CompanyPage>;
   /** The agreements of many companies at once (one filtered, paged read). */
   agreementsOf(companyIds: readonly number[]): Promise<CwAgreement[]>;
 }

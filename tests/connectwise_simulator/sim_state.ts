@@ -31,7 +31,8 @@ export interface SimAgreement {
   id: number;
   name: string;
   type: SimRef | null;
-  company: { id: number };
+  /** A ConnectWise company reference (identifier and name as ConnectWise adds them). */
+  company: { id: number; identifier?: string; name?: string };
   cancelledFlag: boolean;
 }
 
@@ -118,7 +119,7 @@ export function seedDemo(state: SimState): SimState {
       id: 100 + i,
       name: `Managed Services ${i}`,
       type: { id: 1, name: "MSA" },
-      company: { id: i },
+      company: { id: i, identifier: `Customer${i}`, name: `Customer ${i} Ltd` },
       cancelledFlag: false,
     });
   }

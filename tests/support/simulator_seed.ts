@@ -12,6 +12,7 @@ const SUBCATEGORY = {
 /** The contract world as the simulator holds it (ConnectWise's own shapes). */
 export function simulatorState(world: ContractWorld): SimState {
   const productOf = (id: number) => world.products.find((p) => p.id === id);
+  const companyOf = (id: number) => world.companies.find((c) => c.id === id);
   return createState({
     members: [...world.members],
     companyTypes: world.types.map((t) => ({ ...t })),
@@ -21,7 +22,12 @@ export function simulatorState(world: ContractWorld): SimState {
       id: a.id,
       name: a.name,
       type: a.type === null ? null : { id: 1, name: a.type },
-      company: { id: a.companyId },
+      // A ConnectWise reference names the company.
+      company: {
+        id: a.companyId,
+        identifier: companyOf(a.companyId)?.identifier,
+        name: a.companyName ?? companyOf(a.companyId)?.name,
+      },
       cancelledFlag: a.cancelled,
     })),
     catalog: world.products.map((p) => ({

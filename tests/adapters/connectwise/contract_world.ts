@@ -52,6 +52,20 @@ const prospect = { id: 2, name: "Prospect" };
 const active = { id: 1, name: "Active" };
 const inactive = { id: 2, name: "Inactive" };
 
+const agreement = (
+  id: number,
+  name: string,
+  company: { id: number; name: string },
+  cancelled = false,
+): CwAgreement => ({
+  id,
+  name,
+  type: "Managed",
+  companyId: company.id,
+  companyName: company.name,
+  cancelled,
+});
+
 /** A small ConnectWise every contract case starts from. */
 export function contractWorld(): ContractWorld {
   return {
@@ -71,9 +85,9 @@ export function contractWorld(): ContractWorld {
       { id: 40, identifier: "Delta", name: "Delta BV", types: [customer], status: inactive },
     ],
     agreements: [
-      { id: 100, name: "Alpha MSA", type: "Managed", companyId: 10, cancelled: false },
-      { id: 200, name: "Beta MSA", type: "Managed", companyId: 20, cancelled: false },
-      { id: 201, name: "Beta old", type: "Managed", companyId: 20, cancelled: true },
+      agreement(100, "Alpha MSA", { id: 10, name: "Alpha Corp" }),
+      agreement(200, "Beta MSA", { id: 20, name: "Beta GmbH" }),
+      agreement(201, "Beta old", { id: 20, name: "Beta GmbH" }, true),
     ],
     products: [
       { id: 11, identifier: "VPN-LITE", description: "VPN Lite seat", inactive: false },

@@ -116,7 +116,7 @@ export function createApp(deps: Deps, options: AppOptions): ApiApp {
     windowMs: 60_000,
   });
   registerSetupLinkRoutes(app, deps, { ...setup, limiter, publicUrl: options.publicUrl ?? null });
-  registerSetupPage(app, deps, setup);
+  registerSetupPage(app, deps, { ...setup, workerId: options.workerId });
 
   app.notFound((c) =>
     problemResponse(

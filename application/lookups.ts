@@ -83,19 +83,27 @@ async function companyRows(
   ]);
   const mapped = new Set(mappings.map((m) => m.organizationId));
   const unmapped = organizations.filter((o) => !mapped.has(o.id));
+  const agreementsOf = groupBy(agreements, (a) => a.companyId);
+  const mappedTo = groupBy(mappings, (m) => m.companyId);
   return companies.map((company) => {
-    const mappedIds = mappings
-      .filter((m) => m.companyId === company.id)
-      .map((m) => m.organizationId)
-      .sort();
+    const mappedIds = (mappedTo.get(company.id) ?? []).map((m) => m.organizationId).sort();
     return {
       ...company,
-      agreements: agreements
-        .filter((a) => a.companyId === company.id)
+      agreements: (agreementsOf.get(company.id) ?? [])
         .map(({ companyId: _, companyName: _name, ...a }) => a),
       mappedOrganizationIds: mappedIds,
       mappedOrganizationId: mappedIds[0] ?? null,
       suggestedOrganizationId: suggestOrganization(company.name, unmapped),
     };
   });
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => number): Map<number, T[]> {
+  const groups = new Map<number, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
 }

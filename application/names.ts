@@ -98,12 +98,14 @@ export async function namedStatement(
     deps.store.productMappings.list(input.mspId),
   ]);
   const names = namesFrom(mappings, products);
+  const mappingOf = new Map(mappings.map((m) => [m.organizationId, m]));
+  const nameOf = new Map(organizations.map((o) => [o.id, o.name]));
   return statements.map((s) => {
-    const mapping = mappings.find((m) => m.organizationId === s.organizationId);
+    const mapping = mappingOf.get(s.organizationId);
     const agreement = mapping ? names.agreement(mapping.agreementId) : null;
     return {
       ...s,
-      organizationName: organizations.find((o) => o.id === s.organizationId)?.name ?? null,
+      organizationName: nameOf.get(s.organizationId) ?? null,
       agreementName: agreement?.name ?? null,
       companyName: agreement?.companyName ?? null,
     };

@@ -119,7 +119,7 @@ export function CompaniesView(
         <CursorPager {...pager} label="Company pages, below the list" />
       )}
       <MappedList
-        unmapUrl={(org) => `${url}/unmap/${encodeURIComponent(org)}?${here({}).split("?")[1]}`}
+        unmapUrl={(org) => here({}).replace(url, `${url}/unmap/${encodeURIComponent(org)}`)}
         rows={mapped.rows}
         page={{ ...mapped, href: (p) => here({ mapped: String(p) }) }}
       />

@@ -15,7 +15,9 @@ export interface AgreementLines {
 export function byAgreement(lines: readonly NamedSyncLine[]): AgreementLines[] {
   const groups = new Map<number, NamedSyncLine[]>();
   for (const line of lines) {
-    groups.set(line.agreementId, [...(groups.get(line.agreementId) ?? []), line]);
+    const group = groups.get(line.agreementId);
+    if (group) group.push(line);
+    else groups.set(line.agreementId, [line]);
   }
   return [...groups].map(([agreementId, mine]) => ({ agreementId, lines: mine }));
 }

@@ -91,6 +91,8 @@ Deno.test("unmap: asks first, saying what happens to the agreement; back and don
   const w = await setupPageWorld();
   await w.post("companies", { ...rows, "c1.agreementId": "2000" });
   const [alpha] = await w.store.companyMappings.list("acme");
+  const list = await (await w.get("companies")).text();
+  assert.match(list, new RegExp(`href="/setup/msps/acme/companies/unmap/${alpha.organizationId}"`));
   const place = "typeId=1&after=100&back=0";
   const asked = await w.get(`companies/unmap/${alpha.organizationId}?${place}`);
   assert.equal(asked.status, 200);

@@ -57,7 +57,10 @@ export async function importCompanyMappings(
         await saveOrganization(deps, repos, { mspId, organization });
         await announce(repos, { deps, mspId, org: organization });
       }
-      const mapping = { organizationId, companyId: item.companyId, agreementId: item.agreementId };
+      const mapping = withNames(
+        { organizationId, companyId: item.companyId, agreementId: item.agreementId },
+        agreements.find((a) => a.id === item.agreementId),
+      );
       await changeMapping(deps, repos, { mspId, organizationId, mapping });
       saved.push(mapping);
     }
@@ -67,6 +70,15 @@ export async function importCompanyMappings(
     await recordTerms(deps, repos, { mspId, agreements: read, readAt });
     return saved;
   });
+}
+
+/** The mapping with the names ConnectWise gave, kept so nothing is read again to show them. */
+function withNames(mapping: CompanyMapping, agreement: CwAgreement | undefined): CompanyMapping {
+  return {
+    ...mapping,
+    ...(agreement?.companyName === undefined ? {} : { companyName: agreement.companyName }),
+    ...(agreement === undefined ? {} : { agreementName: agreement.name }),
+  };
 }
 
 async function rowProblems(

@@ -19,6 +19,9 @@ export interface StatementRow {
   readonly licenseType: LicenseType | null;
   readonly companyId: number | null;
   readonly agreementId: number | null;
+  /** As named when the organization was mapped (null: unmapped, or no name was kept). */
+  readonly companyName: string | null;
+  readonly agreementName: string | null;
   readonly plan: string;
   readonly license: BilledSlot;
   /** null for a plan without servers. */
@@ -69,6 +72,8 @@ export async function statementRows(
       licenseType: organization?.licenseType ?? null,
       companyId: mapping?.companyId ?? null,
       agreementId: mapping?.agreementId ?? null,
+      companyName: mapping?.companyName ?? null,
+      agreementName: mapping?.agreementName ?? null,
       plan: statement.planId,
       license: slot("license"),
       server: plan?.includesServers === false ? null : slot("server"),

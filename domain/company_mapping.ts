@@ -6,6 +6,13 @@ export interface CompanyMapping {
   readonly organizationId: string;
   readonly companyId: number;
   readonly agreementId: number;
+  /**
+   * The company's and the agreement's names as ConnectWise gave them when the
+   * mapping was made, so a person reads names without another ConnectWise
+   * read (absent on mappings made before names were kept).
+   */
+  readonly companyName?: string;
+  readonly agreementName?: string;
 }
 
 /**

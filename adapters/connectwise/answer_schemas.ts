@@ -29,7 +29,8 @@ export const AgreementRow = v.object({
   id: v.number(),
   name: v.string(),
   type: v.nullish(v.object({ name: v.string() }), null),
-  company: v.object({ id: v.number() }),
+  // A ConnectWise reference carries the name; read as optional, like every field.
+  company: v.object({ id: v.number(), name: v.optional(v.string()) }),
   cancelledFlag: v.optional(v.boolean(), false),
   agreementStatus: v.nullish(v.string(), null),
   billingCycle: v.nullish(v.object({ name: v.string() }), null),

@@ -1,6 +1,8 @@
 import type {
   CompanyDirectory,
+  CompanyFilter,
   CwAgreement,
+  CwCompany,
   NamedRef,
 } from "../../application/ports/connectwise.ts";
 import type { Need } from "./answer_errors.ts";
@@ -12,7 +14,7 @@ import {
   parseRows,
 } from "./answer_schemas.ts";
 import type { Api } from "./api.ts";
-import { inIds } from "./conditions.ts";
+import { aboveId, containsText, inIds } from "./conditions.ts";
 
 const TABLE_SETUP: Need = { area: "Table Setup", access: "inquire" };
 const COMPANIES: Need = { area: "Company Maintenance", access: "inquire" };
@@ -38,6 +40,7 @@ async function agreementsWhere(api: Api, conditions: string): Promise<CwAgreemen
     name: a.name,
     type: a.type?.name ?? null,
     companyId: a.company.id,
+    ...(a.company.name === undefined ? {} : { companyName: a.company.name }),
     cancelled: a.cancelledFlag,
     status: a.agreementStatus,
     billingCycle: a.billingCycle?.name ?? null,
@@ -62,25 +65,55 @@ async function agreementsIn(api: Api, field: string, ids: readonly number[]) {
   return found;
 }
 
+const COMPANIES_PATH = "/company/companies";
+
+/** The query of a company read: status and name in `conditions`, types in `childConditions`. */
+function companyQuery(filter: CompanyFilter, after?: number): Record<string, string> {
+  const query: Record<string, string> = { fields: "id,identifier,name,status,types" };
+  const conditions: string[] = [];
+  if (filter.statusIds.length > 0) conditions.push(inIds("status/id", filter.statusIds));
+  if (filter.nameContains) conditions.push(containsText("name", filter.nameContains));
+  if (after !== undefined) conditions.push(aboveId("id", after));
+  if (conditions.length > 0) {
+    query.conditions = conditions.length === 1
+      ? conditions[0]
+      : conditions.map((c) => `(${c})`).join(" and ");
+  }
+  // Types are a list on the company: ConnectWise filters those with childConditions.
+  if (filter.typeIds.length > 0) query.childConditions = inIds("types/id", filter.typeIds);
+  return query;
+}
+
+function toCompanies(rows: unknown): CwCompany[] {
+  return parseRows(CompanyRow, rows, `GET ${COMPANIES_PATH}`).map((c) => ({
+    id: c.id,
+    identifier: c.identifier,
+    name: c.name,
+    types: c.types.map(({ id, name }) => ({ id, name })),
+    status: c.status && { id: c.status.id, name: c.status.name },
+  }));
+}
+
 /** Companies, their types and statuses, and agreements, read from ConnectWise. */
 export function companyDirectory(api: Api): CompanyDirectory {
   return {
     types: () => namedList(api, "/company/companies/types"),
     statuses: () => namedList(api, "/company/companies/statuses"),
     async list(filter) {
-      const query: Record<string, string> = { fields: "id,identifier,name,status,types" };
-      if (filter.statusIds.length > 0) query.conditions = inIds("status/id", filter.statusIds);
-      // Types are a list on the company: ConnectWise filters those with childConditions.
-      if (filter.typeIds.length > 0) query.childConditions = inIds("types/id", filter.typeIds);
-      const path = "/company/companies";
-      const rows = parseRows(CompanyRow, await api.list(path, COMPANIES, query), `GET ${path}`);
-      return rows.map((c) => ({
-        id: c.id,
-        identifier: c.identifier,
-        name: c.name,
-        types: c.types.map(({ id, name }) => ({ id, name })),
-        status: c.status && { id: c.status.id, name: c.status.name },
-      }));
+      return toCompanies(await api.list(COMPANIES_PATH, COMPANIES, companyQuery(filter)));
+    },
+    async page(filter, { limit, after }) {
+      // Keyset paging: the ids above `after`, in id order, one more than shown to know
+      // whether a next page exists (no count call, no page that turns out empty).
+      const query = {
+        ...companyQuery(filter, after),
+        orderBy: "id asc",
+        page: "1",
+        pageSize: String(limit + 1),
+      };
+      const rows = toCompanies(await api.get(COMPANIES_PATH, COMPANIES, query));
+      const companies = rows.slice(0, limit);
+      return { companies, next: rows.length > limit ? companies.at(-1)!.id : null };
     },
     agreementsOf: (companyIds) => agreementsIn(api, "company/id", companyIds),
     agreements: (agreementIds) => agreementsIn(api, "id", agreementIds),

@@ -34,6 +34,16 @@ export function equalsId(field: string, value: number): string {
   return `${field}=${id(value)}`;
 }
 
+/** `field > 12` (keyset paging) */
+export function aboveId(field: string, value: number): string {
+  return `${field} > ${id(value)}`;
+}
+
+/** `field contains "text"` */
+export function containsText(field: string, text: string): string {
+  return `${field} contains ${quoted(text)}`;
+}
+
 /** `field in (1,2,3)` */
 export function inIds(field: string, values: readonly number[]): string {
   return `${field} in (${values.map(id).join(",")})`;

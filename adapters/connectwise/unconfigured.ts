@@ -16,6 +16,7 @@ export const unconfiguredConnectWise: ConnectWise = {
       types: () => Promise.reject(refusal()),
       statuses: () => Promise.reject(refusal()),
       list: () => Promise.reject(refusal()),
+      page: () => Promise.reject(refusal()),
       agreementsOf: () => Promise.reject(refusal()),
       agreements: () => Promise.reject(refusal()),
     },

@@ -117,7 +117,7 @@ export function createApp(deps: Deps, options: AppOptions): ApiApp {
     windowMs: 60_000,
   });
   registerSetupLinkRoutes(app, deps, { ...setup, limiter, publicUrl: options.publicUrl ?? null });
-  registerSetupPage(app, deps, setup);
+  registerSetupPage(app, deps, { ...setup, workerId: options.workerId });
 
   let allowed: ((path: string) => string[]) | undefined;
   app.notFound((c) => {

@@ -14,6 +14,8 @@ export const STATEMENT_CSV_HEADER = [
   "server_product",
   "servers",
   "final",
+  "company",
+  "agreement",
 ] as const;
 
 /** A period statement as CSV, one row per organization (RFC 4180, formula-safe). */
@@ -32,6 +34,8 @@ export function statementCsv(rows: readonly StatementRow[]): string {
       r.server?.product ?? null,
       r.server?.quantity ?? null,
       r.final,
+      r.companyName,
+      r.agreementName,
     ]),
   );
 }

@@ -9,6 +9,7 @@ import type { Credentials } from "../../application/ports/connections.ts";
 import type { RemoteAddition } from "../../domain/reconcile.ts";
 import { additionDateRefusal } from "./addition_dates.ts";
 import type {
+  CompanyFilter,
   ConnectWise,
   ConnectWiseSession,
   CwAgreement,
@@ -42,6 +43,16 @@ export interface MemoryConnectWiseData {
 export type MemoryAddition = { -readonly [K in keyof RemoteAddition]: RemoteAddition[K] } & {
   agreementId: number;
 };
+
+/** The companies of a filter: any listed type, any listed status, the name containing the text. */
+function companiesMatching(d: MemoryConnectWiseData, f: CompanyFilter): CwCompany[] {
+  const text = f.nameContains?.toLowerCase() ?? "";
+  return d.companies.filter((c) =>
+    (f.typeIds.length === 0 || c.types.some((t) => f.typeIds.includes(t.id))) &&
+    (f.statusIds.length === 0 || (c.status && f.statusIds.includes(c.status.id))) &&
+    c.name.toLowerCase().includes(text)
+  );
+}
 
 /**
  * A ConnectWise held in memory, for use-case tests and the demo: same port,
@@ -111,21 +122,24 @@ export class MemoryConnectWise implements ConnectWise {
       companies: {
         types: () => answer("Table Setup", "inquire", () => [...d.types]),
         statuses: () => answer("Table Setup", "inquire", () => [...d.statuses]),
-        list: (f) =>
-          answer(
-            "Company Maintenance",
-            "inquire",
-            () =>
-              d.companies.filter((c) =>
-                (f.typeIds.length === 0 || c.types.some((t) => f.typeIds.includes(t.id))) &&
-                (f.statusIds.length === 0 || (c.status && f.statusIds.includes(c.status.id)))
-              ),
-          ),
+        list: (f) => answer("Company Maintenance", "inquire", () => companiesMatching(d, f)),
+        page: (f, { limit, after }) =>
+          answer("Company Maintenance", "inquire", () => {
+            const rest = companiesMatching(d, f).filter((c) => after === undefined || c.id > after)
+              .sort((a, b) => a.id - b.id);
+            const companies = rest.slice(0, limit);
+            return { companies, next: rest.length > limit ? companies.at(-1)!.id : null };
+          }),
         agreementsOf: (companyIds) =>
           answer(
             "Agreements",
             "inquire",
-            () => d.agreements.filter((a) => companyIds.includes(a.companyId)),
+            () =>
+              d.agreements.filter((a) => companyIds.includes(a.companyId)).map((a) => {
+                // As ConnectWise names the company on the agreement.
+                const name = a.companyName ?? d.companies.find((c) => c.id === a.companyId)?.name;
+                return name === undefined ? a : { ...a, companyName: name };
+              }),
           ),
         agreements: (ids) =>
           answer("Agreements", "inquire", () => d.agreements.filter((a) => ids.includes(a.id))),

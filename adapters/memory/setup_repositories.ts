@@ -62,6 +62,16 @@ export function memoryOrganizations(s: MemoryState): Organizations {
   };
 }
 
+/** The mapping as Postgres gives it back: a name that is not known is absent, not undefined. */
+function withNames(m: CompanyMapping): CompanyMapping {
+  const { companyName, agreementName, ...ids } = m;
+  return {
+    ...ids,
+    ...(companyName === undefined ? {} : { companyName }),
+    ...(agreementName === undefined ? {} : { agreementName }),
+  };
+}
+
 /** Table-backed company mappings, one per organization. */
 export function memoryCompanyMappings(s: MemoryState): CompanyMappings {
   const byOrganization = byText((m: CompanyMapping) => m.organizationId);
@@ -82,7 +92,7 @@ export function memoryCompanyMappings(s: MemoryState): CompanyMappings {
         s.companyMappings.list(msp).filter((m) => agreementIds.includes(m.agreementId))
           .sort(byOrganization),
       ),
-    save: (msp, m) => done(() => s.companyMappings.set(msp, m.organizationId, m)),
+    save: (msp, m) => done(() => s.companyMappings.set(msp, m.organizationId, withNames(m))),
     delete: (msp, org) => Promise.resolve(s.companyMappings.delete(msp, org)),
   };
 }

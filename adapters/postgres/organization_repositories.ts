@@ -58,6 +58,8 @@ const CompanyMappingRow = v.object({
   organization_id: v.string(),
   company_id: integer,
   agreement_id: integer,
+  company_name: v.nullish(v.string(), null),
+  agreement_name: v.nullish(v.string(), null),
 });
 
 function toCompanyMapping(row: v.InferOutput<typeof CompanyMappingRow>): CompanyMapping {
@@ -65,6 +67,8 @@ function toCompanyMapping(row: v.InferOutput<typeof CompanyMappingRow>): Company
     organizationId: row.organization_id,
     companyId: row.company_id,
     agreementId: row.agreement_id,
+    ...(row.company_name === null ? {} : { companyName: row.company_name }),
+    ...(row.agreement_name === null ? {} : { agreementName: row.agreement_name }),
   };
 }
 
@@ -106,10 +110,13 @@ export function postgresCompanyMappings(sql: Queryable): CompanyMappings {
     },
     save: async (mspId, m) => {
       await sql`
-        INSERT INTO company_mappings (msp_id, organization_id, company_id, agreement_id)
-        VALUES (${mspId}, ${m.organizationId}, ${m.companyId}, ${m.agreementId})
+        INSERT INTO company_mappings
+          (msp_id, organization_id, company_id, agreement_id, company_name, agreement_name)
+        VALUES (${mspId}, ${m.organizationId}, ${m.companyId}, ${m.agreementId},
+          ${m.companyName ?? null}, ${m.agreementName ?? null})
         ON CONFLICT (msp_id, organization_id) DO UPDATE SET
-          company_id = EXCLUDED.company_id, agreement_id = EXCLUDED.agreement_id`;
+          company_id = EXCLUDED.company_id, agreement_id = EXCLUDED.agreement_id,
+          company_name = EXCLUDED.company_name, agreement_name = EXCLUDED.agreement_name`;
     },
     delete: async (mspId, organizationId) => {
       const result = await sql`

@@ -19,6 +19,8 @@ export interface CwCompany {
 /** An agreement: its type's name, and how ConnectWise invoices it. */
 export interface CwAgreement extends AgreementTerms {
   readonly type: string | null;
+  /** The company's name, as ConnectWise names it on the agreement (absent when it does not). */
+  readonly companyName?: string;
 }
 
 export interface CwProduct {
@@ -39,6 +41,15 @@ export interface NewProduct {
 export interface CompanyFilter {
   readonly typeIds: readonly number[];
   readonly statusIds: readonly number[];
+  /** Text the company's name contains (any case); absent or empty: any name. */
+  readonly nameContains?: string;
+}
+
+/** One page of companies in id order, and where the next page starts (null: none). */
+export interface CompanyPage {
+  readonly companies: CwCompany[];
+  /** The `after` of the next page: the id of this page's last company. */
+  readonly next: number | null;
 }
 
 /** What connecting found: the codebase and each permission area's state. */
@@ -52,6 +63,8 @@ export interface CompanyDirectory {
   types(): Promise<NamedRef[]>;
   statuses(): Promise<NamedRef[]>;
   list(filter: CompanyFilter): Promise<CwCompany[]>;
+  /** At most `limit` companies with an id above `after` (one read, whatever the MSP's size). */
+  page(filter: CompanyFilter, options: { limit: number; after?: number }): Promise<CompanyPage>;
   /** The agreements of many companies at once (one filtered, paged read). */
   agreementsOf(companyIds: readonly number[]): Promise<CwAgreement[]>;
   /** The listed agreements (one filtered, paged read per about 200); unknown ids are left out. */

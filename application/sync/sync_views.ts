@@ -10,10 +10,12 @@ import { planAgreement } from "./plan_agreement.ts";
 import { readPushScope, scopedTarget } from "./push_scope.ts";
 import { stepFor } from "./push_sequence.ts";
 
-/** A sync line as shown: its status now, and when ConnectWise next invoices its agreement. */
+/** A sync line as shown: its status now, and its agreement as last read. */
 export interface SyncLineView extends SyncLine {
   /** The agreement's next invoice date as last read; null when unknown. */
   readonly nextInvoiceDate: Date | null;
+  /** The agreement's name as last read; null when never read. */
+  readonly agreementName: string | null;
 }
 
 /**
@@ -27,12 +29,13 @@ export async function syncLines(deps: Deps, mspId: string): Promise<SyncLineView
   ]);
   const ids = [...new Set(lines.map((l) => l.agreementId))];
   const records = ids.length === 0 ? [] : await deps.store.agreements.get(mspId, ids);
-  const next = new Map(records.map((r) => [r.terms.id, r.watch.nextInvoiceDate]));
+  const read = new Map(records.map((r) => [r.terms.id, r]));
   const waiting = new Set(queued.map((q) => q.agreementId));
   return lines.map((line) => ({
     ...line,
     status: lineStatusNow(line.status, waiting.has(line.agreementId)),
-    nextInvoiceDate: next.get(line.agreementId) ?? null,
+    nextInvoiceDate: read.get(line.agreementId)?.watch.nextInvoiceDate ?? null,
+    agreementName: read.get(line.agreementId)?.terms.name ?? null,
   }));
 }
 

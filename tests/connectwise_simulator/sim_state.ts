@@ -36,7 +36,8 @@ export interface SimAgreement {
   id: number;
   name: string;
   type: SimRef | null;
-  company: { id: number };
+  /** A ConnectWise company reference (identifier and name as ConnectWise adds them). */
+  company: { id: number; identifier?: string; name?: string };
   cancelledFlag: boolean;
   agreementStatus?: "Active" | "Cancelled" | "Expired" | "Inactive";
   /** `Monthly`, `Quarterly`, `Annual`. */
@@ -201,7 +202,7 @@ export function seedDemo(state: SimState, now: Date = new Date()): SimState {
       id: 100 + i,
       name: `Managed Services ${i}`,
       type: { id: 1, name: "MSA" },
-      company: { id: i },
+      company: { id: i, identifier: `Customer${i}`, name: `Customer ${i} Ltd` },
       cancelledFlag: false,
     });
   }

@@ -37,6 +37,22 @@ export async function companyMappingsContract(
     assert.deepEqual(await s.companyMappings.list("msp-a"), [moved]);
   });
 
+  await contractCase(
+    t,
+    open,
+    "company mappings: the names given are kept, replaced on a new mapping, absent when not given",
+    async (s) => {
+      const named = { ...mapping("o1"), companyName: "Alpha Corp", agreementName: "Alpha MSA" };
+      await s.companyMappings.save("msp-a", named);
+      await s.companyMappings.save("msp-a", { ...mapping("o2"), companyName: undefined });
+      assert.deepEqual(await s.companyMappings.get("msp-a", "o1"), named);
+      assert.deepEqual(await s.companyMappings.list("msp-a"), [named, mapping("o2")]);
+      const moved = { ...mapping("o1", 2000), agreementName: 'Ünïcode "MSA" 2' };
+      await s.companyMappings.save("msp-a", moved);
+      assert.deepEqual(await s.companyMappings.forAgreement("msp-a", 2000), [moved]);
+    },
+  );
+
   await contractCase(t, open, "company mappings: delete says whether it existed", async (s) => {
     await s.companyMappings.save("msp-a", mapping("o1"));
     assert.equal(await s.companyMappings.delete("msp-a", "o1"), true);

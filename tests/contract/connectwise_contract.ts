@@ -84,6 +84,26 @@ export function connectWiseContract(name: string, setup: ContractSetup): void {
     assert.deepEqual(beta, contractWorld().companies[1]);
   });
 
+  test("companies by name (any case, quotes kept literal), a page at a time", async (_, s) => {
+    const any = { typeIds: [], statusIds: [] };
+    const named = (text: string) => ({ ...any, nameContains: text });
+    assert.deepEqual(ids(await s.companies.list(named("a co"))), [10]);
+    assert.deepEqual(ids(await s.companies.list(named('" or "'))), []);
+    const first = await s.companies.page(any, { limit: 3 });
+    assert.deepEqual([ids(first.companies), first.next], [[10, 20, 30], 30]);
+    const last = await s.companies.page(any, { limit: 3, after: 30 });
+    assert.deepEqual([ids(last.companies), last.next], [[40], null]);
+    const exact = await s.companies.page(any, { limit: 4 });
+    assert.equal(exact.next, null, "no next page when the last company is on this one");
+    const filtered = await s.companies.page(
+      { typeIds: [1], statusIds: [1], nameContains: "BETA" },
+      {
+        limit: 1,
+      },
+    );
+    assert.deepEqual([filtered.companies, filtered.next], [[contractWorld().companies[1]], null]);
+  });
+
   test(
     "agreements of many companies, cancelled ones flagged, with how they are invoiced",
     async (_, s) => {

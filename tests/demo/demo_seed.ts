@@ -71,7 +71,7 @@ export function demoSeed(now: Date = new Date()): SimState {
       id: 100 + i,
       name: `Managed VPN ${i}`,
       type: { id: 1, name: "MSA" },
-      company: { id: i },
+      company: { id: i, identifier: `Customer${i}`, name: `Customer ${i} Ltd` },
       cancelledFlag: false,
       ...demoTerms(100 + i, now),
     });

@@ -15,12 +15,13 @@ const SUBCATEGORY = {
 /** The contract world as the simulator holds it (ConnectWise's own shapes). */
 export function simulatorState(world: ContractWorld): SimState {
   const productOf = (id: number) => world.products.find((p) => p.id === id);
+  const companyOf = (id: number) => world.companies.find((c) => c.id === id);
   return createState({
     members: [...world.members],
     companyTypes: world.types.map((t) => ({ ...t })),
     companyStatuses: world.statuses.map((s) => ({ ...s })),
     companies: world.companies.map((c) => ({ ...c, types: [...c.types] })),
-    agreements: world.agreements.map(simAgreement),
+    agreements: world.agreements.map((a) => simAgreement(a, companyOf(a.companyId))),
     catalog: world.products.map((p) => ({
       id: p.id,
       identifier: p.identifier,
@@ -46,14 +47,22 @@ export function simulatorState(world: ContractWorld): SimState {
 }
 
 /** An agreement of the port in ConnectWise's own shape (null fields left out, as ConnectWise does). */
-export function simAgreement(a: CwAgreement): SimAgreement {
+export function simAgreement(
+  a: CwAgreement,
+  company?: { readonly identifier: string; readonly name: string },
+): SimAgreement {
   const date = (d: Date | null) => d && cwDate(d);
   const cycles: Record<string, number> = { Monthly: 1, Quarterly: 2, Annual: 3 };
   return {
     id: a.id,
     name: a.name,
     type: a.type === null ? null : { id: 1, name: a.type },
-    company: { id: a.companyId },
+    // A ConnectWise reference names the company.
+    company: {
+      id: a.companyId,
+      identifier: company?.identifier,
+      name: a.companyName ?? company?.name,
+    },
     cancelledFlag: a.cancelled,
     ...(a.status && { agreementStatus: a.status as SimAgreement["agreementStatus"] }),
     ...(a.billingCycle && {

@@ -8,7 +8,7 @@ import type { Deps } from "../../../application/deps.ts";
 import type { ApiApp } from "../app_env.ts";
 import { jsonAnswer, jsonBody, listOf, v1Route } from "../openapi_helpers.ts";
 import { Id, MspOrgParams, MspParams, plainText } from "../params.ts";
-import { CompanyMappingSchema, LicenseType } from "./organization_routes.ts";
+import { CompanyMappingSchema, LicenseType, mappingView } from "./organization_routes.ts";
 
 const TAG = "Company mapping";
 
@@ -68,10 +68,11 @@ export function registerCompanyMappingRoutes(app: ApiApp, deps: Deps): void {
       mspId: msp,
       items: c.req.valid("json").items,
     });
-    return c.json({ items }, 200);
+    return c.json({ items: items.map(mappingView) }, 200);
   });
   app.openapi(list, async (c) => {
-    return c.json({ items: await listCompanyMappings(deps, c.req.valid("param").msp) }, 200);
+    const items = await listCompanyMappings(deps, c.req.valid("param").msp);
+    return c.json({ items: items.map(mappingView) }, 200);
   });
   app.openapi(unmap, async (c) => {
     const { msp, org } = c.req.valid("param");

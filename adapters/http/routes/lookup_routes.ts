@@ -1,9 +1,11 @@
 import { z } from "@hono/zod-openapi";
 import type { Deps } from "../../../application/deps.ts";
 import {
+  companyPage,
   companyStatuses,
   companyTypes,
   listCompanies,
+  MAX_COMPANY_PAGE,
   searchProducts,
 } from "../../../application/lookups.ts";
 import type { ApiApp } from "../app_env.ts";
@@ -95,11 +97,33 @@ const companies = v1Route({
   path: `${BASE}/companies`,
   tags: [TAG],
   summary: "Companies with their agreements, mapping and suggested organization",
+  description: "With `limit` (or `after`) one page in id order, read from ConnectWise a page " +
+    "at a time: `next` is the `after` of the next page, null on the last. Without them every " +
+    "matching company (`next` null).",
   request: {
     params: MspParams,
-    query: z.object({ typeId: idFilter("typeId"), statusId: idFilter("statusId") }),
+    query: z.object({
+      typeId: idFilter("typeId"),
+      statusId: idFilter("statusId"),
+      search: z.string().trim().max(100).optional().openapi({
+        description: "Text the company's name contains (any case)",
+      }),
+      limit: z.coerce.number().int().min(1).max(MAX_COMPANY_PAGE).optional().openapi({
+        description: `Companies per page (1 to ${MAX_COMPANY_PAGE}; 50 when only after is given)`,
+      }),
+      after: z.coerce.number().int().min(0).optional().openapi({
+        description: "The next of the page before (companies with a higher id)",
+      }),
+    }),
   },
-  responses: { 200: jsonAnswer(listOf(CompanySchema), "Companies") },
+  responses: {
+    200: jsonAnswer(
+      listOf(CompanySchema).extend({
+        next: z.int().nullable().openapi({ description: "after of the next page; null: none" }),
+      }),
+      "Companies",
+    ),
+  },
 }, PROBLEMS);
 
 /** Lookups for the setup screens, read from ConnectWise on demand. */
@@ -116,11 +140,12 @@ export function registerLookupRoutes(app: ApiApp, deps: Deps): void {
   });
   app.openapi(companies, async (c) => {
     const { msp } = c.req.valid("param");
-    const { typeId, statusId } = c.req.valid("query");
-    const rows = await listCompanies(deps, {
-      mspId: msp,
-      filter: { typeIds: typeId, statusIds: statusId },
-    });
+    const { typeId, statusId, search, limit, after } = c.req.valid("query");
+    const filter = { typeIds: typeId, statusIds: statusId, nameContains: search || undefined };
+    const paged = limit !== undefined || after !== undefined;
+    const { rows, next } = paged
+      ? await companyPage(deps, { mspId: msp, filter, limit: limit ?? 50, after })
+      : { rows: await listCompanies(deps, { mspId: msp, filter }), next: null };
     return c.json({
       items: rows.map((r) => ({
         ...r,
@@ -136,6 +161,7 @@ export function registerLookupRoutes(app: ApiApp, deps: Deps): void {
         })),
         mappedOrganizationIds: [...r.mappedOrganizationIds],
       })),
+      next,
     }, 200);
   });
 }

@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import type { Deps } from "../../../application/deps.ts";
 import { listOrganizations, upsertOrganization } from "../../../application/organizations.ts";
+import type { CompanyMapping } from "../../../domain/company_mapping.ts";
 import { LICENSE_TYPES } from "../../../domain/organization.ts";
 import { SYNC_STATUSES } from "../../../domain/sync_line.ts";
 import type { ApiApp } from "../app_env.ts";
@@ -25,6 +26,11 @@ export const CompanyMappingSchema = z.object({
   companyId: z.int(),
   agreementId: z.int(),
 }).openapi("CompanyMapping");
+
+/** A mapping as `/v1` answers it: the ids (the names it keeps are for lines and statements). */
+export function mappingView(m: CompanyMapping): z.infer<typeof CompanyMappingSchema> {
+  return { organizationId: m.organizationId, companyId: m.companyId, agreementId: m.agreementId };
+}
 
 const OrganizationRow = OrganizationSchema.extend({
   mapping: CompanyMappingSchema.nullable(),
@@ -66,6 +72,9 @@ export function registerOrganizationRoutes(app: ApiApp, deps: Deps): void {
     return c.json(saved, 200);
   });
   app.openapi(list, async (c) => {
-    return c.json({ items: await listOrganizations(deps, c.req.valid("param").msp) }, 200);
+    const items = await listOrganizations(deps, c.req.valid("param").msp);
+    return c.json({
+      items: items.map((o) => ({ ...o, mapping: o.mapping && mappingView(o.mapping) })),
+    }, 200);
   });
 }

@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 import type { Deps } from "../../../application/deps.ts";
 import { finalizePeriod } from "../../../application/sync/month_end.ts";
 import { statementRows } from "../../../application/statement_rows.ts";
-import { periodStatement } from "../../../application/sync/sync_views.ts";
+import { namedStatement } from "../../../application/names.ts";
 import { NotFoundError } from "../../../domain/errors.ts";
 import type { ApiApp } from "../app_env.ts";
 import type { FinalizationTracker, TrackedFinalization } from "../finalization_tracker.ts";
@@ -14,6 +14,14 @@ const TAG = "Periods";
 
 const StatementSchema = z.object({
   organizationId: z.string(),
+  organizationName: z.string().nullable().openapi({
+    description: "null when the organization is not known any more",
+  }),
+  agreementName: z.string().nullable().openapi({
+    description: "The agreement the organization is mapped to, as named when it was mapped; " +
+      "null when unmapped or mapped before names were kept",
+  }),
+  companyName: z.string().nullable().openapi({ description: "That agreement's company" }),
   plan: z.string().openapi({ description: "The billed plan's id (highest tier of the period)" }),
   licenses: z.int(),
   servers: z.int(),
@@ -104,10 +112,13 @@ export function registerPeriodRoutes(
         "Content-Disposition": `attachment; filename="statement-${msp}-${period}.csv"`,
       });
     }
-    const items = await periodStatement(deps, { mspId: msp, period });
+    const items = await namedStatement(deps, { mspId: msp, period });
     return c.json({
       items: items.map((s) => ({
         organizationId: s.organizationId,
+        organizationName: s.organizationName,
+        agreementName: s.agreementName,
+        companyName: s.companyName,
         plan: s.planId,
         licenses: s.licenses,
         servers: s.servers,

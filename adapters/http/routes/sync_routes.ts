@@ -1,10 +1,11 @@
 import { z } from "@hono/zod-openapi";
 import type { Deps } from "../../../application/deps.ts";
+import { type NamedSyncLine, namedSyncLines } from "../../../application/names.ts";
 import { resumeLine } from "../../../application/sync/resume_line.ts";
 import { PRODUCT_KINDS } from "../../../domain/product_mapping.ts";
 import { SYNC_STATUSES } from "../../../domain/sync_line.ts";
 import { SYNC_NOW_WAIT_MS, syncNow } from "../../../application/sync/sync_now.ts";
-import { previewSync, syncLines, type SyncLineView } from "../../../application/sync/sync_views.ts";
+import { previewSync } from "../../../application/sync/sync_views.ts";
 import type { ApiApp } from "../app_env.ts";
 import { Instant, instant, jsonAnswer, listOf, v1Route } from "../openapi_helpers.ts";
 import { MspLineParams, MspParams } from "../params.ts";
@@ -14,7 +15,14 @@ const PATH = "/v1/msps/{msp}/sync";
 
 const SyncLineSchema = z.object({
   agreementId: z.int(),
+  agreementName: z.string().nullable().openapi({
+    description: "As ConnectWise named it when a company was mapped to it (no ConnectWise read); " +
+      "null when no mapping of the agreement kept a name",
+  }),
   productId: z.int().nullable().openapi({ description: "null: the plan has no product here" }),
+  productIdentifier: z.string().nullable().openapi({
+    description: "The mapped catalog product's identifier; null when no plan maps it now",
+  }),
   kind: z.enum(PRODUCT_KINDS),
   period: z.string().openapi({ example: "2026-11" }),
   final: z.boolean().openapi({ description: "Carries the final figures of its period" }),
@@ -59,10 +67,12 @@ const SummarySchema = z.object({
   blocked: z.int().openapi({ description: "Lines blocked, each with its reason" }),
 }).openapi("SyncSummary");
 
-function lineView(l: SyncLineView): z.infer<typeof SyncLineSchema> {
+function lineView(l: NamedSyncLine): z.infer<typeof SyncLineSchema> {
   return {
     agreementId: l.agreementId,
+    agreementName: l.agreementName,
     productId: l.productId,
+    productIdentifier: l.productIdentifier,
     kind: l.kind,
     period: l.period,
     final: l.final,
@@ -121,7 +131,7 @@ const resume = v1Route({
 /** Sync state, preview, an immediate sync and resuming a line. */
 export function registerSyncRoutes(app: ApiApp, deps: Deps, options: { workerId: string }): void {
   app.openapi(lines, async (c) => {
-    const items = await syncLines(deps, c.req.valid("param").msp);
+    const items = await namedSyncLines(deps, c.req.valid("param").msp);
     return c.json({ items: items.map(lineView) }, 200);
   });
   app.openapi(preview, async (c) => {

@@ -1,100 +1,79 @@
 /** @jsxImportSource hono/jsx */
 import type { Context } from "hono";
-import { importCompanyMappings, unmapOrganization } from "../../../application/company_mappings.ts";
+import { importCompanyMappings } from "../../../application/company_mappings.ts";
 import type { Deps } from "../../../application/deps.ts";
-import { companyStatuses, companyTypes, listCompanies } from "../../../application/lookups.ts";
+import { companyPage, companyStatuses, companyTypes } from "../../../application/lookups.ts";
 import { listOrganizations } from "../../../application/organizations.ts";
 import { listPlans } from "../../../application/plans.ts";
-import { type CompanyFilter, CompanyFilters, filterQuery, readFilter } from "./company_filters.tsx";
-import { CompanyRow, type RowInput } from "./company_row.tsx";
+import { type CompaniesState, CompaniesView } from "./companies_view.tsx";
+import { filterQuery, readFilter } from "./company_filters.tsx";
 import { errorsByCompany, type ImportForm, parseItems, readImportForm } from "./import_form.ts";
-import { Csrf, ErrorBox, Layout, Notice, stepUrl } from "./layout.tsx";
-import { MappedList } from "./mapped_list.tsx";
+import { stepUrl } from "./layout.tsx";
 import { formFields, type PageContext, pageContext, shownError } from "./page_context.ts";
-import { pageOf, Pager } from "./paging.tsx";
+import { loadFrame } from "./page_frame.ts";
+import { type Cursor, cursorQuery, readCursor } from "./paging.tsx";
 import { renderPage } from "./render.ts";
+import { sentence } from "./words.ts";
 
-interface CompaniesState {
-  filter: CompanyFilter;
-  page: number;
-  mappedPage: number;
-  notice?: string;
-  error?: { message: string; details: string[] };
-  inputs?: Map<number, RowInput>;
-  rowErrors?: Map<number, string[]>;
+/** Where step 3 stands, from its query: filters, the page of companies, the mapped page. */
+export function companiesState(c: Context): CompaniesState {
+  return {
+    filter: readFilter((name) => c.req.queries(name)),
+    cursor: readCursor(c.req.query("after"), c.req.query("back")),
+    mappedPage: Number(c.req.query("mapped") ?? "1"),
+    selectAll: c.req.query("select") === "all",
+  };
+}
+
+/** The address of step 3 as `state` stands, with other query values. */
+export function companiesUrl(mspId: string, state: CompaniesState) {
+  return (extra: Record<string, string> = {}, cursor: Cursor = state.cursor) => {
+    const query = filterQuery(state.filter, { ...cursorQuery(cursor), ...extra });
+    return `${stepUrl(mspId, "companies")}${query ? `?${query}` : ""}`;
+  };
 }
 
 async function view(deps: Deps, ctx: PageContext, state: CompaniesState) {
   const { mspId } = ctx;
-  const url = stepUrl(mspId, "companies");
-  const [types, statuses, companies, organizations, plans] = await Promise.all([
+  const { filter, cursor } = state;
+  const [types, statuses, page, organizations, plans, frame] = await Promise.all([
     companyTypes(deps, mspId),
     companyStatuses(deps, mspId),
-    listCompanies(deps, { mspId, filter: state.filter }),
+    companyPage(deps, {
+      mspId,
+      filter: { typeIds: filter.typeIds, statusIds: filter.statusIds, nameContains: filter.search },
+      limit: filter.size,
+      after: cursor.after === 0 ? undefined : cursor.after,
+    }),
     listOrganizations(deps, mspId),
     listPlans(deps),
+    loadFrame(deps, mspId),
   ]);
-  const unmapped = organizations.filter((o) => o.mapping === null);
-  const shown = pageOf(companies, state.page);
-  const mapped = pageOf(organizations.filter((o) => o.mapping !== null), state.mappedPage);
-  const here = (extra: Record<string, string>) => `${url}?${filterQuery(state.filter, extra)}`;
+  const data = { types, statuses, companies: page.rows, next: page.next, organizations, plans };
   return (
-    <Layout title="3. Company import" mspId={mspId} step="companies">
-      <Notice text={state.notice} />
-      <ErrorBox message={state.error?.message} details={state.error?.details} />
-      <CompanyFilters action={url} types={types} statuses={statuses} filter={state.filter} />
-      <form method="post" action={here({ page: String(shown.page) })} class="import">
-        <h2>Companies</h2>
-        <p class="hint">
-          Tick the companies to import, choose an agreement and an organization for each (the
-          suggested one has the same name), then save: all ticked rows are saved, or none.
-        </p>
-        <Csrf token={ctx.csrf} />
-        {shown.rows.map((company, i) => (
-          <CompanyRow
-            index={i}
-            company={company}
-            organizations={unmapped}
-            plans={plans}
-            input={state.inputs?.get(company.id)}
-            errors={state.rowErrors?.get(company.id)}
-          />
-        ))}
-        {shown.rows.length === 0 && <p>No company matches the filters.</p>}
-        <button type="submit">Save the ticked rows</button>
-      </form>
-      <Pager label="Company pages" {...shown} href={(p) => here({ page: String(p) })} />
-      <MappedList
-        csrf={ctx.csrf}
-        unmapUrl={(org) => `${stepUrl(mspId, "companies")}/unmap/${encodeURIComponent(org)}`}
-        rows={mapped.rows}
-        page={{ ...mapped, href: (p) => here({ mapped: String(p) }) }}
-      />
-      <p>
-        <a href={stepUrl(mspId, "sync")}>Next: watch the sync</a>
-      </p>
-    </Layout>
+    <CompaniesView
+      ctx={ctx}
+      frame={frame}
+      data={data}
+      state={state}
+      here={companiesUrl(mspId, state)}
+    />
   );
 }
 
-function stateOf(c: Context): CompaniesState {
-  return {
-    filter: readFilter((name) => c.req.queries(name)),
-    page: Number(c.req.query("page") ?? "1"),
-    mappedPage: Number(c.req.query("mapped") ?? "1"),
-  };
-}
-
-/** Step 3: companies filtered by type and status, a page at a time, and the mapped ones. */
+/** Step 3: companies by name, type and status, a page at a time, and the mapped ones. */
 export async function companiesPage(c: Context, deps: Deps): Promise<Response> {
-  const imported = c.req.query("imported");
-  const unmapped = c.req.query("unmapped");
-  const notice = imported
-    ? `Imported ${imported} row(s).`
+  const ctx = pageContext(c);
+  const imported = Number(c.req.query("imported"));
+  const unmappedId = c.req.query("unmapped");
+  const unmapped = unmappedId && await deps.store.organizations.get(ctx.mspId, unmappedId);
+  const notice = Number.isSafeInteger(imported) && imported > 0
+    ? `Imported ${imported} row(s): their agreements are pushed within seconds.`
     : unmapped
-    ? `Unmapped ${unmapped}.`
+    ? `Unmapped ${unmapped.name}: its agreement was pushed and bills only the organizations ` +
+      "still mapped to it."
     : undefined;
-  return renderPage(c, await view(deps, pageContext(c), { ...stateOf(c), notice }));
+  return renderPage(c, await view(deps, ctx, { ...companiesState(c), notice }));
 }
 
 async function refuse(
@@ -106,11 +85,11 @@ async function refuse(
 ) {
   const { rows, rest } = errorsByCompany(form, details);
   const state = {
-    ...stateOf(c),
+    ...companiesState(c),
     inputs: form.inputs,
     rowErrors: rows,
     error: {
-      message: rows.size > 0 ? `${message}. The marked rows say why.` : message,
+      message: rows.size > 0 ? `${message} The marked rows say why.` : message,
       details: rest,
     },
   };
@@ -122,29 +101,21 @@ export async function saveImport(c: Context, deps: Deps): Promise<Response> {
   const ctx = pageContext(c);
   const form = readImportForm(await formFields(c));
   if (form.items.length === 0) {
-    return refuse(c, deps, form, "Tick at least one company to import", []);
+    return refuse(c, deps, form, "Tick at least one company to import.", []);
   }
   if (form.incomplete.length > 0) {
-    return refuse(c, deps, form, "Some rows are not complete; nothing was saved", form.incomplete);
+    return refuse(c, deps, form, "Some rows are not complete; nothing was saved.", form.incomplete);
   }
   const parsed = parseItems(form);
   if ("problems" in parsed) {
-    return refuse(c, deps, form, "Some rows are not complete; nothing was saved", parsed.problems);
+    return refuse(c, deps, form, "Some rows are not complete; nothing was saved.", parsed.problems);
   }
   try {
     await importCompanyMappings(deps, { mspId: ctx.mspId, items: parsed.items });
   } catch (error) {
     const shown = shownError(error);
-    return refuse(c, deps, form, shown.message, shown.details);
+    return refuse(c, deps, form, sentence(shown.message), shown.details);
   }
-  const query = filterQuery(stateOf(c).filter, { imported: String(parsed.items.length) });
-  return c.redirect(`${stepUrl(ctx.mspId, "companies")}?${query}`, 303);
-}
-
-/** Unmap: the same use case as `DELETE /v1/msps/{msp}/company-mappings/{org}`. */
-export async function unmap(c: Context, deps: Deps): Promise<Response> {
-  const ctx = pageContext(c);
-  const org = c.req.param("org") ?? "";
-  await unmapOrganization(deps, { mspId: ctx.mspId, organizationId: org });
-  return c.redirect(`${stepUrl(ctx.mspId, "companies")}?unmapped=${encodeURIComponent(org)}`, 303);
+  const url = companiesUrl(ctx.mspId, companiesState(c));
+  return c.redirect(url({ imported: String(parsed.items.length) }), 303);
 }

@@ -1,6 +1,11 @@
 /** @jsxImportSource hono/jsx */
 import type { Context } from "hono";
-import { connect, type ConnectionView, getConnection } from "../../../application/connection.ts";
+import {
+  connect,
+  type ConnectionView,
+  disconnect,
+  getConnection,
+} from "../../../application/connection.ts";
 import type { Deps } from "../../../application/deps.ts";
 import { NotFoundError } from "../../../domain/errors.ts";
 import { type Permission, permissionReport, PROBED_AREAS } from "../../../domain/permissions.ts";
@@ -8,7 +13,9 @@ import { CredentialsInput } from "../routes/connection_routes.ts";
 import { stepUrl } from "./layout.tsx";
 import { type CredentialsState, CredentialsView } from "./credentials_view.tsx";
 import { type PageContext, pageContext, type ShownError } from "./page_context.ts";
-import { formError, formFields, shownError } from "./page_context.ts";
+import { formFields, shownError } from "./page_context.ts";
+import { fieldErrors } from "./field_sentences.ts";
+import { loadFrame } from "./page_frame.ts";
 import { renderPage } from "./render.ts";
 
 async function currentConnection(deps: Deps, mspId: string): Promise<ConnectionView | null> {
@@ -28,8 +35,15 @@ export async function showCredentials(
   state: Omit<CredentialsState, "connection"> = {},
   status: 200 | 422 = 200,
 ): Promise<Response> {
-  const connection = await currentConnection(deps, ctx.mspId);
-  return renderPage(c, <CredentialsView ctx={ctx} state={{ ...state, connection }} />, status);
+  const [connection, frame] = await Promise.all([
+    currentConnection(deps, ctx.mspId),
+    loadFrame(deps, ctx.mspId),
+  ]);
+  return renderPage(
+    c,
+    <CredentialsView ctx={ctx} frame={frame} state={{ ...state, connection }} />,
+    status,
+  );
 }
 
 /** The report of a refusal for missing read areas (the use case lists them). */
@@ -38,6 +52,29 @@ function refusedReport(error: ShownError): Permission[] {
     PROBED_AREAS.filter((area) => error.details.some((d) => d.message.startsWith(`${area}:`))),
   );
   return permissionReport(new Map(PROBED_AREAS.map((a) => [a, !missing.has(a)])));
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  siteUrl: "The site URL",
+  companyId: "The company ID",
+  publicKey: "The public key",
+  privateKey: "The private key",
+};
+
+/**
+ * A refusal of the use case as the page says it: a blank field by its label;
+ * the other refusals are sentences already (their details repeat them, or the
+ * permission report shows them).
+ */
+function said(code: string | undefined, refused: ShownError): ShownError {
+  if (code !== "invalid-credentials") return { message: refused.message, details: [] };
+  return {
+    message: "Some fields need a change; nothing was saved.",
+    details: refused.details.map((d) => ({
+      path: d.path,
+      message: `${FIELD_LABELS[d.path] ?? "A field"} is required.`,
+    })),
+  };
 }
 
 /** Step 1's form: the same use case as `PUT /v1/msps/{msp}/connectwise`. */
@@ -51,24 +88,38 @@ export async function saveCredentials(c: Context, deps: Deps): Promise<Response>
   };
   const parsed = CredentialsInput.safeParse({ ...typed, privateKey: fields.get("privateKey") });
   if (!parsed.success) {
-    return showCredentials(c, deps, ctx, { typed, error: formError(parsed.error) }, 422);
+    const error = fieldErrors(parsed.error, (path) => FIELD_LABELS[String(path[0])] ?? "A field");
+    return showCredentials(c, deps, ctx, { typed, error }, 422);
   }
   try {
     await connect(deps, { mspId: ctx.mspId, credentials: parsed.data });
   } catch (e) {
-    const error = shownError(e);
-    const report = (e as { code?: string }).code === "connectwise-permissions-missing"
-      ? refusedReport(error)
-      : undefined;
-    return showCredentials(c, deps, ctx, { typed, error, refusedReport: report }, 422);
+    const refused = shownError(e);
+    const code = (e as { code?: string }).code;
+    const report = code === "connectwise-permissions-missing" ? refusedReport(refused) : undefined;
+    return showCredentials(c, deps, ctx, {
+      typed,
+      error: said(code, refused),
+      refusedReport: report,
+    }, 422);
   }
   return c.redirect(`${stepUrl(ctx.mspId, "credentials")}?saved=1`, 303);
 }
 
+const NOTICES: Record<string, string> = {
+  saved: "Connected: the credentials were checked and saved.",
+  disconnected: "Disconnected: pushes stopped; the mappings and figures stay.",
+};
+
 /** Step 1 as shown after a redirect. */
 export function credentialsPage(c: Context, deps: Deps): Promise<Response> {
-  const notice = c.req.query("saved")
-    ? "Connected: the credentials were checked and saved."
-    : undefined;
-  return showCredentials(c, deps, pageContext(c), { notice });
+  const done = Object.keys(NOTICES).find((key) => c.req.query(key));
+  return showCredentials(c, deps, pageContext(c), { notice: done && NOTICES[done] });
+}
+
+/** Disconnect: the same use case as `DELETE /v1/msps/{msp}/connectwise`. */
+export async function disconnectPage(c: Context, deps: Deps): Promise<Response> {
+  const ctx = pageContext(c);
+  await disconnect(deps, ctx.mspId);
+  return c.redirect(`${stepUrl(ctx.mspId, "credentials")}?disconnected=1`, 303);
 }

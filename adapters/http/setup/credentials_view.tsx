@@ -2,8 +2,11 @@
 import type { ConnectionView } from "../../../application/connection.ts";
 import type { Permission } from "../../../domain/permissions.ts";
 import { Csrf, ErrorBox, Layout, Notice, stepUrl } from "./layout.tsx";
+import type { Frame } from "./page_frame.ts";
 import type { PageContext, ShownError } from "./page_context.ts";
-import { PermissionReport } from "./permission_report.tsx";
+import { PermissionReport, REQUIRED_ROLE } from "./permission_report.tsx";
+import { When } from "./time.tsx";
+import { Disconnect, KeysHelp } from "./credentials_help.tsx";
 
 /** What step 1 shows besides the form. */
 export interface CredentialsState {
@@ -15,41 +18,54 @@ export interface CredentialsState {
   typed?: { siteUrl: string; companyId: string; publicKey: string };
 }
 
-/** Step 1: the connection and its permission report, and the credentials form. */
-export function CredentialsView(props: { ctx: PageContext; state: CredentialsState }) {
+function Connected(props: { ctx: PageContext; connection: ConnectionView }) {
+  const { connection } = props;
+  return (
+    <section aria-labelledby="current" class="card">
+      <h2 id="current">Connected</h2>
+      <dl class="facts">
+        <dt>Site</dt>
+        <dd>{connection.siteUrl}</dd>
+        <dt>Company ID</dt>
+        <dd>{connection.companyId}</dd>
+        <dt>Public key</dt>
+        <dd>{connection.publicKey}</dd>
+        <dt>Connected</dt>
+        <dd>
+          <When at={connection.connectedAt} />
+        </dd>
+      </dl>
+      {connection.attention && <p class="warn">Pushes are paused: {connection.attention}</p>}
+      <PermissionReport permissions={connection.permissions} />
+      <p>
+        <a href={stepUrl(props.ctx.mspId, "products")}>Next: map products</a>
+      </p>
+    </section>
+  );
+}
+
+/** Step 1: where keys are made, the role, the connection and its report, the form. */
+export function CredentialsView(
+  props: { ctx: PageContext; frame: Frame; state: CredentialsState },
+) {
   const { ctx, state } = props;
   const { connection } = state;
   const typed = state.typed ?? connection ?? { siteUrl: "", companyId: "", publicKey: "" };
+  const error = state.error;
+  const invalid = (field: string) => error?.details.some((d) => d.path === field) || undefined;
   return (
     <Layout
       title="1. ConnectWise credentials"
-      mspId={ctx.mspId}
+      frame={props.frame}
       step="credentials"
       canonical={ctx.canonical}
     >
       <Notice text={state.notice} />
-      <ErrorBox message={state.error?.message} />
+      <ErrorBox message={error?.message} details={error?.details.map((d) => d.message)} />
       {state.refusedReport && <PermissionReport permissions={state.refusedReport} />}
-      {connection && (
-        <section aria-labelledby="current">
-          <h2 id="current">Connected</h2>
-          <dl>
-            <dt>Site</dt>
-            <dd>{connection.siteUrl}</dd>
-            <dt>Company ID</dt>
-            <dd>{connection.companyId}</dd>
-            <dt>Public key</dt>
-            <dd>{connection.publicKey}</dd>
-            <dt>Connected at</dt>
-            <dd>{connection.connectedAt.toISOString()}</dd>
-          </dl>
-          {connection.attention && <p class="warn">Pushes are paused: {connection.attention}</p>}
-          <PermissionReport permissions={connection.permissions} />
-          <p>
-            <a href={stepUrl(ctx.mspId, "products")}>Next: map products</a>
-          </p>
-        </section>
-      )}
+      {connection && <Connected ctx={ctx} connection={connection} />}
+      {!connection && <KeysHelp />}
+      {!connection && !state.refusedReport && <PermissionReport permissions={REQUIRED_ROLE} />}
       <form method="post" action={stepUrl(ctx.mspId, "credentials")} class="card">
         <h2>{connection ? "Replace the credentials" : "Connect to ConnectWise"}</h2>
         <Csrf token={ctx.csrf} />
@@ -61,7 +77,9 @@ export function CredentialsView(props: { ctx: PageContext; state: CredentialsSta
           required
           value={typed.siteUrl}
           placeholder="https://na.myconnectwise.net"
+          aria-invalid={invalid("siteUrl")}
         />
+        <p class="hint">The address you sign in to ConnectWise at, without a path.</p>
         <label for="companyId">Company ID</label>
         <input
           id="companyId"
@@ -69,6 +87,7 @@ export function CredentialsView(props: { ctx: PageContext; state: CredentialsSta
           required
           value={typed.companyId}
           autocomplete="organization"
+          aria-invalid={invalid("companyId")}
         />
         <label for="publicKey">Public key</label>
         <input
@@ -77,6 +96,7 @@ export function CredentialsView(props: { ctx: PageContext; state: CredentialsSta
           required
           value={typed.publicKey}
           autocomplete="off"
+          aria-invalid={invalid("publicKey")}
         />
         <label for="privateKey">Private key</label>
         <input
@@ -85,9 +105,12 @@ export function CredentialsView(props: { ctx: PageContext; state: CredentialsSta
           type="password"
           required
           autocomplete="new-password"
+          aria-invalid={invalid("privateKey")}
         />
+        <p class="hint">Stored encrypted; never shown again, not even here.</p>
         <button type="submit">Check and save</button>
       </form>
+      {connection && <Disconnect ctx={ctx} />}
     </Layout>
   );
 }

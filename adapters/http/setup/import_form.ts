@@ -1,7 +1,16 @@
 import type { MappingRow } from "../../../application/company_mappings.ts";
 import { ImportInput } from "../routes/company_mapping_routes.ts";
 import { CREATE_ORG, type RowInput } from "./company_row.tsx";
+import { issueSentence, issuesOf } from "./field_sentences.ts";
 import type { ShownError } from "./page_context.ts";
+import { sentence } from "./words.ts";
+
+/** The bulk choice for ticked rows left without an organization: create one from each company. */
+export const BULK = {
+  organization: "bulk.organization",
+  plan: "bulk.planId",
+  license: "bulk.licenseType",
+};
 
 /** A posted import: what each row said, and the rows chosen for import. */
 export interface ImportForm {
@@ -10,16 +19,21 @@ export interface ImportForm {
   /** The company id of each item, in item order (items/N refers to companies[N]). */
   readonly companies: number[];
   readonly items: unknown[];
-  /** Ticked rows whose select was left on its placeholder (the page's own wording). */
+  /** Ticked rows whose select was left on its placeholder, said about the row. */
   readonly incomplete: { path: string; message: string }[];
 }
 
-/** Reads the rows `c0.` ... of the import form; only ticked rows become items. */
-export function readImportForm(fields: Map<string, string>): ImportForm {
+/**
+ * Reads the rows `c0.` ... of the import form; only ticked rows become items.
+ * A ticked row without an organization creates one when the bulk choice says
+ * so (named like its company, on the bulk plan and license type).
+ */
+export function readImportForm(fields: ReadonlyMap<string, string>): ImportForm {
   const inputs = new Map<number, RowInput>();
   const companies: number[] = [];
   const items: unknown[] = [];
   const incomplete: { path: string; message: string }[] = [];
+  const bulkCreate = fields.get(BULK.organization) === CREATE_ORG;
   for (let i = 0; fields.has(`c${i}.companyId`); i++) {
     const get = (name: string) => fields.get(`c${i}.${name}`) ?? "";
     const companyId = Number(get("companyId"));
@@ -33,44 +47,57 @@ export function readImportForm(fields: Map<string, string>): ImportForm {
     };
     inputs.set(companyId, input);
     if (!input.include) continue;
-    const agreementId = input.agreementId === "" ? undefined : Number(input.agreementId);
-    const organization = input.organization === CREATE_ORG
+    const bulk = bulkCreate && input.organization === "";
+    const organization = input.organization === CREATE_ORG || bulk
       ? {
         createOrganization: {
           name: input.name,
-          licenseType: input.licenseType,
-          planId: input.planId,
+          licenseType: bulk ? fields.get(BULK.license) ?? "" : input.licenseType,
+          planId: bulk ? fields.get(BULK.plan) ?? "" : input.planId,
         },
       }
       : { organizationId: input.organization };
     const at = `items/${items.length}`;
-    if (agreementId === undefined) {
-      incomplete.push({ path: `${at}/agreementId`, message: "choose an agreement" });
+    if (input.agreementId === "") {
+      incomplete.push({ path: `${at}/agreementId`, message: "Choose an agreement." });
     }
-    if (input.organization === "") {
+    if (input.organization === "" && !bulk) {
       incomplete.push({
         path: `${at}/organizationId`,
-        message: 'choose an organization, or "Create organization"',
+        message: 'Choose an organization, or "Create organization".',
       });
     }
     companies.push(companyId);
+    const agreementId = input.agreementId === "" ? undefined : Number(input.agreementId);
     items.push({ companyId, agreementId, ...organization });
   }
   return { inputs, companies, items, incomplete };
 }
 
+const ROW_LABELS: Record<string, string> = {
+  agreementId: "The agreement",
+  organizationId: "The organization",
+  "createOrganization/name": "The new organization's name",
+  "createOrganization/licenseType": "The license type",
+  "createOrganization/planId": "The plan",
+};
+
 /** The form's items through the same schema as `POST /v1/.../company-mappings`. */
 export function parseItems(
   form: ImportForm,
 ): { items: MappingRow[] } | { problems: ShownError["details"] } {
-  const parsed = ImportInput.safeParse({ items: form.items });
+  const parsed = ImportInput.safeParse({ items: form.items }, { reportInput: true });
   if (parsed.success) return { items: parsed.data.items as MappingRow[] };
   return {
-    problems: parsed.error.issues.map((i) => ({ path: i.path.join("/"), message: i.message })),
+    problems: issuesOf(parsed.error).map((issue) => {
+      const path = issue.path.join("/");
+      const field = path.replace(/^items\/\d+\/?/, "");
+      return { path, message: issueSentence(ROW_LABELS[field] ?? "A field of this row", issue) };
+    }),
   };
 }
 
-/** Problems of `items/N/...` as errors next to company N's row; others apply to the page. */
+/** Problems of `items/N/...` as sentences next to company N's row; others apply to the page. */
 export function errorsByCompany(
   form: ImportForm,
   details: ShownError["details"],
@@ -78,14 +105,10 @@ export function errorsByCompany(
   const rows = new Map<number, string[]>();
   const rest: string[] = [];
   for (const { path, message } of details) {
-    const match = /^items\/(\d+)(?:\/(.*))?$/.exec(path);
+    const match = /^items\/(\d+)(?:\/.*)?$/.exec(path);
     const company = match ? form.companies[Number(match[1])] : undefined;
-    if (company === undefined) {
-      rest.push(`${path}: ${message}`);
-      continue;
-    }
-    const field = match![2] ? `${match![2]}: ` : "";
-    rows.set(company, [...(rows.get(company) ?? []), `${field}${message}`]);
+    if (company === undefined) rest.push(sentence(message));
+    else rows.set(company, [...(rows.get(company) ?? []), sentence(message)]);
   }
   return { rows, rest };
 }

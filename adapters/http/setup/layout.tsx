@@ -1,12 +1,13 @@
 /** @jsxImportSource hono/jsx */
 import type { Child } from "hono/jsx";
+import type { Frame } from "./page_frame.ts";
 
 /** The four steps of the setup, in order. */
 export const STEPS = [
-  { slug: "credentials", title: "1. Credentials" },
-  { slug: "products", title: "2. Product mapping" },
-  { slug: "companies", title: "3. Company import" },
-  { slug: "sync", title: "4. Sync and audit" },
+  { slug: "credentials", title: "1. Credentials", name: "Credentials" },
+  { slug: "products", title: "2. Product mapping", name: "Products" },
+  { slug: "companies", title: "3. Company import", name: "Companies" },
+  { slug: "sync", title: "4. Sync and audit", name: "Sync" },
 ] as const;
 
 /** A step's slug. */
@@ -17,10 +18,73 @@ export function stepUrl(mspId: string, step: StepSlug): string {
   return `/setup/msps/${encodeURIComponent(mspId)}/${step}`;
 }
 
-/** The frame of every setup page: step navigation, skip link, the service's own script and styles. */
+function ConnectionBadge(props: { frame: Frame }) {
+  const c = props.frame.connection;
+  if (c.state === "not-connected") return <span class="badge todo">Not connected</span>;
+  if (c.state === "attention") {
+    return <span class="badge warn" title={c.attention}>Needs attention: pushes paused</span>;
+  }
+  return <span class="badge ok">Connected</span>;
+}
+
+/** Who this page is for: the MSP, its ConnectWise site and the connection's state. */
+function Identity(props: { frame: Frame }) {
+  const c = props.frame.connection;
+  return (
+    <dl class="identity">
+      <div>
+        <dt>MSP</dt>
+        <dd>{props.frame.mspId}</dd>
+      </div>
+      <div>
+        <dt>ConnectWise</dt>
+        <dd>
+          {c.state === "not-connected"
+            ? "not set up yet"
+            : `${new URL(c.siteUrl).host}, company ${c.companyId}`}
+        </dd>
+      </div>
+      <div>
+        <dt>Connection</dt>
+        <dd>
+          <ConnectionBadge frame={props.frame} />
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
+/** The four steps as a progress indicator: each done or to do, the current one marked. */
+function Progress(props: { mspId: string; step?: StepSlug; done?: Frame["done"] }) {
+  return (
+    <nav aria-label="Setup steps" class="progress">
+      <ol>
+        {STEPS.map((s, i) => {
+          const done = props.done?.[s.slug];
+          return (
+            <li class={done ? "done" : "todo"}>
+              <a
+                href={stepUrl(props.mspId, s.slug)}
+                aria-current={s.slug === props.step ? "step" : undefined}
+              >
+                <span class="mark" aria-hidden="true">{done ? "✓" : String(i + 1)}</span>
+                <span class="name">{s.name}</span>
+                {done !== undefined && <span class="state">{done ? "Done" : "To do"}</span>}
+              </a>
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
+}
+
+/** The frame of every setup page: header, progress, skip link, the service's own script and styles. */
 export function Layout(
   props: {
     title: string;
+    /** The MSP's header and progress; without it (an error page) only the MSP's id. */
+    frame?: Frame;
     mspId?: string;
     step?: StepSlug;
     /** The URL the address bar should show (the link is spent once the page is shown). */
@@ -28,7 +92,7 @@ export function Layout(
     children: Child;
   },
 ) {
-  const { mspId, step } = props;
+  const mspId = props.frame?.mspId ?? props.mspId;
   return (
     <html lang="en">
       <head>
@@ -40,26 +104,16 @@ export function Layout(
       </head>
       <body data-canonical={props.canonical}>
         <a class="skip" href="#main">Skip to the step</a>
-        <header>
-          <p class="brand">
-            psa-sync: ConnectWise billing setup{mspId ? ` for MSP ${mspId}` : ""}
-          </p>
-          {mspId && (
-            <nav aria-label="Setup steps">
-              <ol>
-                {STEPS.map((s) => (
-                  <li>
-                    <a
-                      href={stepUrl(mspId, s.slug)}
-                      aria-current={s.slug === step ? "step" : undefined}
-                    >
-                      {s.title}
-                    </a>
-                  </li>
-                ))}
-              </ol>
-            </nav>
-          )}
+        <header class="top">
+          <div class="bar">
+            <p class="brand">
+              psa-sync <span>ConnectWise billing setup</span>
+            </p>
+            {props.frame
+              ? <Identity frame={props.frame} />
+              : mspId && <p class="identity">MSP {mspId}</p>}
+          </div>
+          {mspId && <Progress mspId={mspId} step={props.step} done={props.frame?.done} />}
         </header>
         <main id="main" tabindex={-1}>
           <h1>{props.title}</h1>

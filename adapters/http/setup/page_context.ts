@@ -1,5 +1,4 @@
 import type { Context } from "hono";
-import type { z } from "@hono/zod-openapi";
 import { DomainError } from "../../../domain/errors.ts";
 
 /** What every setup page needs: the session's MSP and CSRF token. */
@@ -27,14 +26,6 @@ export interface ShownError {
 export function shownError(error: unknown): ShownError {
   if (error instanceof DomainError) return { message: error.message, details: error.details };
   throw error;
-}
-
-/** A form that breaks the shared /v1 schema, said the same way as a use case would. */
-export function formError(error: z.ZodError): ShownError {
-  return {
-    message: "Some fields are not valid",
-    details: error.issues.map((i) => ({ path: i.path.join("/"), message: i.message })),
-  };
 }
 
 /** The fields of a posted form, as strings (files are not expected and are dropped). */

@@ -4,15 +4,17 @@ import type { Deps } from "../../../application/deps.ts";
 import type { SetupLinkDeps } from "../../../application/setup_links.ts";
 import { DomainError } from "../../../domain/errors.ts";
 import type { ApiApp, AppEnv } from "../app_env.ts";
-import { companiesPage, saveImport, unmap } from "./companies_page.tsx";
-import { credentialsPage, saveCredentials } from "./credentials_page.tsx";
+import { companiesPage, saveImport } from "./companies_page.tsx";
+import { credentialsPage, disconnectPage, saveCredentials } from "./credentials_page.tsx";
 import { ErrorBox, Layout, stepUrl } from "./layout.tsx";
 import { NoSessionPage, NotFoundPage } from "./link_pages.tsx";
 import { productsPage, saveProducts } from "./products_page.tsx";
 import { renderPage } from "./render.ts";
 import { readSession, sameText } from "./session_cookie.ts";
 import { registerSetupAssets } from "./static_assets.ts";
+import { resumeAction, statementCsvAction, syncNowAction } from "./sync_actions.ts";
 import { syncPage } from "./sync_page.tsx";
+import { confirmUnmap, unmap } from "./unmap_page.tsx";
 
 const STATUS = { invalid: 422, "not-found": 404, conflict: 409, upstream: 502 } as const;
 
@@ -75,8 +77,15 @@ function page(deps: Deps, handler: Handler) {
   };
 }
 
-/** The setup page: four steps, server-rendered, on the same use cases as `/v1`. */
-export function registerSetupPage(app: ApiApp, deps: Deps, setup: SetupLinkDeps): void {
+/**
+ * The setup page: four steps, server-rendered, on the same use cases as
+ * `/v1`; `workerId` owns the pushes that "Sync now" runs.
+ */
+export function registerSetupPage(
+  app: ApiApp,
+  deps: Deps,
+  setup: SetupLinkDeps & { workerId: string },
+): void {
   registerSetupAssets(app as never);
   const base = "/setup/msps/:msp";
   app.use(`${base}/*`, pageGuard(setup));
@@ -84,10 +93,18 @@ export function registerSetupPage(app: ApiApp, deps: Deps, setup: SetupLinkDeps)
   app.get(base, (c) => c.redirect(stepUrl(c.req.param("msp"), "credentials"), 303));
   app.get(`${base}/credentials`, page(deps, credentialsPage));
   app.post(`${base}/credentials`, page(deps, saveCredentials));
+  app.post(`${base}/credentials/disconnect`, page(deps, disconnectPage));
   app.get(`${base}/products`, page(deps, productsPage));
   app.post(`${base}/products/:plan`, page(deps, saveProducts));
   app.get(`${base}/companies`, page(deps, companiesPage));
   app.post(`${base}/companies`, page(deps, saveImport));
+  app.get(`${base}/companies/unmap/:org`, page(deps, confirmUnmap));
   app.post(`${base}/companies/unmap/:org`, page(deps, unmap));
   app.get(`${base}/sync`, page(deps, syncPage));
+  app.post(`${base}/sync/now`, page(deps, syncNowAction(setup.workerId)));
+  app.post(
+    `${base}/sync/lines/:agreementId{[0-9]+}/:productId{[0-9]+}/resume`,
+    page(deps, resumeAction),
+  );
+  app.get(`${base}/sync/statements/:file`, page(deps, statementCsvAction));
 }

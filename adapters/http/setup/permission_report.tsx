@@ -1,5 +1,9 @@
 /** @jsxImportSource hono/jsx */
-import type { Permission } from "../../../domain/permissions.ts";
+import {
+  type Permission,
+  PROBED_AREAS,
+  UNPROBED_PERMISSIONS,
+} from "../../../domain/permissions.ts";
 
 // What the service does with each permission, so the administrator knows
 // what a missing one stops.
@@ -13,21 +17,44 @@ const PURPOSE: Record<string, string> = {
   "Agreements edit": "Updates an addition's quantity as usage changes",
 };
 
+/**
+ * Every grant at level All: with "My", ConnectWise answers only the records
+ * the API member owns, so lists come back partial or empty.
+ */
+const LEVEL = "All";
+
+/** The role the API member needs, before anything was checked. */
+export const REQUIRED_ROLE: readonly Omit<Permission, "granted">[] = [
+  ...PROBED_AREAS.map((area) => ({ area, access: "inquire" as const })),
+  ...UNPROBED_PERMISSIONS.map(({ area, access }) => ({ area, access })),
+];
+
 function state(granted: boolean | null): string {
   if (granted === null) return "Checked on the first write";
   return granted ? "Granted" : "Missing";
 }
 
-/** The permission report: each area and access, granted or missing, and what it is for. */
-export function PermissionReport(props: { permissions: readonly Permission[] }) {
+/**
+ * The security role of the API member: each area, access and level, and what
+ * it is for; with a report (after a check), each granted or missing.
+ */
+export function PermissionReport(
+  props: { permissions: readonly (Omit<Permission, "granted"> & { granted?: boolean | null })[] },
+) {
+  const checked = props.permissions.some((p) => p.granted !== undefined);
   return (
-    <table class="report">
-      <caption>ConnectWise permissions of the API member</caption>
+    <table class="report stack">
+      <caption>
+        {checked
+          ? "ConnectWise permissions of the API member"
+          : "The security role the API member needs"}
+      </caption>
       <thead>
         <tr>
           <th scope="col">Area</th>
           <th scope="col">Access</th>
-          <th scope="col">Status</th>
+          <th scope="col">Level</th>
+          {checked && <th scope="col">Status</th>}
           <th scope="col">What it is for</th>
         </tr>
       </thead>
@@ -35,9 +62,10 @@ export function PermissionReport(props: { permissions: readonly Permission[] }) 
         {props.permissions.map((p) => (
           <tr class={p.granted === false ? "missing" : p.granted ? "granted" : "unknown"}>
             <th scope="row">{p.area}</th>
-            <td>{p.access}</td>
-            <td>{state(p.granted)}</td>
-            <td>{PURPOSE[`${p.area} ${p.access}`] ?? ""}</td>
+            <td data-label="Access">{p.access}</td>
+            <td data-label="Level">{LEVEL}</td>
+            {checked && <td data-label="Status">{state(p.granted ?? null)}</td>}
+            <td data-label="For">{PURPOSE[`${p.area} ${p.access}`] ?? ""}</td>
           </tr>
         ))}
       </tbody>

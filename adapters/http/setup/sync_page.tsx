@@ -1,48 +1,105 @@
 /** @jsxImportSource hono/jsx */
 import type { Context } from "hono";
 import type { Deps } from "../../../application/deps.ts";
-import { auditLog, periodStatement, syncLines } from "../../../application/sync/sync_views.ts";
-import { periodOf } from "../../../domain/period.ts";
-import { Layout, stepUrl } from "./layout.tsx";
+import { knownNames, namedStatement, namedSyncLines } from "../../../application/names.ts";
+import { plansById } from "../../../application/plans.ts";
+import { auditLog } from "../../../application/sync/sync_views.ts";
+import { periodOf, previousPeriod } from "../../../domain/period.ts";
+import { Csrf, Layout, Notice, stepUrl } from "./layout.tsx";
 import { pageContext } from "./page_context.ts";
+import { loadFrame } from "./page_frame.ts";
 import { PAGE_SIZE, pageOf, Pager } from "./paging.tsx";
 import { renderPage } from "./render.ts";
-import { AuditTable, StatementTable, SyncLinesTable } from "./sync_tables.tsx";
+import { summaryNotice } from "./sync_actions.ts";
+import { byAgreement, SyncLinesTable } from "./sync_lines_table.tsx";
+import { AuditTable, StatementTable } from "./sync_tables.tsx";
+import { periodName, STATUS_WORDS } from "./words.ts";
 
-/** Step 4: the sync lines with status and reason, the month's statement, the audit log. */
+/** Agreements per page of the sync step. */
+const AGREEMENTS_PER_PAGE = 25;
+
+function StatusLegend() {
+  return (
+    <details class="legend">
+      <summary>What the statuses mean</summary>
+      <dl>
+        {Object.values(STATUS_WORDS).map((w) => (
+          <>
+            <dt>{w.label}</dt>
+            <dd>{w.help}</dd>
+          </>
+        ))}
+      </dl>
+    </details>
+  );
+}
+
+/** Step 4: Sync now, the lines per agreement, the month's statement (CSV too), the audit log. */
 export async function syncPage(c: Context, deps: Deps): Promise<Response> {
-  const { mspId } = pageContext(c);
+  const ctx = pageContext(c);
+  const { mspId } = ctx;
   const url = stepUrl(mspId, "sync");
   const period = periodOf(deps.clock.now());
   const before = Number(c.req.query("before"));
-  const [lines, statement, audit] = await Promise.all([
-    syncLines(deps, mspId),
-    periodStatement(deps, { mspId, period }),
+  const [lines, statement, audit, names, plans, frame] = await Promise.all([
+    namedSyncLines(deps, mspId),
+    namedStatement(deps, { mspId, period }),
     auditLog(deps, {
       mspId,
       before: Number.isSafeInteger(before) && before > 0 ? before : undefined,
       limit: PAGE_SIZE,
     }),
+    knownNames(deps, mspId),
+    plansById(deps.store),
+    loadFrame(deps, mspId),
   ]);
-  const shownLines = pageOf(lines, Number(c.req.query("page") ?? "1"));
+  const groups = pageOf(
+    byAgreement(lines),
+    Number(c.req.query("page") ?? "1"),
+    AGREEMENTS_PER_PAGE,
+  );
   const statementPage = pageOf(statement, Number(c.req.query("spage") ?? "1"));
   const oldest = audit.at(-1);
+  const csv = (p: string) => `${url}/statements/${p}.csv`;
+  const last = previousPeriod(period);
   return renderPage(
     c,
-    <Layout title="4. Sync and audit" mspId={mspId} step="sync">
+    <Layout title="4. Sync and audit" frame={frame} step="sync">
+      <Notice text={summaryNotice((name) => c.req.query(name))} />
+      <form method="post" action={`${url}/now`} class="card actions-card">
+        <Csrf token={ctx.csrf} />
+        <div>
+          <h2>Sync now</h2>
+          <p class="hint">
+            Pushes every agreement with a change to ConnectWise now, without the usual wait of a few
+            seconds, and says what it wrote.
+          </p>
+        </div>
+        <button type="submit">Sync now</button>
+      </form>
       <section aria-labelledby="lines">
-        <h2 id="lines">Sync lines</h2>
-        <SyncLinesTable lines={shownLines.rows} />
-        <Pager label="Sync line pages" {...shownLines} href={(p) => `${url}?page=${p}`} />
+        <h2 id="lines">What ConnectWise holds, per agreement</h2>
+        <StatusLegend />
+        <SyncLinesTable
+          groups={groups.rows}
+          csrf={ctx.csrf}
+          resumeUrl={(l) => `${url}/lines/${l.agreementId}/${l.productId}/resume`}
+        />
+        <Pager label="Agreement pages" {...groups} href={(p) => `${url}?page=${p}`} />
       </section>
       <section aria-labelledby="statement">
-        <h2 id="statement">This month's statement ({period})</h2>
-        <StatementTable period={period} lines={statementPage.rows} />
+        <h2 id="statement">Statement of {periodName(period)}</h2>
+        <p>
+          <a href={csv(period)} download="">Download {periodName(period)} as CSV</a>{" "}
+          (running until the month is final) ·{" "}
+          <a href={csv(last)} download="">{periodName(last)} as CSV</a>
+        </p>
+        <StatementTable period={period} lines={statementPage.rows} plans={plans} />
         <Pager label="Statement pages" {...statementPage} href={(p) => `${url}?spage=${p}`} />
       </section>
       <section aria-labelledby="audit">
         <h2 id="audit">Audit log</h2>
-        <AuditTable entries={audit} />
+        <AuditTable entries={audit} names={names} />
         {oldest && audit.length === PAGE_SIZE && (
           <p>
             <a href={`${url}?before=${oldest.id}#audit`}>Older entries</a>

@@ -1,57 +1,24 @@
 /** @jsxImportSource hono/jsx */
+import type { KnownNames, NamedStatement } from "../../../application/names.ts";
 import type { AuditEntry } from "../../../application/ports/audit_log.ts";
-import type { SyncLine } from "../../../application/ports/sync_lines.ts";
-import type { Statement } from "../../../domain/statement.ts";
+import type { Plan } from "../../../domain/plan.ts";
+import { When } from "./time.tsx";
+import { actionWords, periodName } from "./words.ts";
 
 const dash = (n: number | null) => (n === null ? "-" : String(n));
 
-/** Sync lines: desired and written quantity, status and why. */
-export function SyncLinesTable(props: { lines: readonly SyncLine[] }) {
-  if (props.lines.length === 0) {
-    return <p>No sync line yet: usage arrives once companies are mapped.</p>;
-  }
+/** The month's statement: per organization, its agreement, the billed plan and quantities. */
+export function StatementTable(
+  props: { period: string; lines: readonly NamedStatement[]; plans: ReadonlyMap<string, Plan> },
+) {
+  if (props.lines.length === 0) return <p>No usage in {periodName(props.period)} yet.</p>;
   return (
-    <table>
-      <caption>Sync lines (one per agreement and product)</caption>
-      <thead>
-        <tr>
-          <th scope="col">Agreement</th>
-          <th scope="col">Product</th>
-          <th scope="col">Kind</th>
-          <th scope="col">Period</th>
-          <th scope="col">Desired</th>
-          <th scope="col">Written</th>
-          <th scope="col">Status</th>
-          <th scope="col">Reason</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.lines.map((l) => (
-          <tr class={`status-${l.status}`}>
-            <td>{l.agreementId}</td>
-            <td>{dash(l.productId)}</td>
-            <td>{l.kind}</td>
-            <td>{l.period}{l.final ? " (final)" : ""}</td>
-            <td>{l.desiredQuantity}</td>
-            <td>{dash(l.writtenQuantity)}</td>
-            <td>{l.status}</td>
-            <td>{l.reason ?? ""}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
-/** The month's statement: per organization, the billed plan and quantities. */
-export function StatementTable(props: { period: string; lines: readonly Statement[] }) {
-  if (props.lines.length === 0) return <p>No usage in {props.period} yet.</p>;
-  return (
-    <table>
-      <caption>Statement of {props.period}</caption>
+    <table class="stack">
+      <caption class="vh">Statement of {periodName(props.period)}</caption>
       <thead>
         <tr>
           <th scope="col">Organization</th>
+          <th scope="col">Billed on</th>
           <th scope="col">Plan</th>
           <th scope="col">Licenses</th>
           <th scope="col">Servers</th>
@@ -61,11 +28,18 @@ export function StatementTable(props: { period: string; lines: readonly Statemen
       <tbody>
         {props.lines.map((s) => (
           <tr>
-            <td>{s.organizationId}</td>
-            <td>{s.planId}</td>
-            <td>{s.licenses}</td>
-            <td>{s.servers}</td>
-            <td>{s.final ? `yes, ${s.finalizedAt?.toISOString()}` : "not yet"}</td>
+            <th scope="row">{s.organizationName ?? s.organizationId}</th>
+            <td data-label="Billed on">
+              {s.agreementName
+                ? `${s.agreementName}${s.companyName ? ` (${s.companyName})` : ""}`
+                : "not mapped"}
+            </td>
+            <td data-label="Plan">{props.plans.get(s.planId)?.name ?? s.planId}</td>
+            <td data-label="Licenses">{s.licenses}</td>
+            <td data-label="Servers">{s.servers}</td>
+            <td data-label="Final">
+              {s.final ? <When at={s.finalizedAt} /> : "not yet (running maximum)"}
+            </td>
           </tr>
         ))}
       </tbody>
@@ -73,33 +47,43 @@ export function StatementTable(props: { period: string; lines: readonly Statemen
   );
 }
 
-/** A page of the audit log, newest first. */
-export function AuditTable(props: { entries: readonly AuditEntry[] }) {
+/** A page of the audit log, newest first, with names where the service knows them. */
+export function AuditTable(props: { entries: readonly AuditEntry[]; names: KnownNames }) {
   if (props.entries.length === 0) return <p>Nothing was written to ConnectWise yet.</p>;
+  const agreement = (id: number | null) =>
+    id === null ? "-" : props.names.agreement(id)?.name ?? `agreement ${id}`;
+  const product = (id: number | null) =>
+    id === null ? "-" : props.names.product(id) ?? `product ${id}`;
   return (
-    <table>
-      <caption>Audit log, newest first</caption>
+    <table class="stack">
+      <caption class="vh">Audit log, newest first</caption>
       <thead>
         <tr>
           <th scope="col">When</th>
-          <th scope="col">Action</th>
+          <th scope="col">What</th>
           <th scope="col">Agreement</th>
           <th scope="col">Product</th>
-          <th scope="col">Old</th>
-          <th scope="col">New</th>
-          <th scope="col">Message</th>
+          <th scope="col">Period</th>
+          <th scope="col">Quantity</th>
+          <th scope="col">Details</th>
         </tr>
       </thead>
       <tbody>
         {props.entries.map((e) => (
           <tr>
-            <td>{e.at.toISOString()}</td>
-            <td>{e.action}</td>
-            <td>{dash(e.agreementId)}</td>
-            <td>{dash(e.productId)}</td>
-            <td>{dash(e.oldQuantity)}</td>
-            <td>{dash(e.newQuantity)}</td>
-            <td>{e.message}</td>
+            <td>
+              <When at={e.at} />
+            </td>
+            <th scope="row">{actionWords(e.action)}</th>
+            <td data-label="Agreement">{agreement(e.agreementId)}</td>
+            <td data-label="Product">{product(e.productId)}</td>
+            <td data-label="Period">{e.period ? periodName(e.period) : "-"}</td>
+            <td data-label="Quantity">
+              {e.oldQuantity === null && e.newQuantity === null
+                ? "-"
+                : `${dash(e.oldQuantity)} → ${dash(e.newQuantity)}`}
+            </td>
+            <td data-label="Details">{e.message}</td>
           </tr>
         ))}
       </tbody>

@@ -67,15 +67,23 @@ export function contractWorld(): ContractWorld {
       { id: 40, identifier: "Delta", name: "Delta BV", types: [customer], status: inactive },
     ],
     agreements: [
-      agreement({ id: 100, name: "Alpha MSA", companyId: 10 }),
+      agreement({ id: 100, name: "Alpha MSA", companyId: 10, companyName: "Alpha Corp" }),
       agreement({
         id: 200,
         name: "Beta MSA",
         companyId: 20,
+        companyName: "Beta GmbH",
         nextInvoiceDate: new Date("2026-12-01T00:00:00Z"),
         billStartDate: new Date("2024-01-01T00:00:00Z"),
       }),
-      agreement({ id: 201, name: "Beta old", companyId: 20, cancelled: true, status: "Cancelled" }),
+      agreement({
+        id: 201,
+        name: "Beta old",
+        companyId: 20,
+        companyName: "Beta GmbH",
+        cancelled: true,
+        status: "Cancelled",
+      }),
     ],
     products: [
       { id: 11, identifier: "VPN-LITE", description: "VPN Lite seat", inactive: false },

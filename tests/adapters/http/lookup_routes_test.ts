@@ -26,3 +26,22 @@ Deno.test("GET .../connectwise/companies lists every organization mapped to a co
   const beta = res.body.items.find((c) => c.id === 200)!;
   assert.deepEqual([beta.mappedOrganizationIds, beta.mappedOrganizationId], [[], null]);
 });
+
+Deno.test("GET .../connectwise/companies?search=&limit=&after= pages the companies whose name contains the text", async () => {
+  const w = await httpWorld();
+  const base = "/v1/msps/m/connectwise/companies";
+  assert.equal((await w.json("PUT", "/v1/msps/m/connectwise", CREDENTIALS)).status, 200);
+  type Page = { items: Company[]; next: number | null };
+  const all = await w.json<Page>("GET", base);
+  assert.deepEqual([all.body.items.length, all.body.next], [3, null], "unpaged: every company");
+  const first = await w.json<Page>("GET", `${base}?search=${encodeURIComponent(" A ")}&limit=1`);
+  assert.deepEqual([first.body.items.map((c) => c.id), first.body.next], [[100], 100]);
+  const last = await w.json<Page>("GET", `${base}?search=a&limit=2&after=${first.body.next}`);
+  assert.deepEqual([last.body.items.map((c) => c.id), last.body.next], [[200, 300], null]);
+  const none = await w.json<Page>("GET", `${base}?search=beta&statusId=2`);
+  assert.deepEqual(none.body, { items: [], next: null });
+  for (const bad of ["limit=0", "limit=201", "after=-1", `search=${"x".repeat(101)}`]) {
+    const refused = await w.json("GET", `${base}?${bad}`);
+    assert.equal(refused.status, 400, bad);
+  }
+});

@@ -95,7 +95,7 @@ Deno.test("statement CSV: stable header, one row per organization, quoting survi
     header.join(","),
     [
       "organization_id,organization,license_type,company_id,agreement_id,plan",
-      "license_product,licenses,server_product,servers,final",
+      "license_product,licenses,server_product,servers,final,company,agreement",
     ].join(","),
   );
   const byId = new Map(rows.map((r) => [r[0], r]));
@@ -112,11 +112,13 @@ Deno.test("statement CSV: stable header, one row per organization, quoting survi
     "VPN-CORE-SRV",
     "2",
     "false",
+    "Alpha Corp",
+    "Alpha MSA",
   ]);
   assert.equal(byId.get("o2")?.[1], names.o2, "a line break inside a quoted field");
   assert.deepEqual(
     byId.get("o2")?.slice(6),
-    ["VPN-LITE", "11", "", "", "false"],
+    ["VPN-LITE", "11", "", "", "false", "Alpha Corp", "Alpha MSA"],
     "Lite: no server",
   );
   assert.deepEqual(
@@ -144,6 +146,18 @@ Deno.test("statement: JSON stays the default; Accept text/csv among others picks
   const { w } = await statementWorld();
   const json = await csvOf(w, "application/json");
   assert.match(json.type, /^application\/json/);
-  assert.equal(JSON.parse(json.text).items.length, 4);
+  const items = JSON.parse(json.text).items as Record<string, unknown>[];
+  assert.equal(items.length, 4);
+  assert.deepEqual(
+    Object.fromEntries(
+      ["organizationName", "agreementName", "companyName"].map((k) => [k, items[0][k]]),
+    ),
+    {
+      organizationName: 'Smith, Jones & "Partners"',
+      agreementName: "Alpha MSA",
+      companyName: "Alpha Corp",
+    },
+    "the names a person reads, from what the service knows",
+  );
   assert.match((await csvOf(w, "application/json;q=0.5, text/csv")).type, /^text\/csv/);
 });

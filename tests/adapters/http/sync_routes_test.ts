@@ -12,12 +12,14 @@ Deno.test("sync lines, preview and audit after a sync", async () => {
   assert.deepEqual(Object.keys(line!).sort(), [
     "additionId",
     "agreementId",
+    "agreementName",
     "desiredQuantity",
     "final",
     "kind",
     "nextInvoiceDate",
     "period",
     "productId",
+    "productIdentifier",
     "reason",
     "status",
     "updatedAt",
@@ -25,6 +27,11 @@ Deno.test("sync lines, preview and audit after a sync", async () => {
   ]);
   assert.equal(line!.updatedAt, "2026-11-10T12:00:00.000Z");
   assert.deepEqual([line!.desiredQuantity, line!.writtenQuantity, line!.status], [2, 2, "in-sync"]);
+  assert.deepEqual(
+    [line!.agreementName, line!.productIdentifier],
+    ["Alpha MSA", "VPN-CORE-SRV"],
+    "names from the mappings",
+  );
 
   await w.json("POST", "/v1/msps/m/organizations/m-o1/usage", {
     eventId: "more",
@@ -61,6 +68,9 @@ Deno.test("statement, finalize (422 before the end, then idempotent) and its pro
   const running = await w.json<Items>("GET", "/v1/msps/m/periods/2026-11");
   assert.deepEqual(running.body.items.find((s) => s.organizationId === "m-o1"), {
     organizationId: "m-o1",
+    organizationName: "Alpha Corp",
+    agreementName: "Alpha MSA",
+    companyName: "Alpha Corp",
     plan: "core",
     licenses: 10,
     servers: 2,

@@ -7,11 +7,14 @@ import { connectWiseData, CREDENTIALS, PLANS } from "../../support/fixtures.ts";
 import { FixedClock } from "../../support/fixed_clock.ts";
 import { serveApp } from "../../support/serve_app.ts";
 import { simulatorState } from "../../support/simulator_seed.ts";
+import { agreement } from "../../support/terms.ts";
 
 const TOKEN = "browser-suite-token-0123456789";
 const CLIENT_ID = "3fa85f64-5717-4562-b3fc-2c963f66afa6";
 /** Companies beyond the fixtures', so the list has to page (an MSP of 2,600 companies). */
 export const EXTRA_COMPANIES = 2_600;
+/** How many of them have an agreement (a row with an agreement is as tall as a row gets). */
+export const WITH_AGREEMENT = 400;
 
 /** An API member of the same company whose role lacks Table Setup (types and statuses). */
 export const NO_TABLES = { companyId: "acme", publicKey: "pub-no-tables", privateKey: "priv-2" };
@@ -25,8 +28,12 @@ function seed() {
     types: [{ id: 2, name: "Prospect" }],
     status: { id: 1, name: "Active" },
   }));
+  const agreements = extra.slice(0, WITH_AGREEMENT).map((c, i) =>
+    agreement({ id: 50_000 + i, name: `${c.name} MSA`, companyId: c.id })
+  );
   return simulatorState({
     ...base,
+    agreements: [...base.agreements, ...agreements],
     members: [
       ...base.members,
       { ...NO_TABLES, areas: ["Company Maintenance", "Product Catalog", "Agreements"] },
@@ -71,3 +78,6 @@ export async function pageWorld() {
     },
   };
 }
+
+/** The world the browser suite drives. */
+export type PageWorld = Awaited<ReturnType<typeof pageWorld>>;

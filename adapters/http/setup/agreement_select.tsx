@@ -1,0 +1,42 @@
+/** @jsxImportSource hono/jsx */
+import type { CompanyRow as Company } from "../../../application/lookups.ts";
+import { notBillable } from "./agreement_billing.ts";
+
+/**
+ * A company's agreements to choose from: the billable ones, the others shown
+ * but not offered (with why), and a chosen id that is not the company's kept
+ * as chosen, so a refused row shows what was sent.
+ */
+export function AgreementSelect(
+  props: { id: string; name: string; company: Company; chosen: string },
+) {
+  const { id, company, chosen } = props;
+  if (company.agreements.length === 0 && chosen === "") {
+    return <span class="meta">No agreement in ConnectWise</span>;
+  }
+  const known = company.agreements.some((a) => String(a.id) === chosen);
+  return (
+    <>
+      <label for={id} class="vh">Agreement for {company.name}</label>
+      <select id={id} name={props.name} data-row-field="">
+        <option value="">Choose an agreement</option>
+        {company.agreements.map((a) => {
+          const why = notBillable(a);
+          const selected = chosen === String(a.id);
+          return (
+            <option value={String(a.id)} selected={selected} disabled={why !== null && !selected}>
+              {a.name}
+              {a.type ? ` (${a.type})` : ""}
+              {why ? `: not billable, ${why}` : ""}
+            </option>
+          );
+        })}
+        {!known && chosen !== "" && (
+          <option value={chosen} selected>
+            Agreement {chosen} (not one of {company.name}'s)
+          </option>
+        )}
+      </select>
+    </>
+  );
+}

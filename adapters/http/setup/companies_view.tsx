@@ -1,0 +1,131 @@
+/** @jsxImportSource hono/jsx */
+import type { CompanyRow as Company } from "../../../application/lookups.ts";
+import type { OrganizationView } from "../../../application/organizations.ts";
+import type { NamedRef } from "../../../application/ports/connectwise.ts";
+import type { Plan } from "../../../domain/plan.ts";
+import { type CompanyFilter, CompanyFilters } from "./company_filters.tsx";
+import { CompanyRow, type RowInput } from "./company_row.tsx";
+import { BulkChoice } from "./import_bulk.tsx";
+import { Csrf, ErrorBox, Layout, Notice, stepUrl } from "./layout.tsx";
+import { MappedList } from "./mapped_list.tsx";
+import type { PageContext } from "./page_context.ts";
+import type { Frame } from "./page_frame.ts";
+import { type Cursor, CursorPager, pageOf } from "./paging.tsx";
+
+/** What step 3 shows besides the data: where the lists stand, and what a post left. */
+export interface CompaniesState {
+  filter: CompanyFilter;
+  cursor: Cursor;
+  mappedPage: number;
+  selectAll: boolean;
+  notice?: string;
+  error?: { message: string; details: string[] };
+  inputs?: Map<number, RowInput>;
+  rowErrors?: Map<number, string[]>;
+}
+
+/** What step 3 is drawn from. */
+export interface CompaniesData {
+  types: readonly NamedRef[];
+  statuses: readonly NamedRef[];
+  companies: readonly Company[];
+  next: number | null;
+  organizations: readonly OrganizationView[];
+  plans: readonly Plan[];
+}
+
+/** Step 3: the companies a page at a time, one compact row each, and the mapped organizations. */
+export function CompaniesView(
+  props: {
+    ctx: PageContext;
+    frame: Frame;
+    data: CompaniesData;
+    state: CompaniesState;
+    /** The address of this view with other query values (filters, cursor kept). */
+    here: (extra: Record<string, string>, cursor?: Cursor) => string;
+  },
+) {
+  const { ctx, data, state, here } = props;
+  const url = stepUrl(ctx.mspId, "companies");
+  const unmapped = data.organizations.filter((o) => o.mapping === null);
+  const names = new Map(data.organizations.map((o) => [o.id, o.name]));
+  const mapped = pageOf(data.organizations.filter((o) => o.mapping !== null), state.mappedPage);
+  const pager = {
+    label: "Company pages",
+    cursor: state.cursor,
+    next: data.next,
+    shown: data.companies.length,
+    size: state.filter.size,
+    href: (cursor: Cursor) => here({}, cursor),
+  };
+  return (
+    <Layout title="3. Company import" frame={props.frame} step="companies">
+      <Notice text={state.notice} />
+      <ErrorBox message={state.error?.message} details={state.error?.details} />
+      <CompanyFilters
+        action={url}
+        types={data.types}
+        statuses={data.statuses}
+        filter={state.filter}
+      />
+      <form method="post" action={here({})} class="import">
+        <h2 id="companies">Companies</h2>
+        <p class="hint">
+          Tick the companies to import and choose an agreement and an organization for each: a
+          company's only billable agreement and the organization with its name are chosen for you.
+          All ticked rows are saved, or none.
+        </p>
+        <Csrf token={ctx.csrf} />
+        <CursorPager {...pager} />
+        {data.companies.length === 0 ? <p>No company matches.</p> : (
+          <table class="companies">
+            <caption class="vh">Companies of this page</caption>
+            <thead>
+              <tr>
+                <th scope="col" class="pick">
+                  <input type="checkbox" id="select-all" data-select-all="" />
+                  <label for="select-all">
+                    All<span class="vh">: select all on this page</span>
+                  </label>
+                </th>
+                <th scope="col">Company</th>
+                <th scope="col">Agreement</th>
+                <th scope="col">Organization</th>
+              </tr>
+            </thead>
+            {data.companies.map((company, i) => (
+              <CompanyRow
+                index={i}
+                company={company}
+                organizations={unmapped}
+                names={names}
+                plans={data.plans}
+                input={state.inputs?.get(company.id)}
+                ticked={state.selectAll}
+                errors={state.rowErrors?.get(company.id)}
+              />
+            ))}
+          </table>
+        )}
+        <noscript>
+          <p>
+            <a href={here({ select: "all" })}>Select all on this page</a>
+          </p>
+        </noscript>
+        <BulkChoice plans={data.plans} />
+        <button type="submit">Save the ticked rows</button>
+      </form>
+      {(state.cursor.after !== 0 || data.next !== null) && (
+        <CursorPager {...pager} label="Company pages, below the list" />
+      )}
+      <MappedList
+        unmapUrl={(org) => here({}).replace(url, `${url}/unmap/${encodeURIComponent(org)}`)}
+        rows={mapped.rows}
+        page={{ ...mapped, href: (p) => here({ mapped: String(p) }) }}
+      />
+      <p>
+        <a href={stepUrl(ctx.mspId, "sync")}>Next: watch the sync</a>
+      </p>
+    </Layout>
+  );
+}

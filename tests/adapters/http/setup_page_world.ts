@@ -1,0 +1,25 @@
+import assert from "node:assert/strict";
+import { CREDENTIALS } from "../../support/fixtures.ts";
+import { httpWorld } from "./http_world.ts";
+
+/**
+ * An HTTP world with MSP acme connected and a setup session open: `post`
+ * sends a page form (with the session's CSRF token), `get` opens a page.
+ */
+export async function setupPageWorld() {
+  const w = await httpWorld();
+  const link = await w.json<{ url: string }>("POST", "/v1/msps/acme/setup-links");
+  const opened = await w.app.request(link.body.url);
+  const cookie = opened.headers.get("set-cookie")!.split(";")[0];
+  const csrf = /name="_csrf" value="([0-9a-f]{64})"/.exec(await opened.text())![1];
+  const post = (path: string, fields: Record<string, string>) =>
+    w.app.request(`/setup/msps/acme/${path}`, {
+      method: "POST",
+      headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ _csrf: csrf, ...fields }),
+    });
+  const get = (path: string) =>
+    w.app.request(`/setup/msps/acme/${path}`, { headers: { Cookie: cookie } });
+  assert.equal((await w.call("PUT", "/v1/msps/acme/connectwise", CREDENTIALS)).status, 200);
+  return { ...w, post, get };
+}

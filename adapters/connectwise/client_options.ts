@@ -36,6 +36,10 @@ export interface ConnectWiseClientOptions {
   readonly timeoutMs?: number;
   /** Time allowed to one call, all its retries and waits included. */
   readonly deadlineMs?: number;
+  /** The largest answer body read; a longer one is cancelled and refused. Default 10 MiB. */
+  readonly maxAnswerBytes?: number;
+  /** The most rows one list may hold, all its pages together. Default 50,000. */
+  readonly maxListRows?: number;
   /** First backoff ceiling; it doubles with each attempt up to `backoffCapMs`. */
   readonly backoffBaseMs?: number;
   readonly backoffCapMs?: number;
@@ -47,6 +51,9 @@ export interface ConnectWiseClientOptions {
 export type ClientRuntime =
   & Required<Omit<ConnectWiseClientOptions, "allowlist">>
   & { readonly allowlist: readonly string[] };
+
+/** The default cap on one answer's body: 10 MiB. */
+export const DEFAULT_MAX_ANSWER_BYTES = 10 * 1024 * 1024;
 
 async function resolveWithDns(host: string): Promise<string[]> {
   const lookups = await Promise.allSettled([
@@ -74,6 +81,8 @@ export function clientRuntime(options: ConnectWiseClientOptions): ClientRuntime 
     pinnedFetch: options.pinnedFetch ?? ((address) => pinnedFetch(address)),
     timeoutMs: options.timeoutMs ?? 30_000,
     deadlineMs: options.deadlineMs ?? 120_000,
+    maxAnswerBytes: options.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES,
+    maxListRows: options.maxListRows ?? 50_000,
     backoffBaseMs: options.backoffBaseMs ?? 500,
     backoffCapMs: options.backoffCapMs ?? 30_000,
     telemetry: options.telemetry ?? { span: noTelemetry.span, exchange: () => {} },

@@ -22,7 +22,7 @@ let resolveService: (service: Service) => void;
 const service = new Promise<Service>((resolve) => resolveService = resolve);
 
 // Deno Deploy discovers crons when the module loads: register before any await.
-registerMonthlyFinalization(service.then((s) => s.deps), { owner: "cron" });
+registerMonthlyFinalization(service.then((s) => s.backgroundDeps), { owner: "cron" });
 
 await configureLogging({ level: config.logLevel, json: config.logFormat === "json" });
 const log = getLogger(["psa-sync"]);

@@ -10,6 +10,7 @@ import { call, type Caller } from "./http_call.ts";
 import { nextLink, nextPage } from "./link_header.ts";
 import type { FetchLike } from "./pinned_fetch.ts";
 import type { RateLimiter } from "./rate_limiter.ts";
+import { siteKey } from "./site_breaker.ts";
 import { guardSite } from "./site_guard.ts";
 
 /** The largest page ConnectWise serves. */
@@ -75,6 +76,7 @@ export function openApi(
     });
   const caller = (extra: Record<string, string> = {}): Caller => ({
     mspKey: `${credentials.siteUrl.trim().toLowerCase()}|${credentials.companyId}`,
+    site: siteKey(credentials.siteUrl),
     mspId: credentials.mspId,
     headers: { ...headers, ...extra },
     secrets,

@@ -15,6 +15,8 @@ const logger = getLogger(["psa-sync", "connectwise"]);
 /** Who is calling: the rate-limit key, the headers and the secrets to keep out of messages. */
 export interface Caller {
   readonly mspKey: string;
+  /** The breaker key of the site (see site_breaker.ts). */
+  readonly site: string;
   readonly mspId?: string;
   readonly headers: Readonly<Record<string, string>>;
   readonly secrets: readonly string[];
@@ -67,6 +69,31 @@ async function exchange(rt: ClientRuntime, caller: Caller, spec: CallSpec): Prom
       : errorText(error instanceof Error ? error.message : String(error), caller.secrets);
     return { kind: "network", reason, timedOut };
   }
+}
+
+/** Tells the site's breaker how the exchange went; logs and counts when it opens or closes. */
+function noteOutcome(rt: ClientRuntime, site: string, failed: boolean): void {
+  if (failed ? rt.breakers.failed(site, rt.now()) : rt.breakers.answered(site)) {
+    rt.telemetry.sitePaused?.(site, failed);
+    if (failed) {
+      const { failures, retryAt } = rt.breakers.state(site, rt.now());
+      logger.warn("ConnectWise site {site} gave no answer {failures} times: paused until {until}", {
+        site,
+        failures,
+        until: retryAt?.toISOString() ?? "",
+      });
+    } else logger.info("ConnectWise site {site} answers again: resumed", { site });
+  }
+}
+
+/** A background call to a site whose breaker is open: refused at once, retried later. */
+function paused(rt: ClientRuntime, site: string, label: string): UpstreamError {
+  const { failures, retryAt } = rt.breakers.state(site, rt.now());
+  return new UpstreamError(
+    `ConnectWise site ${site} is paused after ${failures} calls without an answer: ` +
+      `${label} not sent; background calls resume at ${retryAt?.toISOString()}`,
+    { status: 0, code: "connectwise-site-paused", retryable: true },
+  );
 }
 
 /** An answer past the byte cap: refused, never retried (the site would send it again). */
@@ -129,10 +156,14 @@ async function callWithRetries(
   const deadline = rt.now() + rt.deadlineMs;
   const log = { msp: caller.mspId, call: spec.label };
   for (let attempt = 1;; attempt++) {
+    if (rt.background && !rt.breakers.allows(caller.site, rt.now())) {
+      throw paused(rt, caller.site, spec.label);
+    }
     const queued = limiter.reserve(caller.mspKey);
     if (queued > 0) await rt.sleep(queued);
     const started = rt.now();
     const outcome = await exchange(rt, caller, spec);
+    noteOutcome(rt, caller.site, outcome.kind === "network");
     const status = outcome.kind === "network" ? 0 : outcome.status;
     const result = outcome.kind === "network" ? outcome.reason : String(status);
     const labels = { msp_id: caller.mspId ?? "", method: spec.method, route: spec.label, status };

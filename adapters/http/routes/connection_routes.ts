@@ -40,10 +40,25 @@ const ConnectionSchema = z.object({
   attention: z.string().nullable().openapi({
     description: "Why pushes are paused (ConnectWise refused the credentials or role later)",
   }),
+  breaker: z.object({
+    state: z.enum(["closed", "open", "half-open"]),
+    failures: z.number().int().openapi({ description: "Calls in a row the site did not answer" }),
+    retryAt: Instant.nullable().openapi({ description: "When background calls resume" }),
+  }).openapi("SiteBreaker", {
+    description: "The site's circuit breaker in the instance that answers: `open` after " +
+      "3 calls in a row got no answer (background pushes paused until `retryAt`), `half-open` " +
+      "once that time has passed (the next call decides), else `closed`",
+  }),
 }).openapi("Connection", { description: "Never includes the private key" });
 
 function view(c: ConnectionView): z.infer<typeof ConnectionSchema> {
-  return { ...c, permissions: [...c.permissions], connectedAt: instant(c.connectedAt) };
+  const { breaker } = c;
+  return {
+    ...c,
+    permissions: [...c.permissions],
+    connectedAt: instant(c.connectedAt),
+    breaker: { ...breaker, retryAt: breaker.retryAt && instant(breaker.retryAt) },
+  };
 }
 
 const putConnection = v1Route({

@@ -3,7 +3,7 @@
 // any form, no control character, never more than 500 characters.
 import assert from "node:assert/strict";
 import { configure, type LogRecord, reset } from "@logtape/logtape";
-import { cleanText } from "../../../adapters/connectwise/clean_text.ts";
+import { cleanText } from "../../../domain/bounded_text.ts";
 import { createConnectWiseClient } from "../../../adapters/connectwise/connectwise_client.ts";
 import { errorText, MAX_ERROR_TEXT } from "../../../adapters/connectwise/error_text.ts";
 import { redactText } from "../../../adapters/logging/redaction.ts";
@@ -56,8 +56,10 @@ async function messageOf(work: Promise<unknown>): Promise<string> {
 async function echo(req: Request): Promise<string> {
   const headers = Object.fromEntries(req.headers);
   const decoded = atob((headers.authorization ?? "").replace(/^Basic /, ""));
-  return JSON.stringify({ headers, decoded, url: req.url, body: await req.text() }) +
-    ` privateKey=${KEYS.privateKey} ${encodeURIComponent(KEYS.privateKey)}`;
+  const split = `${KEYS.privateKey.slice(0, 4)}\u0000${KEYS.privateKey.slice(4)}`;
+  // The bare forms first, so that they fall within the 500 characters an error keeps.
+  return `privateKey=${KEYS.privateKey} ${encodeURIComponent(KEYS.privateKey)} split ${split} ` +
+    JSON.stringify({ headers, decoded, url: req.url, body: await req.text() });
 }
 
 Deno.test("a site echoing the request (headers, decoded key, in error bodies, mistyped fields, text) leaks no form of the key", async () => {

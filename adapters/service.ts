@@ -47,6 +47,7 @@ function connectWiseFor(
     clientId: config.connectWiseClientId,
     allowlist: config.hostAllowlist,
     requestsPerMinute: config.requestsPerMinute,
+    maxAnswerBytes: config.maxAnswerBytes,
     telemetry,
   });
 }
@@ -111,7 +112,13 @@ export async function buildService(
     isUnavailable: isDatabaseUnavailable,
     setupAccess: postgresSetupAccess(database.sql),
     publicUrl: config.publicUrl,
+    frameAncestors: config.frameAncestors,
+    trustProxy: config.trustProxy,
+    metricsToken: config.metricsToken,
   });
+  if (config.databaseUrl !== null && config.metricsToken === null) {
+    log.warning("METRICS_TOKEN is unset: GET /metrics is open to anyone who reaches the service");
+  }
   if (config.apiTokens.length === 0) {
     log.warning("API_TOKENS is unset: every /v1 request is refused (401) until it is set");
   }

@@ -45,6 +45,12 @@ export function Layout(
             psa-sync: ConnectWise billing setup{mspId ? ` for MSP ${mspId}` : ""}
           </p>
           {mspId && (
+            // Ends the session; the service checks the form's Origin (no token is needed to log out).
+            <form method="post" action="/setup/logout" class="logout">
+              <button type="submit">Log out</button>
+            </form>
+          )}
+          {mspId && (
             <nav aria-label="Setup steps">
               <ol>
                 {STEPS.map((s) => (

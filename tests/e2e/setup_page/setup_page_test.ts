@@ -32,7 +32,9 @@ Deno.test({
       page.setDefaultTimeout(10_000);
       const link = await world.newLink("acme");
       const opened = await page.goto(link);
-      assert.equal(opened?.status(), 200);
+      assert.equal(opened?.status(), 200, "opening a link spends nothing");
+      await page.getByRole("button", { name: "Continue to setup for acme" }).click();
+      await page.waitForURL("**/setup/msps/acme/credentials");
       assert.equal(
         new URL(page.url()).pathname,
         "/setup/msps/acme/credentials",

@@ -1,6 +1,7 @@
 // The demo as a user meets it: `deno task demo` starts, and the curl lines of
 // README.md (identical to what the demo prints) work as printed.
 import assert from "node:assert/strict";
+import { openSetupSession } from "../support/setup_session.ts";
 import { DEMO_STEPS } from "./demo_steps.ts";
 
 const root = new URL("../../", import.meta.url).pathname;
@@ -49,7 +50,8 @@ Deno.test("demo: `deno task demo` starts and every README curl line answers 2xx"
     assert.ok(link, "the demo prints a setup link");
     const page = await fetch(link[1]);
     assert.equal(page.status, 200);
-    assert.match(await page.text(), /1\. ConnectWise credentials/);
+    assert.match(await page.text(), /Continue to setup for acme-msp/);
+    assert.equal((await openSetupSession(fetch, link[1])).mspId, "acme-msp", "step 1 opens");
     const exported = printed.match(/^export PSA=(\S+) PSA_TOKEN=(\S+)$/m);
     assert.ok(exported, "the demo prints the export line");
     const env = { PSA: exported[1], PSA_TOKEN: exported[2], PATH: Deno.env.get("PATH") ?? "" };

@@ -13,7 +13,11 @@ export async function openSetupSession(
   linkUrl: string,
 ): Promise<{ cookie: string; csrf: string; mspId: string }> {
   const origin = new URL(linkUrl).origin;
-  const redeemed = await request(linkUrl, { method: "POST", headers: { Origin: origin } });
+  const redeemed = await request(linkUrl, {
+    method: "POST",
+    headers: { Origin: origin },
+    redirect: "manual",
+  });
   const location = redeemed.headers.get("location") ?? "";
   assert.equal(redeemed.status, 303, `redeeming ${linkUrl}: ${await redeemed.text()}`);
   const cookie = redeemed.headers.get("set-cookie")!.split(";")[0];

@@ -89,7 +89,9 @@ Deno.test("a site echoing the request (headers, decoded key, in error bodies, mi
       await messageOf(site.session.companies.types()),
       await messageOf(site.session.companies.statuses()),
       await messageOf(site.session.companies.list({ typeIds: [], statusIds: [] })),
-      await messageOf(site.session.additions.create(5, { productId: 1, quantity: 1 })),
+      await messageOf(
+        site.session.additions.create(5, { productId: 1, quantity: 1, effectiveDate: new Date(0) }),
+      ),
     ];
     const logged = records.map((r) => JSON.stringify([r.message.map(String), r.properties]));
     for (const text of [...messages, ...logged]) {
@@ -125,7 +127,7 @@ Deno.test("a 200 KB reason with a script and control characters becomes at most 
   );
   try {
     const message = await messageOf(
-      site.session.additions.create(5, { productId: 1, quantity: 1 }),
+      site.session.additions.create(5, { productId: 1, quantity: 1, effectiveDate: new Date(0) }),
     );
     assert.equal(message.length, MAX_ERROR_TEXT);
     assert.ok(message.endsWith("…"));

@@ -57,7 +57,8 @@ const noProc = rssOf(Deno.pid) === null;
 if (noProc) console.log("flood_answer_test.ts: skipped, it reads memory from /proc (Linux)");
 
 Deno.test({
-  name: "a 500 MB answer: the lookup answers 502 with a reason, RSS stays within 50 MiB of idle",
+  name:
+    "a 500 MB answer: the lookup answers 502 with a reason, RSS stays within 50 MiB of idle (six at once: within their caps)",
   ignore: noProc,
   async fn() {
     const keys = memberKeys("flood");
@@ -110,6 +111,24 @@ Deno.test({
       assert.ok(after - idle <= 50 * MiB, `after ${mib(after)} MiB against idle ${mib(idle)} MiB`);
       assert.ok(site.state.sent < 100 * MiB, "the site was cut off long before its 500 MB");
       assert.equal(site.state.cancelled, 1);
+
+      // Six at once (4.96 GB before the cap): each holds at most its own cap.
+      let peakOfSix = rssOf(pid)!;
+      sampling = true;
+      const sixSampler = (async () => {
+        while (sampling) {
+          peakOfSix = Math.max(peakOfSix, rssOf(pid) ?? 0);
+          await sleep(10);
+        }
+      })();
+      const six = await Promise.all(
+        Array.from({ length: 6 }, () => call("GET", "/v1/msps/flood/connectwise/companies")),
+      );
+      sampling = false;
+      await sixSampler;
+      console.log(`flood: six at once peaked at ${mib(peakOfSix)} MiB (idle ${mib(idle)} MiB)`);
+      assert.deepEqual(six.map((a) => a.status), [502, 502, 502, 502, 502, 502]);
+      assert.ok(peakOfSix - idle <= 6 * 10 * MiB + 50 * MiB, `six peaked at ${mib(peakOfSix)} MiB`);
     } finally {
       await service.stop();
       await site.close();

@@ -139,12 +139,26 @@ Deno.test("a 200 KB reason with a script and control characters becomes at most 
 });
 
 Deno.test("names from ConnectWise are cleaned as they are read: no NUL or other control character", async () => {
-  const site = hostileSite(() =>
-    Response.json([{ id: 1, name: "Acme\u0000 Corp\u0007\ttabbed\r\nnext \ud800 end" }])
+  const site = hostileSite((req) =>
+    new URL(req.url).pathname.endsWith("/finance/agreements")
+      ? Response.json([{
+        id: 7,
+        name: "Managed\u0000 VPN",
+        company: { id: 1 },
+        agreementStatus: "Active\u0000",
+        billingCycle: { name: "Month\u0000ly" },
+      }])
+      : Response.json([{ id: 1, name: "Acme\u0000 Corp\u0007\ttabbed\r\nnext \ud800 end" }])
   );
   try {
     assert.deepEqual(await site.session.companies.types(), [
       { id: 1, name: "Acme Corp tabbed next \ufffd end" },
+    ]);
+    const [agreement] = await site.session.companies.agreements([7]);
+    assert.deepEqual([agreement.name, agreement.status, agreement.billingCycle], [
+      "Managed VPN",
+      "Active",
+      "Monthly",
     ]);
   } finally {
     await site.close();

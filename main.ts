@@ -22,7 +22,10 @@ let resolveService: (service: Service) => void;
 const service = new Promise<Service>((resolve) => resolveService = resolve);
 
 // Deno Deploy discovers crons when the module loads: register before any await.
-registerMonthlyFinalization(service, { owner: "cron" });
+registerMonthlyFinalization(
+  service.then((s) => ({ deps: s.backgroundDeps, finalizations: s.finalizations })),
+  { owner: "cron" },
+);
 
 await configureLogging({ level: config.logLevel, json: config.logFormat === "json" });
 const log = getLogger(["psa-sync"]);

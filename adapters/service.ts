@@ -3,7 +3,7 @@ import { DEFAULT_SETTINGS, type Deps } from "../application/deps.ts";
 import type { ConnectWise } from "../application/ports/connectwise.ts";
 import { catchUp } from "../application/sync/month_end.ts";
 import type { Config } from "./config/config.ts";
-import { createConnectWiseClient } from "./connectwise/connectwise_client.ts";
+import { connectWiseClients } from "./connectwise/connectwise_client.ts";
 import { closePinnedConnections } from "./connectwise/pinned_fetch.ts";
 import { unconfiguredConnectWise } from "./connectwise/unconfigured.ts";
 import { createApp } from "./http/app.ts";
@@ -29,6 +29,8 @@ const log = getLogger(["psa-sync", "service"]);
 /** The wired service: use-case dependencies, the HTTP app, the background loop. */
 export interface Service {
   readonly deps: Deps;
+  /** `deps` with the background ConnectWise client: for the sync loop and the monthly run. */
+  readonly backgroundDeps: Deps;
   readonly app: ApiApp;
   readonly database: Database;
   /** Lease owner of this process in the sync queue. */
@@ -38,17 +40,21 @@ export interface Service {
   close(): Promise<void>;
 }
 
-function connectWiseFor(config: Config, telemetry: ServiceTelemetry): ConnectWise {
+function connectWiseFor(
+  config: Config,
+  telemetry: ServiceTelemetry,
+): { interactive: ConnectWise; background: ConnectWise } {
   if (config.connectWiseClientId === null) {
     log.warning(
       "CONNECTWISE_CLIENT_ID is unset: every ConnectWise call is refused until it is set",
     );
-    return unconfiguredConnectWise;
+    return { interactive: unconfiguredConnectWise, background: unconfiguredConnectWise };
   }
-  return createConnectWiseClient({
+  return connectWiseClients({
     clientId: config.connectWiseClientId,
     allowlist: config.hostAllowlist,
     requestsPerMinute: config.requestsPerMinute,
+    maxAnswerBytes: config.maxAnswerBytes,
     telemetry,
   });
 }
@@ -97,9 +103,10 @@ export async function buildService(
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const cipher = await createCipher(await encryptionKey(config));
   const telemetry = createServiceTelemetry();
+  const connectWise = connectWiseFor(config, telemetry);
   const deps: Deps = {
     store: createPostgresStore(database.sql, { cipher, ingest: database.ingest }),
-    connectWise: connectWiseFor(config, telemetry),
+    connectWise: connectWise.interactive,
     clock: systemClock,
     newId: () => crypto.randomUUID(),
     settings: {
@@ -109,6 +116,7 @@ export async function buildService(
     },
     telemetry,
   };
+  const backgroundDeps: Deps = { ...deps, connectWise: connectWise.background };
   const workerId = `${hostname()}:${Deno.pid}:${crypto.randomUUID().slice(0, 8)}`;
   const expected = (await readMigrations(MIGRATIONS_DIR)).length;
   const finalizations = createFinalizationTracker();
@@ -121,9 +129,15 @@ export async function buildService(
     isUnavailable: isDatabaseUnavailable,
     setupAccess: postgresSetupAccess(database.sql),
     publicUrl: config.publicUrl,
+    frameAncestors: config.frameAncestors,
+    trustProxy: config.trustProxy,
+    metricsToken: config.metricsToken,
   });
+  if (config.databaseUrl !== null && config.metricsToken === null) {
+    log.warning("METRICS_TOKEN is unset: GET /metrics is open to anyone who reaches the service");
+  }
   const startedAt = deps.clock.now();
-  const caught = await catchUp(deps);
+  const caught = await catchUp(backgroundDeps);
   for (const { mspId, finalized } of caught) {
     log.info("Caught up: finalized {periods} for MSP {mspId}", {
       mspId,
@@ -134,10 +148,11 @@ export async function buildService(
   let loop: SyncLoop | undefined;
   if (options.syncLoop !== false) {
     const webhook = config.webhook ? createPlatformWebhook(config.webhook) : undefined;
-    loop = startSyncLoop(deps, { owner: workerId, webhook });
+    loop = startSyncLoop(backgroundDeps, { owner: workerId, webhook });
   }
   return {
     deps,
+    backgroundDeps,
     app,
     database,
     workerId,

@@ -4,7 +4,7 @@ import { parseSiteUrl } from "../domain/site_url.ts";
 import type { Deps } from "./deps.ts";
 import { markMspDirty } from "./sync/mark_dirty.ts";
 import type { Connection, Credentials } from "./ports/connections.ts";
-import type { ConnectWiseSession } from "./ports/connectwise.ts";
+import type { ConnectWiseSession, SiteBreaker } from "./ports/connectwise.ts";
 
 /** A connection as it may be shown: never the private key. */
 export interface ConnectionView {
@@ -15,11 +15,16 @@ export interface ConnectionView {
   readonly permissions: readonly Permission[];
   readonly connectedAt: Date;
   readonly attention: string | null;
+  /** The site's circuit breaker in this process: whether background pushes are paused. */
+  readonly breaker: SiteBreaker;
 }
 
-function view(c: Connection): ConnectionView {
+const CLOSED: SiteBreaker = { state: "closed", failures: 0, retryAt: null };
+
+function view(deps: Deps, c: Connection): ConnectionView {
   const { siteUrl, companyId, publicKey, codebase, permissions, connectedAt, attention } = c;
-  return { siteUrl, companyId, publicKey, codebase, permissions, connectedAt, attention };
+  const breaker = deps.connectWise.breaker?.(siteUrl) ?? CLOSED;
+  return { siteUrl, companyId, publicKey, codebase, permissions, connectedAt, attention, breaker };
 }
 
 /**
@@ -59,12 +64,12 @@ export async function connect(
   };
   await deps.store.connections.save(connection);
   await markMspDirty(deps, input.mspId); // a new or repaired connection resumes pushes
-  return view(connection);
+  return view(deps, connection);
 }
 
 /** The MSP's saved connection, without the private key. */
 export async function getConnection(deps: Deps, mspId: string): Promise<ConnectionView> {
-  return view(await requireConnection(deps, mspId));
+  return view(deps, await requireConnection(deps, mspId));
 }
 
 /** Forgets the connection: pushes stop, mappings stay. */

@@ -22,6 +22,14 @@ export interface Config {
   readonly webhook: { readonly url: string; readonly secrets: readonly string[] } | null;
   /** The origin setup links point at; null: the origin the platform called. */
   readonly publicUrl: string | null;
+  /** Origins that may frame the setup pages; empty: none may. */
+  readonly frameAncestors: readonly string[];
+  /** Reverse proxies in front whose X-Forwarded-For is trusted (the redemption limit's key). */
+  readonly trustProxy: number;
+  /** The bearer token `GET /metrics` requires; null: open. */
+  readonly metricsToken: string | null;
+  /** The largest ConnectWise answer read, in bytes. */
+  readonly maxAnswerBytes: number;
   readonly logLevel: "debug" | "info" | "warning" | "error";
   /** JSON lines in production, readable text in the demo unless set. */
   readonly logFormat: "json" | "text";
@@ -96,6 +104,10 @@ export function parseConfig(env: Env): Config {
     hostAllowlist: read("CONNECTWISE_HOST_ALLOWLIST", s.HostAllowlist) ?? [],
     webhook: webhookUrl && webhookSecret ? { url: webhookUrl, secrets: webhookSecret } : null,
     publicUrl: read("PUBLIC_URL", s.PublicUrl) ?? null,
+    frameAncestors: read("SETUP_FRAME_ANCESTORS", s.FrameAncestors) ?? [],
+    trustProxy: read("TRUST_PROXY", s.ProxyHops) ?? 0,
+    metricsToken: read("METRICS_TOKEN", s.MetricsToken) ?? null,
+    maxAnswerBytes: read("CONNECTWISE_MAX_ANSWER_BYTES", s.AnswerBytes) ?? 10 * 1024 * 1024,
     logLevel: read("LOG_LEVEL", s.LogLevel) ?? "info",
     logFormat: read("LOG_FORMAT", s.LogFormat) ?? (demo ? "text" : "json"),
   };

@@ -98,6 +98,52 @@ export const PublicUrl = v.pipe(
   v.transform((s) => new URL(s).origin),
 );
 
+/** `CONNECTWISE_MAX_ANSWER_BYTES`: at least 64 KiB (a page of 1,000 rows needs some room). */
+export const AnswerBytes = v.pipe(
+  v.string(),
+  v.regex(/^\d{1,12}$/, "must be a whole number of bytes, at least 65536"),
+  v.transform(Number),
+  v.minValue(65536, "must be a whole number of bytes, at least 65536"),
+);
+
+/** `TRUST_PROXY`: how many reverse proxies in front append to X-Forwarded-For. */
+export const ProxyHops = v.pipe(
+  v.string(),
+  v.regex(/^\d$/, "must be the number of reverse proxies in front, 0 to 9 (e.g. 1)"),
+  v.transform(Number),
+);
+
+/** `METRICS_TOKEN`: a bearer token of at least 16 characters. */
+export const MetricsToken = v.pipe(
+  v.string(),
+  v.check((t) => t.length >= 16, "must be at least 16 characters long"),
+  v.check((t) => !/\s/.test(t), "may not contain spaces"),
+);
+
+function isFrameOrigin(entry: string): boolean {
+  if (!URL.canParse(entry)) return false;
+  const url = new URL(entry);
+  const loopback = ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
+  const scheme = url.protocol === "https:" || (url.protocol === "http:" && loopback);
+  return scheme && url.pathname === "/" && !url.search && !url.hash && !url.username &&
+    !entry.includes("*");
+}
+
+/**
+ * `SETUP_FRAME_ANCESTORS`: comma-separated origins that may show the setup
+ * pages in a frame, e.g. `https://panel.example.com`; https only (http for
+ * loopback hosts, in tests).
+ */
+export const FrameAncestors = v.pipe(
+  v.string(),
+  v.transform((s) => s.split(",").map((t) => t.trim()).filter((t) => t.length > 0)),
+  v.check(
+    (list) => list.length > 0 && list.every(isFrameOrigin),
+    "every entry must be an https:// origin without a path, e.g. https://panel.example.com",
+  ),
+  v.transform((list) => [...new Set(list.map((entry) => new URL(entry).origin))]),
+);
+
 /**
  * `PLATFORM_WEBHOOK_SECRET`: signing secrets, comma-separated (during a
  * rotation the old and the new one sign side by side), each at least 16 characters.

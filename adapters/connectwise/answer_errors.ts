@@ -6,6 +6,7 @@ import {
 } from "../../application/errors.ts";
 import type { PermissionArea } from "../../domain/permissions.ts";
 import { isTransient } from "./backoff.ts";
+import { errorText } from "./error_text.ts";
 
 /** What a request needs of the API member's role, for a 403. */
 export interface Need {
@@ -27,15 +28,10 @@ const ErrorBody = v.object({
   ),
 });
 
-/** Removes every secret from a text that came from outside (a server may echo a header). */
-export function redact(text: string, secrets: readonly string[]): string {
-  return secrets.filter((s) => s.length > 0).reduce(
-    (out, secret) => out.split(secret).join("[redacted]"),
-    text,
-  );
-}
-
-/** A short summary of a ConnectWise error body `{code, message, errors}`, or "". */
+/**
+ * A short summary of a ConnectWise error body `{code, message, errors}`, or
+ * "": through `errorText`, so bounded and without a secret (a server may echo a header).
+ */
 export function summarizeErrorBody(text: string, secrets: readonly string[]): string {
   let json: unknown;
   try {
@@ -48,8 +44,7 @@ export function summarizeErrorBody(text: string, secrets: readonly string[]): st
   const { code, message, errors = [] } = parsed.output;
   const details = errors.map((e) => [e.code, e.field, e.message].filter(Boolean).join(" "));
   const parts = [[code, message].filter(Boolean).join(": "), ...details].filter(Boolean);
-  const summary = redact(parts.join("; "), secrets);
-  return summary.length > 300 ? `${summary.slice(0, 299)}…` : summary;
+  return errorText(parts.join("; "), secrets);
 }
 
 /** The error for a non-2xx answer: 401, 403 (naming the area), 404, redirects, the rest. */
@@ -64,7 +59,7 @@ export function answerError(
   const summary = summarizeErrorBody(answer.text, context.secrets);
   const said = summary ? `: ${summary}` : "";
   if (status === 404) {
-    return new UpstreamError(`ConnectWise found nothing at ${label} (404)${said}`, {
+    return new UpstreamError(errorText(`ConnectWise found nothing at ${label} (404)${said}`), {
       status,
       code: "connectwise-not-found",
     });
@@ -76,7 +71,7 @@ export function answerError(
     );
   }
   const tries = context.attempts > 1 ? ` after ${context.attempts} attempts` : "";
-  return new UpstreamError(`ConnectWise failed ${label} (${status})${tries}${said}`, {
+  return new UpstreamError(errorText(`ConnectWise failed ${label} (${status})${tries}${said}`), {
     status,
     retryable: isTransient(status),
   });
@@ -85,7 +80,7 @@ export function answerError(
 /** The error for a call that never got an answer (timeout, refused or dropped connection). */
 export function networkError(label: string, reason: string, attempts: number): UpstreamError {
   const tries = attempts > 1 ? ` after ${attempts} attempts` : "";
-  return new UpstreamError(`ConnectWise did not answer ${label} (${reason})${tries}`, {
+  return new UpstreamError(errorText(`ConnectWise did not answer ${label} (${reason})${tries}`), {
     status: 0,
     retryable: true,
   });

@@ -1,16 +1,18 @@
 import * as v from "valibot";
 import { UpstreamError } from "../../application/errors.ts";
 import { BILL_CUSTOMER } from "../../domain/reconcile.ts";
+import { Text } from "./clean_text.ts";
+import { errorText } from "./error_text.ts";
 
-const Ref = v.object({ id: v.number(), name: v.string() });
+const Ref = v.object({ id: v.number(), name: Text });
 
 /** `/company/companies/types`, `/statuses`, `/procurement/types`, `/subcategories/`. */
 export const NamedRow = Ref;
 
 export const CompanyRow = v.object({
   id: v.number(),
-  identifier: v.string(),
-  name: v.string(),
+  identifier: Text,
+  name: Text,
   status: v.nullish(Ref, null),
   types: v.optional(v.array(Ref), []),
 });
@@ -27,13 +29,13 @@ const CwDate = v.nullish(
 
 export const AgreementRow = v.object({
   id: v.number(),
-  name: v.string(),
-  type: v.nullish(v.object({ name: v.string() }), null),
+  name: Text,
+  type: v.nullish(v.object({ name: Text }), null),
   // A ConnectWise reference carries the name; read as optional, like every field.
-  company: v.object({ id: v.number(), name: v.optional(v.string()) }),
+  company: v.object({ id: v.number(), name: v.optional(Text) }),
   cancelledFlag: v.optional(v.boolean(), false),
-  agreementStatus: v.nullish(v.string(), null),
-  billingCycle: v.nullish(v.object({ name: v.string() }), null),
+  agreementStatus: v.nullish(Text, null),
+  billingCycle: v.nullish(v.object({ name: Text }), null),
   startDate: CwDate,
   endDate: CwDate,
   noEndingDateFlag: v.optional(v.boolean(), false),
@@ -62,8 +64,8 @@ export const ADDITION_FIELDS = "id,product,quantity,billCustomer,effectiveDate,c
 
 export const CatalogRow = v.object({
   id: v.number(),
-  identifier: v.string(),
-  description: v.string(),
+  identifier: Text,
+  description: Text,
   inactiveFlag: v.optional(v.boolean(), false),
 });
 
@@ -73,7 +75,8 @@ export const SystemInfo = v.object({ version: v.optional(v.string()) });
 
 /**
  * Parses an answer of ConnectWise; unknown fields are dropped. A missing or
- * mistyped field is an UpstreamError naming the field and the call.
+ * mistyped field is an UpstreamError naming the field and the call, never the
+ * value it got (valibot's `received` quotes it: it may be huge, or an echoed secret).
  */
 export function parseAnswer<T extends v.GenericSchema>(
   schema: T,
@@ -84,11 +87,9 @@ export function parseAnswer<T extends v.GenericSchema>(
   if (parsed.success) return parsed.output;
   const issue = parsed.issues[0];
   const field = v.getDotPath(issue) ?? "(the whole answer)";
-  throw new UpstreamError(
-    `ConnectWise answered ${label} without a valid "${field}": ` +
-      `expected ${issue.expected ?? "a value"}, got ${issue.received}`,
-    { status: 200, code: "connectwise-invalid-answer" },
-  );
+  const message = `ConnectWise answered ${label} without a valid "${field}": ` +
+    `expected ${issue.expected ?? "a value"}`;
+  throw new UpstreamError(errorText(message), { status: 200, code: "connectwise-invalid-answer" });
 }
 
 /** Parses every row of a list answer; the field path names the row, e.g. `3.types.0.id`. */

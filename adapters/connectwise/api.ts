@@ -10,6 +10,7 @@ import { call, type Caller } from "./http_call.ts";
 import { nextLink, nextPage } from "./link_header.ts";
 import type { FetchLike } from "./pinned_fetch.ts";
 import type { RateLimiter } from "./rate_limiter.ts";
+import { siteKey } from "./site_breaker.ts";
 import { guardSite } from "./site_guard.ts";
 
 /** The largest page ConnectWise serves. */
@@ -24,6 +25,26 @@ export interface Api {
   /** Every row of a list, page after page, with the same query on every page. */
   list(path: string, need: Need, query?: Record<string, string>): Promise<unknown[]>;
   send(method: "POST" | "PATCH", path: string, body: unknown, need: Need): Promise<unknown>;
+}
+
+/**
+ * A page is at most what was asked for, and a list at most `maxRows` rows:
+ * a site that sends more is refused before its rows are kept.
+ */
+function checkPage(label: string, size: number, kept: number, maxRows: number): void {
+  if (size > PAGE_SIZE) {
+    throw new UpstreamError(
+      `ConnectWise answered ${label} with a page of ${size} rows where at most ${PAGE_SIZE} ` +
+        "were asked for; the answer was refused",
+      { status: 200, code: "connectwise-invalid-answer" },
+    );
+  }
+  if (kept + size > maxRows) {
+    throw new UpstreamError(
+      `ConnectWise answered ${label} with more than ${maxRows} rows; the list was refused`,
+      { status: 200, code: "connectwise-answer-too-large" },
+    );
+  }
 }
 
 function label(method: string, path: string): string {
@@ -55,6 +76,7 @@ export function openApi(
     });
   const caller = (extra: Record<string, string> = {}): Caller => ({
     mspKey: `${credentials.siteUrl.trim().toLowerCase()}|${credentials.companyId}`,
+    site: siteKey(credentials.siteUrl),
     mspId: credentials.mspId,
     headers: { ...headers, ...extra },
     secrets,
@@ -101,7 +123,10 @@ export function openApi(
           ...spec,
           url: next,
         });
-        rows.push(...parseAnswer(v.array(v.unknown()), answer.json, spec.label));
+        const got = parseAnswer(v.array(v.unknown()), answer.json, spec.label);
+        checkPage(spec.label, got.length, rows.length, rt.maxListRows);
+        // One by one: a spread passes every row as an argument, which overflows the stack.
+        for (const row of got) rows.push(row);
         // Only the link's page cursor is taken, on our own base, path and query: the
         // filter is kept (one public client lost it) and no other host is ever called.
         const link = nextLink(answer.headers.get("link"));

@@ -5,8 +5,16 @@ import type { ExchangeLabels } from "../telemetry/service_telemetry.ts";
 export interface CallTelemetry {
   readonly span: Telemetry["span"];
   exchange(labels: ExchangeLabels, seconds: number): void;
+  /** A site's breaker opened (true) or closed again (false). */
+  sitePaused?(site: string, paused: boolean): void;
 }
 import { type FetchLike, pinnedFetch } from "./pinned_fetch.ts";
+import {
+  type BreakerPolicy,
+  createSiteBreakers,
+  DEFAULT_BREAKER,
+  type SiteBreakers,
+} from "./site_breaker.ts";
 
 /** How the ConnectWise client is built: its identity, limits and injectable effects. */
 export interface ConnectWiseClientOptions {
@@ -36,6 +44,19 @@ export interface ConnectWiseClientOptions {
   readonly timeoutMs?: number;
   /** Time allowed to one call, all its retries and waits included. */
   readonly deadlineMs?: number;
+  /**
+   * The same two for background calls (the sync loop, the monthly run), which
+   * nobody waits on and which retry later anyway: shorter, so a site that
+   * hangs holds a worker slot for less. Default 10 s and 30 s.
+   */
+  readonly backgroundTimeoutMs?: number;
+  readonly backgroundDeadlineMs?: number;
+  /** When a site that does not answer is paused for background calls. */
+  readonly breaker?: BreakerPolicy;
+  /** The largest answer body read; a longer one is cancelled and refused. Default 10 MiB. */
+  readonly maxAnswerBytes?: number;
+  /** The most rows one list may hold, all its pages together. Default 50,000. */
+  readonly maxListRows?: number;
   /** First backoff ceiling; it doubles with each attempt up to `backoffCapMs`. */
   readonly backoffBaseMs?: number;
   readonly backoffCapMs?: number;
@@ -43,10 +64,19 @@ export interface ConnectWiseClientOptions {
   readonly telemetry?: CallTelemetry;
 }
 
-/** The options with every default filled in. */
+/** The options with every default filled in, and what the calls of one client share. */
 export type ClientRuntime =
-  & Required<Omit<ConnectWiseClientOptions, "allowlist">>
-  & { readonly allowlist: readonly string[] };
+  & Required<Omit<ConnectWiseClientOptions, "allowlist" | "breaker">>
+  & {
+    readonly allowlist: readonly string[];
+    /** Shared by the interactive and the background client. */
+    readonly breakers: SiteBreakers;
+    /** Background calls: shorter timeouts, refused while the site's breaker is open. */
+    readonly background: boolean;
+  };
+
+/** The default cap on one answer's body: 10 MiB. */
+export const DEFAULT_MAX_ANSWER_BYTES = 10 * 1024 * 1024;
 
 async function resolveWithDns(host: string): Promise<string[]> {
   const lookups = await Promise.allSettled([
@@ -56,7 +86,10 @@ async function resolveWithDns(host: string): Promise<string[]> {
   return lookups.flatMap((r) => (r.status === "fulfilled" ? r.value : []));
 }
 
-/** Fills in the defaults: real fetch, timers, DNS; 30 s per exchange, 2 min per call. */
+/**
+ * Fills in the defaults: real fetch, timers, DNS; 30 s per exchange, 2 min
+ * per call (10 s and 30 s in the background).
+ */
 export function clientRuntime(options: ConnectWiseClientOptions): ClientRuntime {
   if (!(options.requestsPerMinute > 0)) {
     throw new Error("Cannot build the ConnectWise client: requestsPerMinute must be positive");
@@ -74,6 +107,12 @@ export function clientRuntime(options: ConnectWiseClientOptions): ClientRuntime 
     pinnedFetch: options.pinnedFetch ?? ((address) => pinnedFetch(address)),
     timeoutMs: options.timeoutMs ?? 30_000,
     deadlineMs: options.deadlineMs ?? 120_000,
+    backgroundTimeoutMs: options.backgroundTimeoutMs ?? 10_000,
+    backgroundDeadlineMs: options.backgroundDeadlineMs ?? 30_000,
+    breakers: createSiteBreakers(options.breaker ?? DEFAULT_BREAKER),
+    background: false,
+    maxAnswerBytes: options.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES,
+    maxListRows: options.maxListRows ?? 50_000,
     backoffBaseMs: options.backoffBaseMs ?? 500,
     backoffCapMs: options.backoffCapMs ?? 30_000,
     telemetry: options.telemetry ?? { span: noTelemetry.span, exchange: () => {} },

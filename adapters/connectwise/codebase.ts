@@ -1,9 +1,14 @@
 import { getLogger } from "@logtape/logtape";
 import { CompanyInfo, parseAnswer } from "./answer_schemas.ts";
+import { byteSize, readCapped } from "./capped_body.ts";
+import { errorText } from "./error_text.ts";
 import type { ClientRuntime } from "./client_options.ts";
 import type { FetchLike } from "./pinned_fetch.ts";
 
 const logger = getLogger(["psa-sync", "connectwise"]);
+
+/** `companyinfo` is a few hundred bytes; more is not an answer worth reading. */
+const COMPANY_INFO_BYTES = 64 * 1024;
 
 /** The codebase used when discovery fails, as ConnectWise documents. */
 export const FALLBACK_CODEBASE = "v4_6_release/";
@@ -32,14 +37,15 @@ export async function discoverCodebase(
       redirect: "manual",
       signal: AbortSignal.timeout(rt.timeoutMs),
     });
-    const text = await response.text();
+    const body = await readCapped(response, COMPANY_INFO_BYTES);
+    if ("tooLarge" in body) throw new Error(`an answer over ${byteSize(COMPANY_INFO_BYTES)}`);
     if (response.status !== 200) throw new Error(`status ${response.status}`);
-    const { Codebase } = parseAnswer(CompanyInfo, JSON.parse(text), label);
+    const { Codebase } = parseAnswer(CompanyInfo, JSON.parse(body.text), label);
     if (!isCodebase(Codebase)) throw new Error(`unusable Codebase "${Codebase.slice(0, 40)}"`);
     return Codebase;
   } catch (error) {
     logger.warn("ConnectWise codebase discovery failed ({reason}); using {codebase}", {
-      reason: error instanceof Error ? error.message : String(error),
+      reason: errorText(error instanceof Error ? error.message : String(error)),
       codebase: FALLBACK_CODEBASE,
     });
     return FALLBACK_CODEBASE;

@@ -1,21 +1,20 @@
 import type { ConnectWise } from "../../application/ports/connectwise.ts";
 import { agreementAdditions } from "./agreement_additions.ts";
 import { openApi } from "./api.ts";
-import { clientRuntime, type ConnectWiseClientOptions } from "./client_options.ts";
+import {
+  type ClientRuntime,
+  clientRuntime,
+  type ConnectWiseClientOptions,
+} from "./client_options.ts";
 import { companyDirectory } from "./company_directory.ts";
 import { probeConnectWise } from "./probe.ts";
 import { productCatalog } from "./product_catalog.ts";
-import { createRateLimiter } from "./rate_limiter.ts";
+import { createRateLimiter, type RateLimiter } from "./rate_limiter.ts";
+import { siteKey } from "./site_breaker.ts";
 
 export type { ConnectWiseClientOptions };
 
-/**
- * The ConnectWise PSA REST client. One per process: it holds the per-MSP
- * rate limiter (keyed by site + company ID) shared by every session.
- */
-export function createConnectWiseClient(options: ConnectWiseClientOptions): ConnectWise {
-  const rt = clientRuntime(options);
-  const limiter = createRateLimiter(rt.requestsPerMinute, { burst: rt.burst, now: rt.now });
+function client(rt: ClientRuntime, limiter: RateLimiter): ConnectWise {
   return {
     probe: (credentials) => probeConnectWise(openApi(rt, limiter, credentials)),
     session(connection) {
@@ -26,5 +25,32 @@ export function createConnectWiseClient(options: ConnectWiseClientOptions): Conn
         additions: agreementAdditions(api),
       };
     },
+    breaker: (siteUrl) => rt.breakers.state(siteKey(siteUrl), rt.now()),
   };
+}
+
+/**
+ * The ConnectWise PSA REST client, one pair per process sharing the per-MSP
+ * rate limiter (keyed by site + company ID) and the per-site breakers:
+ * `interactive` for what a person or the platform waits on, `background`
+ * (shorter timeouts, refused while a site's breaker is open) for the sync
+ * loop and the monthly run.
+ */
+export function connectWiseClients(
+  options: ConnectWiseClientOptions,
+): { interactive: ConnectWise; background: ConnectWise } {
+  const rt = clientRuntime(options);
+  const limiter = createRateLimiter(rt.requestsPerMinute, { burst: rt.burst, now: rt.now });
+  const background: ClientRuntime = {
+    ...rt,
+    timeoutMs: rt.backgroundTimeoutMs,
+    deadlineMs: rt.backgroundDeadlineMs,
+    background: true,
+  };
+  return { interactive: client(rt, limiter), background: client(background, limiter) };
+}
+
+/** The interactive client alone (see `connectWiseClients`). */
+export function createConnectWiseClient(options: ConnectWiseClientOptions): ConnectWise {
+  return connectWiseClients(options).interactive;
 }

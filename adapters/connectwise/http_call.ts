@@ -1,7 +1,9 @@
 import { getLogger } from "@logtape/logtape";
 import { UpstreamError } from "../../application/errors.ts";
 import type { SpanScope } from "../../application/ports/telemetry.ts";
-import { answerError, type Need, networkError, redact } from "./answer_errors.ts";
+import { answerError, type Need, networkError } from "./answer_errors.ts";
+import { byteSize, readCapped } from "./capped_body.ts";
+import { errorText } from "./error_text.ts";
 import { backoffMs } from "../../application/backoff.ts";
 import { mayRetry, retryAfterMs } from "./backoff.ts";
 import type { ClientRuntime } from "./client_options.ts";
@@ -13,6 +15,8 @@ const logger = getLogger(["psa-sync", "connectwise"]);
 /** Who is calling: the rate-limit key, the headers and the secrets to keep out of messages. */
 export interface Caller {
   readonly mspKey: string;
+  /** The breaker key of the site (see site_breaker.ts). */
+  readonly site: string;
   readonly mspId?: string;
   readonly headers: Readonly<Record<string, string>>;
   readonly secrets: readonly string[];
@@ -38,6 +42,7 @@ export interface CallAnswer {
 
 type Outcome =
   | { kind: "answer"; status: number; headers: Headers; text: string }
+  | { kind: "too-large"; status: number }
   | { kind: "network"; reason: string; timedOut: boolean };
 
 async function exchange(rt: ClientRuntime, caller: Caller, spec: CallSpec): Promise<Outcome> {
@@ -53,15 +58,55 @@ async function exchange(rt: ClientRuntime, caller: Caller, spec: CallSpec): Prom
       signal,
     });
     // Always read the body: it frees the connection and a 4xx body explains the failure.
-    const text = await response.text();
-    return { kind: "answer", status: response.status, headers: response.headers, text };
+    // Read as a stream, cancelled past the cap: a site cannot make the process hold more.
+    const body = await readCapped(response, rt.maxAnswerBytes);
+    if ("tooLarge" in body) return { kind: "too-large", status: response.status };
+    return { kind: "answer", status: response.status, headers: response.headers, text: body.text };
   } catch (error) {
     const timedOut = error instanceof DOMException && error.name === "TimeoutError";
     const reason = timedOut
       ? `no answer within ${rt.timeoutMs} ms`
-      : redact(error instanceof Error ? error.message : String(error), caller.secrets);
+      : errorText(error instanceof Error ? error.message : String(error), caller.secrets);
     return { kind: "network", reason, timedOut };
   }
+}
+
+/** Tells the site's breaker how the exchange went; logs and counts when it opens or closes. */
+function noteOutcome(rt: ClientRuntime, site: string, failed: boolean): void {
+  if (failed ? rt.breakers.failed(site, rt.now()) : rt.breakers.answered(site)) {
+    rt.telemetry.sitePaused?.(site, failed);
+    if (failed) {
+      const { failures, retryAt } = rt.breakers.state(site, rt.now());
+      logger.warn("ConnectWise site {site} gave no answer {failures} times: paused until {until}", {
+        site,
+        failures,
+        until: retryAt?.toISOString() ?? "",
+      });
+    } else logger.info("ConnectWise site {site} answers again: resumed", { site });
+  }
+}
+
+/** A background call to a site whose breaker is open: refused at once, retried later. */
+function paused(rt: ClientRuntime, site: string, label: string): UpstreamError {
+  const { failures, retryAt } = rt.breakers.state(site, rt.now());
+  return new UpstreamError(
+    `ConnectWise site ${site} is paused after ${failures} calls without an answer: ` +
+      `${label} not sent; background calls resume at ${retryAt?.toISOString()}`,
+    { status: 0, code: "connectwise-site-paused", retryable: true },
+  );
+}
+
+/** An answer past the byte cap: refused, never retried (the site would send it again). */
+function tooLarge(rt: ClientRuntime, label: string, status: number): UpstreamError {
+  logger.warn("ConnectWise answered {call} with more than {cap}; refused", {
+    call: label,
+    cap: byteSize(rt.maxAnswerBytes),
+  });
+  return new UpstreamError(
+    `ConnectWise answered ${label} with more than ${byteSize(rt.maxAnswerBytes)} ` +
+      "(CONNECTWISE_MAX_ANSWER_BYTES); the answer was refused",
+    { status, code: "connectwise-answer-too-large" },
+  );
 }
 
 function parseJson(text: string, label: string, status: number): unknown {
@@ -111,12 +156,16 @@ async function callWithRetries(
   const deadline = rt.now() + rt.deadlineMs;
   const log = { msp: caller.mspId, call: spec.label };
   for (let attempt = 1;; attempt++) {
+    if (rt.background && !rt.breakers.allows(caller.site, rt.now())) {
+      throw paused(rt, caller.site, spec.label);
+    }
     const queued = limiter.reserve(caller.mspKey);
     if (queued > 0) await rt.sleep(queued);
     const started = rt.now();
     const outcome = await exchange(rt, caller, spec);
-    const status = outcome.kind === "answer" ? outcome.status : 0;
-    const result = outcome.kind === "answer" ? String(status) : outcome.reason;
+    noteOutcome(rt, caller.site, outcome.kind === "network");
+    const status = outcome.kind === "network" ? 0 : outcome.status;
+    const result = outcome.kind === "network" ? outcome.reason : String(status);
     const labels = { msp_id: caller.mspId ?? "", method: spec.method, route: spec.label, status };
     rt.telemetry.exchange(labels, (rt.now() - started) / 1000);
     spec.span.set({ "connectwise.status": status, attempts: attempt });
@@ -126,6 +175,7 @@ async function callWithRetries(
       attempt,
       ms: rt.now() - started,
     });
+    if (outcome.kind === "too-large") throw tooLarge(rt, spec.label, status);
     if (outcome.kind === "answer" && status >= 200 && status < 300) {
       const json = parseJson(outcome.text, spec.label, status);
       return { status, headers: outcome.headers, json };

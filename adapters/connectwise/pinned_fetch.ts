@@ -1,4 +1,5 @@
 import { Buffer } from "node:buffer";
+import type { IncomingMessage } from "node:http";
 import { Agent, request } from "node:https";
 
 /** A fetch of the shape the client uses (URL, method, headers, string body, signal). */
@@ -33,6 +34,40 @@ function headersOf(raw: Record<string, string | string[] | undefined>): Headers 
 }
 
 const NULL_BODY = new Set([101, 204, 205, 304]);
+
+/**
+ * The answer's body as a stream that reads from the socket only as fast as
+ * it is consumed (paused while a few chunks wait), so the caller's byte cap
+ * bounds memory; cancelling it closes the connection.
+ */
+function streamOf(res: IncomingMessage, signal?: AbortSignal): ReadableStream<Uint8Array> {
+  let done = false;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      const fail = (error: unknown) => {
+        if (!done) (done = true, controller.error(error));
+      };
+      res.on("data", (chunk: Buffer) => {
+        if (done) return;
+        controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+        if ((controller.desiredSize ?? 0) <= 0) res.pause();
+      });
+      res.on("end", () => {
+        if (!done) (done = true, controller.close());
+      });
+      res.on("error", fail);
+      res.on("close", () => fail(signal?.aborted ? signal.reason : new Error("connection closed")));
+      signal?.addEventListener("abort", () => fail(signal.reason), { once: true });
+    },
+    pull() {
+      res.resume();
+    },
+    cancel() {
+      done = true;
+      res.destroy();
+    },
+  }, { highWaterMark: 4 });
+}
 
 /**
  * A fetch that connects to `address`, whatever DNS says about the URL's host
@@ -73,18 +108,13 @@ export function pinnedFetch(address: string, tls: { ca?: string } = {}): FetchLi
         agent: tls.ca ? false : agentFor(address),
         ca: tls.ca,
       }, (res) => {
-        const chunks: Uint8Array[] = [];
-        res.on("data", (chunk: Uint8Array) => chunks.push(chunk));
-        res.on("error", reject);
-        res.on("end", () => {
-          const status = res.statusCode ?? 0;
-          try {
-            const body = NULL_BODY.has(status) ? null : Buffer.concat(chunks);
-            resolve(new Response(body, { status, headers: headersOf(res.headers) }));
-          } catch (error) {
-            reject(error);
-          }
-        });
+        const status = res.statusCode ?? 0;
+        if (NULL_BODY.has(status)) {
+          res.resume();
+          resolve(new Response(null, { status, headers: headersOf(res.headers) }));
+          return;
+        }
+        resolve(new Response(streamOf(res, signal), { status, headers: headersOf(res.headers) }));
       });
       signal?.addEventListener("abort", () => {
         req.destroy();

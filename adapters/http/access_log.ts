@@ -1,5 +1,6 @@
 import type { Logger, LogLevel, LogRecord } from "@logtape/logtape";
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
+import { matchedRoutes } from "hono/route";
 import type { AppEnv } from "./app_env.ts";
 
 const MSP_IN_PATH = /^\/v1\/msps\/([A-Za-z0-9._-]{1,64})(?:\/|$)/;
@@ -9,12 +10,25 @@ export function mspOfPath(path: string): string | null {
   return MSP_IN_PATH.exec(path)?.[1] ?? null;
 }
 
+/**
+ * The route template a request reached (`/setup/:link`), never its path: a
+ * path can carry a token (a setup link). `(no route)` when none matched.
+ */
+export function routeOf(c: Context): string {
+  const routes = matchedRoutes(c);
+  for (let i = routes.length - 1; i >= 0; i--) {
+    if (routes[i].method !== "ALL") return routes[i].path; // "ALL": middleware
+  }
+  return "(no route)";
+}
+
 /** The access log's message template. */
 export const ACCESS_MESSAGE = "{method} {path} {status} in {durationMs} ms";
 
 /** What the access log records of one request. */
 export type AccessProperties = {
   readonly method: string;
+  /** The route template, e.g. `/v1/msps/:msp/sync`. */
   readonly path: string;
   readonly status: number;
   readonly durationMs: number;
@@ -44,8 +58,9 @@ export function accessRecord(
 }
 
 /**
- * One log record per request: method, path (no query), status, duration,
- * MSP id and request id. Never a body, a header or a query value.
+ * One log record per request: method, route template (see `routeOf`),
+ * status, duration, MSP id and request id. Never a body, a header, a query
+ * value or a path (a setup link is one).
  */
 export function accessLog(logger: Logger): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -54,14 +69,13 @@ export function accessLog(logger: Logger): MiddlewareHandler<AppEnv> {
     const status = c.res.status;
     const level: LogLevel = status >= 500 ? "error" : "info";
     if (!logger.isEnabledFor(level)) return;
-    const path = c.req.path;
     // `emit` with the logger's own category hands the record to the sinks as it is.
     logger.emit(accessRecord(logger.category, level, {
       method: c.req.method,
-      path,
+      path: routeOf(c),
       status,
       durationMs: Math.round((performance.now() - started) * 10) / 10,
-      mspId: mspOfPath(path),
+      mspId: mspOfPath(c.req.path),
       requestId: c.get("requestId"),
     }));
   };

@@ -2,7 +2,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { getLogger } from "@logtape/logtape";
 import { bodyLimit } from "hono/body-limit";
 import type { Deps } from "../../application/deps.ts";
-import { accessLog, mspOfPath } from "./access_log.ts";
+import { accessLog, mspOfPath, routeOf } from "./access_log.ts";
 import type { ApiApp, AppEnv } from "./app_env.ts";
 import { toProblem, type UnavailableCheck } from "./error_mapping.ts";
 import { createFinalizationTracker, type FinalizationTracker } from "./finalization_tracker.ts";
@@ -49,9 +49,19 @@ export interface AppOptions {
   readonly finalizations?: FinalizationTracker;
   /** Where setup links and sessions are kept; default in memory (one process). */
   readonly setupAccess?: SetupAccess;
-  /** The origin setup links point at; default the origin of the request asking for one. */
+  /**
+   * The origin browsers reach the service at (PUBLIC_URL): setup links point
+   * there, and the setup pages' Origin check, the cookie's Secure flag and
+   * its `__Host-` name follow it. Default: the origin of each request.
+   */
   readonly publicUrl?: string | null;
-  /** Setup-link redemptions allowed per client address and minute; default 10. */
+  /** Origins that may frame the setup pages (SETUP_FRAME_ANCESTORS); default none. */
+  readonly frameAncestors?: readonly string[];
+  /** Reverse proxies in front that append to X-Forwarded-For (TRUST_PROXY); default 0. */
+  readonly trustProxy?: number;
+  /** The bearer token `GET /metrics` requires (METRICS_TOKEN); default none: open. */
+  readonly metricsToken?: string | null;
+  /** Unknown or used setup links a client address may try per minute; default 10. */
   readonly redemptionsPerMinute?: number;
   /** Largest accepted request body; default 1 MiB. */
   readonly maxBodyBytes?: number;
@@ -76,8 +86,19 @@ export function createApp(deps: Deps, options: AppOptions): ApiApp {
   const maxBody = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const tooLarge = maxBody === MAX_BODY_BYTES ? "1 MiB" : `${maxBody} bytes`;
 
+  const web = {
+    publicUrl: options.publicUrl ?? null,
+    frameAncestors: options.frameAncestors ?? [],
+    trustProxy: options.trustProxy ?? 0,
+  };
   app.use("*", requestId());
   app.use("*", accessLog(logger));
+  app.use("*", async (c, next) => {
+    c.set("web", web);
+    await next();
+    // No answer of the service is ever to be sniffed into another type.
+    c.res.headers.set("X-Content-Type-Options", "nosniff");
+  });
   app.use(
     "*",
     bodyLimit({
@@ -101,9 +122,11 @@ export function createApp(deps: Deps, options: AppOptions): ApiApp {
     readiness: options.readiness,
     onReadinessError: (error) => logger.error("Readiness check failed: {error}", { error }),
   });
-  registerMetricsRoute(app, deps, options.metrics ?? createPrometheusRegistry());
+  registerMetricsRoute(app, deps, options.metrics ?? createPrometheusRegistry(), {
+    token: options.metricsToken ?? null,
+  });
   registerPlanRoutes(app, deps);
-  registerConnectionRoutes(app, deps);
+  registerConnectionRoutes(app, deps, setup);
   registerLookupRoutes(app, deps);
   registerProductMappingRoutes(app, deps);
   registerOrganizationRoutes(app, deps);
@@ -116,7 +139,7 @@ export function createApp(deps: Deps, options: AppOptions): ApiApp {
     limit: options.redemptionsPerMinute ?? 10,
     windowMs: 60_000,
   });
-  registerSetupLinkRoutes(app, deps, { ...setup, limiter, publicUrl: options.publicUrl ?? null });
+  registerSetupLinkRoutes(app, { ...setup, limiter });
   registerSetupPage(app, deps, { ...setup, workerId: options.workerId });
 
   let allowed: ((path: string) => string[]) | undefined;
@@ -144,7 +167,7 @@ export function createApp(deps: Deps, options: AppOptions): ApiApp {
     const { problem: body, unexpected, headers } = toProblem(error, options.isUnavailable);
     const context = {
       method: c.req.method,
-      path: c.req.path,
+      path: routeOf(c), // never the path itself: it may carry a setup link
       mspId: mspOfPath(c.req.path),
       requestId: c.get("requestId"),
     };

@@ -1,4 +1,5 @@
 import type {
+  Redemption,
   SetupAccess,
   SetupLinkRecord,
   SetupSessionRecord,
@@ -8,21 +9,36 @@ import type {
 export function memorySetupAccess(): SetupAccess {
   const links = new Map<string, SetupLinkRecord & { used: boolean }>();
   const sessions = new Map<string, SetupSessionRecord>();
+  const state = (hash: string, now: Date): Redemption => {
+    const link = links.get(hash);
+    if (!link) return { refused: "unknown" };
+    if (link.used) return { refused: "used" };
+    if (link.expiresAt <= now) return { refused: "expired" };
+    return { mspId: link.mspId };
+  };
   return {
+    peekLink: (hash, now) => Promise.resolve(state(hash, now)),
     saveLink: (link) => {
       links.set(link.hash, { ...link, used: false });
       return Promise.resolve();
     },
     redeemLink: (hash, now) => {
-      const link = links.get(hash);
-      if (!link) return Promise.resolve({ refused: "unknown" });
-      if (link.used) return Promise.resolve({ refused: "used" });
-      if (link.expiresAt <= now) return Promise.resolve({ refused: "expired" });
-      link.used = true; // no await between the check and this: one caller wins
-      return Promise.resolve({ mspId: link.mspId });
+      const found = state(hash, now);
+      if ("mspId" in found) links.get(hash)!.used = true; // no await in between: one caller wins
+      return Promise.resolve(found);
     },
     saveSession: (session) => {
       sessions.set(session.hash, session);
+      return Promise.resolve();
+    },
+    revoke: (what) => {
+      if ("session" in what) sessions.delete(what.session);
+      else {
+        for (const [hash, s] of sessions) {
+          if (s.mspId === what.mspId && hash !== what.keepSession) sessions.delete(hash);
+        }
+        for (const link of links.values()) if (link.mspId === what.mspId) link.used = true;
+      }
       return Promise.resolve();
     },
     findSession: (hash, now) => {

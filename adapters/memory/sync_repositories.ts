@@ -122,6 +122,19 @@ export function memorySyncQueue(s: MemoryState): SyncQueue {
         attempts,
       })));
     },
+    dueMsps: ({ now, limit, excluding }) =>
+      answer(() => {
+        const skip = new Set(excluding);
+        const first = new Map<string, QueueRow>();
+        for (const r of s.queue.all()) {
+          if (skip.has(r.mspId) || r.notBefore > now || (r.leaseUntil && r.leaseUntil > now)) {
+            continue;
+          }
+          const seen = first.get(r.mspId);
+          if (!seen || claimOrder(r, seen) < 0) first.set(r.mspId, r);
+        }
+        return [...first.values()].sort(claimOrder).slice(0, limit).map((r) => r.mspId);
+      }),
     renew: (owner, { now, leaseMs }) =>
       answer(() => {
         const held = s.queue.all().filter((r) =>

@@ -32,6 +32,28 @@ export function postgresSetupAccess(sql: Queryable): SetupAccess {
       if (row.known === null) return { refused: "unknown" };
       return { refused: row.used ? "used" : "expired" };
     },
+    async peekLink(hash, now) {
+      const [row] = await sql`
+        SELECT msp_id, used_at IS NOT NULL AS used, expires_at > ${now} AS live
+        FROM setup_links WHERE hash = ${hash}`;
+      if (!row) return { refused: "unknown" };
+      if (row.used) return { refused: "used" };
+      return row.live ? { mspId: String(row.msp_id) } : { refused: "expired" };
+    },
+    async revoke(what, now) {
+      if ("session" in what) {
+        await sql`DELETE FROM setup_sessions WHERE hash = ${what.session}`;
+        return;
+      }
+      // Rare (a platform's revocation, a deleted connection) and the tables hold about a
+      // day of rows, so no index on msp_id is kept for it.
+      await sql`
+        DELETE FROM setup_sessions
+        WHERE msp_id = ${what.mspId} AND hash <> ${what.keepSession ?? ""}`;
+      await sql`
+        UPDATE setup_links SET used_at = ${now}
+        WHERE msp_id = ${what.mspId} AND used_at IS NULL`;
+    },
     async saveSession(session) {
       await sql`DELETE FROM setup_sessions WHERE expires_at < ${before(session.expiresAt)}`;
       await sql`

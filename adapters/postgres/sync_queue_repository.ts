@@ -76,6 +76,16 @@ export function postgresSyncQueue(sql: Queryable): SyncQueue {
           attempts: r.attempts,
         }));
     },
+    dueMsps: async ({ now, limit, excluding }) => {
+      const rows = await sql`
+        SELECT msp_id FROM sync_queue
+        WHERE not_before <= ${now} AND (lease_until IS NULL OR lease_until <= ${now})
+          AND NOT (msp_id = ANY(${excluding as string[]}::text[]))
+        GROUP BY msp_id
+        ORDER BY min(not_before), msp_id
+        LIMIT ${limit}`;
+      return parseRows(v.object({ msp_id: v.string() }), rows, "sync_queue").map((r) => r.msp_id);
+    },
     renew: async (owner, { now, leaseMs }) => {
       // Only leases still running: one that ran out may already be another worker's.
       const renewed = await sql`

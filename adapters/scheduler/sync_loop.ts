@@ -4,7 +4,7 @@ import { deliverEvents } from "../../application/deliver_events.ts";
 import { measureBacklog } from "../../application/observability/backlog.ts";
 import type { PlatformWebhook } from "../../application/ports/outbox.ts";
 import { refreshDueAgreements } from "../../application/sync/agreement_terms.ts";
-import { runSyncRound } from "../../application/sync/worker.ts";
+import { mspTurns } from "../../application/sync/msp_turns.ts";
 
 const log = getLogger(["psa-sync", "worker"]);
 
@@ -21,43 +21,61 @@ const AGREEMENT_CHECK_POLL_MS = 30_000;
 
 /**
  * Polls the sync queue every `intervalMs` (the embedded database has one
- * connection and no LISTEN/NOTIFY, so polling works everywhere), delivers
- * due platform events when a webhook is configured, and samples the queue gauges.
+ * connection and no LISTEN/NOTIFY, so polling works everywhere) and starts
+ * a turn for each MSP with agreements due, up to `slots` MSPs at once (see
+ * `mspTurns`): a turn that waits on a slow site never holds up the next poll
+ * nor another MSP. Each poll also delivers due platform events when a
+ * webhook is configured, and samples the queue gauges. `deps` should carry
+ * the background ConnectWise client (shorter timeouts, the site breakers).
  */
 export function startSyncLoop(
   deps: Deps,
-  options: { owner: string; intervalMs?: number; webhook?: PlatformWebhook },
+  options: { owner: string; intervalMs?: number; slots?: number; webhook?: PlatformWebhook },
 ): SyncLoop {
   let running = true;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let current: Promise<void> = Promise.resolve();
   let measuredAt = -Infinity;
   let checkedAt = -Infinity;
+  let refreshing: Promise<void> | null = null;
+  // Invoice dates are read in the background, one run at a time: a site that hangs there
+  // never holds up the next poll (nor, through it, another MSP's pushes).
+  const refresh = () =>
+    refreshDueAgreements(deps).then(({ failed }) => {
+      for (const { mspId, error } of failed) {
+        log.warning("Reading the agreements of MSP {mspId} failed: {error}", {
+          mspId,
+          error: error instanceof Error ? error.message : String(error),
+        });
+      }
+    }).catch((error) =>
+      log.error("Reading agreements failed: {error}", {
+        error: error instanceof Error ? error.message : String(error),
+      })
+    ).finally(() => (refreshing = null));
+  const turns = mspTurns(deps, {
+    owner: options.owner,
+    slots: options.slots,
+    onTurn: (mspId, summary) => {
+      if (summary.agreements === 0) return;
+      log.info(
+        "Sync of MSP {mspId}: {agreements} agreement(s), {written} written, {failed} failed",
+        { mspId, ...summary },
+      );
+    },
+    onError: ({ mspId, agreementId }, error) =>
+      log.error("Sync of MSP {mspId} failed (agreement {agreementId}): {error}", {
+        mspId,
+        agreementId: agreementId ?? "none",
+        error: error instanceof Error ? error.message : String(error),
+      }),
+  });
   const tick = async () => {
     try {
-      if (Date.now() - checkedAt >= AGREEMENT_CHECK_POLL_MS) {
+      await turns.fill();
+      if (refreshing === null && Date.now() - checkedAt >= AGREEMENT_CHECK_POLL_MS) {
         checkedAt = Date.now();
-        const { failed } = await refreshDueAgreements(deps);
-        for (const { mspId, error } of failed) {
-          log.warning("Reading the agreements of MSP {mspId} failed: {error}", {
-            mspId,
-            error: error instanceof Error ? error.message : String(error),
-          });
-        }
-      }
-      const summary = await runSyncRound(deps, {
-        owner: options.owner,
-        onError: (item, error) =>
-          log.error("Sync of agreement {agreementId} failed: {error}", {
-            mspId: item.mspId,
-            agreementId: item.agreementId,
-            error: error instanceof Error ? error.message : String(error),
-          }),
-      });
-      if (summary.agreements > 0) {
-        log.info("Sync round: {agreements} agreement(s), {written} written, {failed} failed", {
-          ...summary,
-        });
+        refreshing = refresh();
       }
       if (options.webhook) await deliverEvents(deps, options.webhook);
       if (Date.now() - measuredAt >= MEASURE_EVERY_MS) {
@@ -65,7 +83,7 @@ export function startSyncLoop(
         await measureBacklog(deps);
       }
     } catch (error) {
-      log.error("Sync round failed: {error}", {
+      log.error("Sync poll failed: {error}", {
         error: error instanceof Error ? error.message : String(error),
       });
     }
@@ -82,6 +100,8 @@ export function startSyncLoop(
       running = false;
       clearTimeout(timer);
       await current;
+      await turns.drain();
+      await refreshing;
     },
   };
 }

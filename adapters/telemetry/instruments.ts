@@ -1,7 +1,12 @@
 import type { Attributes, CounterName, GaugeName } from "../../application/ports/telemetry.ts";
 
 /** Every instrument the service keeps, whatever exports it. */
-export type InstrumentKey = CounterName | GaugeName | "connectwise_calls" | "connectwise_seconds";
+export type InstrumentKey =
+  | CounterName
+  | GaugeName
+  | "connectwise_calls"
+  | "connectwise_seconds"
+  | "connectwise_site_paused";
 
 /** What an instrument is: its kind, Prometheus name, help text and unit. */
 export interface InstrumentSpec {
@@ -43,6 +48,13 @@ export const INSTRUMENTS: Readonly<Record<InstrumentKey, InstrumentSpec>> = {
     name: "psa_sync_connectwise_call_duration_seconds",
     help: "Duration of one HTTP exchange with ConnectWise, by status",
     unit: "s",
+  },
+  connectwise_site_paused: {
+    kind: "gauge",
+    name: "psa_sync_connectwise_site_paused",
+    help: "1 while a ConnectWise site's circuit breaker is open (background calls paused after " +
+      "calls without an answer), 0 once it answers again; by site (host:port)",
+    unit: "{site}",
   },
   dirty_agreements: {
     kind: "gauge",

@@ -28,6 +28,8 @@ export interface ServiceTelemetry extends Telemetry {
   readonly registry: PrometheusRegistry;
   /** Counts and times one exchange with ConnectWise. */
   exchange(labels: ExchangeLabels, seconds: number): void;
+  /** A ConnectWise site's breaker opened or closed. */
+  sitePaused(site: string, paused: boolean): void;
 }
 
 function both(a: Recorder, b: Recorder): Recorder {
@@ -79,5 +81,6 @@ export function createServiceTelemetry(
       record.add("connectwise_calls", labels, 1);
       record.observe("connectwise_seconds", { status: labels.status }, seconds);
     },
+    sitePaused: (site, paused) => record.set("connectwise_site_paused", { site }, paused ? 1 : 0),
   };
 }

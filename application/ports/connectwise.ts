@@ -101,6 +101,18 @@ export interface ConnectWiseSession {
   readonly additions: AgreementAdditions;
 }
 
+/**
+ * The circuit breaker of one ConnectWise site, in this process: `open` after
+ * repeated network failures (background calls are refused until `retryAt`),
+ * `half-open` once `retryAt` has passed (the next call decides), else `closed`.
+ */
+export interface SiteBreaker {
+  readonly state: "closed" | "open" | "half-open";
+  /** Network failures in a row (timeouts, refused or dropped connections). */
+  readonly failures: number;
+  readonly retryAt: Date | null;
+}
+
 /** The ConnectWise PSA of every MSP. */
 export interface ConnectWise {
   /**
@@ -109,6 +121,8 @@ export interface ConnectWise {
    */
   probe(credentials: Credentials): Promise<Probe>;
   session(connection: Connection): ConnectWiseSession;
+  /** The breaker of a site; absent where there is no network (the memory stand-in). */
+  breaker?(siteUrl: string): SiteBreaker;
 }
 
 export type { PermissionArea };

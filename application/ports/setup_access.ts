@@ -19,9 +19,16 @@ export type LinkRefusal = "used" | "expired" | "unknown";
 /** What redeeming a link gave: the MSP, or why not. */
 export type Redemption = { readonly mspId: string } | { readonly refused: LinkRefusal };
 
+/** What to revoke: one session (logout, replaced), or all of an MSP's sessions and unused links. */
+export type Revocation =
+  | { readonly session: string }
+  | { readonly mspId: string; readonly keepSession?: string };
+
 /** Single-use setup links and the sessions they open. */
 export interface SetupAccess {
   saveLink(link: SetupLinkRecord): Promise<void>;
+  /** What `redeemLink` would answer at `now`, changing nothing (a page that asks first). */
+  peekLink(hash: string, now: Date): Promise<Redemption>;
   /**
    * Marks the link used when it is unused and not expired at `now`, in one
    * atomic step, so two redemptions of one link cannot both succeed.
@@ -30,4 +37,9 @@ export interface SetupAccess {
   saveSession(session: SetupSessionRecord): Promise<void>;
   /** The session's MSP while it has not expired at `now`. */
   findSession(hash: string, now: Date): Promise<{ mspId: string } | undefined>;
+  /**
+   * Ends sessions at once: the one given, or every session of the MSP (but
+   * `keepSession`) with its links not yet used, which count as used from then on.
+   */
+  revoke(what: Revocation, now: Date): Promise<void>;
 }

@@ -49,6 +49,12 @@ export interface SyncQueue {
     options: { now: Date; leaseMs: number; limit: number; mspId?: string },
   ): Promise<DirtyAgreement[]>;
   /**
+   * Up to `limit` MSPs with an agreement due and unleased at `now`, the MSP
+   * waiting longest first, leaving out `excluding` (MSPs whose turn runs, or
+   * is paused). Reads only; a claim follows per MSP.
+   */
+  dueMsps(options: { now: Date; limit: number; excluding: readonly string[] }): Promise<string[]>;
+  /**
    * Heartbeat: extends every lease `owner` holds to `now + leaseMs`; answers how
    * many. Leases are short and renewed while the work goes on, so a worker that
    * dies leaves its agreements to another within one short lease.

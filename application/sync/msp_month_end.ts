@@ -1,4 +1,5 @@
 import type { Deps } from "../deps.ts";
+import type { DirtyAgreement } from "../ports/sync_queue.ts";
 import { runSyncRound, type SyncSummary } from "./worker.ts";
 
 /**
@@ -18,7 +19,7 @@ export const MSP_CLAIM = 25;
  */
 export async function pushMspAgreements(
   deps: Deps,
-  input: { owner: string; mspId: string },
+  input: { owner: string; mspId: string; onError?: (item: DirtyAgreement, error: unknown) => void },
 ): Promise<SyncSummary> {
   const total: SyncSummary = { agreements: 0, written: 0, failed: 0, skipped: 0 };
   for (;;) {
@@ -27,6 +28,7 @@ export async function pushMspAgreements(
       mspId: input.mspId,
       limit: MSP_CLAIM,
       stopOnFailure: true,
+      onError: input.onError,
     });
     if (r.agreements === 0) return total;
     total.agreements += r.agreements;

@@ -3,6 +3,7 @@ import type { Deps } from "../deps.ts";
 import type { DirtyAgreement } from "../ports/sync_queue.ts";
 import { withTerms } from "./agreement_terms.ts";
 import { type PushScope, readPushScope } from "./push_scope.ts";
+import { showCrashOnLines } from "./push_crash.ts";
 import { syncAgreement } from "./push_sequence.ts";
 
 /** Totals of one or more worker rounds. */
@@ -118,6 +119,7 @@ async function syncItems(
       } catch (error) {
         summary.failed++;
         options.onError?.(item, error);
+        await showCrashOnLines(deps, item, error).catch(() => undefined);
         await retry(item);
       }
       if (failed && options.stopOnFailure) {

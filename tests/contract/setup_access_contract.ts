@@ -37,4 +37,38 @@ export async function setupAccessContract(
     assert.equal(await access.findSession(hash("e"), at(60)), undefined);
     assert.equal(await access.findSession(hash("f"), at(1)), undefined);
   });
+
+  await t.step("peeking at a link tells what a redemption would, and spends nothing", async () => {
+    const access = await open();
+    await access.saveLink({ hash: hash("7"), mspId: "msp-a", expiresAt: at(10) });
+    assert.deepEqual(await access.peekLink(hash("7"), at(1)), { mspId: "msp-a" });
+    assert.deepEqual(await access.peekLink(hash("7"), at(2)), { mspId: "msp-a" });
+    assert.deepEqual(await access.peekLink(hash("7"), at(10)), { refused: "expired" });
+    assert.deepEqual(await access.peekLink(hash("8"), at(1)), { refused: "unknown" });
+    assert.deepEqual(await access.redeemLink(hash("7"), at(3)), { mspId: "msp-a" });
+    assert.deepEqual(await access.peekLink(hash("7"), at(4)), { refused: "used" });
+  });
+
+  await t.step(
+    "revoking ends one session, or an MSP's sessions (but one) and unused links",
+    async () => {
+      const access = await open();
+      for (const [c, mspId] of [["1", "msp-a"], ["2", "msp-a"], ["3", "msp-a"], ["4", "msp-b"]]) {
+        await access.saveSession({ hash: hash(c), mspId, expiresAt: at(60) });
+      }
+      await access.saveLink({ hash: hash("5"), mspId: "msp-a", expiresAt: at(10) });
+      await access.saveLink({ hash: hash("6"), mspId: "msp-b", expiresAt: at(10) });
+      await access.revoke({ session: hash("1") }, at(1));
+      assert.equal(await access.findSession(hash("1"), at(2)), undefined);
+      assert.deepEqual(await access.findSession(hash("2"), at(2)), { mspId: "msp-a" });
+      await access.revoke({ mspId: "msp-a", keepSession: hash("3") }, at(2));
+      assert.equal(await access.findSession(hash("2"), at(3)), undefined);
+      assert.deepEqual(await access.findSession(hash("3"), at(3)), { mspId: "msp-a" });
+      assert.deepEqual(await access.findSession(hash("4"), at(3)), { mspId: "msp-b" });
+      assert.deepEqual(await access.redeemLink(hash("5"), at(3)), { refused: "used" });
+      assert.deepEqual(await access.redeemLink(hash("6"), at(3)), { mspId: "msp-b" });
+      await access.revoke({ mspId: "msp-a" }, at(4));
+      assert.equal(await access.findSession(hash("3"), at(5)), undefined);
+    },
+  );
 }

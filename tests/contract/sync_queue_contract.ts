@@ -254,4 +254,25 @@ export async function syncQueueContract(t: Deno.TestContext, open: OpenStore): P
       assert.deepEqual(await s.syncQueue.queued("msp-c"), []);
     },
   );
+
+  await contractCase(
+    t,
+    open,
+    "sync queue: due MSPs, longest waiting first, without the excluded and the leased",
+    async (s) => {
+      await s.syncQueue.markDirty("msp-c", 1, at(1));
+      await s.syncQueue.markDirty("msp-a", 2, at(3));
+      await s.syncQueue.markDirty("msp-a", 3, at(0));
+      await s.syncQueue.markDirty("msp-b", 4, at(2));
+      await s.syncQueue.markDirty("msp-d", 5, at(9));
+      const due = (limit: number, excluding: string[] = []) =>
+        s.syncQueue.dueMsps({ now: at(5), limit, excluding });
+      assert.deepEqual(await due(10), ["msp-a", "msp-c", "msp-b"]);
+      assert.deepEqual(await due(2), ["msp-a", "msp-c"]);
+      assert.deepEqual(await due(10, ["msp-a", "msp-x"]), ["msp-c", "msp-b"]);
+      await s.syncQueue.claim("w1", { now: at(5), leaseMs: 60_000, limit: 10, mspId: "msp-c" });
+      assert.deepEqual(await due(10), ["msp-a", "msp-b"], "msp-c's only agreement is leased");
+      assert.deepEqual(await due(10, ["msp-a", "msp-b"]), []);
+    },
+  );
 }

@@ -2,6 +2,7 @@
 // uses, and the curl lines it prints (README.md shows them for the default
 // ports) work as printed.
 import assert from "node:assert/strict";
+import { openSetupSession } from "../support/setup_session.ts";
 import { DEFAULT_SIMULATOR_URL, demoSteps } from "./demo_steps.ts";
 
 const root = new URL("../../", import.meta.url).pathname;
@@ -50,7 +51,8 @@ Deno.test("demo: `deno task demo` on other ports prints them, and every curl lin
     assert.ok(link, "the demo prints a setup link");
     const page = await fetch(link[1]);
     assert.equal(page.status, 200);
-    assert.match(await page.text(), /1\. ConnectWise credentials/);
+    assert.match(await page.text(), /Continue to setup for acme-msp/);
+    assert.equal((await openSetupSession(fetch, link[1])).mspId, "acme-msp", "step 1 opens");
     const exported = printed.match(/^export PSA=(\S+) PSA_TOKEN=(\S+)$/m);
     assert.ok(exported, "the demo prints the export line");
     assert.equal(exported[1], `http://127.0.0.1:${port}`);

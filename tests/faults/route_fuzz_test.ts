@@ -217,8 +217,8 @@ Deno.test(`seeded fuzz of every route (${RUNS} requests): no 5xx, every error is
       if (target.url.startsWith("/v1/") && !validToken(h.authorization)) {
         assert.ok([401, 413].includes(res.status), `refused without a valid token: ${what}`);
       }
-      // The setup link's own refusals (410, 429) are pages for a person, as documented.
-      const page = target.url.startsWith("/setup/") && [410, 429].includes(res.status);
+      // The setup link's own refusals (403, 410, 429) are pages for a person, as documented.
+      const page = target.url.startsWith("/setup/") && [403, 410, 429].includes(res.status);
       if (page) assert.match(res.headers.get("Content-Type") ?? "", /^text\/html/, what);
       else if (res.status >= 400) {
         assert.equal(res.headers.get("Content-Type"), "application/problem+json", what);

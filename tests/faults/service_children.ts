@@ -73,7 +73,7 @@ export async function childDatabase(options: { template?: string } = {}): Promis
 /** The environment of a service child reaching `sites`, at debug level so the scan sees most. */
 export function childEnv(input: {
   db: Pick<ChildDatabase, "env">;
-  sites: readonly FaultySite[];
+  sites: readonly Pick<FaultySite, "hostPort">[];
   apiTokens: readonly string[];
   encryptionKey: string;
 }): Record<string, string> {

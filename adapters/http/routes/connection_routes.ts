@@ -7,6 +7,7 @@ import {
 } from "../../../application/connection.ts";
 import { ACCESS_KINDS, PERMISSION_AREAS } from "../../../domain/permissions.ts";
 import type { Deps } from "../../../application/deps.ts";
+import { revokeSetupAccess, type SetupLinkDeps } from "../../../application/setup_links.ts";
 import type { ApiApp } from "../app_env.ts";
 import { Instant, instant, jsonAnswer, jsonBody, v1Route } from "../openapi_helpers.ts";
 import { MspParams, plainText } from "../params.ts";
@@ -40,10 +41,25 @@ const ConnectionSchema = z.object({
   attention: z.string().nullable().openapi({
     description: "Why pushes are paused (ConnectWise refused the credentials or role later)",
   }),
+  breaker: z.object({
+    state: z.enum(["closed", "open", "half-open"]),
+    failures: z.number().int().openapi({ description: "Calls in a row the site did not answer" }),
+    retryAt: Instant.nullable().openapi({ description: "When background calls resume" }),
+  }).openapi("SiteBreaker", {
+    description: "The site's circuit breaker in the instance that answers: `open` after " +
+      "3 calls in a row got no answer (background pushes paused until `retryAt`), `half-open` " +
+      "once that time has passed (the next call decides), else `closed`",
+  }),
 }).openapi("Connection", { description: "Never includes the private key" });
 
 function view(c: ConnectionView): z.infer<typeof ConnectionSchema> {
-  return { ...c, permissions: [...c.permissions], connectedAt: instant(c.connectedAt) };
+  const { breaker } = c;
+  return {
+    ...c,
+    permissions: [...c.permissions],
+    connectedAt: instant(c.connectedAt),
+    breaker: { ...breaker, retryAt: breaker.retryAt && instant(breaker.retryAt) },
+  };
 }
 
 const putConnection = v1Route({
@@ -71,12 +87,14 @@ const deleteConnection = v1Route({
   path: PATH,
   tags: [TAG],
   summary: "Forget the connection: pushes stop, mappings stay",
+  description: "Also ends the MSP's setup sessions and spends its unused setup links, " +
+    "except the session that asks (it may enter new credentials).",
   request: { params: MspParams },
   responses: { 204: { description: "Disconnected" } },
 }, { problems: [404] });
 
 /** Step 1 and 2 of the setup: the MSP's ConnectWise connection. */
-export function registerConnectionRoutes(app: ApiApp, deps: Deps): void {
+export function registerConnectionRoutes(app: ApiApp, deps: Deps, setup: SetupLinkDeps): void {
   app.openapi(putConnection, async (c) => {
     const { msp } = c.req.valid("param");
     const saved = await connect(deps, { mspId: msp, credentials: c.req.valid("json") });
@@ -87,7 +105,9 @@ export function registerConnectionRoutes(app: ApiApp, deps: Deps): void {
     return c.json(view(await getConnection(deps, msp)), 200);
   });
   app.openapi(deleteConnection, async (c) => {
-    await disconnect(deps, c.req.valid("param").msp);
+    const { msp } = c.req.valid("param");
+    await disconnect(deps, msp);
+    await revokeSetupAccess(setup, msp, { keepSession: c.get("setupSession")?.hash });
     return c.body(null, 204);
   });
 }

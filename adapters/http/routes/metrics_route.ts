@@ -3,6 +3,8 @@ import type { Deps } from "../../../application/deps.ts";
 import { measureBacklog } from "../../../application/observability/backlog.ts";
 import type { PrometheusRegistry } from "../../telemetry/prometheus_registry.ts";
 import type { ApiApp } from "../app_env.ts";
+import { bearerAuth } from "../bearer_auth.ts";
+import { PROBLEM_MEDIA_TYPE, ProblemSchema } from "../problem.ts";
 
 /** The media type of the Prometheus text exposition format. */
 export const PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
@@ -20,11 +22,25 @@ const metricsRoute = createRoute({
       description: "The current values",
       content: { "text/plain": { schema: z.string() } },
     },
+    401: {
+      description:
+        "With METRICS_TOKEN set: `Authorization: Bearer <METRICS_TOKEN>` is missing or wrong",
+      content: { [PROBLEM_MEDIA_TYPE]: { schema: ProblemSchema } },
+    },
   },
 });
 
-/** `GET /metrics`, open like `/healthz` (ids and counts only, never a secret). */
-export function registerMetricsRoute(app: ApiApp, deps: Deps, registry: PrometheusRegistry): void {
+/**
+ * `GET /metrics` (ids and counts only, never a secret; it lists every MSP id):
+ * open like `/healthz`, or with `token` (METRICS_TOKEN) only for that bearer token.
+ */
+export function registerMetricsRoute(
+  app: ApiApp,
+  deps: Deps,
+  registry: PrometheusRegistry,
+  options: { token: string | null },
+): void {
+  if (options.token !== null) app.use("/metrics", bearerAuth([options.token]));
   app.openapi(metricsRoute, async (c) => {
     // The queue gauges are sampled on each scrape, so they are never stale.
     await measureBacklog(deps);

@@ -112,6 +112,12 @@ export function Layout(
             {props.frame
               ? <Identity frame={props.frame} />
               : mspId && <p class="identity">MSP {mspId}</p>}
+            {mspId && (
+              // Ends the session; the service checks the form's Origin (no token is needed to log out).
+              <form method="post" action="/setup/logout" class="logout">
+                <button type="submit">Log out</button>
+              </form>
+            )}
           </div>
           {mspId && <Progress mspId={mspId} step={props.step} done={props.frame?.done} />}
         </header>

@@ -7,10 +7,10 @@ import type { ApiApp, AppEnv } from "../app_env.ts";
 import { companiesPage, saveImport } from "./companies_page.tsx";
 import { credentialsPage, disconnectPage, saveCredentials } from "./credentials_page.tsx";
 import { ErrorBox, Layout, stepUrl } from "./layout.tsx";
-import { NoSessionPage, NotFoundPage } from "./link_pages.tsx";
+import { ForbiddenPage, NoCookiePage, NotFoundPage, SessionEndedPage } from "./link_pages.tsx";
 import { productsPage, saveProducts } from "./products_page.tsx";
 import { renderPage } from "./render.ts";
-import { readSession, sameText } from "./session_cookie.ts";
+import { fromOwnPages, hasSessionCookie, readSession, sameText } from "./session_cookie.ts";
 import { registerSetupAssets } from "./static_assets.ts";
 import { resumeAction, statementCsvAction, syncNowAction } from "./sync_actions.ts";
 import { syncPage } from "./sync_page.tsx";
@@ -20,35 +20,29 @@ const STATUS = { invalid: 422, "not-found": 404, conflict: 409, upstream: 502 } 
 
 /**
  * The pages need a live session bound to the MSP in the path (another MSP's
- * pages are 404); a POST must come from the page itself: same origin when the
- * browser says, and the session's CSRF token in the form.
+ * pages are 404; no cookie and an ended session are told apart); a POST must
+ * come from the page itself: the service's origin (PUBLIC_URL behind a
+ * proxy) when the browser says, and the session's CSRF token in the form.
  */
 function pageGuard(setup: SetupLinkDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const session = await readSession(c, setup);
-    if (!session) return renderPage(c, <NoSessionPage />, 401);
+    if (!session) {
+      return hasSessionCookie(c)
+        ? renderPage(c, <SessionEndedPage />, 401)
+        : renderPage(c, <NoCookiePage />, 401);
+    }
     if (session.mspId !== c.req.param("msp")) return renderPage(c, <NotFoundPage />, 404);
     if (c.req.method === "POST") {
-      const origin = c.req.header("Origin");
       const fields = await c.req.formData().catch(() => new FormData());
       const token = fields.get("_csrf");
-      const sameOrigin = origin === undefined || origin === new URL(c.req.url).origin;
-      if (!sameOrigin || typeof token !== "string" || !sameText(token, session.csrf)) {
+      if (!fromOwnPages(c) || typeof token !== "string" || !sameText(token, session.csrf)) {
         return renderPage(c, <ForbiddenPage />, 403);
       }
     }
     c.set("setupSession", session);
     await next();
   };
-}
-
-function ForbiddenPage() {
-  return (
-    <Layout title="The form was refused">
-      <p>The form did not come from this setup page (its security token is missing or old).</p>
-      <p>Go back, reload the page and send it again.</p>
-    </Layout>
-  );
 }
 
 type Handler = (c: Context, deps: Deps) => Promise<Response>;

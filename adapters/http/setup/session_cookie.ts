@@ -1,23 +1,57 @@
 import type { Context } from "hono";
-import { getCookie, setCookie } from "hono/cookie";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { OpenedSession, SetupLinkDeps } from "../../../application/setup_links.ts";
 import { setupSessionOf, tokenHash } from "../../../application/setup_links.ts";
+import type { WebOptions } from "../app_env.ts";
 
-/** The cookie that carries a setup session. */
+/** The cookie that carries a setup session on loopback (plain http, a developer's machine). */
 export const SESSION_COOKIE = "psa_setup";
+/** Its name elsewhere: `__Host-` makes the browser refuse one set by another host or path. */
+export const HOST_SESSION_COOKIE = `__Host-${SESSION_COOKIE}`;
 
-/** A live setup session: its MSP and the CSRF token its forms must send back. */
+/** A live setup session: its MSP, the CSRF token its forms must send back, its stored hash. */
 export interface SetupSession {
   readonly mspId: string;
   readonly csrf: string;
+  readonly hash: string;
 }
 
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
-/** Whether the request came to a loopback host (the only place a cookie may go without TLS). */
+/** Whether a URL is on a loopback host (the only place a cookie may go without TLS). */
 export function isLoopback(url: string): boolean {
   const host = new URL(url).hostname;
   return LOOPBACK.has(host) || host.endsWith(".localhost");
+}
+
+/** The origin browsers reach the service at: PUBLIC_URL, else the request's own. */
+export function publicOrigin(c: Context): string {
+  return web(c).publicUrl ?? new URL(c.req.url).origin;
+}
+
+function web(c: Context): WebOptions {
+  return c.get("web") ?? { publicUrl: null, frameAncestors: [], trustProxy: 0 };
+}
+
+/**
+ * How the session cookie is set: `__Host-` and Secure outside loopback;
+ * SameSite=Strict, or, when the pages may be framed by another site
+ * (SETUP_FRAME_ANCESTORS), SameSite=None; Secure; Partitioned, the only way
+ * a browser sends a cookie inside such a frame.
+ */
+function cookiePolicy(c: Context) {
+  const loopback = isLoopback(publicOrigin(c));
+  const framed = web(c).frameAncestors.length > 0;
+  return {
+    name: loopback ? SESSION_COOKIE : HOST_SESSION_COOKIE,
+    options: {
+      path: "/",
+      httpOnly: true,
+      secure: !loopback || framed,
+      sameSite: framed ? "None" as const : "Strict" as const,
+      partitioned: framed ? true : undefined,
+    },
+  };
 }
 
 /**
@@ -28,26 +62,43 @@ export function csrfTokenOf(sessionToken: string): Promise<string> {
   return tokenHash(`csrf:${sessionToken}`);
 }
 
-/** Sets the session cookie: HttpOnly, SameSite=Strict, Secure outside loopback, 1 hour. */
+/** Sets the session cookie (see `cookiePolicy`), for as long as the session lasts. */
 export function setSessionCookie(c: Context, session: OpenedSession, now: Date): void {
-  setCookie(c, SESSION_COOKIE, session.token, {
-    path: "/",
-    httpOnly: true,
-    sameSite: "Strict",
-    secure: !isLoopback(c.req.url),
+  const { name, options } = cookiePolicy(c);
+  setCookie(c, name, session.token, {
+    ...options,
     maxAge: Math.max(0, Math.floor((session.expiresAt.getTime() - now.getTime()) / 1000)),
   });
 }
 
-/** The request's live setup session, or undefined (no cookie, unknown or expired). */
+/** Tells the browser to drop the session cookie. */
+export function clearSessionCookie(c: Context): void {
+  const { name, options } = cookiePolicy(c);
+  deleteCookie(c, name, options);
+}
+
+/** Whether the request carries a session cookie at all (live or not). */
+export function hasSessionCookie(c: Context): boolean {
+  return getCookie(c, cookiePolicy(c).name) !== undefined;
+}
+
+/** The request's live setup session, or undefined (no cookie, unknown, expired or ended). */
 export async function readSession(
   c: Context,
   deps: SetupLinkDeps,
 ): Promise<SetupSession | undefined> {
-  const token = getCookie(c, SESSION_COOKIE);
+  const token = getCookie(c, cookiePolicy(c).name);
   if (!token || token.length > 100) return undefined;
   const found = await setupSessionOf(deps, token);
-  return found && { mspId: found.mspId, csrf: await csrfTokenOf(token) };
+  return found &&
+    { mspId: found.mspId, csrf: await csrfTokenOf(token), hash: await tokenHash(token) };
+}
+
+/** Whether a state-changing request says it comes from the service's own pages. */
+export function fromOwnPages(c: Context, options: { originRequired?: boolean } = {}): boolean {
+  const origin = c.req.header("Origin");
+  if (origin === undefined) return !options.originRequired;
+  return origin === publicOrigin(c);
 }
 
 /** Compares two strings without telling, by its time, where they first differ. */

@@ -26,6 +26,7 @@ header.top { border-bottom: 1px solid var(--line); padding: .75rem 0 .5rem; }
 .bar { display: flex; flex-wrap: wrap; gap: .5rem 2rem; align-items: center; justify-content: space-between; }
 .brand { font-weight: 700; margin: 0; font-size: 1.05rem; } .brand span { font-weight: 400; color: var(--muted); }
 .identity { display: flex; flex-wrap: wrap; gap: .25rem 1.5rem; margin: 0; font-size: .875rem; }
+.logout { margin: 0; }
 .identity div { display: flex; gap: .375rem; align-items: baseline; }
 .identity dt { color: var(--muted); } .identity dd { margin: 0; font-weight: 600; overflow-wrap: anywhere; }
 .badge { display: inline-block; padding: 0 .5rem; border-radius: 999px; font-size: .8125rem; font-weight: 600; }

@@ -35,6 +35,10 @@ Deno.test("defaults for everything optional", () => {
     hostAllowlist: [],
     webhook: null,
     publicUrl: null,
+    frameAncestors: [],
+    trustProxy: 0,
+    metricsToken: null,
+    maxAnswerBytes: 10 * 1024 * 1024,
     logLevel: "info",
     logFormat: "json",
   });
@@ -51,6 +55,11 @@ Deno.test("every variable is read", () => {
     PLATFORM_WEBHOOK_URL: "https://platform.example/hooks",
     PLATFORM_WEBHOOK_SECRET: "a-long-enough-secret, the-next-long-secret",
     PUBLIC_URL: "https://psa.example.com/ignored/path",
+    SETUP_FRAME_ANCESTORS:
+      "https://panel.example.com, https://Admin.Example.org:8443/,http://localhost:3000",
+    TRUST_PROXY: "1",
+    METRICS_TOKEN: "metrics-token-0123456789",
+    CONNECTWISE_MAX_ANSWER_BYTES: "1048576",
     LOG_LEVEL: "DEBUG",
     LOG_FORMAT: "text",
   });
@@ -64,6 +73,14 @@ Deno.test("every variable is read", () => {
     secrets: ["a-long-enough-secret", "the-next-long-secret"],
   });
   assert.equal(config.publicUrl, "https://psa.example.com");
+  assert.deepEqual(config.frameAncestors, [
+    "https://panel.example.com",
+    "https://admin.example.org:8443",
+    "http://localhost:3000",
+  ]);
+  assert.equal(config.trustProxy, 1);
+  assert.equal(config.metricsToken, "metrics-token-0123456789");
+  assert.equal(config.maxAnswerBytes, 1048576);
   assert.equal(config.logLevel, "debug");
   assert.equal(config.logFormat, "text");
 });
@@ -111,20 +128,28 @@ Deno.test("malformed values: one line per problem, never the value itself", () =
     PLATFORM_WEBHOOK_SECRET: "tiny-secret",
     LOG_LEVEL: "verbose",
     PSA_SYNC_DEMO: "maybe",
+    SETUP_FRAME_ANCESTORS: "http://panel.example.com,https://x.example/path",
+    TRUST_PROXY: "yes",
+    METRICS_TOKEN: "short-metrics",
+    CONNECTWISE_MAX_ANSWER_BYTES: "1024",
   };
   const problems = problemsOf(secretish);
   assert.deepEqual(problems.map((p) => p.split(" ")[0]).sort(), [
     "API_TOKENS",
     "CONNECTWISE_CLIENT_ID",
     "CONNECTWISE_HOST_ALLOWLIST",
+    "CONNECTWISE_MAX_ANSWER_BYTES",
     "CONNECTWISE_REQUESTS_PER_MINUTE",
     "DATABASE_URL",
     "ENCRYPTION_KEY",
     "LOG_LEVEL",
+    "METRICS_TOKEN",
     "PLATFORM_WEBHOOK_SECRET",
     "PLATFORM_WEBHOOK_URL",
     "PORT",
     "PSA_SYNC_DEMO",
+    "SETUP_FRAME_ANCESTORS",
+    "TRUST_PROXY",
   ]);
   const text = problems.join("\n");
   for (const value of Object.values(secretish)) {

@@ -6,6 +6,7 @@ import { openApi } from "../../../adapters/connectwise/api.ts";
 import { clientRuntime } from "../../../adapters/connectwise/client_options.ts";
 import { pinnedFetch } from "../../../adapters/connectwise/pinned_fetch.ts";
 import { createRateLimiter } from "../../../adapters/connectwise/rate_limiter.ts";
+import { selfSignedCertificate } from "./tls_fixture.ts";
 
 const PUBLIC = "52.5.10.20";
 const READ = { area: "Agreements", access: "inquire" } as const;
@@ -52,42 +53,6 @@ Deno.test("DNS rebinding: public address first, 127.0.0.1 next - every request o
   assert.deepEqual(unpinned, [], "no request went through a fetch that resolves the name again");
   assert.deepEqual(lookups, ["rebind.example.com"], "the name was resolved once, by the guard");
 });
-
-async function selfSignedCertificate(name: string): Promise<{ cert: string; key: string } | null> {
-  const dir = await Deno.makeTempDir({ prefix: "psa_sync_cert_" });
-  try {
-    const made = await new Deno.Command("openssl", {
-      args: [
-        "req",
-        "-x509",
-        "-newkey",
-        "rsa:2048",
-        "-nodes",
-        "-days",
-        "1",
-        "-subj",
-        `/CN=${name}`,
-        "-addext",
-        `subjectAltName=DNS:${name}`,
-        "-keyout",
-        `${dir}/key.pem`,
-        "-out",
-        `${dir}/cert.pem`,
-      ],
-      stdout: "null",
-      stderr: "null",
-    }).output();
-    if (!made.success) return null;
-    return {
-      cert: await Deno.readTextFile(`${dir}/cert.pem`),
-      key: await Deno.readTextFile(`${dir}/key.pem`),
-    };
-  } catch {
-    return null; // no openssl here
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
-}
 
 const tls = await selfSignedCertificate("pinned.test");
 if (!tls) {

@@ -106,8 +106,8 @@ Deno.test("seeded fuzz: random routes, ids and bodies never answer 500", async (
       const text = await res.text();
       const what = `${op.method} ${url} ${body} -> ${res.status} ${text}`;
       assert.ok(res.status < 500, what);
-      // The setup link's own refusals (410, 429) are pages for a person, as documented.
-      const page = op.path.startsWith("/setup/") && [410, 429].includes(res.status);
+      // The setup link's own refusals (403, 410, 429) are pages for a person, as documented.
+      const page = op.path.startsWith("/setup/") && [403, 410, 429].includes(res.status);
       if (page) assert.match(res.headers.get("Content-Type") ?? "", /^text\/html/, what);
       else if (res.status >= 400) {
         assert.equal(res.headers.get("Content-Type"), "application/problem+json", what);

@@ -66,7 +66,7 @@ Deno.test("an unexpected error is 500 with a generic message, logged with the re
   assert.deepEqual(logged?.category, ["psa-sync", "http"]);
 });
 
-Deno.test("the access log has method, path, status, duration, msp and request id; no secrets", async () => {
+Deno.test("the access log has method, route template, status, duration, msp and request id; no secrets", async () => {
   const { app, records, headers } = await failingApp(new Error("x"));
   records.length = 0;
   const res = await app.request("/v1/msps/m/organizations/o1?x=1", {
@@ -79,7 +79,7 @@ Deno.test("the access log has method, path, status, duration, msp and request id
   const { durationMs, requestId, ...rest } = record.properties;
   assert.deepEqual(rest, {
     method: "PUT",
-    path: "/v1/msps/m/organizations/o1",
+    path: "/v1/msps/:msp/organizations/:org",
     status: 200,
     mspId: "m",
   });

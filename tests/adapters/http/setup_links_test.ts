@@ -30,7 +30,9 @@ async function linkWorld(
     assert.equal(res.status, 201);
     return (await res.json()) as { url: string; expiresAt: string };
   };
-  const open = (url: string) => app.request(url);
+  /** Opens the link as the page's button does: a POST from the service's own origin. */
+  const open = (url: string) =>
+    app.request(url, { method: "POST", headers: { Origin: new URL(url).origin } });
   const cookieOf = (res: Response) => res.headers.get("set-cookie")!.split(";")[0];
   return { ...world, app, saved, newLink, open, cookieOf };
 }
@@ -56,13 +58,17 @@ Deno.test("redeeming sets the session cookie once; a used or expired link shows 
   const w = await linkWorld();
   const { url } = await w.newLink("msp-a");
   const first = await w.open(url);
-  assert.equal(first.status, 200);
+  assert.equal(first.status, 303);
+  assert.equal(first.headers.get("location"), "/setup/msps/msp-a/credentials");
   const cookie = first.headers.get("set-cookie")!;
   assert.match(
     cookie,
     /^psa_setup=[A-Za-z0-9_-]{43}; Max-Age=3600; Path=\/; HttpOnly; SameSite=Strict$/,
   );
-  assert.match(await first.text(), /1\. ConnectWise credentials/);
+  const step1 = await w.app.request(`${BASE}/setup/msps/msp-a/credentials`, {
+    headers: { Cookie: w.cookieOf(first) },
+  });
+  assert.match(await step1.text(), /1\. ConnectWise credentials/);
   const again = await w.open(url);
   assert.equal(again.status, 410);
   assert.match(await again.text(), /can no longer be used/);
@@ -73,18 +79,24 @@ Deno.test("redeeming sets the session cookie once; a used or expired link shows 
   assert.equal((await w.open(late.url)).status, 410);
 });
 
-Deno.test("outside loopback the session cookie is Secure", async () => {
+Deno.test("outside loopback the session cookie is __Host- and Secure", async () => {
   const w = await linkWorld({ host: "https://psa.example.com" });
   const { url } = await w.newLink("msp-a");
   const res = await w.open(url);
-  assert.match(res.headers.get("set-cookie")!, /; Secure/);
+  assert.match(
+    res.headers.get("set-cookie")!,
+    /^__Host-psa_setup=.*; Path=\/; HttpOnly; Secure; SameSite=Strict$/,
+  );
 });
 
 Deno.test("a session reaches its own MSP only (404 elsewhere) and writes need the CSRF token", async () => {
   const w = await linkWorld();
   const res = await w.open((await w.newLink("msp-a")).url);
   const cookie = w.cookieOf(res);
-  const csrf = /name="_csrf" value="([0-9a-f]{64})"/.exec(await res.text())![1];
+  const page = await w.app.request(`${BASE}/setup/msps/msp-a/credentials`, {
+    headers: { Cookie: cookie },
+  });
+  const csrf = /name="_csrf" value="([0-9a-f]{64})"/.exec(await page.text())![1];
   const get = (path: string) => w.app.request(path, { headers: { Cookie: cookie } });
   assert.equal((await get("/v1/plans")).status, 200);
   assert.equal((await get("/v1/msps/msp-a/product-mappings")).status, 200);
@@ -120,7 +132,7 @@ Deno.test("a session reaches its own MSP only (404 elsewhere) and writes need th
   assert.equal((await get("/setup/msps/msp-a/products")).status, 401, "the session lasts 1 hour");
 });
 
-Deno.test("link redemption is rate-limited per client", async () => {
+Deno.test("link redemption is rate-limited per client, counting unknown and used links", async () => {
   const w = await linkWorld({ redemptionsPerMinute: 3 });
   const statuses = [];
   for (let i = 0; i < 5; i++) statuses.push((await w.open(`${BASE}/setup/not-a-link-${i}`)).status);

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { CREDENTIALS } from "../../support/fixtures.ts";
+import { openSetupSession } from "../../support/setup_session.ts";
 import { httpWorld } from "./http_world.ts";
 
 /**
@@ -9,9 +10,7 @@ import { httpWorld } from "./http_world.ts";
 export async function setupPageWorld() {
   const w = await httpWorld();
   const link = await w.json<{ url: string }>("POST", "/v1/msps/acme/setup-links");
-  const opened = await w.app.request(link.body.url);
-  const cookie = opened.headers.get("set-cookie")!.split(";")[0];
-  const csrf = /name="_csrf" value="([0-9a-f]{64})"/.exec(await opened.text())![1];
+  const { cookie, csrf } = await openSetupSession(w.app.request, link.body.url);
   const post = (path: string, fields: Record<string, string>) =>
     w.app.request(`/setup/msps/acme/${path}`, {
       method: "POST",

@@ -29,6 +29,7 @@ Deno.test("connection: PUT, GET without the private key, DELETE 204 then 404", a
   assert.deepEqual(got.body, put.body);
   assert.deepEqual(Object.keys(got.body).sort(), [
     "attention",
+    "breaker",
     "codebase",
     "companyId",
     "connectedAt",
@@ -37,6 +38,7 @@ Deno.test("connection: PUT, GET without the private key, DELETE 204 then 404", a
     "siteUrl",
   ]);
   assert.equal(got.body.connectedAt, "2026-11-10T12:00:00.000Z");
+  assert.deepEqual(got.body.breaker, { state: "closed", failures: 0, retryAt: null });
   assert.equal((await w.call("DELETE", "/v1/msps/m/connectwise")).status, 204);
   const gone = await w.json("GET", "/v1/msps/m/connectwise");
   assert.deepEqual([gone.status, gone.body.code], [404, "connectwise-not-connected"]);

@@ -36,6 +36,8 @@ const BEFORE_CONNECT: Record<string, Expect> = {
   "PUT /v1/msps/{msp}/organizations/{org}": "own",
   // A link to B's own setup page (a session of it reaches only B; see setup_links_test.ts).
   "POST /v1/msps/{msp}/setup-links": "own",
+  // Ends B's own setup sessions.
+  "DELETE /v1/msps/{msp}/setup-sessions": "own",
 };
 
 function bodyFor(op: string, orgIds: readonly string[]): unknown {

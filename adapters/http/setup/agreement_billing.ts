@@ -5,9 +5,8 @@ export type ListedAgreement = CompanyRow["agreements"][number];
 
 /**
  * Why the import does not offer an agreement for billing, or null when it
- * does. The one place the page decides it: the companies lookup's own
- * `billable` and `notBillableBecause` take over here.
+ * does: the companies lookup's own `billable` and `notBillableBecause`.
  */
 export function notBillable(agreement: ListedAgreement): string | null {
-  return agreement.cancelled ? "cancelled" : null;
+  return agreement.billable ? null : agreement.notBillableBecause ?? "not billable";
 }

@@ -67,3 +67,19 @@ Deno.test("product form: a product mapped as a server is not offered as a licens
     /Not offered here, as you map it as server products[^<]*VPN-CORE-SRV/,
   );
 });
+
+Deno.test("product form: a product mapped as the other kind is refused with product-kind-conflict, said about the field", async () => {
+  const w = await setupPageWorld();
+  assert.equal((await w.post("products/core", { license: "21", server: "22" })).status, 303);
+  // The page does not offer it; a hand-made form (or a stale page) still meets the use case's rule.
+  const refused = await w.post("products/premium", { license: "22", server: "32" });
+  assert.equal(refused.status, 422);
+  const text = await refused.text();
+  assert.match(text, /role="alert"[^]*a product bills either licenses or servers/);
+  assert.match(
+    text,
+    /The license product for Premium: product VPN-CORE-SRV \(22\) is the server product of plan &quot;core&quot;\./,
+  );
+  assert.doesNotMatch(text, /license\/productId/);
+  assert.equal(await w.store.productMappings.get("acme", "premium"), undefined);
+});

@@ -3,6 +3,7 @@
 import assert from "node:assert/strict";
 import { summaryNotice } from "../../../adapters/http/setup/sync_actions.ts";
 import { TOKEN } from "./http_world.ts";
+import { openSetupSession } from "../../support/setup_session.ts";
 import { setupPageWorld } from "./setup_page_world.ts";
 
 async function mappedWorld() {
@@ -94,4 +95,47 @@ Deno.test("the notice of a sync: known counts in words, unknown ones by name, ba
     "Sync done: 2 agreement(s) pushed, 3 addition(s) written, 1 line(s) held for their invoice, 4 newThing.",
   );
   assert.equal(summaryNotice(() => undefined), undefined);
+});
+
+Deno.test("step 4 says, per agreement, what its next invoice carries and from when it is due", async () => {
+  const w = await setupPageWorld();
+  Object.assign(w.cw.data.agreements.find((a) => a.id === 1000)!, {
+    nextInvoiceDate: new Date("2026-12-01T00:00:00Z"),
+  });
+  for (const [plan, slots] of [["core", { license: "21", server: "22" }]] as const) {
+    assert.equal((await w.post(`products/${plan}`, slots)).status, 303);
+  }
+  await w.json("PUT", "/v1/msps/acme/organizations/alpha", {
+    name: "Alpha Corp",
+    planId: "core",
+    licenseType: "standard",
+  });
+  await w.json("POST", "/v1/msps/acme/company-mappings", {
+    items: [{ companyId: 100, agreementId: 1000, organizationId: "alpha" }],
+  });
+  await w.json("POST", "/v1/msps/acme/organizations/alpha/usage", {
+    eventId: "e1",
+    occurredAt: "2026-11-05T08:00:00Z",
+    licenses: 12,
+    servers: 2,
+  });
+  assert.equal((await w.post("sync/now", {})).status, 303);
+  const running = await (await w.get("sync")).text();
+  assert.match(
+    running,
+    /Next invoice: December 2026, due from <time[^>]*>2026-12-01 00:00 UTC<\/time>, carries November 2026&#39;s final, so far 12 × VPN-CORE, 2 × VPN-CORE-SRV\./,
+  );
+  // The month ends: November's final is held for that invoice.
+  w.clock.set("2026-12-01T00:05:00Z");
+  await w.json("POST", "/v1/periods/2026-11/finalize");
+  // An hour later the session has ended: the MSP comes back through a new link.
+  const link = await w.json<{ url: string }>("POST", "/v1/msps/acme/setup-links");
+  const { cookie } = await openSetupSession(w.app.request, link.body.url);
+  const page = await w.app.request("/setup/msps/acme/sync", { headers: { Cookie: cookie } });
+  const held = await page.text();
+  assert.match(
+    held,
+    /Next invoice: December 2026, [^]*carries November 2026&#39;s final: 12 × VPN-CORE/,
+  );
+  assert.match(held, /the 2026-11 final waits for the 2026-12 invoice/);
 });

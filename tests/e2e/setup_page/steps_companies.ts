@@ -53,7 +53,10 @@ export async function companiesStep(page: Page, world: PageWorld) {
     "its only billable",
   );
   const old = company(page, "Beta GmbH").locator("option", { hasText: "Beta old" });
-  assert.equal(await old.innerText(), "Beta old (Managed): not billable, cancelled");
+  assert.equal(
+    await old.innerText(),
+    "Beta old (Managed): not billable, agreement 2001 is cancelled",
+  );
   assert.equal(await old.isDisabled(), true);
 
   await page.check("#select-all");

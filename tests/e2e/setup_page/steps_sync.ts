@@ -33,7 +33,13 @@ export async function syncStep(page: Page, world: PageWorld) {
   assert.match(said, /^Sync done: \d+ agreement\(s\) pushed, 4 addition\(s\) written, 0 failed/);
 
   const alpha = agreement(page, "Alpha MSA");
-  assert.match(await alpha.locator("tr.agreement-head").innerText(), /Alpha MSA\s+Alpha Corp/);
+  const head = await alpha.locator("tr.agreement-head").innerText();
+  assert.match(head, /Alpha MSA\s+Alpha Corp/);
+  assert.match(
+    head,
+    /Next invoice: December 2026, due from Nov 30, 2026, 7:00 PM, carries November 2026's final, so far 12 × VPN-CORE, 2 × VPN-CORE-SRV/,
+    "what the next invoice carries, in the browser's time",
+  );
   const core = await alpha.locator("tr", { hasText: "VPN-CORE (licenses)" }).innerText();
   assert.match(core, /November 2026\s+12\s+12\s+In sync\s+ConnectWise holds the quantity/);
   assert.match(await page.locator("details.legend").innerText(), /What the statuses mean/);

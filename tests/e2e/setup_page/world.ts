@@ -2,6 +2,7 @@ import { createConnectWiseClient } from "../../../adapters/connectwise/connectwi
 import { memoryStore } from "../../../adapters/memory/memory_store.ts";
 import { DEFAULT_SETTINGS, type Deps } from "../../../application/deps.ts";
 import type { ContractWorld } from "../../adapters/connectwise/contract_world.ts";
+import { MONTHLY } from "../../connectwise_simulator/sim_state.ts";
 import { serveSimulator } from "../../connectwise_simulator/simulator.ts";
 import { connectWiseData, CREDENTIALS, PLANS } from "../../support/fixtures.ts";
 import { FixedClock } from "../../support/fixed_clock.ts";
@@ -31,7 +32,7 @@ function seed() {
   const agreements = extra.slice(0, WITH_AGREEMENT).map((c, i) =>
     agreement({ id: 50_000 + i, name: `${c.name} MSA`, companyId: c.id })
   );
-  return simulatorState({
+  const state = simulatorState({
     ...base,
     agreements: [...base.agreements, ...agreements],
     members: [
@@ -40,6 +41,12 @@ function seed() {
     ],
     companies: [...base.companies, ...extra],
   });
+  // Alpha's agreement is invoiced monthly; November's billing period is invoiced already.
+  Object.assign(state.agreements.find((a) => a.id === 1000)!, {
+    ...MONTHLY,
+    nextInvoiceDate: "2026-12-01T00:00:00Z",
+  });
+  return state;
 }
 
 /** The service over HTTP on 127.0.0.1 (memory store) on the ConnectWise simulator. */

@@ -9,15 +9,18 @@ import type { PermissionArea } from "../domain/permissions.ts";
 export class UpstreamError extends DomainError {
   readonly upstreamStatus: number;
   readonly retryable: boolean;
+  /** Not before this may the call be tried again (ConnectWise asked to wait); null: backoff. */
+  readonly retryAt: Date | null;
 
   constructor(
     message: string,
-    options: { status: number; code?: string; retryable?: boolean },
+    options: { status: number; code?: string; retryable?: boolean; retryAt?: Date | null },
   ) {
     super(options.code ?? "connectwise-error", message, { kind: "upstream" });
     this.name = "UpstreamError";
     this.upstreamStatus = options.status;
     this.retryable = options.retryable ?? false;
+    this.retryAt = options.retryAt ?? null;
   }
 }
 

@@ -28,3 +28,24 @@ export function retryAfterMs(value: string | null, now: number): number | null {
   const at = Date.parse(text);
   return Number.isNaN(at) ? null : Math.max(0, at - now);
 }
+
+/** The longest wait a site may ask for that is honoured as asked; a longer one is cut to it. */
+export const MAX_RETRY_AFTER_MS = 10 * 60_000;
+
+/**
+ * How long ConnectWise asks to wait: `Retry-After` (delta-seconds or an HTTP
+ * date), else the seconds its 429 body names ("Please try again in 30
+ * seconds."); null when neither says. At most MAX_RETRY_AFTER_MS.
+ */
+export function waitAsked(
+  answer: { readonly headers: Headers; readonly text: string },
+  now: number,
+): number | null {
+  const asked = retryAfterMs(answer.headers.get("retry-after"), now) ?? secondsInText(answer.text);
+  return asked === null ? null : Math.min(asked, MAX_RETRY_AFTER_MS);
+}
+
+function secondsInText(text: string): number | null {
+  const said = /try again in (\d{1,5}) seconds?/i.exec(text.slice(0, 2_000));
+  return said ? Number(said[1]) * 1000 : null;
+}

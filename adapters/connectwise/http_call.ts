@@ -5,7 +5,7 @@ import { answerError, type Need, networkError } from "./answer_errors.ts";
 import { byteSize, readCapped } from "./capped_body.ts";
 import { errorText } from "./error_text.ts";
 import { backoffMs } from "../../application/backoff.ts";
-import { mayRetry, retryAfterMs } from "./backoff.ts";
+import { mayRetry, waitAsked } from "./backoff.ts";
 import type { ClientRuntime } from "./client_options.ts";
 import type { FetchLike } from "./pinned_fetch.ts";
 import type { RateLimiter } from "./rate_limiter.ts";
@@ -96,6 +96,32 @@ function paused(rt: ClientRuntime, site: string, label: string): UpstreamError {
   );
 }
 
+/**
+ * The longest a background call sleeps for a wait ConnectWise asked of the
+ * MSP: past it the call fails at once, retryable at the time asked, and the
+ * MSP's turn ends instead of holding a slot of the loop or the month end.
+ */
+export const BACKGROUND_MAX_WAIT_MS = 5_000;
+
+/** The MSP was asked to wait: this call is not sent before `until`. */
+function rateLimited(label: string, until: number): UpstreamError {
+  const at = new Date(until);
+  return new UpstreamError(
+    `ConnectWise asked to wait before more calls: ${label} not sent before ${at.toISOString()}`,
+    { status: 429, code: "connectwise-rate-limited", retryable: true, retryAt: at },
+  );
+}
+
+/** The error, retryable again at `at` (a wait ConnectWise asked for). */
+function retryableAt(error: UpstreamError, at: number): UpstreamError {
+  return new UpstreamError(error.message, {
+    status: error.upstreamStatus,
+    code: error.code,
+    retryable: true,
+    retryAt: new Date(at),
+  });
+}
+
 /** An answer past the byte cap: refused, never retried (the site would send it again). */
 function tooLarge(rt: ClientRuntime, label: string, status: number): UpstreamError {
   logger.warn("ConnectWise answered {call} with more than {cap}; refused", {
@@ -123,8 +149,11 @@ function parseJson(text: string, label: string, status: number): unknown {
 
 /**
  * Sends one request under the MSP's rate limit, with a timeout per exchange,
- * and retries transient failures (honouring `Retry-After`, else exponential
- * backoff with full jitter) until the call's deadline. Throws the mapped
+ * and retries transient failures until the call's deadline: after a wait
+ * ConnectWise asked for (`Retry-After`, or the seconds its 429 body names),
+ * which pauses every call of that MSP and no other's, else after exponential
+ * backoff with equal jitter (`application/backoff.ts`). A background call does
+ * not sleep through a long wait: it fails, retryable at the time asked. Throws the mapped
  * UpstreamError; never a credential in it. The call is one span (method,
  * route template, host, last status, attempts: never a header or a query).
  */
@@ -159,6 +188,10 @@ async function callWithRetries(
     if (rt.background && !rt.breakers.allows(caller.site, rt.now())) {
       throw paused(rt, caller.site, spec.label);
     }
+    const pausedUntil = limiter.pausedUntil(caller.mspKey);
+    if (rt.background && pausedUntil - rt.now() > BACKGROUND_MAX_WAIT_MS) {
+      throw rateLimited(spec.label, pausedUntil);
+    }
     const queued = limiter.reserve(caller.mspKey);
     if (queued > 0) await rt.sleep(queued);
     const started = rt.now();
@@ -189,18 +222,21 @@ async function callWithRetries(
     // next write to the same addition) it could be overtaken by it. It fails as
     // retryable instead, and the agreement's next push reads before it writes.
     if (outcome.kind === "network" && outcome.timedOut && spec.method !== "GET") throw fail();
-    const hinted = outcome.kind === "answer"
-      ? retryAfterMs(outcome.headers.get("retry-after"), rt.now())
-      : null;
+    const asked = outcome.kind === "answer" ? waitAsked(outcome, rt.now()) : null;
+    // A 429 is about the MSP's member, not this call: every call of the MSP waits.
+    if (status === 429 && asked !== null) limiter.pause(caller.mspKey, rt.now() + asked);
     const backoff = { baseMs: rt.backoffBaseMs, capMs: rt.backoffCapMs, random: rt.random };
-    const wait = hinted ?? backoffMs(attempt - 1, backoff);
-    if (rt.now() + wait > deadline) {
+    const wait = asked ?? backoffMs(attempt - 1, backoff);
+    const tooLong = rt.now() + wait > deadline ||
+      (rt.background && asked !== null && asked > BACKGROUND_MAX_WAIT_MS);
+    if (tooLong) {
       logger.warn("ConnectWise {call} gave up after {attempt} attempts (last: {result})", {
         ...log,
         result,
         attempt,
       });
-      throw fail(); // every retried status is transient, so the error says retryable
+      // Every retried status is transient, so the error says retryable; when.
+      throw asked === null ? fail() : retryableAt(fail(), rt.now() + asked);
     }
     logger.info("ConnectWise {call}: {result}; retrying in {wait} ms", {
       ...log,

@@ -28,6 +28,8 @@ export function recordFailure(
   result.failed++;
   const retryable = error instanceof UpstreamError && error.retryable;
   if (retryable) result.retryable = true;
+  const retryAt = error instanceof UpstreamError ? error.retryAt : null;
+  if (retryAt && (!result.retryAt || retryAt > result.retryAt)) result.retryAt = retryAt;
   if (error instanceof PermissionMissing || error instanceof AuthenticationFailed) {
     result.attention = error.message;
   }

@@ -6,6 +6,8 @@ export interface PushResult {
   failed: number;
   /** A failure worth retrying later (network, 429, 5xx). */
   retryable: boolean;
+  /** Not before this: ConnectWise asked the MSP to wait (its 429); absent or null: backoff. */
+  retryAt?: Date | null;
   /** The credentials or role were refused: the connection needs attention. */
   attention: string | null;
 }

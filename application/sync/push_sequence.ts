@@ -209,6 +209,7 @@ class Sequence {
     r.written += pushed.written;
     r.failed += pushed.failed;
     r.retryable ||= pushed.retryable;
+    if (pushed.retryAt && (!r.retryAt || pushed.retryAt > r.retryAt)) r.retryAt = pushed.retryAt;
     r.attention ??= pushed.attention;
     return pushed;
   }

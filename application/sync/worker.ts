@@ -91,12 +91,12 @@ async function syncItems(
   // Completed at once when the round ends: until then the heartbeat keeps their leases,
   // and a worker that dies first leaves them to be pushed again (a push is idempotent).
   const completed: DirtyAgreement[] = [];
-  const retry = (item: DirtyAgreement) =>
-    deps.store.syncQueue.retry(
-      options.owner,
-      item,
-      new Date(deps.clock.now().getTime() + backoffMs(item.attempts, QUEUE_BACKOFF)),
-    );
+  // With backoff, and never before a time ConnectWise asked to wait until.
+  const retry = (item: DirtyAgreement, retryAt: Date | null = null) => {
+    const backoff = deps.clock.now().getTime() + backoffMs(item.attempts, QUEUE_BACKOFF);
+    const at = Math.max(backoff, retryAt?.getTime() ?? 0);
+    return deps.store.syncQueue.retry(options.owner, item, new Date(at));
+  };
   try {
     for (const [n, item] of items.entries()) {
       summary.agreements++;
@@ -114,7 +114,7 @@ async function syncItems(
           const connection = scope.connection && { ...scope.connection, attention: r.attention };
           scopes.set(item.mspId, Promise.resolve({ ...scope, connection }));
         }
-        if (r.failed > 0 && !r.attention) await retry(item);
+        if (r.failed > 0 && !r.attention) await retry(item, r.retryAt ?? null);
         else completed.push(item);
       } catch (error) {
         summary.failed++;

@@ -63,6 +63,7 @@ export function observe(sim: Sim) {
       path: url.pathname,
       key: `${c.req.method} ${templateOf(url.pathname, sim.apiPrefix)}`,
       query: Object.fromEntries(url.searchParams),
+      at: (sim.options.now ?? Date.now)(),
       headers: {
         authorization: h("authorization"),
         clientId: h("clientid"),
@@ -128,8 +129,10 @@ export function access(sim: Sim) {
       const current = w && now - w.start < 60_000 ? w : { start: now, count: 0 };
       windows.set(key, current);
       if (++current.count > limit) {
-        c.header("Retry-After", String(Math.ceil((current.start + 60_000 - now) / 1000)));
-        return cwError(c, 429, "Too many requests");
+        const seconds = sim.options.rateLimitRetryAfter ??
+          Math.ceil((current.start + 60_000 - now) / 1000);
+        if (!sim.options.retryAfterInBodyOnly) c.header("Retry-After", String(seconds));
+        return cwError(c, 429, `Too many requests. Please try again in ${seconds} seconds.`);
       }
     }
     const area = areaOf(record.key.split(" ")[1]);

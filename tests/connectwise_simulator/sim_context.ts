@@ -12,6 +12,13 @@ export interface SimulatorOptions {
   readonly clientId?: string;
   /** Requests a minute per member; more are answered 429 with `Retry-After`. */
   readonly rateLimitPerMinute?: number;
+  /**
+   * The seconds a 429 asks to wait, as ConnectWise's waits of 30-60 s; unset:
+   * until the member's minute window ends. With `retryAfterInBodyOnly` the
+   * header is left out and only the body's text says it.
+   */
+  readonly rateLimitRetryAfter?: number;
+  readonly retryAfterInBodyOnly?: boolean;
   /** Simulates a server whose `next` links lose `conditions` and `childConditions`. */
   readonly linkDropsFilters?: boolean;
   /**

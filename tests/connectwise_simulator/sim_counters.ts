@@ -7,6 +7,8 @@ export interface RecordedRequest {
   /** e.g. `PATCH /finance/agreements/{id}/additions/{id}` */
   readonly key: string;
   readonly query: Record<string, string>;
+  /** When it arrived, by the simulator's clock (ms since the epoch). */
+  readonly at: number;
   readonly headers: {
     authorization: string | null;
     clientId: string | null;

@@ -1,8 +1,12 @@
 import { DEFAULT_SETTINGS, type Deps } from "../../application/deps.ts";
 import type { Store } from "../../application/ports/store.ts";
-import { createConnectWiseClient } from "../../adapters/connectwise/connectwise_client.ts";
+import { connectWiseClients } from "../../adapters/connectwise/connectwise_client.ts";
 import { memoryStore } from "../../adapters/memory/memory_store.ts";
-import { type RunningSimulator, serveSimulator } from "../connectwise_simulator/simulator.ts";
+import {
+  type RunningSimulator,
+  serveSimulator,
+  type SimulatorOptions,
+} from "../connectwise_simulator/simulator.ts";
 import type { SimState } from "../connectwise_simulator/sim_state.ts";
 import type { ContractWorld } from "../adapters/connectwise/contract_world.ts";
 import { simulatorState } from "./simulator_seed.ts";
@@ -17,6 +21,8 @@ export function simulatorSeed(): SimState {
 /** A world whose ConnectWise is the simulator over HTTP, reached by the real client. */
 export interface SimWorld extends Omit<TestWorld, "cw"> {
   sim: RunningSimulator;
+  /** The deps with the background client (shorter waits, as the sync loop and month end run). */
+  background: Deps;
   credentials: typeof CREDENTIALS;
   /** Active additions the simulator holds for (agreement, product). */
   quantities(agreementId: number, productId: number): number[];
@@ -25,20 +31,37 @@ export interface SimWorld extends Omit<TestWorld, "cw"> {
 
 /** Starts a simulator and builds deps on it (memory store unless one is given). */
 export async function simWorld(
-  options: { now?: string; store?: Store; requestsPerMinute?: number } = {},
+  options: {
+    now?: string;
+    store?: Store;
+    requestsPerMinute?: number;
+    /** How the simulator behaves besides its seed and clock (its rate limit, say). */
+    simulator?: SimulatorOptions;
+    /** The client's waits move the test's clock instead of sleeping (a long 429 costs nothing). */
+    virtualTime?: boolean;
+  } = {},
 ): Promise<SimWorld> {
   const clock = new FixedClock(options.now ?? "2026-11-20T12:00:00Z");
   // The simulator's "today" (undated additions, invoice runs) is the test's clock.
-  const sim = serveSimulator({ seed: simulatorSeed(), now: () => clock.now().getTime() });
+  const sim = serveSimulator({
+    ...options.simulator,
+    seed: simulatorSeed(),
+    now: () => clock.now().getTime(),
+  });
   const store = options.store ?? memoryStore();
-  const connectWise = createConnectWiseClient({
+  const clients = connectWiseClients({
     clientId: "6f1c0de4-5b7a-4c8e-9d2f-0a1b2c3d4e5f",
     allowlist: [sim.hostPort],
     requestsPerMinute: options.requestsPerMinute ?? 600_000,
     backoffBaseMs: 2,
     backoffCapMs: 20,
-    deadlineMs: 10_000,
+    deadlineMs: options.virtualTime ? 120_000 : 10_000,
+    ...(options.virtualTime && {
+      now: () => clock.now().getTime(),
+      sleep: (ms: number) => Promise.resolve(clock.advance(ms)),
+    }),
   });
+  const connectWise = clients.interactive;
   let n = 0;
   const deps: Deps = {
     store,
@@ -50,6 +73,7 @@ export async function simWorld(
   for (const plan of PLANS) await store.plans.save(plan);
   return {
     deps,
+    background: { ...deps, connectWise: clients.background },
     store,
     clock,
     sim,

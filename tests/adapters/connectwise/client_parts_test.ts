@@ -1,6 +1,11 @@
 import assert from "node:assert/strict";
 import { backoffMs } from "../../../application/backoff.ts";
-import { mayRetry, retryAfterMs } from "../../../adapters/connectwise/backoff.ts";
+import {
+  MAX_RETRY_AFTER_MS,
+  mayRetry,
+  retryAfterMs,
+  waitAsked,
+} from "../../../adapters/connectwise/backoff.ts";
 import { inIds, productTextSearch, quoted } from "../../../adapters/connectwise/conditions.ts";
 import { nextLink } from "../../../adapters/connectwise/link_header.ts";
 import { createRateLimiter } from "../../../adapters/connectwise/rate_limiter.ts";
@@ -64,4 +69,33 @@ Deno.test("rate limiter: a burst, then one token per 60000/rpm ms; keys are sepa
   assert.equal(limiter.reserve("b"), 0);
   now = 10_000;
   assert.equal(limiter.reserve("a"), 0, "refilled after the waits");
+});
+
+Deno.test("rate limiter: a pause ConnectWise asked for holds every call of that key, no other", () => {
+  let now = 0;
+  const limiter = createRateLimiter(60, { burst: 5, now: () => now });
+  limiter.pause("a", 30_000);
+  assert.equal(limiter.pausedUntil("a"), 30_000);
+  assert.equal(limiter.reserve("a"), 30_000, "waits for the pause, not for a token");
+  assert.equal(limiter.reserve("b"), 0, "another MSP goes on");
+  limiter.pause("a", 10_000);
+  assert.equal(limiter.pausedUntil("a"), 30_000, "a shorter pause never shortens a longer one");
+  now = 30_000;
+  assert.equal(limiter.pausedUntil("a"), 0);
+  assert.equal(limiter.reserve("a"), 0);
+});
+
+Deno.test("wait asked: Retry-After first, else the seconds ConnectWise's 429 body names, at most 10 minutes", () => {
+  const answer = (headers: Record<string, string>, text = "") => ({
+    headers: new Headers(headers),
+    text,
+  });
+  const body = JSON.stringify({
+    error: "ConnectWiseAPI",
+    message: "Too many requests. Please try again in 30 seconds.",
+  });
+  assert.equal(waitAsked(answer({ "retry-after": "45" }, body), 0), 45_000);
+  assert.equal(waitAsked(answer({}, body), 0), 30_000);
+  assert.equal(waitAsked(answer({}, "{}"), 0), null);
+  assert.equal(waitAsked(answer({ "retry-after": "86400" }), 0), MAX_RETRY_AFTER_MS);
 });

@@ -2,10 +2,11 @@
 // (no HTTP, no per-report transaction), so setup time stays out of the figures.
 import { DEFAULT_SETTINGS, type Deps } from "../../application/deps.ts";
 import type { Store } from "../../application/ports/store.ts";
-import { createConnectWiseClient } from "../../adapters/connectwise/connectwise_client.ts";
+import { connectWiseClients } from "../../adapters/connectwise/connectwise_client.ts";
 import { type RunningSimulator, serveSimulator } from "../connectwise_simulator/simulator.ts";
 import { nextInvoiceFor, seedMappedWorld, simulatorSeed } from "./mapped_world.ts";
 import { FixedClock } from "../support/fixed_clock.ts";
+import { RunningClock } from "./running_clock.ts";
 
 /** The shape of a benchmark world: MSPs x agreements x organizations per agreement. */
 export interface Shape {
@@ -30,18 +31,37 @@ export interface BenchWorld {
  */
 export async function benchWorld(
   store: Store,
-  shape: Shape & { now: string; reportedAt: string; seedConcurrency?: number },
+  shape: Shape & {
+    now: string;
+    reportedAt: string;
+    seedConcurrency?: number;
+    /**
+     * What the site allows a member a minute (default: what the client sends) and the
+     * seconds its 429 asks to wait (default: until the member's minute is over).
+     */
+    site?: { requestsPerMinute: number; retryAfter?: number };
+    /**
+     * The background client, as the service's month end and sync loop use it, on a clock
+     * that runs from `now` (the client, the site and the queue then agree on the time).
+     */
+    background?: boolean;
+  },
 ): Promise<BenchWorld> {
+  const clock = shape.background ? new RunningClock(shape.now) : new FixedClock(shape.now);
+  const now = shape.background ? () => clock.now().getTime() : undefined;
   const sim = serveSimulator({
     seed: simulatorSeed(shape, nextInvoiceFor(new Date(shape.reportedAt))),
-    rateLimitPerMinute: shape.requestsPerMinute,
+    rateLimitPerMinute: shape.site?.requestsPerMinute ?? shape.requestsPerMinute,
+    rateLimitRetryAfter: shape.site?.retryAfter,
+    now,
   });
-  const clock = new FixedClock(shape.now);
-  const connectWise = createConnectWiseClient({
+  const clients = connectWiseClients({
     clientId: "6f1c0de4-5b7a-4c8e-9d2f-0a1b2c3d4e5f",
     allowlist: [sim.hostPort],
     requestsPerMinute: shape.requestsPerMinute,
+    ...(now && { now }),
   });
+  const connectWise = shape.background ? clients.background : clients.interactive;
   let n = 0;
   const deps: Deps = {
     store,

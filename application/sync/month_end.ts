@@ -5,7 +5,8 @@ import { monthEndGauges, tracedMonthEnd } from "../observability/month_end.ts";
 import { assertEnded, finalizeDue } from "./finalize_statements.ts";
 import { estimatedMsLeft } from "../../domain/time_left.ts";
 import { markMspDirty } from "./mark_dirty.ts";
-import { inPool, pushMspAgreements } from "./msp_month_end.ts";
+import { inPool } from "./in_pool.ts";
+import { pushMspAgreements } from "./msp_month_end.ts";
 
 /** Progress of a finalization run, reported after each MSP's push. */
 export interface FinalizationProgress {

@@ -16,7 +16,7 @@ import { createPostgresStore } from "../../adapters/postgres/postgres_store.ts";
 import { DEFAULT_SETTINGS, type Deps } from "../../application/deps.ts";
 import { finalizePeriod } from "../../application/sync/month_end.ts";
 import { finalizeDue } from "../../application/sync/finalize_statements.ts";
-import { inPool } from "../../application/sync/msp_month_end.ts";
+import { inPool } from "../../application/sync/in_pool.ts";
 import { FixedClock } from "../support/fixed_clock.ts";
 import type { DatabaseTarget } from "./bench_database.ts";
 

@@ -34,10 +34,7 @@ export function financeRoutes(api: Hono<SimEnv>, sim: Sim): void {
     cwError(c, 400, "agreementAddition object is invalid", [
       { code: "InvalidObject", message, field: "effectiveDate" },
     ]);
-  const paging = {
-    linkDropsFilters: sim.options.linkDropsFilters,
-    linkHost: sim.options.linkHost,
-  };
+  const paging = sim.options;
   // Ids converted once, not per entry: a benchmark world holds thousands of agreements.
   const agreementOf = (id: string) => {
     const wanted = Number(id);

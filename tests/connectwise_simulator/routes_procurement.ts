@@ -17,10 +17,7 @@ const NewCatalogItem = v.object({
 /** The catalog, product types and subcategories (the latter only at the published path with `/`). */
 export function procurementRoutes(api: Hono<SimEnv>, sim: Sim): void {
   const s = sim.state;
-  const paging = {
-    linkDropsFilters: sim.options.linkDropsFilters,
-    linkHost: sim.options.linkHost,
-  };
+  const paging = sim.options;
   api.get("/procurement/catalog", (c) => listAnswer(c, s.catalog, paging));
   api.get("/procurement/catalog/:id", (c) => {
     const item = s.catalog.find((p) => p.id === Number(c.req.param("id")));

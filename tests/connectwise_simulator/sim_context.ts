@@ -19,6 +19,10 @@ export interface SimulatorOptions {
    * ConnectWise cloud does with its `api-` host and as a proxy in between does.
    */
   readonly linkHost?: string;
+  /** Forward-only paging names a `next` page on the last page too, as ConnectWise may. */
+  readonly nextLinkOnLastPage?: boolean;
+  /** Writes `next` links without their `?` (`.../agreements&pageSize=10&page=2`), as seen from ConnectWise. */
+  readonly malformedLinks?: boolean;
   /** The simulator's clock (rate-limit windows, cancel dates). */
   readonly now?: () => number;
   readonly sleep?: (ms: number) => Promise<void>;

@@ -74,6 +74,39 @@ Deno.test("simulator: page-number paging with Link rel=next, pageSize capped at 
   assert.equal(second.headers.get("link"), null);
 });
 
+Deno.test("simulator: forward-only paging by pageId (page ignored, orderBy refused); a next link on the last page and malformed links on request", async () => {
+  const answer = async (sim: ReturnType<typeof createSimulator>, path: string) => {
+    const res = await sim.handler(
+      new Request(`${API}${path}`, {
+        headers: { Authorization: AUTH, clientId: "test", "pagination-type": "forward-only" },
+      }),
+    );
+    return { status: res.status, link: res.headers.get("link"), rows: await res.json() };
+  };
+  const plain = createSimulator({ seed: seedDemo(createState()) });
+  const first = await answer(plain, "/company/companies?pageSize=2&page=3&fields=id");
+  assert.deepEqual(first.rows, [{ id: 1 }, { id: 2 }], "page is ignored");
+  assert.match(
+    first.link ?? "",
+    /^<http:\/\/sim\/v4_6_release\/apis\/3\.0\/company\/companies\?[^>]*pageId=2/,
+  );
+  const last = await answer(plain, "/company/companies?pageSize=2&pageId=4&fields=id");
+  assert.deepEqual([last.rows, last.link], [[{ id: 5 }], null]);
+  assert.equal((await answer(plain, "/company/companies?orderBy=id%20asc")).status, 400);
+
+  const quirky = createSimulator({
+    seed: seedDemo(createState()),
+    nextLinkOnLastPage: true,
+    malformedLinks: true,
+  });
+  const end = await answer(quirky, "/company/companies?pageSize=2&pageId=4&fields=id");
+  assert.deepEqual(end.rows, [{ id: 5 }]);
+  assert.equal(
+    end.link,
+    '<http://sim/v4_6_release/apis/3.0/company/companies&pageSize=2&pageId=5&fields=id>; rel="next"',
+  );
+});
+
 Deno.test("simulator: JSON-Patch replaces a quantity; a leading slash or another op is a 400; counters by template", async () => {
   const { sim, call } = simulator();
   const patch = (body: unknown) =>

@@ -9,15 +9,23 @@ import type { PermissionArea } from "../domain/permissions.ts";
 export class UpstreamError extends DomainError {
   readonly upstreamStatus: number;
   readonly retryable: boolean;
+  /** ConnectWise's own codes of the refusal (`InvalidObject`, `ObjectExists`, ...), if any. */
+  readonly upstreamCodes: readonly string[];
 
   constructor(
     message: string,
-    options: { status: number; code?: string; retryable?: boolean },
+    options: {
+      status: number;
+      code?: string;
+      retryable?: boolean;
+      upstreamCodes?: readonly string[];
+    },
   ) {
     super(options.code ?? "connectwise-error", message, { kind: "upstream" });
     this.name = "UpstreamError";
     this.upstreamStatus = options.status;
     this.retryable = options.retryable ?? false;
+    this.upstreamCodes = options.upstreamCodes ?? [];
   }
 }
 
@@ -33,14 +41,18 @@ export class AuthenticationFailed extends UpstreamError {
 export class PermissionMissing extends UpstreamError {
   readonly area: PermissionArea;
   readonly access: string;
+  /** What ConnectWise said of the refusal (its `message`), or "". */
+  readonly said: string;
 
-  constructor(area: PermissionArea, access: string) {
-    super(`ConnectWise refused: the API member lacks "${area}" ${access} permission (403)`, {
+  constructor(area: PermissionArea, access: string, said = "") {
+    const why = said ? `: ${said}` : "";
+    super(`ConnectWise refused: the API member lacks "${area}" ${access} permission (403)${why}`, {
       status: 403,
       code: "connectwise-permission-missing",
     });
     this.name = "PermissionMissing";
     this.area = area;
     this.access = access;
+    this.said = said;
   }
 }

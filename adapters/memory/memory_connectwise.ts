@@ -18,6 +18,9 @@ import type {
   NamedRef,
 } from "../../application/ports/connectwise.ts";
 
+/** What ConnectWise says when a role lacks a permission (its 403). */
+const SECURITY_REFUSAL = "You do not have security permission to perform this action.";
+
 /** An API member the stand-in accepts, and the areas its role grants. */
 export interface MemoryMember {
   readonly companyId: string;
@@ -102,7 +105,7 @@ export class MemoryConnectWise implements ConnectWise {
         ? (m.areas ?? PROBED_AREAS).includes(area)
         : (m.writes ?? ["Product Catalog add", "Agreements add", "Agreements edit"])
           .includes(`${area} ${access}` as never);
-      if (!ok) throw new PermissionMissing(area, access);
+      if (!ok) throw new PermissionMissing(area, access, SECURITY_REFUSAL);
     };
     /** Checks the permission, then answers, both inside the promise. */
     const answer = <T>(area: PermissionArea, access: string, produce: () => T): Promise<T> =>
@@ -182,9 +185,10 @@ export class MemoryConnectWise implements ConnectWise {
             const agreement = d.agreements.find((a) => a.id === agreementId);
             const refusal = agreement && additionDateRefusal(agreement, effectiveDate);
             if (refusal) {
-              throw new UpstreamError(`ConnectWise failed POST addition (400): ${refusal}`, {
-                status: 400,
-              });
+              throw new UpstreamError(
+                `ConnectWise refused POST /finance/agreements/{id}/additions (400): ${refusal}`,
+                { status: 400, upstreamCodes: ["InvalidObject"] },
+              );
             }
             const a = {
               id: this.nextId++,

@@ -3,6 +3,7 @@ import type { PermissionArea } from "../../domain/permissions.ts";
 import { ConditionSyntaxError, parseConditions } from "./conditions_parser.ts";
 import { cwError, type Sim, type SimEnv } from "./sim_context.ts";
 import { type RecordedRequest, templateOf } from "./sim_counters.ts";
+import { securityRefusal, tooManyRequests } from "./sim_error_bodies.ts";
 import { droppedResponse } from "./sim_faults.ts";
 import type { SimMember } from "./sim_state.ts";
 
@@ -100,6 +101,7 @@ export function injectFaults(sim: Sim) {
       await (sim.options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))))(fault.delayMs);
     }
     if (fault?.drop) return droppedResponse();
+    if (fault?.falseOk) c.set("falseOk", true);
     if (fault?.status) {
       if (fault.retryAfter !== undefined) c.header("Retry-After", String(fault.retryAfter));
       return c.json(
@@ -128,13 +130,12 @@ export function access(sim: Sim) {
       const current = w && now - w.start < 60_000 ? w : { start: now, count: 0 };
       windows.set(key, current);
       if (++current.count > limit) {
-        c.header("Retry-After", String(Math.ceil((current.start + 60_000 - now) / 1000)));
-        return cwError(c, 429, "Too many requests");
+        return tooManyRequests(c, Math.ceil((current.start + 60_000 - now) / 1000));
       }
     }
     const area = areaOf(record.key.split(" ")[1]);
     if (area && !granted(member, area, record.method)) {
-      return cwError(c, 403, `You do not have ${area} permission`);
+      return securityRefusal(c);
     }
     if (record.conditionError) return cwError(c, 400, record.conditionError);
     c.set("member", member);

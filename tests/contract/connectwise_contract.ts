@@ -10,6 +10,10 @@ import {
   MEMBERS,
 } from "../adapters/connectwise/contract_world.ts";
 import { heldAddition } from "../support/terms.ts";
+import {
+  BEFORE_BILL_START_REFUSAL,
+  INVOICED_PERIOD_REFUSAL,
+} from "../../adapters/memory/addition_dates.ts";
 
 /** A ConnectWise holding `world`, reached at `siteUrl`; `close` frees what the setup started. */
 export interface ContractTarget {
@@ -173,14 +177,22 @@ export function connectWiseContract(name: string, setup: ContractSetup): void {
     "an addition dated before the next invoice date (no proration) or the billing start is refused",
     async (_, s) => {
       const at = (date: string) => ({ productId: 21, quantity: 1, effectiveDate: new Date(date) });
-      await assert.rejects(s.additions.create(200, at("2026-11-01T00:00:00Z")), (e: unknown) => {
+      // The reason is ConnectWise's errors[].message, word for word, not its generic top message.
+      const refused = (refusal: string) => (e: unknown) => {
         assert.ok(e instanceof UpstreamError && e.upstreamStatus === 400, String(e));
-        assert.match(e.message, /already been invoiced/);
+        assert.equal(
+          e.message,
+          `ConnectWise refused POST /finance/agreements/{id}/additions (400): ${refusal}`,
+        );
         return true;
-      });
+      };
+      await assert.rejects(
+        s.additions.create(200, at("2026-11-01T00:00:00Z")),
+        refused(INVOICED_PERIOD_REFUSAL),
+      );
       await assert.rejects(
         s.additions.create(200, at("2023-06-01T00:00:00Z")),
-        /billing start date/,
+        refused(BEFORE_BILL_START_REFUSAL),
       );
       assert.deepEqual(await s.additions.list(200), []);
     },
@@ -218,7 +230,8 @@ export function connectWiseContract(name: string, setup: ContractSetup): void {
     const s = t.connectWise.session(connectionOf(t.siteUrl, MEMBERS.readOnly));
     const missing = (area: string, access: string) => (e: unknown) =>
       e instanceof PermissionMissing && e.area === area && e.access === access &&
-      e.message.includes(area);
+      e.message.includes(area) &&
+      e.said === "You do not have security permission to perform this action.";
     await rejectsWith(
       s.additions.create(100, { productId: 21, quantity: 1, effectiveDate: new Date() }),
       missing("Agreements", "add"),

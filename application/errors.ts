@@ -56,3 +56,27 @@ export class PermissionMissing extends UpstreamError {
     this.said = said;
   }
 }
+
+/**
+ * ConnectWise already has a catalog product with this identifier (any case):
+ * `productId` names it, so the caller can map it instead; `path` names the slot.
+ */
+export class ProductIdentifierTaken extends DomainError {
+  readonly identifier: string;
+  readonly productId: number;
+
+  constructor(identifier: string, productId: number, path?: string) {
+    super(
+      "product-identifier-taken",
+      `ConnectWise already has product ${productId} with the identifier "${identifier}": ` +
+        `map product ${productId}, or choose another identifier`,
+      {
+        kind: "conflict",
+        details: path ? [{ path, message: `taken by product ${productId}` }] : [],
+      },
+    );
+    this.name = "ProductIdentifierTaken";
+    this.identifier = identifier;
+    this.productId = productId;
+  }
+}

@@ -3,6 +3,7 @@ import { permissionReport, PROBED_AREAS } from "../../domain/permissions.ts";
 import {
   AuthenticationFailed,
   PermissionMissing,
+  ProductIdentifierTaken,
   UpstreamError,
 } from "../../application/errors.ts";
 import type { Credentials } from "../../application/ports/connections.ts";
@@ -148,18 +149,21 @@ export class MemoryConnectWise implements ConnectWise {
           answer("Agreements", "inquire", () => d.agreements.filter((a) => ids.includes(a.id))),
       },
       catalog: {
-        // As ConnectWise is asked: the identifier starts with the text, or the description contains it.
+        // As ConnectWise is asked: the identifier or the description contains the text.
         search: (text) =>
           answer("Product Catalog", "inquire", () => {
             const t = text?.trim().toLowerCase() ?? "";
             return d.products.filter((p) =>
-              p.identifier.toLowerCase().startsWith(t) || p.description.toLowerCase().includes(t)
+              p.identifier.toLowerCase().includes(t) || p.description.toLowerCase().includes(t)
             );
           }),
         get: (id) =>
           answer("Product Catalog", "inquire", () => d.products.find((p) => p.id === id)),
         create: (input) =>
           answer("Product Catalog", "add", () => {
+            const lower = input.identifier.toLowerCase();
+            const holder = d.products.find((p) => p.identifier.toLowerCase() === lower);
+            if (holder) throw new ProductIdentifierTaken(input.identifier, holder.id);
             const product = {
               id: this.nextId++,
               identifier: input.identifier,

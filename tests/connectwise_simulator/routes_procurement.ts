@@ -35,7 +35,8 @@ export function procurementRoutes(api: Hono<SimEnv>, sim: Sim): void {
       }));
       return cwError(c, 400, "CatalogItem object is invalid", errors);
     }
-    const body = parsed.output;
+    // ConnectWise holds 25 characters of an identifier and cuts a longer one silently.
+    const body = { ...parsed.output, identifier: parsed.output.identifier.slice(0, 25) };
     const type = s.productTypes.find((t) => t.id === body.type.id);
     const subcategory = s.subcategories.find((t) => t.id === body.subcategory.id);
     if (!type || !subcategory) {

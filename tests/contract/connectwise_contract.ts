@@ -1,5 +1,9 @@
 import assert from "node:assert/strict";
-import { PermissionMissing, UpstreamError } from "../../application/errors.ts";
+import {
+  PermissionMissing,
+  ProductIdentifierTaken,
+  UpstreamError,
+} from "../../application/errors.ts";
 import type { ConnectWise, ConnectWiseSession } from "../../application/ports/connectwise.ts";
 import { permissionReport, PROBED_AREAS } from "../../domain/permissions.ts";
 import {
@@ -204,27 +208,45 @@ export function connectWiseContract(name: string, setup: ContractSetup): void {
     });
   });
 
-  test("catalog: search by identifier prefix or description, get, create", async (_, s) => {
-    assert.deepEqual(ids(await s.catalog.search()), [11, 21, 22]);
-    assert.deepEqual(ids(await s.catalog.search("vpn-")), [11, 21]);
-    assert.deepEqual(ids(await s.catalog.search("core")), [21, 22]);
-    assert.deepEqual(ids(await s.catalog.search("SRV")), [], "identifiers match by prefix only");
-    assert.deepEqual(await s.catalog.search('x" or identifier like "%'), []);
-    assert.deepEqual(await s.catalog.get(22), contractWorld().products[2]);
-    assert.equal(await s.catalog.get(999_999), undefined);
-    const made = await s.catalog.create({
-      identifier: "NEW-ONE",
-      description: "A new product",
-      price: 4,
-    });
-    assert.deepEqual({ ...made, id: 0 }, {
-      id: 0,
-      identifier: "NEW-ONE",
-      description: "A new product",
-      inactive: false,
-    });
-    assert.deepEqual(await s.catalog.search("NEW-"), [made]);
-  });
+  test(
+    "catalog: search the text anywhere in identifier or description, get, create",
+    async (_, s) => {
+      assert.deepEqual(ids(await s.catalog.search()), [11, 21, 22]);
+      assert.deepEqual(ids(await s.catalog.search("vpn-")), [11, 21]);
+      assert.deepEqual(ids(await s.catalog.search("core")), [21, 22]);
+      assert.deepEqual(ids(await s.catalog.search("SRV")), [22], "inside an identifier");
+      assert.deepEqual(ids(await s.catalog.search("-co")), [21], "not at the start either");
+      assert.deepEqual(ids(await s.catalog.search("backup for")), [22], "inside a description");
+      assert.deepEqual(await s.catalog.search('x" or identifier like "%'), []);
+      assert.deepEqual(await s.catalog.get(22), contractWorld().products[2]);
+      assert.equal(await s.catalog.get(999_999), undefined);
+      const made = await s.catalog.create({
+        identifier: "NEW-ONE",
+        description: "A new product",
+        price: 4,
+      });
+      assert.deepEqual({ ...made, id: 0 }, {
+        id: 0,
+        identifier: "NEW-ONE",
+        description: "A new product",
+        inactive: false,
+      });
+      assert.deepEqual(await s.catalog.search("NEW-"), [made]);
+    },
+  );
+
+  test(
+    "creating a product whose identifier exists (any case) is product-identifier-taken naming that product; nothing is created",
+    async (_, s) => {
+      await rejectsWith(
+        s.catalog.create({ identifier: "vpn-Core", description: "Again" }),
+        (e) =>
+          e instanceof ProductIdentifierTaken && e.code === "product-identifier-taken" &&
+          e.kind === "conflict" && e.productId === 21 && e.identifier === "vpn-Core",
+      );
+      assert.deepEqual(ids(await s.catalog.search("core")), [21, 22]);
+    },
+  );
 
   test("a 403 on a write is PermissionMissing naming the area and access", async (t) => {
     const s = t.connectWise.session(connectionOf(t.siteUrl, MEMBERS.readOnly));

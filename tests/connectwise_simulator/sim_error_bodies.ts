@@ -11,10 +11,10 @@ export function securityRefusal(c: Context): Response {
 
 /**
  * ConnectWise's 429, as its developer guide shows it: the kind under `error`
- * (not `code`), the wait in the text as well as in `Retry-After`.
+ * (not `code`), the wait in the text and (unless `header` is false) in `Retry-After`.
  */
-export function tooManyRequests(c: Context, seconds: number): Response {
-  c.header("Retry-After", String(seconds));
+export function tooManyRequests(c: Context, seconds: number, header = true): Response {
+  if (header) c.header("Retry-After", String(seconds));
   return c.json({
     error: "ConnectWiseAPI",
     message: `Too many requests. Please try again in ${seconds} seconds.`,

@@ -55,9 +55,13 @@ async function takenBy(api: Api, identifier: string, error: unknown): Promise<un
     !error.upstreamCodes.includes("ObjectExists")
   ) return error;
   const query = { conditions: equalsText("identifier", identifier), fields: FIELDS };
-  const rows = parseRows(CatalogRow, await api.list(PATH, INQUIRE, query), `GET ${PATH}`);
-  const holder = rows.find((r) => r.identifier.toLowerCase() === identifier.toLowerCase());
-  return holder ? new ProductIdentifierTaken(identifier, holder.id) : error;
+  try {
+    const rows = parseRows(CatalogRow, await api.list(PATH, INQUIRE, query), `GET ${PATH}`);
+    const holder = rows.find((r) => r.identifier.toLowerCase() === identifier.toLowerCase());
+    return holder ? new ProductIdentifierTaken(identifier, holder.id) : error;
+  } catch {
+    return error; // the refusal as ConnectWise said it, rather than the look-up's failure
+  }
 }
 
 /** The ConnectWise product catalog. */

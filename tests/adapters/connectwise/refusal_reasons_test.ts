@@ -93,3 +93,16 @@ Deno.test("a reason echoing a secret, with control characters, goes through erro
     codes: [],
   });
 });
+
+Deno.test("an ObjectExists whose holder the catalog does not list stays ConnectWise's refusal, said as it was", async () => {
+  const error = await refusedWith({
+    code: "InvalidObject",
+    message: GENERIC,
+    errors: [{ code: "ObjectExists", message: "The identifier is already in use" }],
+  });
+  assert.equal(
+    error.message,
+    "ConnectWise refused POST /procurement/catalog (400): The identifier is already in use",
+  );
+  assert.deepEqual(error.upstreamCodes, ["InvalidObject", "ObjectExists"]);
+});

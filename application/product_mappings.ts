@@ -1,4 +1,6 @@
+import { assertIdentifierFits } from "../domain/catalog_identifier.ts";
 import { DomainError } from "../domain/errors.ts";
+import { ProductIdentifierTaken } from "./errors.ts";
 import {
   assertKindsApart,
   assertSlotsFit,
@@ -58,11 +60,13 @@ export async function mapProducts(
   assertSlotsFit(plan, input);
   const others = await deps.store.productMappings.list(input.mspId);
   assertKindsApart(slotsBeforeCreate(plan.id, input), others);
+  checkNew(input.license, "license");
+  if (input.server) checkNew(input.server, "server");
   const catalog = (await sessionFor(deps, input.mspId)).catalog;
   await checkExisting(catalog, input.license, "license");
   if (input.server) await checkExisting(catalog, input.server, "server");
-  const license = await resolve(catalog, input.license);
-  const server = input.server ? await resolve(catalog, input.server) : null;
+  const license = await resolve(catalog, input.license, "license");
+  const server = input.server ? await resolve(catalog, input.server, "server") : null;
   const mapping: ProductMapping = createProductMapping(plan, { license, server });
   await deps.store.productMappings.save(input.mspId, mapping);
   await markMspDirty(deps, input.mspId);
@@ -90,10 +94,23 @@ async function checkExisting(catalog: ProductCatalog, slot: Slot, path: string):
   }
 }
 
-async function resolve(catalog: ProductCatalog, slot: Slot): Promise<ProductRef> {
+/** A product to create fits ConnectWise's identifier, checked before any call. */
+function checkNew(slot: Slot, path: string): void {
+  if ("create" in slot) assertIdentifierFits(slot.create.identifier, `${path}/create/identifier`);
+}
+
+async function resolve(catalog: ProductCatalog, slot: Slot, path: string): Promise<ProductRef> {
   const product = "productId" in slot
     ? await catalog.get(slot.productId)
-    : await catalog.create(slot.create);
+    : await catalog.create(slot.create).catch((error) => {
+      // 409 naming the product that holds the identifier and the slot, so the caller maps it.
+      if (!(error instanceof ProductIdentifierTaken)) throw error;
+      throw new ProductIdentifierTaken(
+        error.identifier,
+        error.productId,
+        `${path}/create/identifier`,
+      );
+    });
   if (!product) throw new DomainError("product-not-found", "Catalog product vanished");
   return { productId: product.id, identifier: product.identifier };
 }

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { UpstreamError } from "../../application/errors.ts";
 import type { AgreementAdditions } from "../../application/ports/connectwise.ts";
 import type { RemoteAddition } from "../../domain/reconcile.ts";
 import type { Need } from "./answer_errors.ts";
@@ -53,7 +54,16 @@ export function agreementAdditions(api: Api): AgreementAdditions {
       const patch = [{ op: "replace", path: "quantity", value: quantity }];
       const path = `${additionsPath(agreementId)}/${additionId}`;
       const answer = await api.send("PATCH", path, patch, need("edit"));
-      return toAddition(parseAnswer(AdditionRow, answer, `PATCH ${label}/{id}`));
+      const changed = toAddition(parseAnswer(AdditionRow, answer, `PATCH ${label}/{id}`));
+      // ConnectWise can answer 200 to a PATCH it did not apply ("false 200"): the answer decides.
+      if (changed.quantity !== quantity) {
+        throw new UpstreamError(
+          `ConnectWise did not apply the quantity: PATCH ${label}/{id} answered 200 with quantity ` +
+            `${changed.quantity}, not the ${quantity} sent`,
+          { status: 200, code: "connectwise-write-not-applied" },
+        );
+      }
+      return changed;
     },
   };
 }

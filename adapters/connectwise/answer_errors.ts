@@ -7,6 +7,7 @@ import {
 import type { PermissionArea } from "../../domain/permissions.ts";
 import { isTransient } from "./backoff.ts";
 import { errorText } from "./error_text.ts";
+import { boundedText } from "../../domain/bounded_text.ts";
 
 /** What a request needs of the API member's role, for a 403. */
 export interface Need {
@@ -14,37 +15,50 @@ export interface Need {
   readonly access: "inquire" | "add" | "edit";
 }
 
+// Every field optional and tolerant: `errors` may be null, an entry's message null, and the
+// 429 body names its kind `error`, not `code`. A field of another type is left out, not fatal.
+const Said = v.fallback(v.nullish(v.string()), undefined);
+const Entry = v.fallback(v.nullish(v.object({ code: Said, message: Said })), null);
 const ErrorBody = v.object({
-  code: v.optional(v.string()),
-  message: v.optional(v.string()),
-  errors: v.optional(
-    v.array(
-      v.object({
-        code: v.optional(v.string()),
-        message: v.optional(v.string()),
-        field: v.optional(v.string()),
-      }),
-    ),
-  ),
+  code: Said,
+  error: Said,
+  message: Said,
+  errors: v.fallback(v.nullish(v.array(Entry)), null),
 });
 
+/** ConnectWise's codes are words (`InvalidObject`, `ObjectExists`, `Security`); others are dropped. */
+const CW_CODE = /^[A-Za-z][A-Za-z0-9]{0,49}$/;
+
+/** What a ConnectWise error body says: the reason a person can act on, and its codes. */
+export interface Refusal {
+  /** `errors[].message` (the top `message` when there is none), through `errorText`; or "". */
+  readonly reason: string;
+  readonly codes: readonly string[];
+}
+
 /**
- * A short summary of a ConnectWise error body `{code, message, errors}`, or
- * "": through `errorText`, so bounded and without a secret (a server may echo a header).
+ * Reads a ConnectWise error body `{code, message, errors: [{code, message}]}`:
+ * the top message is generic ("agreementAddition object is invalid"), so the
+ * reason is the entries' messages, else the top one.
  */
-export function summarizeErrorBody(text: string, secrets: readonly string[]): string {
+export function readRefusal(text: string, secrets: readonly string[]): Refusal {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    return "";
+    return { reason: "", codes: [] };
   }
   const parsed = v.safeParse(ErrorBody, json);
-  if (!parsed.success) return "";
-  const { code, message, errors = [] } = parsed.output;
-  const details = errors.map((e) => [e.code, e.field, e.message].filter(Boolean).join(" "));
-  const parts = [[code, message].filter(Boolean).join(": "), ...details].filter(Boolean);
-  return errorText(parts.join("; "), secrets);
+  if (!parsed.success) return { reason: "", codes: [] };
+  const { code, error, message, errors } = parsed.output;
+  const entries = (errors ?? []).flatMap((e) => (e ? [e] : []));
+  const unique = (list: (string | null | undefined)[]) => [
+    ...new Set(list.map((t) => t?.trim() ?? "").filter((t) => t !== "")),
+  ];
+  const messages = unique(entries.map((e) => e.message));
+  const reason = messages.length > 0 ? messages.join("; ") : message?.trim() ?? "";
+  const codes = unique([code, error, ...entries.map((e) => e.code)]).filter((c) => CW_CODE.test(c));
+  return { reason: errorText(reason, secrets), codes };
 }
 
 /** The error for a non-2xx answer: 401, 403 (naming the area), 404, redirects, the rest. */
@@ -55,13 +69,16 @@ export function answerError(
 ): UpstreamError {
   const { status } = answer;
   if (status === 401) return new AuthenticationFailed();
-  if (status === 403) return new PermissionMissing(context.need.area, context.need.access);
-  const summary = summarizeErrorBody(answer.text, context.secrets);
-  const said = summary ? `: ${summary}` : "";
+  const { reason, codes } = readRefusal(answer.text, context.secrets);
+  if (status === 403) {
+    return new PermissionMissing(context.need.area, context.need.access, boundedText(reason, 300));
+  }
+  const said = reason ? `: ${reason}` : "";
   if (status === 404) {
     return new UpstreamError(errorText(`ConnectWise found nothing at ${label} (404)${said}`), {
       status,
       code: "connectwise-not-found",
+      upstreamCodes: codes,
     });
   }
   if (status >= 300 && status < 400) {
@@ -70,10 +87,14 @@ export function answerError(
       { status },
     );
   }
+  const retryable = isTransient(status);
   const tries = context.attempts > 1 ? ` after ${context.attempts} attempts` : "";
-  return new UpstreamError(errorText(`ConnectWise failed ${label} (${status})${tries}${said}`), {
+  // A 4xx says why ConnectWise will not do it; a 5xx (or a 429 past the deadline) that it failed.
+  const what = retryable || status >= 500 ? "failed" : "refused";
+  return new UpstreamError(errorText(`ConnectWise ${what} ${label} (${status})${tries}${said}`), {
     status,
-    retryable: isTransient(status),
+    retryable,
+    upstreamCodes: codes,
   });
 }
 

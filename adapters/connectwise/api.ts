@@ -127,6 +127,9 @@ export function openApi(
         checkPage(spec.label, got.length, rows.length, rt.maxListRows);
         // One by one: a spread passes every row as an argument, which overflows the stack.
         for (const row of got) rows.push(row);
+        // A short or empty page is the last, whatever the Link says: paging forward-only,
+        // ConnectWise may name a next page on the last one.
+        if (got.length < PAGE_SIZE) break;
         // Only the link's page cursor is taken, on our own base, path and query: the
         // filter is kept (one public client lost it) and no other host is ever called.
         const link = nextLink(answer.headers.get("link"));

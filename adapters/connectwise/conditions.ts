@@ -49,7 +49,15 @@ export function inIds(field: string, values: readonly number[]): string {
   return `${field} in (${values.map(id).join(",")})`;
 }
 
-/** `identifier like "text%" or description contains "text"` */
+/** `field = "text"` */
+export function equalsText(field: string, text: string): string {
+  return `${field}=${quoted(text)}`;
+}
+
+/**
+ * `identifier contains "text" or description contains "text"`: anywhere in
+ * either (`like "text%"` would find "SRV" only at the start of an identifier).
+ */
 export function productTextSearch(text: string): string {
-  return `identifier like ${quoted(`${text}%`)} or description contains ${quoted(text)}`;
+  return `${containsText("identifier", text)} or ${containsText("description", text)}`;
 }

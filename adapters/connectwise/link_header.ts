@@ -14,6 +14,17 @@ export function nextLink(header: string | null): string | null {
 const CURSOR_PARAMETERS = ["page", "pageId"] as const;
 
 /**
+ * The value of a cursor parameter in a link: from its query when the URL is
+ * well formed, else from its text, as ConnectWise has sent links without
+ * their `?` (`.../agreements&pageSize=10&page=2`). Digits only.
+ */
+function cursorIn(link: string, target: URL | null, name: string): string | null {
+  const value = target?.searchParams.get(name) ??
+    link.match(new RegExp(`[?&;]${name}=(\\d+)(?=[&#;]|$)`))?.[1] ?? null;
+  return value !== null && /^\d{1,18}$/.test(value) ? value : null;
+}
+
+/**
  * The next page to request: `first` (the configured base, path and query)
  * with only the page cursor of `link` put in. Nothing else of the link is
  * used: ConnectWise cloud answers with the `api-` host, a proxy may name
@@ -21,18 +32,18 @@ const CURSOR_PARAMETERS = ["page", "pageId"] as const;
  * somewhere else. Null when the link carries no cursor.
  */
 export function nextPage(first: URL, link: string): URL | null {
-  let target: URL;
+  let target: URL | null;
   try {
     target = new URL(link, first);
   } catch {
-    return null;
+    target = null;
   }
   const next = new URL(first);
   let found = false;
   for (const name of CURSOR_PARAMETERS) {
     next.searchParams.delete(name);
-    const value = target.searchParams.get(name);
-    if (value !== null && /^\d{1,18}$/.test(value)) {
+    const value = cursorIn(link, target, name);
+    if (value !== null) {
       next.searchParams.set(name, value);
       found = true;
     }

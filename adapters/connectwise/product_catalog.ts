@@ -1,14 +1,16 @@
 import * as v from "valibot";
-import { UpstreamError } from "../../application/errors.ts";
+import { ProductIdentifierTaken, UpstreamError } from "../../application/errors.ts";
 import type { CwProduct, ProductCatalog } from "../../application/ports/connectwise.ts";
 import type { Need } from "./answer_errors.ts";
 import { CatalogRow, NamedRow, parseAnswer, parseRows } from "./answer_schemas.ts";
 import type { Api } from "./api.ts";
-import { productTextSearch } from "./conditions.ts";
+import { equalsText, productTextSearch } from "./conditions.ts";
 
 const INQUIRE: Need = { area: "Product Catalog", access: "inquire" };
 const ADD: Need = { area: "Product Catalog", access: "add" };
 const TABLE_SETUP: Need = { area: "Table Setup", access: "inquire" };
+const PATH = "/procurement/catalog";
+const FIELDS = "id,identifier,description,inactiveFlag";
 
 function toProduct(row: v.InferOutput<typeof CatalogRow>): CwProduct {
   return {
@@ -36,22 +38,42 @@ async function firstActive(api: Api, path: string, what: string, product: string
   return row;
 }
 
+/** Whether the identifier or the description holds `text` anywhere (any case). */
+function contains(p: CwProduct, text: string): boolean {
+  const lower = text.toLowerCase();
+  return p.identifier.toLowerCase().includes(lower) || p.description.toLowerCase().includes(lower);
+}
+
+/**
+ * What a refused create means: ConnectWise's 400 `ObjectExists` is the
+ * identifier in use (any case), said as ProductIdentifierTaken naming the
+ * product that holds it; any other failure as it was.
+ */
+async function takenBy(api: Api, identifier: string, error: unknown): Promise<unknown> {
+  if (
+    !(error instanceof UpstreamError) || error.upstreamStatus !== 400 ||
+    !error.upstreamCodes.includes("ObjectExists")
+  ) return error;
+  const query = { conditions: equalsText("identifier", identifier), fields: FIELDS };
+  try {
+    const rows = parseRows(CatalogRow, await api.list(PATH, INQUIRE, query), `GET ${PATH}`);
+    const holder = rows.find((r) => r.identifier.toLowerCase() === identifier.toLowerCase());
+    return holder ? new ProductIdentifierTaken(identifier, holder.id) : error;
+  } catch {
+    return error; // the refusal as ConnectWise said it, rather than the look-up's failure
+  }
+}
+
 /** The ConnectWise product catalog. */
 export function productCatalog(api: Api): ProductCatalog {
   return {
     async search(text) {
       const wanted = text?.trim() ?? "";
-      const query: Record<string, string> = {
-        fields: "id,identifier,description,inactiveFlag",
-      };
+      const query: Record<string, string> = { fields: FIELDS };
       if (wanted) query.conditions = productTextSearch(wanted);
-      const path = "/procurement/catalog";
-      const rows = parseRows(CatalogRow, await api.list(path, INQUIRE, query), `GET ${path}`);
-      // `like` treats % _ [ ] as wildcards; keep only literal matches of what was typed.
-      const lower = wanted.toLowerCase();
-      return rows.map(toProduct).filter((p) =>
-        p.identifier.toLowerCase().startsWith(lower) || p.description.toLowerCase().includes(lower)
-      );
+      const rows = parseRows(CatalogRow, await api.list(PATH, INQUIRE, query), `GET ${PATH}`);
+      // Should ConnectWise read % _ [ ] in the text as wildcards, keep only literal matches.
+      return rows.map(toProduct).filter((p) => contains(p, wanted));
     },
     async get(productId) {
       if (!Number.isSafeInteger(productId)) return undefined;
@@ -85,7 +107,12 @@ export function productCatalog(api: Api): ProductCatalog {
         ...(product.price === undefined ? {} : { price: product.price }),
         ...(product.cost === undefined ? {} : { cost: product.cost }),
       };
-      const answer = await api.send("POST", "/procurement/catalog", body, ADD);
+      let answer: unknown;
+      try {
+        answer = await api.send("POST", "/procurement/catalog", body, ADD);
+      } catch (error) {
+        throw await takenBy(api, product.identifier, error);
+      }
       return toProduct(parseAnswer(CatalogRow, answer, "POST /procurement/catalog"));
     },
   };

@@ -3,6 +3,7 @@ import { permissionReport, PROBED_AREAS } from "../../domain/permissions.ts";
 import {
   AuthenticationFailed,
   PermissionMissing,
+  ProductIdentifierTaken,
   UpstreamError,
 } from "../../application/errors.ts";
 import type { Credentials } from "../../application/ports/connections.ts";
@@ -17,6 +18,9 @@ import type {
   CwProduct,
   NamedRef,
 } from "../../application/ports/connectwise.ts";
+
+/** What ConnectWise says when a role lacks a permission (its 403). */
+const SECURITY_REFUSAL = "You do not have security permission to perform this action.";
 
 /** An API member the stand-in accepts, and the areas its role grants. */
 export interface MemoryMember {
@@ -102,7 +106,7 @@ export class MemoryConnectWise implements ConnectWise {
         ? (m.areas ?? PROBED_AREAS).includes(area)
         : (m.writes ?? ["Product Catalog add", "Agreements add", "Agreements edit"])
           .includes(`${area} ${access}` as never);
-      if (!ok) throw new PermissionMissing(area, access);
+      if (!ok) throw new PermissionMissing(area, access, SECURITY_REFUSAL);
     };
     /** Checks the permission, then answers, both inside the promise. */
     const answer = <T>(area: PermissionArea, access: string, produce: () => T): Promise<T> =>
@@ -145,18 +149,21 @@ export class MemoryConnectWise implements ConnectWise {
           answer("Agreements", "inquire", () => d.agreements.filter((a) => ids.includes(a.id))),
       },
       catalog: {
-        // As ConnectWise is asked: the identifier starts with the text, or the description contains it.
+        // As ConnectWise is asked: the identifier or the description contains the text.
         search: (text) =>
           answer("Product Catalog", "inquire", () => {
             const t = text?.trim().toLowerCase() ?? "";
             return d.products.filter((p) =>
-              p.identifier.toLowerCase().startsWith(t) || p.description.toLowerCase().includes(t)
+              p.identifier.toLowerCase().includes(t) || p.description.toLowerCase().includes(t)
             );
           }),
         get: (id) =>
           answer("Product Catalog", "inquire", () => d.products.find((p) => p.id === id)),
         create: (input) =>
           answer("Product Catalog", "add", () => {
+            const lower = input.identifier.toLowerCase();
+            const holder = d.products.find((p) => p.identifier.toLowerCase() === lower);
+            if (holder) throw new ProductIdentifierTaken(input.identifier, holder.id);
             const product = {
               id: this.nextId++,
               identifier: input.identifier,
@@ -182,9 +189,10 @@ export class MemoryConnectWise implements ConnectWise {
             const agreement = d.agreements.find((a) => a.id === agreementId);
             const refusal = agreement && additionDateRefusal(agreement, effectiveDate);
             if (refusal) {
-              throw new UpstreamError(`ConnectWise failed POST addition (400): ${refusal}`, {
-                status: 400,
-              });
+              throw new UpstreamError(
+                `ConnectWise refused POST /finance/agreements/{id}/additions (400): ${refusal}`,
+                { status: 400, upstreamCodes: ["InvalidObject"] },
+              );
             }
             const a = {
               id: this.nextId++,

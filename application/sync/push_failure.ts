@@ -34,7 +34,8 @@ export function recordFailure(
     result.attention = error.message;
   }
   const reason = error instanceof PermissionMissing && error.area === "Agreements"
-    ? `ConnectWise refused the write: the API member lacks "Agreements" add/edit permission`
+    ? `ConnectWise refused the write: the API member lacks "Agreements" add/edit permission` +
+      (error.said ? `: ${error.said}` : "")
     : error.message;
   ctx.journal.push({
     at: deps.clock.now(),

@@ -4,10 +4,7 @@ import { listAnswer } from "./sim_paging.ts";
 
 /** `/system/info`, companies, company types and statuses. */
 export function companyRoutes(api: Hono<SimEnv>, sim: Sim): void {
-  const paging = {
-    linkDropsFilters: sim.options.linkDropsFilters,
-    linkHost: sim.options.linkHost,
-  };
+  const paging = sim.options;
   api.get(
     "/system/info",
     (c) =>

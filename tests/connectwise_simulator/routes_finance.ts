@@ -14,7 +14,7 @@ const NewAddition = v.object({
 const Patch = v.array(v.object({
   op: v.literal("replace"),
   // ConnectWise paths have no leading slash; a "/quantity" is a client bug worth a 400.
-  path: v.picklist(["quantity", "cancelledDate", "effectiveDate"]),
+  path: v.pipe(v.string(), v.check((path) => !path.startsWith("/"), "no leading slash")),
   value: v.union([v.number(), v.string(), v.null()]),
 }));
 
@@ -34,10 +34,7 @@ export function financeRoutes(api: Hono<SimEnv>, sim: Sim): void {
     cwError(c, 400, "agreementAddition object is invalid", [
       { code: "InvalidObject", message, field: "effectiveDate" },
     ]);
-  const paging = {
-    linkDropsFilters: sim.options.linkDropsFilters,
-    linkHost: sim.options.linkHost,
-  };
+  const paging = sim.options;
   // Ids converted once, not per entry: a benchmark world holds thousands of agreements.
   const agreementOf = (id: string) => {
     const wanted = Number(id);
@@ -98,6 +95,7 @@ export function financeRoutes(api: Hono<SimEnv>, sim: Sim): void {
     if (!addition) return cwError(c, 404, "Addition not found");
     const parsed = v.safeParse(Patch, c.get("record").body);
     if (!parsed.success) return cwError(c, 400, "Patch is invalid", issues(parsed));
+    if (c.get("falseOk")) return c.json(withoutNulls(addition));
     for (const op of parsed.output) {
       if (op.path === "quantity" && typeof op.value === "number") addition.quantity = op.value;
       else if (op.path === "cancelledDate" && typeof op.value !== "number") {
@@ -106,6 +104,8 @@ export function financeRoutes(api: Hono<SimEnv>, sim: Sim): void {
         const refusal = dateRefusal(agreementOf(c.req.param("id"))!, op.value);
         if (refusal) return refused(c, refusal);
         addition.effectiveDate = op.value;
+      } else if (!["quantity", "cancelledDate", "effectiveDate"].includes(op.path)) {
+        continue; // a path ConnectWise does not know (they are case-sensitive): 200, nothing changed
       } else {
         return cwError(c, 400, "Patch is invalid", [
           { code: "InvalidField", message: "wrong type", field: op.path },

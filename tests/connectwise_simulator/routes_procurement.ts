@@ -17,10 +17,7 @@ const NewCatalogItem = v.object({
 /** The catalog, product types and subcategories (the latter only at the published path with `/`). */
 export function procurementRoutes(api: Hono<SimEnv>, sim: Sim): void {
   const s = sim.state;
-  const paging = {
-    linkDropsFilters: sim.options.linkDropsFilters,
-    linkHost: sim.options.linkHost,
-  };
+  const paging = sim.options;
   api.get("/procurement/catalog", (c) => listAnswer(c, s.catalog, paging));
   api.get("/procurement/catalog/:id", (c) => {
     const item = s.catalog.find((p) => p.id === Number(c.req.param("id")));
@@ -38,7 +35,8 @@ export function procurementRoutes(api: Hono<SimEnv>, sim: Sim): void {
       }));
       return cwError(c, 400, "CatalogItem object is invalid", errors);
     }
-    const body = parsed.output;
+    // ConnectWise holds 25 characters of an identifier and cuts a longer one silently.
+    const body = { ...parsed.output, identifier: parsed.output.identifier.slice(0, 25) };
     const type = s.productTypes.find((t) => t.id === body.type.id);
     const subcategory = s.subcategories.find((t) => t.id === body.subcategory.id);
     if (!type || !subcategory) {

@@ -3,6 +3,7 @@ import type { PermissionArea } from "../../domain/permissions.ts";
 import { ConditionSyntaxError, parseConditions } from "./conditions_parser.ts";
 import { cwError, type Sim, type SimEnv } from "./sim_context.ts";
 import { type RecordedRequest, templateOf } from "./sim_counters.ts";
+import { securityRefusal, tooManyRequests } from "./sim_error_bodies.ts";
 import { droppedResponse } from "./sim_faults.ts";
 import type { SimMember } from "./sim_state.ts";
 
@@ -101,6 +102,7 @@ export function injectFaults(sim: Sim) {
       await (sim.options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))))(fault.delayMs);
     }
     if (fault?.drop) return droppedResponse();
+    if (fault?.falseOk) c.set("falseOk", true);
     if (fault?.status) {
       if (fault.retryAfter !== undefined) c.header("Retry-After", String(fault.retryAfter));
       return c.json(
@@ -131,13 +133,12 @@ export function access(sim: Sim) {
       if (++current.count > limit) {
         const seconds = sim.options.rateLimitRetryAfter ??
           Math.ceil((current.start + 60_000 - now) / 1000);
-        if (!sim.options.retryAfterInBodyOnly) c.header("Retry-After", String(seconds));
-        return cwError(c, 429, `Too many requests. Please try again in ${seconds} seconds.`);
+        return tooManyRequests(c, seconds, !sim.options.retryAfterInBodyOnly);
       }
     }
     const area = areaOf(record.key.split(" ")[1]);
     if (area && !granted(member, area, record.method)) {
-      return cwError(c, 403, `You do not have ${area} permission`);
+      return securityRefusal(c);
     }
     if (record.conditionError) return cwError(c, 400, record.conditionError);
     c.set("member", member);

@@ -26,6 +26,10 @@ export interface SimulatorOptions {
    * ConnectWise cloud does with its `api-` host and as a proxy in between does.
    */
   readonly linkHost?: string;
+  /** Forward-only paging names a `next` page on the last page too, as ConnectWise may. */
+  readonly nextLinkOnLastPage?: boolean;
+  /** Writes `next` links without their `?` (`.../agreements&pageSize=10&page=2`), as seen from ConnectWise. */
+  readonly malformedLinks?: boolean;
   /** The simulator's clock (rate-limit windows, cancel dates). */
   readonly now?: () => number;
   readonly sleep?: (ms: number) => Promise<void>;
@@ -40,8 +44,10 @@ export interface Sim {
   readonly apiPrefix: string;
 }
 
-/** The Hono environment of the simulator: per-request record and member. */
-export type SimEnv = { Variables: { record: RecordedRequest; member: SimMember } };
+/** The Hono environment of the simulator: per-request record and member; `falseOk` (a fault) leaves a write unapplied. */
+export type SimEnv = {
+  Variables: { record: RecordedRequest; member: SimMember; falseOk?: boolean };
+};
 
 /** The value without null fields, as ConnectWise leaves them out of its answers. */
 export function withoutNulls<T>(value: T): T {
@@ -52,7 +58,7 @@ export function withoutNulls<T>(value: T): T {
   ) as T;
 }
 
-/** A ConnectWise error body `{code, message, errors}` with a status. */
+/** A ConnectWise error body `{code, message, errors}` with a status; `errors` is null when empty, as ConnectWise sends it. */
 export function cwError(
   c: Context,
   status: 400 | 401 | 403 | 404 | 409 | 415 | 429 | 500 | 502 | 503 | 504,
@@ -63,6 +69,6 @@ export function cwError(
   return c.json({
     code,
     message,
-    errors: errors.map((e) => ({ ...e, resource: "simulator" })),
+    errors: errors.length === 0 ? null : errors.map((e) => ({ ...e, resource: "simulator" })),
   }, status);
 }

@@ -1,9 +1,12 @@
 /**
  * A fault the simulator plays instead of (or before) its answer: `delayMs`
  * waits first; `drop` breaks the connection; `status` answers that status
- * (with `Retry-After: retryAfter` seconds when given).
+ * (with `Retry-After: retryAfter` seconds when given); `falseOk` answers a
+ * PATCH 200 with the object as it was, the write not applied ("false 200",
+ * as ConnectWise does for a PATCH path it does not know).
  */
 export interface Fault {
+  readonly falseOk?: boolean;
   readonly status?: number;
   readonly retryAfter?: number;
   readonly delayMs?: number;

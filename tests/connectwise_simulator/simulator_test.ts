@@ -74,17 +74,69 @@ Deno.test("simulator: page-number paging with Link rel=next, pageSize capped at 
   assert.equal(second.headers.get("link"), null);
 });
 
-Deno.test("simulator: JSON-Patch replaces a quantity; a leading slash or another op is a 400; counters by template", async () => {
+Deno.test("simulator: forward-only paging by pageId (page ignored, orderBy refused); a next link on the last page and malformed links on request", async () => {
+  const answer = async (sim: ReturnType<typeof createSimulator>, path: string) => {
+    const res = await sim.handler(
+      new Request(`${API}${path}`, {
+        headers: { Authorization: AUTH, clientId: "test", "pagination-type": "forward-only" },
+      }),
+    );
+    return { status: res.status, link: res.headers.get("link"), rows: await res.json() };
+  };
+  const plain = createSimulator({ seed: seedDemo(createState()) });
+  const first = await answer(plain, "/company/companies?pageSize=2&page=3&fields=id");
+  assert.deepEqual(first.rows, [{ id: 1 }, { id: 2 }], "page is ignored");
+  assert.match(
+    first.link ?? "",
+    /^<http:\/\/sim\/v4_6_release\/apis\/3\.0\/company\/companies\?[^>]*pageId=2/,
+  );
+  const last = await answer(plain, "/company/companies?pageSize=2&pageId=4&fields=id");
+  assert.deepEqual([last.rows, last.link], [[{ id: 5 }], null]);
+  assert.equal((await answer(plain, "/company/companies?orderBy=id%20asc")).status, 400);
+
+  const quirky = createSimulator({
+    seed: seedDemo(createState()),
+    nextLinkOnLastPage: true,
+    malformedLinks: true,
+  });
+  const end = await answer(quirky, "/company/companies?pageSize=2&pageId=4&fields=id");
+  assert.deepEqual(end.rows, [{ id: 5 }]);
+  assert.equal(
+    end.link,
+    '<http://sim/v4_6_release/apis/3.0/company/companies&pageSize=2&pageId=5&fields=id>; rel="next"',
+  );
+});
+
+Deno.test("simulator: JSON-Patch replaces a quantity; a leading slash or another op is a 400; an unknown path and the falseOk fault are a false 200; counters by template", async () => {
   const { sim, call } = simulator();
-  const patch = (body: unknown) =>
-    call("/finance/agreements/101/additions/900", { method: "PATCH", body: JSON.stringify(body) });
-  assert.equal((await patch([{ op: "replace", path: "quantity", value: 20 }])).status, 200);
+  const patch = async (body: unknown) => {
+    const res = await call("/finance/agreements/101/additions/900", {
+      method: "PATCH",
+      body: JSON.stringify(body),
+    });
+    return { status: res.status, quantity: (await res.json()).quantity };
+  };
+  assert.deepEqual(await patch([{ op: "replace", path: "quantity", value: 20 }]), {
+    status: 200,
+    quantity: 20,
+  });
   assert.equal((await patch([{ op: "replace", path: "/quantity", value: 21 }])).status, 400);
   assert.equal((await patch([{ op: "remove", path: "quantity" }])).status, 400);
+  // ConnectWise's paths are case-sensitive; one it does not know answers 200 and changes nothing.
+  assert.deepEqual(await patch([{ op: "replace", path: "Quantity", value: 22 }]), {
+    status: 200,
+    quantity: 20,
+  });
+  sim.faults.enqueue({ falseOk: true }, { method: "PATCH" });
+  assert.deepEqual(await patch([{ op: "replace", path: "quantity", value: 23 }]), {
+    status: 200,
+    quantity: 20,
+  });
   assert.equal(sim.state.additions[0].quantity, 20);
+  assert.equal((await patch([{ op: "replace", path: "quantity", value: 24 }])).quantity, 24);
   const key = "PATCH /finance/agreements/{id}/additions/{id}";
-  assert.equal(sim.counters.attempted(key), 3);
-  assert.equal(sim.counters.effective(key), 1);
+  assert.equal(sim.counters.attempted(key), 6);
+  assert.equal(sim.counters.effective(key), 4, "a false 200 counts as answered");
 });
 
 Deno.test("simulator: queued faults play in order, then calls pass again", async () => {

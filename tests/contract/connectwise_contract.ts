@@ -1,5 +1,9 @@
 import assert from "node:assert/strict";
-import { PermissionMissing, UpstreamError } from "../../application/errors.ts";
+import {
+  PermissionMissing,
+  ProductIdentifierTaken,
+  UpstreamError,
+} from "../../application/errors.ts";
 import type { ConnectWise, ConnectWiseSession } from "../../application/ports/connectwise.ts";
 import { permissionReport, PROBED_AREAS } from "../../domain/permissions.ts";
 import {
@@ -10,6 +14,10 @@ import {
   MEMBERS,
 } from "../adapters/connectwise/contract_world.ts";
 import { heldAddition } from "../support/terms.ts";
+import {
+  BEFORE_BILL_START_REFUSAL,
+  INVOICED_PERIOD_REFUSAL,
+} from "../../adapters/memory/addition_dates.ts";
 
 /** A ConnectWise holding `world`, reached at `siteUrl`; `close` frees what the setup started. */
 export interface ContractTarget {
@@ -173,14 +181,22 @@ export function connectWiseContract(name: string, setup: ContractSetup): void {
     "an addition dated before the next invoice date (no proration) or the billing start is refused",
     async (_, s) => {
       const at = (date: string) => ({ productId: 21, quantity: 1, effectiveDate: new Date(date) });
-      await assert.rejects(s.additions.create(200, at("2026-11-01T00:00:00Z")), (e: unknown) => {
+      // The reason is ConnectWise's errors[].message, word for word, not its generic top message.
+      const refused = (refusal: string) => (e: unknown) => {
         assert.ok(e instanceof UpstreamError && e.upstreamStatus === 400, String(e));
-        assert.match(e.message, /already been invoiced/);
+        assert.equal(
+          e.message,
+          `ConnectWise refused POST /finance/agreements/{id}/additions (400): ${refusal}`,
+        );
         return true;
-      });
+      };
+      await assert.rejects(
+        s.additions.create(200, at("2026-11-01T00:00:00Z")),
+        refused(INVOICED_PERIOD_REFUSAL),
+      );
       await assert.rejects(
         s.additions.create(200, at("2023-06-01T00:00:00Z")),
-        /billing start date/,
+        refused(BEFORE_BILL_START_REFUSAL),
       );
       assert.deepEqual(await s.additions.list(200), []);
     },
@@ -192,33 +208,52 @@ export function connectWiseContract(name: string, setup: ContractSetup): void {
     });
   });
 
-  test("catalog: search by identifier prefix or description, get, create", async (_, s) => {
-    assert.deepEqual(ids(await s.catalog.search()), [11, 21, 22]);
-    assert.deepEqual(ids(await s.catalog.search("vpn-")), [11, 21]);
-    assert.deepEqual(ids(await s.catalog.search("core")), [21, 22]);
-    assert.deepEqual(ids(await s.catalog.search("SRV")), [], "identifiers match by prefix only");
-    assert.deepEqual(await s.catalog.search('x" or identifier like "%'), []);
-    assert.deepEqual(await s.catalog.get(22), contractWorld().products[2]);
-    assert.equal(await s.catalog.get(999_999), undefined);
-    const made = await s.catalog.create({
-      identifier: "NEW-ONE",
-      description: "A new product",
-      price: 4,
-    });
-    assert.deepEqual({ ...made, id: 0 }, {
-      id: 0,
-      identifier: "NEW-ONE",
-      description: "A new product",
-      inactive: false,
-    });
-    assert.deepEqual(await s.catalog.search("NEW-"), [made]);
-  });
+  test(
+    "catalog: search the text anywhere in identifier or description, get, create",
+    async (_, s) => {
+      assert.deepEqual(ids(await s.catalog.search()), [11, 21, 22]);
+      assert.deepEqual(ids(await s.catalog.search("vpn-")), [11, 21]);
+      assert.deepEqual(ids(await s.catalog.search("core")), [21, 22]);
+      assert.deepEqual(ids(await s.catalog.search("SRV")), [22], "inside an identifier");
+      assert.deepEqual(ids(await s.catalog.search("-co")), [21], "not at the start either");
+      assert.deepEqual(ids(await s.catalog.search("backup for")), [22], "inside a description");
+      assert.deepEqual(await s.catalog.search('x" or identifier like "%'), []);
+      assert.deepEqual(await s.catalog.get(22), contractWorld().products[2]);
+      assert.equal(await s.catalog.get(999_999), undefined);
+      const made = await s.catalog.create({
+        identifier: "NEW-ONE",
+        description: "A new product",
+        price: 4,
+      });
+      assert.deepEqual({ ...made, id: 0 }, {
+        id: 0,
+        identifier: "NEW-ONE",
+        description: "A new product",
+        inactive: false,
+      });
+      assert.deepEqual(await s.catalog.search("NEW-"), [made]);
+    },
+  );
+
+  test(
+    "creating a product whose identifier exists (any case) is product-identifier-taken naming that product; nothing is created",
+    async (_, s) => {
+      await rejectsWith(
+        s.catalog.create({ identifier: "vpn-Core", description: "Again" }),
+        (e) =>
+          e instanceof ProductIdentifierTaken && e.code === "product-identifier-taken" &&
+          e.kind === "conflict" && e.productId === 21 && e.identifier === "vpn-Core",
+      );
+      assert.deepEqual(ids(await s.catalog.search("core")), [21, 22]);
+    },
+  );
 
   test("a 403 on a write is PermissionMissing naming the area and access", async (t) => {
     const s = t.connectWise.session(connectionOf(t.siteUrl, MEMBERS.readOnly));
     const missing = (area: string, access: string) => (e: unknown) =>
       e instanceof PermissionMissing && e.area === area && e.access === access &&
-      e.message.includes(area);
+      e.message.includes(area) &&
+      e.said === "You do not have security permission to perform this action.";
     await rejectsWith(
       s.additions.create(100, { productId: 21, quantity: 1, effectiveDate: new Date() }),
       missing("Agreements", "add"),

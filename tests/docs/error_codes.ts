@@ -103,4 +103,8 @@ export const CHECKED_BY_THE_SCHEMA_FIRST: ReadonlyMap<string, { path: string; bo
       },
     }],
     ["invalid-period", { path: "GET /v1/msps/a/periods/2026-13", body: undefined }],
+    ["product-identifier-too-long", {
+      path: "PUT /v1/msps/a/product-mappings/lite",
+      body: { license: { create: { identifier: "X".repeat(26), description: "Too long" } } },
+    }],
   ]);

@@ -36,6 +36,9 @@ const CASES: [string, string, unknown?, Record<string, string>?][] = [
     license: { productId: 11 },
     server: { productId: 22 },
   }],
+  ["product-identifier-taken", "PUT /v1/msps/a/product-mappings/lite", {
+    license: { create: { identifier: "vpn-lite", description: "VPN Lite again" } },
+  }],
   [
     "organization-not-found",
     "POST /v1/msps/a/organizations/nobody/usage",

@@ -84,7 +84,10 @@ export function serveFaultySite(options: FaultySiteOptions): FaultySite {
       case "429": {
         const retryAfter = 1 + Math.floor(random() * 3);
         retryAfters.push(retryAfter);
-        return Response.json({ code: "Http429", message: "Too many requests" }, {
+        return Response.json({
+          error: "ConnectWiseAPI",
+          message: `Too many requests. Please try again in ${retryAfter} seconds.`,
+        }, {
           status: 429,
           headers: { "Retry-After": String(retryAfter) },
         });

@@ -128,12 +128,18 @@ Deno.test("20% injected ConnectWise faults over a month and its end: once settle
     for (const kind of FAULT_KINDS) {
       assert.ok(played[kind] > 0, `fault ${kind} was played: ${JSON.stringify(played)}`);
     }
-    const hinted = w.msps.flatMap((m) => m.site.retryAfters.map((s) => s * 1000)).sort();
-    assert.deepEqual(
-      w.waits.filter((ms) => ms >= 1000).sort(),
-      hinted,
-      "every 429 waited its Retry-After",
-    );
+    // The call a 429 answered waits its Retry-After in full; the MSP's other calls wait out
+    // what is left of that pause (less), and no call waits longer than any 429 asked.
+    const hinted = w.msps.flatMap((m) => m.site.retryAfters.map((s) => s * 1000));
+    const long = w.waits.filter((ms) => ms >= 1000);
+    const unmatched = [...long];
+    for (const ms of hinted) {
+      const i = unmatched.indexOf(ms);
+      assert.ok(i >= 0, `a 429 asking ${ms} ms was waited in full: ${JSON.stringify(long)}`);
+      unmatched.splice(i, 1);
+    }
+    const longest = Math.max(...hinted);
+    assert.deepEqual(unmatched.filter((ms) => ms > longest), [], "no wait beyond what was asked");
   } finally {
     restore();
     await w.close();

@@ -71,7 +71,7 @@ async function hostileReason(open: OpenStore) {
     assert.ok(line.reason!.length <= 500, `${line.reason!.length} characters`);
     assert.match(
       line.reason!,
-      /^ConnectWise failed POST .*\(400\): InvalidObject: addition invalid; <script>/,
+      /^ConnectWise refused POST .*\(400\): <script>/,
     );
     assert.equal(audit.message, line.reason);
     return w;

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import type { Deps } from "../../../application/deps.ts";
+import { PRODUCT_IDENTIFIER_MAX } from "../../../domain/catalog_identifier.ts";
 import {
   listProductMappings,
   mapProducts,
@@ -22,9 +23,10 @@ const MappingSchema = z.object({
   reason: z.string().nullable().openapi({ example: 'plan "core" has no server product' }),
 }).openapi("ProductMapping");
 
-// ConnectWise limits a catalog identifier to 25 characters and a description to 60.
+// ConnectWise limits a catalog identifier to 25 characters (and cuts a longer one silently)
+// and a description to 60.
 const NewProduct = z.strictObject({
-  identifier: plainText(25, { trim: true }),
+  identifier: plainText(PRODUCT_IDENTIFIER_MAX, { trim: true }),
   description: plainText(60, { trim: true }),
   price: z.number().min(0).max(1e9).optional(),
   cost: z.number().min(0).max(1e9).optional(),
@@ -68,11 +70,13 @@ const put = v1Route({
   path: "/v1/msps/{msp}/product-mappings/{plan}",
   tags: [TAG],
   summary: "Map a plan's license (and server) slot to catalog products",
-  description:
-    "422 `server-not-applicable` (Lite), `product-not-found`, `plan-not-found`; 404 when not connected.",
+  description: "422 `server-not-applicable` (Lite), `product-not-found`, `plan-not-found`; " +
+    "409 `product-identifier-taken` when a product to create has the identifier of an existing " +
+    "one (`detail` names its id: map it instead); 400 for an identifier over 25 characters; " +
+    "404 when not connected.",
   request: { params: MspPlanParams, body: jsonBody(MappingInput) },
   responses: { 200: jsonAnswer(MappingSchema, "The saved mapping") },
-}, { problems: [404, 422, 502] });
+}, { problems: [404, 409, 422, 502] });
 
 /** Step 3 of the setup: plans to catalog products. */
 export function registerProductMappingRoutes(app: ApiApp, deps: Deps): void {

@@ -1,12 +1,10 @@
 /** @jsxImportSource hono/jsx */
 import type { CwProduct } from "../../../application/ports/connectwise.ts";
+import { PRODUCT_IDENTIFIER_MAX } from "../../../domain/catalog_identifier.ts";
 import type { ProductKind, ProductRef } from "../../../domain/product_mapping.ts";
 
 /** The select's value meaning "create a product in ConnectWise". */
 export const CREATE = "create";
-
-/** ConnectWise's limit on a catalog identifier (longer ones are refused, never cut). */
-export const IDENTIFIER_MAX = 25;
 
 /**
  * One slot of a plan (license or server): a catalog product to pick, or the
@@ -79,13 +77,13 @@ export function ProductSlot(
             <input
               id={`${id}-identifier`}
               name={`${kind}Identifier`}
-              maxlength={IDENTIFIER_MAX}
+              maxlength={PRODUCT_IDENTIFIER_MAX}
               value={typed("Identifier")}
               aria-describedby={`${id}-identifier-hint`}
               aria-invalid={bad("create/identifier")}
             />
             <span class="hint" id={`${id}-identifier-hint`}>
-              At most {IDENTIFIER_MAX} characters (ConnectWise's limit)
+              At most {PRODUCT_IDENTIFIER_MAX} characters (ConnectWise's limit)
             </span>
           </span>
           <span>

@@ -115,7 +115,7 @@ Deno.test('a search text with `"`, `\\` and `) or (` reaches ConnectWise as one 
     assert.deepEqual(search.conditions, {
       op: "or",
       any: [
-        { op: "like", field: "identifier", value: `${text}%` },
+        { op: "contains", field: "identifier", value: text },
         { op: "contains", field: "description", value: text },
       ],
     });

@@ -59,7 +59,11 @@ Deno.test("a 400 is not retried (exactly 1 call) and its error body is summarize
         assert.ok(e instanceof UpstreamError);
         assert.equal(e.upstreamStatus, 400);
         assert.equal(e.retryable, false);
-        assert.match(e.message, /InvalidObject: Addition object is invalid; InvalidField quantity/);
+        assert.equal(
+          e.message,
+          "ConnectWise refused POST /finance/agreements/{id}/additions (400): quantity must be positive",
+        );
+        assert.deepEqual(e.upstreamCodes, ["InvalidObject", "InvalidField"]);
         return true;
       },
     );

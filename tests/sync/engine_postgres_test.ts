@@ -3,6 +3,7 @@ import { additionGoneCases } from "./addition_gone_cases.ts";
 import { callCountCases } from "./call_count_cases.ts";
 import { engineSuite } from "./engine_cases.ts";
 import { invoiceCases } from "./invoice_cases.ts";
+import { siteUpgradeCases } from "./site_upgrade_cases.ts";
 
 Deno.test("engine on the Postgres store, against the ConnectWise simulator", (t) =>
   withPostgres(async ({ open }) => {
@@ -10,4 +11,5 @@ Deno.test("engine on the Postgres store, against the ConnectWise simulator", (t)
     await engineSuite(t, open, additionGoneCases);
     await engineSuite(t, open, callCountCases);
     await engineSuite(t, open, invoiceCases);
+    await engineSuite(t, open, siteUpgradeCases);
   }));

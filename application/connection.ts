@@ -1,17 +1,24 @@
+import { apiOriginOf } from "../domain/api_host.ts";
 import { DomainError, NotFoundError } from "../domain/errors.ts";
 import { missingAreas, type Permission } from "../domain/permissions.ts";
 import { parseSiteUrl } from "../domain/site_url.ts";
 import type { Deps } from "./deps.ts";
+import { openSession } from "./connection_session.ts";
 import { markMspDirty } from "./sync/mark_dirty.ts";
 import type { Connection, Credentials } from "./ports/connections.ts";
 import type { ConnectWiseSession, SiteBreaker } from "./ports/connectwise.ts";
 
 /** A connection as it may be shown: never the private key. */
 export interface ConnectionView {
+  /** The site the MSP gave, e.g. `https://na.myconnectwise.net`. */
   readonly siteUrl: string;
+  /** Where the API is called: a cloud site's `api-` host, else the site. */
+  readonly apiUrl: string;
   readonly companyId: string;
   readonly publicKey: string;
   readonly codebase: string;
+  /** The `api-current-version` ConnectWise last answered; null until it sends one. */
+  readonly apiVersion: string | null;
   readonly permissions: readonly Permission[];
   readonly connectedAt: Date;
   readonly attention: string | null;
@@ -22,9 +29,19 @@ export interface ConnectionView {
 const CLOSED: SiteBreaker = { state: "closed", failures: 0, retryAt: null };
 
 function view(deps: Deps, c: Connection): ConnectionView {
-  const { siteUrl, companyId, publicKey, codebase, permissions, connectedAt, attention } = c;
-  const breaker = deps.connectWise.breaker?.(siteUrl) ?? CLOSED;
-  return { siteUrl, companyId, publicKey, codebase, permissions, connectedAt, attention, breaker };
+  const { siteUrl, companyId, publicKey, codebase, apiVersion, permissions, connectedAt } = c;
+  return {
+    siteUrl,
+    apiUrl: apiOriginOf(siteUrl),
+    companyId,
+    publicKey,
+    codebase,
+    apiVersion,
+    permissions,
+    connectedAt,
+    attention: c.attention,
+    breaker: deps.connectWise.breaker?.(siteUrl) ?? CLOSED,
+  };
 }
 
 /**
@@ -58,6 +75,7 @@ export async function connect(
     ...credentials,
     mspId: input.mspId,
     codebase: probe.codebase,
+    apiVersion: probe.apiVersion,
     permissions: probe.permissions,
     connectedAt: deps.clock.now(),
     attention: null,
@@ -86,7 +104,7 @@ export async function requireConnection(deps: Deps, mspId: string): Promise<Conn
 
 /** A ConnectWise session for the MSP, or a not-found error when it is not connected. */
 export async function sessionFor(deps: Deps, mspId: string): Promise<ConnectWiseSession> {
-  return deps.connectWise.session(await requireConnection(deps, mspId));
+  return openSession(deps, await requireConnection(deps, mspId));
 }
 
 function notConnected(mspId: string): NotFoundError {

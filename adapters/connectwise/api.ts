@@ -1,26 +1,29 @@
 import * as v from "valibot";
 import { UpstreamError } from "../../application/errors.ts";
 import type { Credentials } from "../../application/ports/connections.ts";
+import type { SiteNotes } from "../../application/ports/connectwise.ts";
 import type { Need } from "./answer_errors.ts";
 import { parseAnswer } from "./answer_schemas.ts";
 import type { ClientRuntime } from "./client_options.ts";
-import { discoverCodebase, isCodebase } from "./codebase.ts";
+import { apiSite } from "./api_site.ts";
+import { watchVersion } from "./api_version.ts";
 import { credentialsHeaders } from "./credentials_headers.ts";
-import { call, type Caller } from "./http_call.ts";
+import { call, type Caller, type CallSpec } from "./http_call.ts";
 import { nextLink, nextPage } from "./link_header.ts";
-import type { FetchLike } from "./pinned_fetch.ts";
+import { sendUnderCodebase } from "./moved_codebase.ts";
 import type { RateLimiter } from "./rate_limiter.ts";
 import { siteKey } from "./site_breaker.ts";
-import { guardSite } from "./site_guard.ts";
 
 /** The largest page ConnectWise serves. */
 export const PAGE_SIZE = 1000;
 const MAX_PAGES = 10_000;
 
-/** Authenticated calls to one MSP's `{site}/{codebase}apis/3.0`. */
+/** Authenticated calls to one MSP's `{API host}/{codebase}apis/3.0`. */
 export interface Api {
   /** The codebase in use (discovered unless the connection had one). */
   codebase(): Promise<string>;
+  /** The `api-current-version` of the last answer that named one, else the connection's. */
+  apiVersion(): string | null;
   get(path: string, need: Need, query?: Record<string, string>): Promise<unknown>;
   /** Every row of a list, page after page, with the same query on every page. */
   list(path: string, need: Need, query?: Record<string, string>): Promise<unknown[]>;
@@ -52,53 +55,58 @@ function label(method: string, path: string): string {
 }
 
 /**
- * Opens the API of one MSP. Before the first request the site passes the
- * SSRF guard and the codebase is known (the saved one, else discovered);
- * both are done once per Api.
+ * Opens the API of one MSP. Before the first request the API host passes the
+ * SSRF guard and the codebase is known (api_site.ts); a 404 under a saved
+ * codebase discovers it once more and, when it moved, the call is sent once
+ * more under the new one. Every answer's API version is watched.
  */
 export function openApi(
   rt: ClientRuntime,
   limiter: RateLimiter,
-  credentials: Credentials & { mspId?: string; codebase?: string },
+  credentials: Credentials & { mspId?: string; codebase?: string; apiVersion?: string | null },
+  notes?: SiteNotes,
 ): Api {
   const { headers, secrets } = credentialsHeaders(credentials, rt.clientId);
-  // Lazy, so an Api that is never used never touches DNS (nor leaves a rejected promise).
-  // Every request of this Api goes to the address the guard approved (pinned), not to
-  // whatever the name resolves to later (DNS rebinding).
-  let resolved: Promise<{ base: string; codebase: string; send: FetchLike }> | undefined;
-  const resolve = () =>
-    resolved ??= guardSite(credentials.siteUrl, rt).then(async ({ site, address }) => {
-      const send = address === null ? rt.fetch : rt.pinnedFetch(address);
-      const codebase = credentials.codebase && isCodebase(credentials.codebase)
-        ? credentials.codebase
-        : await discoverCodebase(rt, site.origin, credentials.companyId, send);
-      return { base: `${site.origin}/${codebase}apis/3.0`, codebase, send };
-    });
+  const site = apiSite(rt, credentials, notes);
+  const mspKey = `${credentials.siteUrl.trim().toLowerCase()}|${credentials.companyId}`;
+  const version = watchVersion(rt.apiVersions, {
+    key: mspKey,
+    site: siteKey(credentials.siteUrl),
+    mspId: credentials.mspId,
+    known: credentials.apiVersion ?? null,
+  }, notes?.apiVersionChanged);
   const caller = (extra: Record<string, string> = {}): Caller => ({
-    mspKey: `${credentials.siteUrl.trim().toLowerCase()}|${credentials.companyId}`,
+    mspKey,
     site: siteKey(credentials.siteUrl),
     mspId: credentials.mspId,
     headers: { ...headers, ...extra },
     secrets,
+    answered: version.answered,
   });
   const url = async (path: string, query: Record<string, string> = {}) => {
-    const u = new URL(`${(await resolve()).base}${path}`);
+    const u = new URL(`${(await site.current()).base}${path}`);
     for (const [k, value] of Object.entries(query)) u.searchParams.set(k, value);
     return u;
   };
-  const transport = async () => (await resolve()).send;
+  /** One call; its answer's API version handed on before it returns. */
+  const exchange = (spec: CallSpec, extra: Record<string, string> = {}) =>
+    sendUnderCodebase(
+      site,
+      spec,
+      (sent, at) => call(rt, limiter, caller(extra), { ...sent, fetch: at.send }),
+    ).finally(() => version.settled());
 
   return {
-    codebase: async () => (await resolve()).codebase,
+    codebase: async () => (await site.current()).codebase,
+    apiVersion: () => version.latest(),
     async get(path, need, query) {
       const spec = {
         method: "GET" as const,
         url: await url(path, query),
         label: label("GET", path),
         need,
-        fetch: await transport(),
       };
-      return (await call(rt, limiter, caller(), spec)).json;
+      return (await exchange(spec)).json;
     },
     async list(path, need, query = {}) {
       const kept = { ...query, pageSize: String(PAGE_SIZE) };
@@ -108,7 +116,6 @@ export function openApi(
         url: first,
         label: label("GET", path),
         need,
-        fetch: await transport(),
       };
       const rows: unknown[] = [];
       const seen = new Set<string>();
@@ -119,9 +126,8 @@ export function openApi(
           });
         }
         seen.add(next.href);
-        const answer = await call(rt, limiter, caller({ "pagination-type": "forward-only" }), {
-          ...spec,
-          url: next,
+        const answer = await exchange({ ...spec, url: next }, {
+          "pagination-type": "forward-only",
         });
         const got = parseAnswer(v.array(v.unknown()), answer.json, spec.label);
         checkPage(spec.label, got.length, rows.length, rt.maxListRows);
@@ -149,9 +155,8 @@ export function openApi(
         label: label(method, path),
         need,
         body,
-        fetch: await transport(),
       };
-      return (await call(rt, limiter, caller(), spec)).json;
+      return (await exchange(spec)).json;
     },
   };
 }

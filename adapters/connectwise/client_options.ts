@@ -8,6 +8,7 @@ export interface CallTelemetry {
   /** A site's breaker opened (true) or closed again (false). */
   sitePaused?(site: string, paused: boolean): void;
 }
+import type { SeenVersions } from "./api_version.ts";
 import { type FetchLike, pinnedFetch } from "./pinned_fetch.ts";
 import {
   type BreakerPolicy,
@@ -73,6 +74,8 @@ export type ClientRuntime =
     readonly breakers: SiteBreakers;
     /** Background calls: shorter timeouts, refused while the site's breaker is open. */
     readonly background: boolean;
+    /** The API version each MSP's answers named last, so a change is logged once. */
+    readonly apiVersions: SeenVersions;
   };
 
 /** The default cap on one answer's body: 10 MiB. */
@@ -111,6 +114,7 @@ export function clientRuntime(options: ConnectWiseClientOptions): ClientRuntime 
     backgroundDeadlineMs: options.backgroundDeadlineMs ?? 30_000,
     breakers: createSiteBreakers(options.breaker ?? DEFAULT_BREAKER),
     background: false,
+    apiVersions: new Map(),
     maxAnswerBytes: options.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES,
     maxListRows: options.maxListRows ?? 50_000,
     backoffBaseMs: options.backoffBaseMs ?? 500,

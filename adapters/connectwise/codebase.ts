@@ -19,11 +19,11 @@ export function isCodebase(text: string): boolean {
 }
 
 /**
- * Codebase discovery: `GET {site}/login/companyinfo/{companyId}` (no
- * credentials). Any failure, or an answer that is not a plain path segment,
- * falls back to `v4_6_release/` (logged, so a wrong guess can be traced).
+ * Reads the codebase: `GET {origin}/login/companyinfo/{companyId}` (no
+ * credentials). Throws a plain Error saying why when there is no usable
+ * answer, or one that is not a plain path segment.
  */
-export async function discoverCodebase(
+export async function readCodebase(
   rt: ClientRuntime,
   origin: string,
   companyId: string,
@@ -31,21 +31,39 @@ export async function discoverCodebase(
 ): Promise<string> {
   const label = "GET /login/companyinfo/{companyId}";
   const url = `${origin}/login/companyinfo/${encodeURIComponent(companyId)}`;
+  const response = await send(url, {
+    headers: { clientId: rt.clientId, Accept: "application/json" },
+    redirect: "manual",
+    signal: AbortSignal.timeout(rt.timeoutMs),
+  });
+  const body = await readCapped(response, COMPANY_INFO_BYTES);
+  if ("tooLarge" in body) throw new Error(`an answer over ${byteSize(COMPANY_INFO_BYTES)}`);
+  if (response.status !== 200) throw new Error(`status ${response.status}`);
+  const { Codebase } = parseAnswer(CompanyInfo, JSON.parse(body.text), label);
+  if (!isCodebase(Codebase)) throw new Error(`unusable Codebase "${Codebase.slice(0, 40)}"`);
+  return Codebase;
+}
+
+/** Why `readCodebase` failed, bounded and clean for a log or a message. */
+export function discoveryFailure(error: unknown): string {
+  return errorText(error instanceof Error ? error.message : String(error));
+}
+
+/**
+ * Codebase discovery for a connection that has none: any failure falls back
+ * to `v4_6_release/` (logged, so a wrong guess can be traced).
+ */
+export async function discoverCodebase(
+  rt: ClientRuntime,
+  origin: string,
+  companyId: string,
+  send: FetchLike = rt.fetch,
+): Promise<string> {
   try {
-    const response = await send(url, {
-      headers: { clientId: rt.clientId, Accept: "application/json" },
-      redirect: "manual",
-      signal: AbortSignal.timeout(rt.timeoutMs),
-    });
-    const body = await readCapped(response, COMPANY_INFO_BYTES);
-    if ("tooLarge" in body) throw new Error(`an answer over ${byteSize(COMPANY_INFO_BYTES)}`);
-    if (response.status !== 200) throw new Error(`status ${response.status}`);
-    const { Codebase } = parseAnswer(CompanyInfo, JSON.parse(body.text), label);
-    if (!isCodebase(Codebase)) throw new Error(`unusable Codebase "${Codebase.slice(0, 40)}"`);
-    return Codebase;
+    return await readCodebase(rt, origin, companyId, send);
   } catch (error) {
     logger.warn("ConnectWise codebase discovery failed ({reason}); using {codebase}", {
-      reason: errorText(error instanceof Error ? error.message : String(error)),
+      reason: discoveryFailure(error),
       codebase: FALLBACK_CODEBASE,
     });
     return FALLBACK_CODEBASE;

@@ -17,8 +17,8 @@ export type { ConnectWiseClientOptions };
 function client(rt: ClientRuntime, limiter: RateLimiter): ConnectWise {
   return {
     probe: (credentials) => probeConnectWise(openApi(rt, limiter, credentials)),
-    session(connection) {
-      const api = openApi(rt, limiter, connection);
+    session(connection, notes) {
+      const api = openApi(rt, limiter, connection, notes);
       return {
         companies: companyDirectory(api),
         catalog: productCatalog(api),

@@ -20,6 +20,8 @@ export interface Caller {
   readonly mspId?: string;
   readonly headers: Readonly<Record<string, string>>;
   readonly secrets: readonly string[];
+  /** Hears the headers of every answer, whatever its status (the API version it names). */
+  readonly answered?: (headers: Headers) => void;
 }
 
 /** One request: `label` (method and path, no query) names it in logs and errors. */
@@ -208,6 +210,7 @@ async function callWithRetries(
       attempt,
       ms: rt.now() - started,
     });
+    if (outcome.kind === "answer") caller.answered?.(outcome.headers);
     if (outcome.kind === "too-large") throw tooLarge(rt, spec.label, status);
     if (outcome.kind === "answer" && status >= 200 && status < 300) {
       const json = parseJson(outcome.text, spec.label, status);

@@ -30,10 +30,10 @@ async function granted(api: Api, area: PermissionArea): Promise<boolean> {
 /**
  * Checks credentials: codebase discovery, authentication (`GET /system/info`,
  * a 401 throws AuthenticationFailed), then one read per probed area, where
- * a 403 means "not granted".
+ * a 403 means "not granted". Answers the API version ConnectWise names too.
  */
 export async function probeConnectWise(api: Api): Promise<Probe> {
-  const codebase = await api.codebase();
+  await api.codebase();
   try {
     parseAnswer(
       SystemInfo,
@@ -47,5 +47,10 @@ export async function probeConnectWise(api: Api): Promise<Probe> {
   const answers = await Promise.all(
     PROBED_AREAS.map(async (area) => [area, await granted(api, area)] as const),
   );
-  return { codebase, permissions: permissionReport(new Map(answers)) };
+  // Asked last: the codebase may have been found again, the version is the latest answer's.
+  return {
+    codebase: await api.codebase(),
+    apiVersion: api.apiVersion(),
+    permissions: permissionReport(new Map(answers)),
+  };
 }

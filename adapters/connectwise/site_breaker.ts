@@ -1,3 +1,4 @@
+import { apiHostOf } from "../../domain/api_host.ts";
 import type { SiteBreaker } from "../../application/ports/connectwise.ts";
 
 /** When a site's breaker opens, and for how long. */
@@ -30,10 +31,15 @@ export interface SiteBreakers {
   state(site: string, now: number): SiteBreaker;
 }
 
-/** The breaker key of a site URL: its host and port, lower-cased. */
+/**
+ * The breaker key of a site URL: the host and port actually called (a cloud
+ * site's `api-` host), lower-cased, so every MSP on one API host shares it.
+ */
 export function siteKey(siteUrl: string): string {
   try {
-    return new URL(siteUrl).host.toLowerCase();
+    const url = new URL(siteUrl.trim());
+    url.hostname = apiHostOf(url.hostname);
+    return url.host.toLowerCase();
   } catch {
     return siteUrl.trim().toLowerCase();
   }

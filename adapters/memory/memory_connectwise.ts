@@ -95,7 +95,11 @@ export class MemoryConnectWise implements ConnectWise {
       const granted = new Map(
         PROBED_AREAS.map((a) => [a, (m.areas ?? PROBED_AREAS).includes(a)]),
       );
-      return { codebase: "v4_6_release/", permissions: permissionReport(granted) };
+      return {
+        codebase: "v4_6_release/",
+        apiVersion: null,
+        permissions: permissionReport(granted),
+      };
     });
   }
 

@@ -1,6 +1,6 @@
 import type { CompanyMapping } from "../../domain/company_mapping.ts";
 import type { CompanyMappings } from "../../application/ports/company_mappings.ts";
-import type { Connections } from "../../application/ports/connections.ts";
+import type { Connection, Connections } from "../../application/ports/connections.ts";
 import type { Organizations } from "../../application/ports/organizations.ts";
 import type { Plans } from "../../application/ports/plans.ts";
 import type { ProductMappings } from "../../application/ports/product_mappings.ts";
@@ -23,15 +23,18 @@ export function memoryPlans(s: MemoryState): Plans {
 
 /** Table-backed connections (kept in clear: memory is never at rest). */
 export function memoryConnections(s: MemoryState): Connections {
+  const change = (msp: string, fields: Partial<Connection>) => {
+    const c = s.connections.get(GLOBAL, msp);
+    if (c) s.connections.set(GLOBAL, msp, { ...c, ...fields });
+    return Promise.resolve();
+  };
   return {
     get: (msp) => Promise.resolve(s.connections.get(GLOBAL, msp)),
     save: (c) => done(() => s.connections.set(GLOBAL, c.mspId, c)),
     delete: (msp) => Promise.resolve(s.connections.delete(GLOBAL, msp)),
-    setAttention: (msp, reason) => {
-      const c = s.connections.get(GLOBAL, msp);
-      if (c) s.connections.set(GLOBAL, msp, { ...c, attention: reason });
-      return Promise.resolve();
-    },
+    setAttention: (msp, attention) => change(msp, { attention }),
+    setCodebase: (msp, codebase) => change(msp, { codebase }),
+    setApiVersion: (msp, apiVersion) => change(msp, { apiVersion }),
   };
 }
 

@@ -20,6 +20,7 @@ const ConnectionRow = v.object({
   private_key_nonce: bytes,
   private_key_key_id: v.string(),
   codebase: v.string(),
+  api_version: v.nullable(v.string()),
   permissions: v.array(PermissionRow),
   connected_at: instant,
   attention: v.nullable(v.string()),
@@ -48,6 +49,7 @@ export function postgresConnections(sql: Queryable, cipher: SecretCipher): Conne
         publicKey: row.public_key,
         privateKey,
         codebase: row.codebase,
+        apiVersion: row.api_version,
         permissions: row.permissions,
         connectedAt: row.connected_at,
         attention: row.attention,
@@ -63,17 +65,19 @@ export function postgresConnections(sql: Queryable, cipher: SecretCipher): Conne
       await sql`
         INSERT INTO connections (msp_id, site_url, company_id, public_key,
           private_key_ciphertext, private_key_nonce, private_key_key_id,
-          codebase, permissions, connected_at, attention)
+          codebase, api_version, permissions, connected_at, attention)
         VALUES (${c.mspId}, ${c.siteUrl}, ${c.companyId}, ${c.publicKey},
           ${Buffer.from(sealed.ciphertext)}, ${Buffer.from(sealed.nonce)}, ${sealed.keyId},
-          ${c.codebase}, ${sql.json(permissions)}, ${c.connectedAt}, ${c.attention})
+          ${c.codebase}, ${c.apiVersion}, ${sql.json(permissions)}, ${c.connectedAt},
+          ${c.attention})
         ON CONFLICT (msp_id) DO UPDATE SET
           site_url = EXCLUDED.site_url, company_id = EXCLUDED.company_id,
           public_key = EXCLUDED.public_key,
           private_key_ciphertext = EXCLUDED.private_key_ciphertext,
           private_key_nonce = EXCLUDED.private_key_nonce,
           private_key_key_id = EXCLUDED.private_key_key_id,
-          codebase = EXCLUDED.codebase, permissions = EXCLUDED.permissions,
+          codebase = EXCLUDED.codebase, api_version = EXCLUDED.api_version,
+          permissions = EXCLUDED.permissions,
           connected_at = EXCLUDED.connected_at, attention = EXCLUDED.attention`;
     },
     delete: async (mspId) => {
@@ -82,6 +86,12 @@ export function postgresConnections(sql: Queryable, cipher: SecretCipher): Conne
     },
     setAttention: async (mspId, reason) => {
       await sql`UPDATE connections SET attention = ${reason} WHERE msp_id = ${mspId}`;
+    },
+    setCodebase: async (mspId, codebase) => {
+      await sql`UPDATE connections SET codebase = ${codebase} WHERE msp_id = ${mspId}`;
+    },
+    setApiVersion: async (mspId, version) => {
+      await sql`UPDATE connections SET api_version = ${version} WHERE msp_id = ${mspId}`;
     },
   };
 }

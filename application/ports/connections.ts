@@ -12,8 +12,10 @@ export interface Credentials {
 /** A saved, checked connection of one MSP to its ConnectWise. */
 export interface Connection extends Credentials {
   readonly mspId: string;
-  /** e.g. `v4_6_release/` */
+  /** e.g. `v4_6_release/`; found again when ConnectWise moves the site to another. */
   readonly codebase: string;
+  /** The `api-current-version` ConnectWise last answered; null until it sends one. */
+  readonly apiVersion: string | null;
   readonly permissions: readonly Permission[];
   readonly connectedAt: Date;
   /** Set when ConnectWise refused the credentials (401/403) after connecting. */
@@ -26,4 +28,8 @@ export interface Connections {
   save(connection: Connection): Promise<void>;
   delete(mspId: string): Promise<boolean>;
   setAttention(mspId: string, reason: string | null): Promise<void>;
+  /** Keeps the codebase the site answers under now; nothing when there is no connection. */
+  setCodebase(mspId: string, codebase: string): Promise<void>;
+  /** Keeps the API version ConnectWise answers now; nothing when there is no connection. */
+  setApiVersion(mspId: string, version: string): Promise<void>;
 }

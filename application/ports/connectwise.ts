@@ -52,10 +52,20 @@ export interface CompanyPage {
   readonly next: number | null;
 }
 
-/** What connecting found: the codebase and each permission area's state. */
+/** What connecting found: the codebase, the API version and each permission area's state. */
 export interface Probe {
   readonly codebase: string;
+  /** ConnectWise's `api-current-version` answer header; null when it sent none. */
+  readonly apiVersion: string | null;
   readonly permissions: readonly Permission[];
+}
+
+/** What a session learns about the MSP's site while it works, for the connection to keep. */
+export interface SiteNotes {
+  /** The site answers under another codebase now (found again after a 404). */
+  codebaseMoved(codebase: string): Promise<void>;
+  /** ConnectWise answered another `api-current-version` than the connection knew. */
+  apiVersionChanged(version: string): Promise<void>;
 }
 
 /** Companies, their types and statuses, and their agreements. */
@@ -120,7 +130,8 @@ export interface ConnectWise {
    * `connectwise-authentication-failed`), then each read permission area.
    */
   probe(credentials: Credentials): Promise<Probe>;
-  session(connection: Connection): ConnectWiseSession;
+  /** The MSP's session; `notes` hears what it learns about the site (see SiteNotes). */
+  session(connection: Connection, notes?: SiteNotes): ConnectWiseSession;
   /** The breaker of a site; absent where there is no network (the memory stand-in). */
   breaker?(siteUrl: string): SiteBreaker;
 }

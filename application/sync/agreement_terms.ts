@@ -1,5 +1,6 @@
 import { agreementBillability, type AgreementTerms } from "../../domain/agreement_terms.ts";
 import { observeNextInvoice } from "../../domain/invoice_timing.ts";
+import { openSession } from "../connection_session.ts";
 import type { Deps } from "../deps.ts";
 import type { AgreementRecord } from "../ports/agreements.ts";
 import type { ConnectWiseSession } from "../ports/connectwise.ts";
@@ -82,7 +83,7 @@ export async function refreshDueAgreements(
       await refreshAgreements(deps, {
         mspId,
         agreementIds: items.map((i) => i.agreementId),
-        session: deps.connectWise.session(connection),
+        session: openSession(deps, connection),
       });
     } catch (error) {
       failed.push({ mspId, error });

@@ -5,6 +5,7 @@ import { type Period, periodOf } from "../../domain/period.ts";
 import type { Plan } from "../../domain/plan.ts";
 import type { ProductMapping } from "../../domain/product_mapping.ts";
 import { finalFiguresPushed } from "../../domain/sync_line.ts";
+import { openSession } from "../connection_session.ts";
 import type { Deps } from "../deps.ts";
 import { plansById } from "../plans.ts";
 import type { AgreementRecord } from "../ports/agreements.ts";
@@ -98,7 +99,7 @@ export async function readPushScope(
   ]);
   return {
     ...empty,
-    session: deps.connectWise.session(connection),
+    session: openSession(deps, connection),
     lastFinal,
     plans,
     productMappings,

@@ -1,6 +1,7 @@
 import { newAdditionDate } from "../../domain/agreement_terms.ts";
 import { nextPushStep, type PushStep } from "../../domain/push_step.ts";
 import { lineKey } from "../../domain/sync_line.ts";
+import { openSession } from "../connection_session.ts";
 import type { Deps } from "../deps.ts";
 import { tracedPush } from "../observability/traced_push.ts";
 import type { AgreementRecord } from "../ports/agreements.ts";
@@ -123,7 +124,7 @@ class Sequence {
     this.#agreementId = context.agreementId;
     this.#record = context.record;
     this.#result = context.result;
-    this.#session = context.scope.session ?? deps.connectWise.session(context.scope.connection!);
+    this.#session = context.scope.session ?? openSession(deps, context.scope.connection!);
   }
 
   get #lines(): readonly SyncLine[] {

@@ -109,6 +109,7 @@ export async function seedMappedWorld(
       publicKey: "pub",
       privateKey: `priv-${m}`,
       codebase: "v4_6_release/",
+      apiVersion: null,
       permissions: permissionReport(new Map(PROBED_AREAS.map((a) => [a, true]))),
       connectedAt: options.connectedAt,
       attention: null,

@@ -61,6 +61,7 @@ export function observe(sim: Sim) {
     const h = (name: string) => c.req.header(name) ?? null;
     const record: RecordedRequest = {
       method: c.req.method,
+      host: url.hostname,
       path: url.pathname,
       key: `${c.req.method} ${templateOf(url.pathname, sim.apiPrefix)}`,
       query: Object.fromEntries(url.searchParams),

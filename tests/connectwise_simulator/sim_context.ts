@@ -30,9 +30,22 @@ export interface SimulatorOptions {
   readonly nextLinkOnLastPage?: boolean;
   /** Writes `next` links without their `?` (`.../agreements&pageSize=10&page=2`), as seen from ConnectWise. */
   readonly malformedLinks?: boolean;
+  /**
+   * Cloud mode: the API answers only at an `api-` host; a call at the sign-in
+   * host (`na.myconnectwise.net`) is refused (sim_site.ts).
+   */
+  readonly apiHostOnly?: boolean;
+  /** The `api-current-version` every API answer carries; null: none. Default `2025.1`. */
+  readonly apiVersion?: string | null;
   /** The simulator's clock (rate-limit windows, cancel dates). */
   readonly now?: () => number;
   readonly sleep?: (ms: number) => Promise<void>;
+}
+
+/** What the site runs now; `Simulator.upgrade` changes it mid-run, as ConnectWise upgrades a site. */
+export interface SimSite {
+  codebase: string;
+  apiVersion: string | null;
 }
 
 /** What every route needs. */
@@ -41,6 +54,8 @@ export interface Sim {
   readonly counters: Counters;
   readonly faults: Faults;
   readonly options: SimulatorOptions;
+  readonly site: SimSite;
+  /** `/{codebase}apis/3.0` of the current codebase. */
   readonly apiPrefix: string;
 }
 

@@ -3,6 +3,8 @@ import type { Condition } from "./conditions_parser.ts";
 /** One request as the simulator saw it. */
 export interface RecordedRequest {
   readonly method: string;
+  /** The host called, e.g. `api-na.myconnectwise.net`. */
+  readonly host: string;
   readonly path: string;
   /** e.g. `PATCH /finance/agreements/{id}/additions/{id}` */
   readonly key: string;
@@ -28,7 +30,10 @@ export interface RecordedRequest {
 /** The path with the API prefix removed and ids replaced: `/finance/agreements/{id}/additions`. */
 export function templateOf(path: string, apiPrefix: string): string {
   if (path.startsWith("/login/companyinfo/")) return "/login/companyinfo/{companyId}";
-  const rest = path.startsWith(apiPrefix) ? path.slice(apiPrefix.length) : path;
+  // Any codebase: after an upgrade a call under the old one is still the same call.
+  const rest = path.startsWith(apiPrefix)
+    ? path.slice(apiPrefix.length)
+    : path.replace(/^\/[^/]+\/apis\/3\.0(?=\/)/, "");
   return rest.replace(/\/\d+(?=\/|$)/g, "/{id}");
 }
 

@@ -173,6 +173,7 @@ Deno.test("simulator invoicing: the demo seed holds every case of how agreements
       publicKey: "pub",
       privateKey: "priv",
       codebase: "v4_6_release/",
+      apiVersion: null,
       permissions: [],
       connectedAt: now,
       attention: null,

@@ -34,6 +34,7 @@ async function connectedWithMapping(s: Store, mspId: string, agreementId: number
     publicKey: "pub",
     privateKey: "priv",
     codebase: "v4_6_release/",
+    apiVersion: null,
     permissions: permissionReport(new Map(PROBED_AREAS.map((a) => [a, true]))),
     connectedAt: at("2026-11-01T00:00:00Z"),
     attention: null,

@@ -11,6 +11,7 @@ function connection(mspId: string, overrides: Partial<Connection> = {}): Connect
     publicKey: "public-key",
     privateKey: `private key of ${mspId}: s3cr3t/+=`,
     codebase: "v4_6_release/",
+    apiVersion: null,
     permissions: permissionReport(new Map(PROBED_AREAS.map((a) => [a, a !== "Table Setup"]))),
     connectedAt: new Date("2026-11-03T10:20:30.456Z"),
     attention: null,
@@ -57,6 +58,57 @@ export async function connectionsContract(t: Deno.TestContext, open: OpenStore):
     await s.connections.setAttention("msp-a", "refused");
     assert.equal(await s.connections.get("msp-a"), undefined);
   });
+
+  await contractCase(
+    t,
+    open,
+    "connections: the codebase and the API version are kept apart",
+    async (s) => {
+      await s.connections.save(connection("msp-a", { attention: "refused (401)" }));
+      await s.connections.save(connection("msp-b"));
+      await s.connections.setCodebase("msp-a", "v2025_2/");
+      await s.connections.setApiVersion("msp-a", "2025.2");
+      assert.deepEqual(
+        await s.connections.get("msp-a"),
+        connection("msp-a", {
+          attention: "refused (401)",
+          codebase: "v2025_2/",
+          apiVersion: "2025.2",
+        }),
+        "only the two fields change; the private key still opens",
+      );
+      await s.connections.setApiVersion("msp-a", "2025.3");
+      assert.equal((await s.connections.get("msp-a"))?.apiVersion, "2025.3");
+      assert.deepEqual(
+        await s.connections.get("msp-b"),
+        connection("msp-b"),
+        "another MSP's stays",
+      );
+    },
+  );
+
+  await contractCase(
+    t,
+    open,
+    "connections: a saved API version reads back; saving again replaces it",
+    async (s) => {
+      await s.connections.save(connection("msp-a", { apiVersion: "2025.1" }));
+      assert.equal((await s.connections.get("msp-a"))?.apiVersion, "2025.1");
+      await s.connections.save(connection("msp-a"));
+      assert.equal((await s.connections.get("msp-a"))?.apiVersion, null);
+    },
+  );
+
+  await contractCase(
+    t,
+    open,
+    "connections: codebase or version of a missing one creates none",
+    async (s) => {
+      await s.connections.setCodebase("msp-a", "v2025_2/");
+      await s.connections.setApiVersion("msp-a", "2025.2");
+      assert.equal(await s.connections.get("msp-a"), undefined);
+    },
+  );
 
   await contractCase(t, open, "connections: delete says whether there was one", async (s) => {
     await s.connections.save(connection("msp-a"));

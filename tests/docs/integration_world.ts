@@ -2,8 +2,9 @@ import { createApp } from "../../adapters/http/app.ts";
 import { createConnectWiseClient } from "../../adapters/connectwise/connectwise_client.ts";
 import { memoryStore } from "../../adapters/memory/memory_store.ts";
 import { DEFAULT_SETTINGS, type Deps } from "../../application/deps.ts";
-import { serveSimulator } from "../connectwise_simulator/simulator.ts";
+import { createSimulator } from "../connectwise_simulator/simulator.ts";
 import { demoSeed } from "../demo/demo_seed.ts";
+import { cloudClient } from "../support/cloud_site.ts";
 import { FixedClock } from "../support/fixed_clock.ts";
 
 /** What the guide's samples name, and what stands for it in the test. */
@@ -27,7 +28,9 @@ export interface Answer {
 /**
  * psa-sync in-process (memory store, a clock fixed at `GUIDE.now`) on the
  * ConnectWise simulator with the demo's companies and products, reached by
- * the real ConnectWise client. `send` takes a request as the guide writes it.
+ * the real ConnectWise client as the cloud site the guide names: called at
+ * its `api-` host, guarded and pinned, in-process (cloud_site.ts). `send`
+ * takes a request as the guide writes it.
  */
 export function guideWorld() {
   const seed = demoSeed(new Date(GUIDE.now));
@@ -35,18 +38,23 @@ export function guideWorld() {
   // The guide's MSP invoices mid-month: on 10 November it has not invoiced November's billing
   // period (October's figures) yet.
   seed.agreements.find((a) => a.id === 101)!.nextInvoiceDate = "2026-11-01T00:00:00Z";
-  const sim = serveSimulator({ clientId: GUIDE.clientId, seed });
+  const sim = createSimulator({
+    clientId: GUIDE.clientId,
+    seed,
+    apiHostOnly: true,
+    codebase: "v2025_1/",
+  });
   let n = 0;
   const deps: Deps = {
     store: memoryStore(),
     connectWise: createConnectWiseClient({
       clientId: GUIDE.clientId,
-      allowlist: [sim.hostPort],
       requestsPerMinute: 600_000,
+      ...cloudClient(sim),
     }),
     clock: new FixedClock(GUIDE.now),
     newId: () => `id-${++n}`,
-    settings: { ...DEFAULT_SETTINGS, hostAllowlist: [sim.hostPort] },
+    settings: DEFAULT_SETTINGS,
   };
   const app = createApp(deps, {
     apiTokens: [TOKEN],
@@ -54,8 +62,7 @@ export function guideWorld() {
     readiness: () => Promise.resolve({ ok: true }),
   });
   /** The guide's text with its placeholders replaced by this world's values. */
-  const localize = (text: string) =>
-    text.replaceAll(GUIDE.token, TOKEN).replaceAll(GUIDE.siteUrl, sim.url);
+  const localize = (text: string) => text.replaceAll(GUIDE.token, TOKEN);
   async function send(
     request: { method: string; path: string; headers: [string, string][]; body: string | null },
   ): Promise<Answer> {
@@ -67,5 +74,5 @@ export function guideWorld() {
     const text = await res.text();
     return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null };
   }
-  return { deps, sim, send, localize, close: () => sim.close() };
+  return { deps, sim, send, localize, close: () => Promise.resolve() };
 }

@@ -4,6 +4,7 @@ import { callCountCases } from "./call_count_cases.ts";
 import { engineSuite } from "./engine_cases.ts";
 import { invoiceCases } from "./invoice_cases.ts";
 import { writeCheckCases } from "./write_check_cases.ts";
+import { siteUpgradeCases } from "./site_upgrade_cases.ts";
 
 Deno.test("engine on the memory store, against the ConnectWise simulator", async (t) => {
   await engineSuite(t, openMemoryStore);
@@ -11,4 +12,5 @@ Deno.test("engine on the memory store, against the ConnectWise simulator", async
   await engineSuite(t, openMemoryStore, callCountCases);
   await engineSuite(t, openMemoryStore, invoiceCases);
   await engineSuite(t, openMemoryStore, writeCheckCases);
+  await engineSuite(t, openMemoryStore, siteUpgradeCases);
 });

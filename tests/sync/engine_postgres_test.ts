@@ -4,6 +4,7 @@ import { callCountCases } from "./call_count_cases.ts";
 import { engineSuite } from "./engine_cases.ts";
 import { invoiceCases } from "./invoice_cases.ts";
 import { writeCheckCases } from "./write_check_cases.ts";
+import { siteUpgradeCases } from "./site_upgrade_cases.ts";
 
 Deno.test("engine on the Postgres store, against the ConnectWise simulator", (t) =>
   withPostgres(async ({ open }) => {
@@ -12,4 +13,5 @@ Deno.test("engine on the Postgres store, against the ConnectWise simulator", (t)
     await engineSuite(t, open, callCountCases);
     await engineSuite(t, open, invoiceCases);
     await engineSuite(t, open, writeCheckCases);
+    await engineSuite(t, open, siteUpgradeCases);
   }));

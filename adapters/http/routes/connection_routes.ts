@@ -32,10 +32,25 @@ const PermissionSchema = z.object({
 });
 
 const ConnectionSchema = z.object({
-  siteUrl: z.string(),
+  siteUrl: z.string().openapi({
+    description: "The site as given",
+    example: "https://na.myconnectwise.net",
+  }),
+  apiUrl: z.string().openapi({
+    description:
+      "Where the API is called: a cloud site's `api-` host, an on-premises site as given",
+    example: "https://api-na.myconnectwise.net",
+  }),
   companyId: z.string(),
   publicKey: z.string(),
-  codebase: z.string().openapi({ example: "v4_6_release/" }),
+  codebase: z.string().openapi({
+    description: "Discovered on connecting, and again when ConnectWise moves the site to another",
+    example: "v2025_1/",
+  }),
+  apiVersion: z.string().nullable().openapi({
+    description: "The `api-current-version` ConnectWise last answered; null until it sends one",
+    example: "2025.1",
+  }),
   permissions: z.array(PermissionSchema),
   connectedAt: Instant,
   attention: z.string().nullable().openapi({

@@ -26,6 +26,17 @@ function Connected(props: { ctx: PageContext; connection: ConnectionView }) {
       <dl class="facts">
         <dt>Site</dt>
         <dd>{connection.siteUrl}</dd>
+        {connection.apiUrl !== connection.siteUrl && (
+          <>
+            <dt>API calls go to</dt>
+            <dd>{connection.apiUrl}</dd>
+          </>
+        )}
+        <dt>ConnectWise API</dt>
+        <dd>
+          {connection.apiVersion ? `version ${connection.apiVersion}, ` : ""}codebase{" "}
+          {connection.codebase}
+        </dd>
         <dt>Company ID</dt>
         <dd>{connection.companyId}</dd>
         <dt>Public key</dt>

@@ -121,6 +121,7 @@ export function connectionOf(siteUrl: string, m: WorldMember): Connection {
     ...credentialsOf(siteUrl, m),
     mspId: "msp-1",
     codebase: "v4_6_release/",
+    apiVersion: null,
     permissions: [],
     connectedAt: new Date("2025-01-01T00:00:00Z"),
     attention: null,

@@ -28,6 +28,7 @@ function hostileSite(answer: (req: Request) => Response | Promise<Response>) {
     siteUrl: `http://${hostPort}`,
     mspId: "msp-a",
     codebase: "v4_6_release/",
+    apiVersion: null,
     permissions: [],
     connectedAt: new Date(0),
     attention: null,

@@ -110,6 +110,7 @@ Deno.test("a background call to a site whose breaker is open is refused without 
     privateKey: "priv",
     mspId: "msp-a",
     codebase: "v4_6_release/",
+    apiVersion: null,
     permissions: [],
     connectedAt: new Date(0),
     attention: null,

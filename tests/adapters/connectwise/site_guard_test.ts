@@ -5,6 +5,11 @@ import { DomainError } from "../../../domain/errors.ts";
 /** What the injected resolver answers; anything else does not resolve. */
 const DNS: Record<string, string[]> = {
   "na.myconnectwise.net": ["52.5.10.20", "2600:1f18::10"],
+  "api-na.myconnectwise.net": ["52.5.10.21"],
+  "connectwise.example.com": ["52.5.10.30"],
+  // A cloud site whose sign-in host is public but whose API host is not.
+  "eu.myconnectwise.net": ["52.5.10.40"],
+  "api-eu.myconnectwise.net": ["10.0.0.9"],
   "loopback.example.com": ["127.0.0.1"],
   "127.0.0.1.nip.io": ["127.0.0.1"],
   "rebind.example.com": ["52.5.10.20", "10.0.0.7"],
@@ -14,7 +19,7 @@ const DNS: Record<string, string[]> = {
   "cgnat.example.com": ["100.64.1.1"],
 };
 
-function client(calls: string[]) {
+function client(calls: string[], lookups: string[] = [], pins: string[] = []) {
   const fetch = (input: string | URL | Request) => {
     calls.push(String(input));
     return Promise.resolve(new Response("{}", { status: 401 }));
@@ -23,10 +28,13 @@ function client(calls: string[]) {
     clientId: "test",
     requestsPerMinute: 600,
     deadlineMs: 1,
-    resolveHost: (host) => Promise.resolve(DNS[host] ?? []),
+    resolveHost: (host) => {
+      lookups.push(host);
+      return Promise.resolve(DNS[host] ?? []);
+    },
     fetch,
     // A resolved name is reached through the pinned fetch (dns_pinning_test.ts checks the address).
-    pinnedFetch: () => fetch,
+    pinnedFetch: (address) => (pins.push(address), fetch),
   });
 }
 
@@ -95,15 +103,41 @@ Deno.test(`site URL guard: ${REFUSED.length} unsafe site URLs are refused with i
   }
 });
 
-Deno.test("site URL guard: an ordinary https name resolving to public addresses passes", async () => {
-  const calls: string[] = [];
-  await assert.rejects(client(calls).probe(credentials("https://na.myconnectwise.net")), {
-    code: "connectwise-authentication-failed",
-  });
+Deno.test("site URL guard: a cloud site is guarded, resolved and pinned at its api- host, every call sent there", async () => {
+  const [calls, lookups, pins] = [[], [], []] as string[][];
+  await assert.rejects(
+    client(calls, lookups, pins).probe(credentials("https://na.myconnectwise.net")),
+    { code: "connectwise-authentication-failed" },
+  );
   assert.deepEqual(calls, [
-    "https://na.myconnectwise.net/login/companyinfo/acme",
-    "https://na.myconnectwise.net/v4_6_release/apis/3.0/system/info",
+    "https://api-na.myconnectwise.net/login/companyinfo/acme",
+    "https://api-na.myconnectwise.net/v4_6_release/apis/3.0/system/info",
   ]);
+  assert.deepEqual(lookups, ["api-na.myconnectwise.net"], "only the host called is resolved");
+  assert.deepEqual(pins, ["52.5.10.21"], "pinned to the API host's address, not the site's");
+});
+
+Deno.test("site URL guard: an on-premises site is called as given", async () => {
+  const [calls, lookups, pins] = [[], [], []] as string[][];
+  await assert.rejects(
+    client(calls, lookups, pins).probe(credentials("https://connectwise.example.com")),
+    { code: "connectwise-authentication-failed" },
+  );
+  assert.deepEqual(calls, [
+    "https://connectwise.example.com/login/companyinfo/acme",
+    "https://connectwise.example.com/v4_6_release/apis/3.0/system/info",
+  ]);
+  assert.deepEqual([lookups, pins], [["connectwise.example.com"], ["52.5.10.30"]]);
+});
+
+Deno.test("site URL guard: a cloud site whose api- host resolves to a private address is refused, naming that host", async () => {
+  const calls: string[] = [];
+  await assert.rejects(client(calls).probe(credentials("https://eu.myconnectwise.net")), {
+    code: "invalid-site-url",
+    message:
+      /host "api-eu\.myconnectwise\.net" \(the API host of eu\.myconnectwise\.net\) resolves to a non-public address \(10\.0\.0\.9\)/,
+  });
+  assert.deepEqual(calls, []);
 });
 
 Deno.test("site URL guard: sessions are guarded too", async () => {
@@ -112,6 +146,7 @@ Deno.test("site URL guard: sessions are guarded too", async () => {
     ...credentials("https://loopback.example.com"),
     mspId: "m",
     codebase: "v4_6_release/",
+    apiVersion: null,
     permissions: [],
     connectedAt: new Date(0),
     attention: null,

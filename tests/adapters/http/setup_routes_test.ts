@@ -28,6 +28,8 @@ Deno.test("connection: PUT, GET without the private key, DELETE 204 then 404", a
   const got = await w.json<Record<string, unknown>>("GET", "/v1/msps/m/connectwise");
   assert.deepEqual(got.body, put.body);
   assert.deepEqual(Object.keys(got.body).sort(), [
+    "apiUrl",
+    "apiVersion",
     "attention",
     "breaker",
     "codebase",
@@ -36,6 +38,11 @@ Deno.test("connection: PUT, GET without the private key, DELETE 204 then 404", a
     "permissions",
     "publicKey",
     "siteUrl",
+  ]);
+  assert.deepEqual([got.body.siteUrl, got.body.apiUrl, got.body.apiVersion], [
+    "https://na.myconnectwise.net",
+    "https://api-na.myconnectwise.net",
+    null, // the memory stand-in names no API version
   ]);
   assert.equal(got.body.connectedAt, "2026-11-10T12:00:00.000Z");
   assert.deepEqual(got.body.breaker, { state: "closed", failures: 0, retryAt: null });

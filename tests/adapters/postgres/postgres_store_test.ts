@@ -14,6 +14,7 @@ const connection: Connection = {
   publicKey: "public-1234",
   privateKey,
   codebase: "v4_6_release/",
+  apiVersion: null,
   permissions: permissionReport(new Map()),
   connectedAt: new Date("2026-11-03T10:00:00Z"),
   attention: null,

@@ -1,0 +1,42 @@
+import type { SiteUrl } from "./site_url.ts";
+
+/**
+ * The API host of each ConnectWise cloud site, as ConnectWise's developer
+ * guide ("Cloud URLs") lists them: a cloud site is called at its `api-` host,
+ * never at the host an MSP signs in at.
+ */
+export const CLOUD_API_HOSTS: Readonly<Record<string, string>> = {
+  "na.myconnectwise.net": "api-na.myconnectwise.net",
+  "eu.myconnectwise.net": "api-eu.myconnectwise.net",
+  "au.myconnectwise.net": "api-au.myconnectwise.net",
+  "aus.myconnectwise.net": "api-aus.myconnectwise.net",
+  "za.myconnectwise.net": "api-za.myconnectwise.net",
+  "staging.connectwisedev.com": "api-staging.connectwisedev.com",
+};
+
+/** The host the API of a site is called at: its cloud `api-` host, else the host as given. */
+export function apiHostOf(hostname: string): string {
+  const host = hostname.toLowerCase();
+  return Object.hasOwn(CLOUD_API_HOSTS, host) ? CLOUD_API_HOSTS[host] : host;
+}
+
+/**
+ * The site the API is called at (`https://na.myconnectwise.net` ->
+ * `https://api-na.myconnectwise.net`), scheme and port kept. An on-premises
+ * site, or one given at its `api-` host already, is its own.
+ */
+export function apiSiteOf(site: SiteUrl): SiteUrl {
+  const hostname = apiHostOf(site.hostname);
+  if (hostname === site.hostname) return site;
+  const url = new URL(site.origin);
+  url.hostname = hostname;
+  const port = site.hostPort.slice(site.hostname.length + 1);
+  return { origin: url.origin, hostname, hostPort: `${hostname}:${port}` };
+}
+
+/** `apiSiteOf` for a saved site origin: the origin the API is called at. */
+export function apiOriginOf(siteOrigin: string): string {
+  const url = new URL(siteOrigin);
+  url.hostname = apiHostOf(url.hostname);
+  return url.origin;
+}

@@ -1,0 +1,85 @@
+// The house in numbers, for anyone to rerun (`deno task house`): source and test files per
+// folder, and the longest functions of the source. A function's own lines leave out the
+// functions defined inside it (a factory of methods is as long as its longest method).
+const ROOT = new URL("..", import.meta.url).pathname.replace(/\/$/, "");
+const SOURCE = ["domain", "application", "adapters", "main.ts"];
+
+function filesPerFolder(top: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  const walk = (dir: string) => {
+    for (const entry of Deno.readDirSync(`${ROOT}/${dir}`)) {
+      const path = `${dir}/${entry.name}`;
+      if (entry.isDirectory && entry.name !== "node_modules") walk(path);
+      else if (/\.tsx?$/.test(entry.name)) counts.set(dir, (counts.get(dir) ?? 0) + 1);
+    }
+  };
+  walk(top);
+  return new Map([...counts].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+interface Found {
+  file: string;
+  line: number;
+  name: string;
+  start: number;
+  end: number;
+  lines: number;
+}
+
+async function functions(): Promise<Found[]> {
+  const lint = new Deno.Command(Deno.execPath(), {
+    args: ["lint", "--config", `${ROOT}/.ci/house_lint.json`, "--json", ...SOURCE],
+    cwd: ROOT,
+    stdout: "piped",
+    stderr: "null",
+  });
+  const { stdout } = await lint.output();
+  const report = JSON.parse(new TextDecoder().decode(stdout)) as {
+    diagnostics: {
+      filename: string;
+      code: string;
+      message: string;
+      range: { start: { line: number; bytePos: number }; end: { bytePos: number } };
+    }[];
+  };
+  return report.diagnostics.filter((d) => d.code === "house/function-length").map((d) => {
+    const cut = d.message.lastIndexOf(" ");
+    return {
+      file: d.filename.replace(`file://${ROOT}/`, ""),
+      line: d.range.start.line,
+      name: d.message.slice(0, cut),
+      start: d.range.start.bytePos,
+      end: d.range.end.bytePos,
+      lines: Number(d.message.slice(cut + 1)),
+    };
+  });
+}
+
+/** Lines of `f` that are not in a function defined inside it. */
+function ownLines(f: Found, all: readonly Found[]): number {
+  const inside = all.filter((g) =>
+    g !== f && g.file === f.file && g.start >= f.start && g.end <= f.end
+  );
+  const direct = inside.filter((g) =>
+    !inside.some((h) => h !== g && h.start <= g.start && h.end >= g.end)
+  );
+  return f.lines - direct.reduce((n, g) => n + g.lines, 0);
+}
+
+for (const top of ["domain", "application", "adapters", "tests"]) {
+  console.log(`\nFiles per folder under ${top}/:`);
+  for (const [dir, n] of filesPerFolder(top)) console.log(`  ${String(n).padStart(3)}  ${dir}/`);
+}
+const found = await functions();
+const measured = found.map((f) => ({ ...f, own: ownLines(f, found) }));
+for (const layer of ["domain", "application", "adapters"]) {
+  console.log(`\nLongest functions in ${layer}/ (own lines, all lines):`);
+  const top = measured.filter((f) => f.file.startsWith(`${layer}/`)).sort((a, b) => b.own - a.own);
+  for (const f of top.slice(0, 5)) {
+    console.log(
+      `  ${String(f.own).padStart(3)} ${
+        String(f.lines).padStart(4)
+      }  ${f.name} (${f.file}:${f.line})`,
+    );
+  }
+}

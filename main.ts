@@ -5,7 +5,7 @@ import { getLogger } from "@logtape/logtape";
 import { ConfigError, parseConfig } from "./adapters/config/config.ts";
 import { configureLogging } from "./adapters/logging/configure_logging.ts";
 import { registerMonthlyFinalization } from "./adapters/scheduler/monthly_finalization.ts";
-import { buildService, type Service } from "./adapters/service.ts";
+import { buildService, type Service } from "./adapters/composition_root.ts";
 
 function readConfig() {
   try {

@@ -1,7 +1,7 @@
 // `deno task figures:verify`: recomputes every open period from the ledger and
 // compares it with the figures kept as reports arrived; exits 1 on any
 // difference, naming the MSP, organization and period.
-import { verifyFigures } from "../../application/sync/verify_figures.ts";
+import { verifyFigures } from "../../application/figures/verify_figures.ts";
 import { openDatabase } from "../postgres/database.ts";
 import { createCipher } from "../postgres/cipher.ts";
 import { postgresRepositories } from "../postgres/postgres_store.ts";

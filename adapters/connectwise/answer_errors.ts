@@ -3,7 +3,7 @@ import {
   AuthenticationFailed,
   PermissionMissing,
   UpstreamError,
-} from "../../application/errors.ts";
+} from "../../application/ports/errors.ts";
 import type { PermissionArea } from "../../domain/permissions.ts";
 import { isTransient } from "./backoff.ts";
 import { errorText } from "./error_text.ts";

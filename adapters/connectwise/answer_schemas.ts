@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import { UpstreamError } from "../../application/errors.ts";
+import { UpstreamError } from "../../application/ports/errors.ts";
 import { BILL_CUSTOMER } from "../../domain/reconcile.ts";
 import { Text } from "./clean_text.ts";
 import { errorText } from "./error_text.ts";

@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import { UpstreamError } from "../../application/errors.ts";
+import { UpstreamError } from "../../application/ports/errors.ts";
 import type { Credentials } from "../../application/ports/connections.ts";
 import type { SiteNotes } from "../../application/ports/connectwise.ts";
 import type { Need } from "./answer_errors.ts";

@@ -1,10 +1,10 @@
 import { getLogger } from "@logtape/logtape";
-import { UpstreamError } from "../../application/errors.ts";
+import { UpstreamError } from "../../application/ports/errors.ts";
 import type { SpanScope } from "../../application/ports/telemetry.ts";
 import { answerError, type Need, networkError } from "./answer_errors.ts";
 import { byteSize, readCapped } from "./capped_body.ts";
 import { errorText } from "./error_text.ts";
-import { backoffMs } from "../../application/backoff.ts";
+import { backoffMs } from "../../application/retry/backoff.ts";
 import { mayRetry, waitAsked } from "./backoff.ts";
 import type { ClientRuntime } from "./client_options.ts";
 import type { FetchLike } from "./pinned_fetch.ts";
@@ -154,7 +154,7 @@ function parseJson(text: string, label: string, status: number): unknown {
  * and retries transient failures until the call's deadline: after a wait
  * ConnectWise asked for (`Retry-After`, or the seconds its 429 body names),
  * which pauses every call of that MSP and no other's, else after exponential
- * backoff with equal jitter (`application/backoff.ts`). A background call does
+ * backoff with equal jitter (`application/retry/backoff.ts`). A background call does
  * not sleep through a long wait: it fails, retryable at the time asked. Throws the mapped
  * UpstreamError; never a credential in it. The call is one span (method,
  * route template, host, last status, attempts: never a header or a query).

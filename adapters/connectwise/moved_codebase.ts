@@ -1,4 +1,4 @@
-import { UpstreamError } from "../../application/errors.ts";
+import { UpstreamError } from "../../application/ports/errors.ts";
 import type { ApiBase, ApiSite } from "./api_site.ts";
 import type { CallAnswer, CallSpec } from "./http_call.ts";
 

@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import { PermissionMissing } from "../../application/errors.ts";
+import { PermissionMissing } from "../../application/ports/errors.ts";
 import type { Probe } from "../../application/ports/connectwise.ts";
 import { type PermissionArea, permissionReport, PROBED_AREAS } from "../../domain/permissions.ts";
 import { parseAnswer, SystemInfo } from "./answer_schemas.ts";

@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import { ProductIdentifierTaken, UpstreamError } from "../../application/errors.ts";
+import { ProductIdentifierTaken, UpstreamError } from "../../application/ports/errors.ts";
 import type { CwProduct, ProductCatalog } from "../../application/ports/connectwise.ts";
 import type { Need } from "./answer_errors.ts";
 import { CatalogRow, NamedRow, parseAnswer, parseRows } from "./answer_schemas.ts";

@@ -1,4 +1,4 @@
-import { UpstreamError } from "../../application/errors.ts";
+import { UpstreamError } from "../../application/ports/errors.ts";
 import type { ConnectWise } from "../../application/ports/connectwise.ts";
 
 function refusal(): UpstreamError {

@@ -1,39 +1,42 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { getLogger } from "@logtape/logtape";
 import { bodyLimit } from "hono/body-limit";
-import type { Deps } from "../../application/deps.ts";
-import { accessLog, mspOfPath, routeOf } from "./access_log.ts";
-import type { ApiApp, AppEnv } from "./app_env.ts";
-import { toProblem, type UnavailableCheck } from "./error_mapping.ts";
-import { createFinalizationTracker, type FinalizationTracker } from "./finalization_tracker.ts";
-import { allowedMethods } from "./method_not_allowed.ts";
-import { registerOpenApiDocument } from "./openapi_document.ts";
-import { problem, problemResponse } from "./problem.ts";
-import { requestId } from "./request_id.ts";
-import { registerAuditRoutes } from "./routes/audit_routes.ts";
-import { registerCompanyMappingRoutes } from "./routes/company_mapping_routes.ts";
-import { registerConnectionRoutes } from "./routes/connection_routes.ts";
-import { registerLookupRoutes } from "./routes/lookup_routes.ts";
-import { registerMetricsRoute } from "./routes/metrics_route.ts";
-import { type Readiness, registerOperationRoutes } from "./routes/operation_routes.ts";
-import { registerOrganizationRoutes } from "./routes/organization_routes.ts";
-import { registerPeriodRoutes } from "./routes/period_routes.ts";
-import { registerPlanRoutes } from "./routes/plan_routes.ts";
-import { registerProductMappingRoutes } from "./routes/product_mapping_routes.ts";
-import { registerSyncRoutes } from "./routes/sync_routes.ts";
-import { registerUsageRoutes } from "./routes/usage_routes.ts";
-import { registerSwaggerUi } from "./swagger_ui.ts";
-import { validationHook } from "./validation_hook.ts";
+import type { Deps } from "../../application/ports/deps.ts";
+import { accessLog, mspOfPath, routeOf } from "./middleware/access_log.ts";
+import type { ApiApp, AppEnv } from "./middleware/app_env.ts";
+import { toProblem, type UnavailableCheck } from "./answers/error_mapping.ts";
+import {
+  createFinalizationTracker,
+  type FinalizationTracker,
+} from "../../application/month_end/finalization_tracker.ts";
+import { allowedMethods } from "./middleware/method_not_allowed.ts";
+import { registerOpenApiDocument } from "./openapi/openapi_document.ts";
+import { problem, problemResponse } from "./answers/problem.ts";
+import { requestId } from "./middleware/request_id.ts";
+import { registerAuditRoutes } from "./v1/audit_routes.ts";
+import { registerCompanyMappingRoutes } from "./v1/company_mapping_routes.ts";
+import { registerConnectionRoutes } from "./v1/connection_routes.ts";
+import { registerLookupRoutes } from "./v1/lookup_routes.ts";
+import { registerMetricsRoute } from "./v1/metrics_route.ts";
+import { type Readiness, registerOperationRoutes } from "./v1/operation_routes.ts";
+import { registerOrganizationRoutes } from "./v1/organization_routes.ts";
+import { registerPeriodRoutes } from "./v1/period_routes.ts";
+import { registerPlanRoutes } from "./v1/plan_routes.ts";
+import { registerProductMappingRoutes } from "./v1/product_mapping_routes.ts";
+import { registerSyncRoutes } from "./v1/sync_routes.ts";
+import { registerUsageRoutes } from "./v1/usage_routes.ts";
+import { registerSwaggerUi } from "./openapi/swagger_ui.ts";
+import { validationHook } from "./answers/validation_hook.ts";
 import {
   createPrometheusRegistry,
   type PrometheusRegistry,
 } from "../telemetry/prometheus_registry.ts";
 import type { SetupAccess } from "../../application/ports/setup_access.ts";
 import { memorySetupAccess } from "../memory/setup_access.ts";
-import { apiAccess } from "./setup/api_access.ts";
+import { apiAccess } from "./middleware/api_auth.ts";
 import { registerSetupLinkRoutes } from "./setup/link_routes.ts";
 import { registerSetupPage } from "./setup/page_routes.tsx";
-import { fixedWindowLimiter } from "./setup/rate_limit.ts";
+import { fixedWindowLimiter } from "./middleware/rate_limit.ts";
 
 /** How the HTTP app is built. */
 export interface AppOptions {

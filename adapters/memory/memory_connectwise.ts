@@ -5,7 +5,7 @@ import {
   PermissionMissing,
   ProductIdentifierTaken,
   UpstreamError,
-} from "../../application/errors.ts";
+} from "../../application/ports/errors.ts";
 import type { Credentials } from "../../application/ports/connections.ts";
 import type { RemoteAddition } from "../../domain/reconcile.ts";
 import { additionDateRefusal } from "./addition_dates.ts";

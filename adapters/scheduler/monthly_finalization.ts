@@ -1,8 +1,8 @@
 import { getLogger } from "@logtape/logtape";
 import { periodOf, previousPeriod } from "../../domain/period.ts";
-import type { Deps } from "../../application/deps.ts";
-import { finalizePeriod } from "../../application/sync/month_end.ts";
-import type { FinalizationTracker } from "../http/finalization_tracker.ts";
+import type { Deps } from "../../application/ports/deps.ts";
+import { finalizePeriod } from "../../application/month_end/finalize_period.ts";
+import type { FinalizationTracker } from "../../application/month_end/finalization_tracker.ts";
 
 /** Shortly after 00:00 UTC on the 1st of every month (Deno.cron runs in UTC). */
 export const MONTHLY_SCHEDULE = "5 0 1 * *";

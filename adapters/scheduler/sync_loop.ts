@@ -1,10 +1,10 @@
 import { getLogger } from "@logtape/logtape";
-import type { Deps } from "../../application/deps.ts";
-import { deliverEvents } from "../../application/deliver_events.ts";
-import { measureBacklog } from "../../application/observability/backlog.ts";
+import type { Deps } from "../../application/ports/deps.ts";
+import { deliverEvents } from "../../application/events/deliver_events.ts";
+import { measureBacklog } from "../../application/telemetry/backlog.ts";
 import type { PlatformWebhook } from "../../application/ports/outbox.ts";
-import { refreshDueAgreements } from "../../application/sync/agreement_terms.ts";
-import { mspTurns } from "../../application/sync/msp_turns.ts";
+import { refreshDueAgreements } from "../../application/push/agreement_terms.ts";
+import { mspTurns } from "../../application/push/msp_turns.ts";
 
 const log = getLogger(["psa-sync", "worker"]);
 

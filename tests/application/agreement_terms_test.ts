@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { refreshDueAgreements } from "../../application/sync/agreement_terms.ts";
+import { refreshDueAgreements } from "../../application/push/agreement_terms.ts";
 import { observeNextInvoice } from "../../domain/invoice_timing.ts";
 import { connectAndMapProducts } from "../support/setup.ts";
 import { simWorld } from "../support/sim_world.ts";

@@ -1,9 +1,9 @@
 import { heldAddition } from "../support/terms.ts";
 import assert from "node:assert/strict";
-import { connect } from "../../application/connection.ts";
-import { reportUsage } from "../../application/report_usage.ts";
-import { finalizePeriod } from "../../application/sync/month_end.ts";
-import { drainSync } from "../../application/sync/worker.ts";
+import { connect } from "../../application/connection/connection.ts";
+import { reportUsage } from "../../application/usage/report_usage.ts";
+import { finalizePeriod } from "../../application/month_end/finalize_period.ts";
+import { drainSync } from "../../application/push/worker.ts";
 import type { OutboundEvent } from "../../application/ports/outbox.ts";
 import { CREDENTIALS, testWorld } from "../support/fixtures.ts";
 import { connectAndMapProducts, mappedOrganization } from "../support/setup.ts";

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { connect, disconnect, getConnection } from "../../application/connection.ts";
+import { connect, disconnect, getConnection } from "../../application/connection/connection.ts";
 import { CREDENTIALS, testWorld } from "../support/fixtures.ts";
 
 Deno.test("connect: checked credentials are saved and the private key is never returned", async () => {

@@ -1,13 +1,13 @@
 import assert from "node:assert/strict";
-import { reportUsage } from "../../application/report_usage.ts";
-import { catchUp, finalizePeriod } from "../../application/sync/month_end.ts";
-import { periodStatement } from "../../application/sync/sync_views.ts";
-import { upsertOrganization } from "../../application/organizations.ts";
-import { drainSync } from "../../application/sync/worker.ts";
+import { reportUsage } from "../../application/usage/report_usage.ts";
+import { catchUp, finalizePeriod } from "../../application/month_end/finalize_period.ts";
+import { periodStatement } from "../../application/views/sync_views.ts";
+import { upsertOrganization } from "../../application/usage/organizations.ts";
+import { drainSync } from "../../application/push/worker.ts";
 import { testWorld } from "../support/fixtures.ts";
 import type { Statement } from "../../domain/statement.ts";
-import { statementChunks } from "../../application/sync/statement_chunks.ts";
-import { computeStatements } from "../../application/sync/finalize_statements.ts";
+import { statementChunks } from "../../application/statements/statement_chunks.ts";
+import { computeStatements } from "../../application/statements/finalize_statements.ts";
 import { connectAndMapProducts, mappedOrganization, quantityOf } from "../support/setup.ts";
 
 const MSP = "msp-a";

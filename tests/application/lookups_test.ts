@@ -1,8 +1,11 @@
 import assert from "node:assert/strict";
-import { connect } from "../../application/connection.ts";
-import { importCompanyMappings, unmapOrganization } from "../../application/company_mappings.ts";
-import { listCompanies } from "../../application/lookups.ts";
-import { upsertOrganization } from "../../application/organizations.ts";
+import { connect } from "../../application/connection/connection.ts";
+import {
+  importCompanyMappings,
+  unmapOrganization,
+} from "../../application/setup/company_mappings.ts";
+import { listCompanies } from "../../application/setup/lookups.ts";
+import { upsertOrganization } from "../../application/usage/organizations.ts";
 import { CREDENTIALS, testWorld } from "../support/fixtures.ts";
 
 const MSP = "msp-a";

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { connect } from "../../application/connection.ts";
-import { listProductMappings, mapProducts } from "../../application/product_mappings.ts";
+import { connect } from "../../application/connection/connection.ts";
+import { listProductMappings, mapProducts } from "../../application/setup/product_mappings.ts";
 import { CREDENTIALS, testWorld } from "../support/fixtures.ts";
 
 async function connected() {

@@ -1,8 +1,11 @@
 import assert from "node:assert/strict";
-import { importCompanyMappings, unmapOrganization } from "../../application/company_mappings.ts";
-import { reportUsage } from "../../application/report_usage.ts";
-import { periodStatement } from "../../application/sync/sync_views.ts";
-import { drainSync } from "../../application/sync/worker.ts";
+import {
+  importCompanyMappings,
+  unmapOrganization,
+} from "../../application/setup/company_mappings.ts";
+import { reportUsage } from "../../application/usage/report_usage.ts";
+import { periodStatement } from "../../application/views/sync_views.ts";
+import { drainSync } from "../../application/push/worker.ts";
 import { testWorld } from "../support/fixtures.ts";
 import { connectAndMapProducts, mappedOrganization, quantityOf } from "../support/setup.ts";
 

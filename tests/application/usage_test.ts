@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
-import { reportUsage } from "../../application/report_usage.ts";
-import { upsertOrganization } from "../../application/organizations.ts";
-import { finalizeStatements } from "../../application/sync/finalize_statements.ts";
+import { reportUsage } from "../../application/usage/report_usage.ts";
+import { upsertOrganization } from "../../application/usage/organizations.ts";
+import { finalizeStatements } from "../../application/statements/finalize_statements.ts";
 import { testWorld } from "../support/fixtures.ts";
 
 async function world() {
@@ -144,7 +144,7 @@ Deno.test("usage: a plan change by PUT counts from the moment it is received, no
     planId: "lite",
     licenseType: "standard",
   });
-  const { periodStatement } = await import("../../application/sync/sync_views.ts");
+  const { periodStatement } = await import("../../application/views/sync_views.ts");
   const [statement] = await periodStatement(deps, { mspId: "msp-a", period: "2026-11" });
   assert.deepEqual([statement.planId, statement.licenses, statement.servers], ["core", 10, 2]);
 });

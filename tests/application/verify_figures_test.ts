@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { reportUsage } from "../../application/report_usage.ts";
-import { verifyFigures } from "../../application/sync/verify_figures.ts";
+import { reportUsage } from "../../application/usage/report_usage.ts";
+import { verifyFigures } from "../../application/figures/verify_figures.ts";
 import type { Repositories } from "../../application/ports/store.ts";
 import { testWorld } from "../support/fixtures.ts";
 import { connectAndMapProducts, mappedOrganization } from "../support/setup.ts";

@@ -1,6 +1,6 @@
 // Builds large worlds for the benchmarks directly through the repositories
 // (no HTTP, no per-report transaction), so setup time stays out of the figures.
-import { DEFAULT_SETTINGS, type Deps } from "../../application/deps.ts";
+import { DEFAULT_SETTINGS, type Deps } from "../../application/ports/deps.ts";
 import type { Store } from "../../application/ports/store.ts";
 import { connectWiseClients } from "../../adapters/connectwise/connectwise_client.ts";
 import { type RunningSimulator, serveSimulator } from "../connectwise_simulator/simulator.ts";

@@ -13,10 +13,10 @@ import { createConnectWiseClient } from "../../adapters/connectwise/connectwise_
 import { createCipher } from "../../adapters/postgres/cipher.ts";
 import { openDatabase } from "../../adapters/postgres/database.ts";
 import { createPostgresStore } from "../../adapters/postgres/postgres_store.ts";
-import { DEFAULT_SETTINGS, type Deps } from "../../application/deps.ts";
-import { finalizePeriod } from "../../application/sync/month_end.ts";
-import { finalizeDue } from "../../application/sync/finalize_statements.ts";
-import { inPool } from "../../application/sync/in_pool.ts";
+import { DEFAULT_SETTINGS, type Deps } from "../../application/ports/deps.ts";
+import { finalizePeriod } from "../../application/month_end/finalize_period.ts";
+import { finalizeDue } from "../../application/statements/finalize_statements.ts";
+import { inPool } from "../../application/push/in_pool.ts";
 import { FixedClock } from "../support/fixed_clock.ts";
 import type { DatabaseTarget } from "./bench_database.ts";
 

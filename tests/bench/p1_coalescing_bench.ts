@@ -1,7 +1,7 @@
 // P1 coalescing: ConnectWise writes for 1,000 reports on one organization (limit: 1).
 import { memoryStore } from "../../adapters/memory/memory_store.ts";
-import { reportUsage } from "../../application/report_usage.ts";
-import { drainSync } from "../../application/sync/worker.ts";
+import { reportUsage } from "../../application/usage/report_usage.ts";
+import { drainSync } from "../../application/push/worker.ts";
 import { benchWorld, callCounts } from "./bench_world.ts";
 
 Deno.bench({

@@ -7,10 +7,10 @@
 // in .env.example: 300/min) is printed as a second figure, same ratio.
 import { createCipher } from "../../adapters/postgres/cipher.ts";
 import { createPostgresStore } from "../../adapters/postgres/postgres_store.ts";
-import { finalizePeriod } from "../../application/sync/month_end.ts";
+import { finalizePeriod } from "../../application/month_end/finalize_period.ts";
 import { openBenchDatabase, randomKey } from "./bench_database.ts";
-import { drainSync } from "../../application/sync/worker.ts";
-import { refreshDueAgreements } from "../../application/sync/agreement_terms.ts";
+import { drainSync } from "../../application/push/worker.ts";
+import { refreshDueAgreements } from "../../application/push/agreement_terms.ts";
 import { benchWorld, callCounts } from "./bench_world.ts";
 import { inParallel } from "./in_parallel.ts";
 

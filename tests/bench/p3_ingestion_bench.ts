@@ -10,7 +10,7 @@ import { MemoryConnectWise } from "../../adapters/memory/memory_connectwise.ts";
 import { createCipher } from "../../adapters/postgres/cipher.ts";
 import { createPostgresStore } from "../../adapters/postgres/postgres_store.ts";
 import { systemClock } from "../../adapters/system/system_clock.ts";
-import { DEFAULT_SETTINGS, type Deps } from "../../application/deps.ts";
+import { DEFAULT_SETTINGS, type Deps } from "../../application/ports/deps.ts";
 import type { Store } from "../../application/ports/store.ts";
 import { countingReportStatements } from "../support/report_statements.ts";
 import { openBenchDatabase, randomKey } from "./bench_database.ts";

@@ -20,7 +20,7 @@ import { createCipher } from "../../adapters/postgres/cipher.ts";
 import { createPostgresStore } from "../../adapters/postgres/postgres_store.ts";
 import { systemClock } from "../../adapters/system/system_clock.ts";
 import { createServiceTelemetry } from "../../adapters/telemetry/service_telemetry.ts";
-import { DEFAULT_SETTINGS, type Deps } from "../../application/deps.ts";
+import { DEFAULT_SETTINGS, type Deps } from "../../application/ports/deps.ts";
 import { openBenchDatabase, randomKey } from "./bench_database.ts";
 import { seconds } from "./in_parallel.ts";
 import { reportClient } from "./report_client.ts";

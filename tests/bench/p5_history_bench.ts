@@ -7,7 +7,7 @@ import { MemoryConnectWise } from "../../adapters/memory/memory_connectwise.ts";
 import { createCipher } from "../../adapters/postgres/cipher.ts";
 import { createPostgresStore } from "../../adapters/postgres/postgres_store.ts";
 import { systemClock } from "../../adapters/system/system_clock.ts";
-import { DEFAULT_SETTINGS, type Deps } from "../../application/deps.ts";
+import { DEFAULT_SETTINGS, type Deps } from "../../application/ports/deps.ts";
 import { periodOf } from "../../domain/period.ts";
 import { connectWiseData, PLANS } from "../support/fixtures.ts";
 import { connectAndMapProducts, mappedOrganization } from "../support/setup.ts";

@@ -3,7 +3,7 @@ import {
   PermissionMissing,
   ProductIdentifierTaken,
   UpstreamError,
-} from "../../application/errors.ts";
+} from "../../application/ports/errors.ts";
 import type { ConnectWise, ConnectWiseSession } from "../../application/ports/connectwise.ts";
 import { permissionReport, PROBED_AREAS } from "../../domain/permissions.ts";
 import {

@@ -7,7 +7,7 @@ import {
   createPlatformWebhook,
   SIGNATURE_HEADER,
 } from "../../adapters/webhook/platform_webhook.ts";
-import { deliverEvents } from "../../application/deliver_events.ts";
+import { deliverEvents } from "../../application/events/deliver_events.ts";
 import { differences, samples } from "./http_samples.ts";
 import { guideWorld } from "./integration_world.ts";
 import { fencedBlocks } from "./markdown.ts";

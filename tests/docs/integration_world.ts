@@ -1,7 +1,7 @@
 import { createApp } from "../../adapters/http/app.ts";
 import { createConnectWiseClient } from "../../adapters/connectwise/connectwise_client.ts";
 import { memoryStore } from "../../adapters/memory/memory_store.ts";
-import { DEFAULT_SETTINGS, type Deps } from "../../application/deps.ts";
+import { DEFAULT_SETTINGS, type Deps } from "../../application/ports/deps.ts";
 import { createSimulator } from "../connectwise_simulator/simulator.ts";
 import { demoSeed } from "../demo/demo_seed.ts";
 import { cloudClient } from "../support/cloud_site.ts";

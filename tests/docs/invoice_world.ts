@@ -15,14 +15,14 @@
 //   line agreement <id> product <id> status <status>
 //   audit product <id> held <n> final <n>            a final-after-invoice entry
 import assert from "node:assert/strict";
-import { importCompanyMappings } from "../../application/company_mappings.ts";
-import { upsertOrganization } from "../../application/organizations.ts";
-import { mapProducts } from "../../application/product_mappings.ts";
-import { reportUsage } from "../../application/report_usage.ts";
-import { connect } from "../../application/connection.ts";
-import { refreshDueAgreements } from "../../application/sync/agreement_terms.ts";
-import { finalizePeriod } from "../../application/sync/month_end.ts";
-import { drainSync } from "../../application/sync/worker.ts";
+import { importCompanyMappings } from "../../application/setup/company_mappings.ts";
+import { upsertOrganization } from "../../application/usage/organizations.ts";
+import { mapProducts } from "../../application/setup/product_mappings.ts";
+import { reportUsage } from "../../application/usage/report_usage.ts";
+import { connect } from "../../application/connection/connection.ts";
+import { refreshDueAgreements } from "../../application/push/agreement_terms.ts";
+import { finalizePeriod } from "../../application/month_end/finalize_period.ts";
+import { drainSync } from "../../application/push/worker.ts";
 import type { LicenseType } from "../../domain/organization.ts";
 import { MONTHLY, type SimInvoice } from "../connectwise_simulator/sim_state.ts";
 import { type SimWorld, simWorld } from "../support/sim_world.ts";

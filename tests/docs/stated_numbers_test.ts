@@ -2,9 +2,9 @@
 // compared with the constant the service runs with, so the two cannot drift apart again.
 import assert from "node:assert/strict";
 import { MAX_BODY_BYTES } from "../../adapters/http/app.ts";
-import { DEFAULT_SETTINGS } from "../../application/deps.ts";
-import { SYNC_NOW_WAIT_MS } from "../../application/sync/sync_now.ts";
-import { LEASE_MS } from "../../application/sync/worker.ts";
+import { DEFAULT_SETTINGS } from "../../application/ports/deps.ts";
+import { SYNC_NOW_WAIT_MS } from "../../application/push/sync_now.ts";
+import { LEASE_MS } from "../../application/push/worker.ts";
 
 const root = new URL("../../", import.meta.url).pathname;
 const read = (file: string) => Deno.readTextFileSync(`${root}${file}`).replace(/\s+/g, " ");

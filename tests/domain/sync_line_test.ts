@@ -47,7 +47,7 @@ Deno.test("sync line: final figures come before the new period's; a final line p
 });
 
 Deno.test("final order: a month finalized with a later one is never written; the previous month is", async () => {
-  const { finalNotPushed } = await import("../../domain/final_order.ts");
+  const { finalNotPushed } = await import("../../domain/final_not_pushed.ts");
   const now = new Date("2026-12-03T00:00:00Z");
   assert.equal(finalNotPushed("2026-10", now), true);
   assert.equal(finalNotPushed("2026-11", now), false);

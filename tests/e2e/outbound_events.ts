@@ -2,8 +2,8 @@ import {
   createPlatformWebhook,
   SIGNATURE_HEADER,
 } from "../../adapters/webhook/platform_webhook.ts";
-import { deliverEvents } from "../../application/deliver_events.ts";
-import type { Deps } from "../../application/deps.ts";
+import { deliverEvents } from "../../application/events/deliver_events.ts";
+import type { Deps } from "../../application/ports/deps.ts";
 import { verifySignature } from "../support/webhook_receiver.ts";
 
 const SECRET = "e2e-webhook-secret-0123";

@@ -1,8 +1,8 @@
 // POST /v1/msps/{msp}/sync pushes now (API.md): a report, then POST /sync, and the simulator
 // holds the figure when the answer comes; until then the line says pending, never in-sync.
 import assert from "node:assert/strict";
-import { syncNow } from "../../application/sync/sync_now.ts";
-import { LEASE_MS } from "../../application/sync/worker.ts";
+import { syncNow } from "../../application/push/sync_now.ts";
+import { LEASE_MS } from "../../application/push/worker.ts";
 import { connectAndMapProducts, mappedOrganization } from "../support/setup.ts";
 import { serveApp } from "../support/serve_app.ts";
 import { simWorld } from "../support/sim_world.ts";

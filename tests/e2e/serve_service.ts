@@ -1,5 +1,5 @@
 import { memoryStore } from "../../adapters/memory/memory_store.ts";
-import { DEFAULT_SETTINGS, type Deps } from "../../application/deps.ts";
+import { DEFAULT_SETTINGS, type Deps } from "../../application/ports/deps.ts";
 import { PLANS } from "../support/fixtures.ts";
 import { FixedClock } from "../support/fixed_clock.ts";
 import { serveApp } from "../support/serve_app.ts";

@@ -4,10 +4,10 @@
 import assert from "node:assert/strict";
 import { createConnectWiseClient } from "../../adapters/connectwise/connectwise_client.ts";
 import { createApp } from "../../adapters/http/app.ts";
-import type { ApiApp } from "../../adapters/http/app_env.ts";
+import type { ApiApp } from "../../adapters/http/middleware/app_env.ts";
 import { memoryStore } from "../../adapters/memory/memory_store.ts";
-import { DEFAULT_SETTINGS, type Deps } from "../../application/deps.ts";
-import { drainSync } from "../../application/sync/worker.ts";
+import { DEFAULT_SETTINGS, type Deps } from "../../application/ports/deps.ts";
+import { drainSync } from "../../application/push/worker.ts";
 import { FixedClock } from "../support/fixed_clock.ts";
 import { serveFaultySite } from "./faulty_site.ts";
 import type { ScriptMsp } from "./platform_script.ts";

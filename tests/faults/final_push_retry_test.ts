@@ -5,11 +5,11 @@
 // straight to the next month's running figures and the final ones never
 // reached ConnectWise. Second, a final push cut short half-way is resumed.
 import assert from "node:assert/strict";
-import { upsertOrganization } from "../../application/organizations.ts";
+import { upsertOrganization } from "../../application/usage/organizations.ts";
 import type { ConnectWise } from "../../application/ports/connectwise.ts";
-import { reportUsage } from "../../application/report_usage.ts";
-import { finalizePeriod } from "../../application/sync/month_end.ts";
-import { drainSync } from "../../application/sync/worker.ts";
+import { reportUsage } from "../../application/usage/report_usage.ts";
+import { finalizePeriod } from "../../application/month_end/finalize_period.ts";
+import { drainSync } from "../../application/push/worker.ts";
 import { connectAndMapProducts, mappedOrganization } from "../support/setup.ts";
 import { simWorld } from "../support/sim_world.ts";
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { createApp } from "../../adapters/http/app.ts";
-import type { Deps } from "../../application/deps.ts";
+import type { Deps } from "../../application/ports/deps.ts";
 
 /**
  * The app on real HTTP at 127.0.0.1 with one platform token; `call` sends a

@@ -1,9 +1,9 @@
-import { connect } from "../../application/connection.ts";
-import { importCompanyMappings } from "../../application/company_mappings.ts";
-import { upsertOrganization } from "../../application/organizations.ts";
-import { mapProducts } from "../../application/product_mappings.ts";
+import { connect } from "../../application/connection/connection.ts";
+import { importCompanyMappings } from "../../application/setup/company_mappings.ts";
+import { upsertOrganization } from "../../application/usage/organizations.ts";
+import { mapProducts } from "../../application/setup/product_mappings.ts";
 import type { LicenseType } from "../../domain/organization.ts";
-import type { Deps } from "../../application/deps.ts";
+import type { Deps } from "../../application/ports/deps.ts";
 import type { Credentials } from "../../application/ports/connections.ts";
 import { CREDENTIALS, type TestWorld } from "./fixtures.ts";
 

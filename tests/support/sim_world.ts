@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS, type Deps } from "../../application/deps.ts";
+import { DEFAULT_SETTINGS, type Deps } from "../../application/ports/deps.ts";
 import type { Store } from "../../application/ports/store.ts";
 import { connectWiseClients } from "../../adapters/connectwise/connectwise_client.ts";
 import { memoryStore } from "../../adapters/memory/memory_store.ts";

@@ -2,10 +2,10 @@
 // HTTP with the real client, asserting the simulator's call counters; run on
 // the memory store and on Postgres (engine_memory_test.ts, engine_postgres_test.ts).
 import assert from "node:assert/strict";
-import { reportUsage } from "../../application/report_usage.ts";
-import { finalizePeriod } from "../../application/sync/month_end.ts";
-import { periodStatement } from "../../application/sync/sync_views.ts";
-import { drainSync } from "../../application/sync/worker.ts";
+import { reportUsage } from "../../application/usage/report_usage.ts";
+import { finalizePeriod } from "../../application/month_end/finalize_period.ts";
+import { periodStatement } from "../../application/views/sync_views.ts";
+import { drainSync } from "../../application/push/worker.ts";
 import { connectAndMapProducts, mappedOrganization } from "../support/setup.ts";
 import { type SimWorld, simWorld } from "../support/sim_world.ts";
 import type { OpenStore } from "../contract/store_contract.ts";

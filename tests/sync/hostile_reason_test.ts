@@ -6,9 +6,9 @@
 import assert from "node:assert/strict";
 import { createApp } from "../../adapters/http/app.ts";
 import { memorySetupAccess } from "../../adapters/memory/setup_access.ts";
-import { reportUsage } from "../../application/report_usage.ts";
-import { drainSync } from "../../application/sync/worker.ts";
-import { createSetupLink } from "../../application/setup_links.ts";
+import { reportUsage } from "../../application/usage/report_usage.ts";
+import { drainSync } from "../../application/push/worker.ts";
+import { createSetupLink } from "../../application/setup/setup_links.ts";
 import type { Store } from "../../application/ports/store.ts";
 import { openMemoryStore, withPostgres } from "../adapters/postgres/store_fixture.ts";
 import type { OpenStore } from "../contract/store_contract.ts";

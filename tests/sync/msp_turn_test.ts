@@ -2,9 +2,9 @@
 // with backoff, counted; the MSP's other agreements, claimed with it, are
 // released untried, still due and uncounted, for the sync loop.
 import assert from "node:assert/strict";
-import { DEFAULT_SETTINGS, type Deps } from "../../application/deps.ts";
-import { reportUsage } from "../../application/report_usage.ts";
-import { finalizePeriod } from "../../application/sync/month_end.ts";
+import { DEFAULT_SETTINGS, type Deps } from "../../application/ports/deps.ts";
+import { reportUsage } from "../../application/usage/report_usage.ts";
+import { finalizePeriod } from "../../application/month_end/finalize_period.ts";
 import { createConnectWiseClient } from "../../adapters/connectwise/connectwise_client.ts";
 import { memoryStore } from "../../adapters/memory/memory_store.ts";
 import { serveSimulator } from "../connectwise_simulator/simulator.ts";

@@ -4,8 +4,8 @@ import assert from "node:assert/strict";
 import { createCipher } from "../../adapters/postgres/cipher.ts";
 import { migrate } from "../../adapters/postgres/migrate.ts";
 import { createPostgresStore } from "../../adapters/postgres/postgres_store.ts";
-import { markMspDirty } from "../../application/sync/mark_dirty.ts";
-import { drainSync } from "../../application/sync/worker.ts";
+import { markMspDirty } from "../../application/lines/mark_dirty.ts";
+import { drainSync } from "../../application/push/worker.ts";
 import { benchWorld, callCounts } from "../bench/bench_world.ts";
 import { testDatabase } from "../support/database.ts";
 

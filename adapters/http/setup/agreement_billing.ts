@@ -1,4 +1,4 @@
-import type { CompanyRow } from "../../../application/lookups.ts";
+import type { CompanyRow } from "../../../application/setup/lookups.ts";
 
 /** An agreement as the companies lookup lists it. */
 export type ListedAgreement = CompanyRow["agreements"][number];

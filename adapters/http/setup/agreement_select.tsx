@@ -1,5 +1,5 @@
 /** @jsxImportSource hono/jsx */
-import type { CompanyRow as Company } from "../../../application/lookups.ts";
+import type { CompanyRow as Company } from "../../../application/setup/lookups.ts";
 import { notBillable } from "./agreement_billing.ts";
 
 /**

@@ -1,10 +1,10 @@
 /** @jsxImportSource hono/jsx */
 import type { Context } from "hono";
-import { importCompanyMappings } from "../../../application/company_mappings.ts";
-import type { Deps } from "../../../application/deps.ts";
-import { companyPage, companyStatuses, companyTypes } from "../../../application/lookups.ts";
-import { listOrganizations } from "../../../application/organizations.ts";
-import { listPlans } from "../../../application/plans.ts";
+import { importCompanyMappings } from "../../../application/setup/company_mappings.ts";
+import type { Deps } from "../../../application/ports/deps.ts";
+import { companyPage, companyStatuses, companyTypes } from "../../../application/setup/lookups.ts";
+import { listOrganizations } from "../../../application/usage/organizations.ts";
+import { listPlans } from "../../../application/figures/plans.ts";
 import { type CompaniesState, CompaniesView } from "./companies_view.tsx";
 import { filterQuery, readFilter } from "./company_filters.tsx";
 import { errorsByCompany, type ImportForm, parseItems, readImportForm } from "./import_form.ts";

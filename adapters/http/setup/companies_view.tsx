@@ -1,6 +1,6 @@
 /** @jsxImportSource hono/jsx */
-import type { CompanyRow as Company } from "../../../application/lookups.ts";
-import type { OrganizationView } from "../../../application/organizations.ts";
+import type { CompanyRow as Company } from "../../../application/setup/lookups.ts";
+import type { OrganizationView } from "../../../application/usage/organizations.ts";
 import type { NamedRef } from "../../../application/ports/connectwise.ts";
 import type { Plan } from "../../../domain/plan.ts";
 import { type CompanyFilter, CompanyFilters } from "./company_filters.tsx";

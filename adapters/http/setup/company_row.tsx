@@ -1,5 +1,5 @@
 /** @jsxImportSource hono/jsx */
-import type { CompanyRow as Company } from "../../../application/lookups.ts";
+import type { CompanyRow as Company } from "../../../application/setup/lookups.ts";
 import { LICENSE_TYPES } from "../../../domain/organization.ts";
 import type { Organization } from "../../../domain/organization.ts";
 import type { Plan } from "../../../domain/plan.ts";

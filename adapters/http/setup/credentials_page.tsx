@@ -5,11 +5,11 @@ import {
   type ConnectionView,
   disconnect,
   getConnection,
-} from "../../../application/connection.ts";
-import type { Deps } from "../../../application/deps.ts";
+} from "../../../application/connection/connection.ts";
+import type { Deps } from "../../../application/ports/deps.ts";
 import { NotFoundError } from "../../../domain/errors.ts";
 import { type Permission, permissionReport, PROBED_AREAS } from "../../../domain/permissions.ts";
-import { CredentialsInput } from "../routes/connection_routes.ts";
+import { CredentialsInput } from "../v1/connection_routes.ts";
 import { stepUrl } from "./layout.tsx";
 import { type CredentialsState, CredentialsView } from "./credentials_view.tsx";
 import { type PageContext, pageContext, type ShownError } from "./page_context.ts";

@@ -1,5 +1,5 @@
 /** @jsxImportSource hono/jsx */
-import type { ConnectionView } from "../../../application/connection.ts";
+import type { ConnectionView } from "../../../application/connection/connection.ts";
 import type { Permission } from "../../../domain/permissions.ts";
 import { Csrf, ErrorBox, Layout, Notice, stepUrl } from "./layout.tsx";
 import type { Frame } from "./page_frame.ts";

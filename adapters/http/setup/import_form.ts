@@ -1,5 +1,5 @@
-import type { MappingRow } from "../../../application/company_mappings.ts";
-import { ImportInput } from "../routes/company_mapping_routes.ts";
+import type { MappingRow } from "../../../application/setup/company_mappings.ts";
+import { ImportInput } from "../v1/company_mapping_routes.ts";
 import { CREATE_ORG, type RowInput } from "./company_row.tsx";
 import { issueSentence, issuesOf } from "./field_sentences.ts";
 import type { ShownError } from "./page_context.ts";

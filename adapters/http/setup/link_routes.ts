@@ -8,10 +8,16 @@ import {
   revokeSetupAccess,
   type SetupLinkDeps,
   spendSetupLink,
-} from "../../../application/setup_links.ts";
-import type { ApiApp } from "../app_env.ts";
-import { Instant, instant, jsonAnswer, problemResponses, v1Route } from "../openapi_helpers.ts";
-import { MspParams } from "../params.ts";
+} from "../../../application/setup/setup_links.ts";
+import type { ApiApp } from "../middleware/app_env.ts";
+import {
+  Instant,
+  instant,
+  jsonAnswer,
+  problemResponses,
+  v1Route,
+} from "../openapi/openapi_helpers.ts";
+import { MspParams } from "../openapi/params.ts";
 import { stepUrl } from "./layout.tsx";
 import {
   ContinuePage,
@@ -20,7 +26,7 @@ import {
   SlowDownPage,
   SpentLinkPage,
 } from "./link_pages.tsx";
-import { clientAddress, type RateLimiter } from "./rate_limit.ts";
+import { clientAddress, type RateLimiter } from "../middleware/rate_limit.ts";
 import { renderPage } from "./render.ts";
 import {
   clearSessionCookie,
@@ -28,7 +34,7 @@ import {
   publicOrigin,
   readSession,
   setSessionCookie,
-} from "./session_cookie.ts";
+} from "../middleware/session_cookie.ts";
 
 const TAG = "Setup page";
 const HTML = (description: string) => ({

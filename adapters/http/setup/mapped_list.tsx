@@ -1,5 +1,5 @@
 /** @jsxImportSource hono/jsx */
-import type { OrganizationView } from "../../../application/organizations.ts";
+import type { OrganizationView } from "../../../application/usage/organizations.ts";
 import type { CompanyMapping } from "../../../domain/company_mapping.ts";
 import { Pager } from "./paging.tsx";
 import { statusWords } from "./words.ts";

@@ -1,5 +1,5 @@
 /** @jsxImportSource hono/jsx */
-import type { NamedSyncLine } from "../../../application/names.ts";
+import type { NamedSyncLine } from "../../../application/views/names.ts";
 import { periodOf } from "../../../domain/period.ts";
 import { When } from "./time.tsx";
 import { periodName } from "./words.ts";

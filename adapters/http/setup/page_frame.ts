@@ -1,5 +1,5 @@
-import type { Deps } from "../../../application/deps.ts";
-import { listProductMappings } from "../../../application/product_mappings.ts";
+import type { Deps } from "../../../application/ports/deps.ts";
+import { listProductMappings } from "../../../application/setup/product_mappings.ts";
 import type { StepSlug } from "./layout.tsx";
 
 /** The connection as the header shows it. */

@@ -1,16 +1,21 @@
 /** @jsxImportSource hono/jsx */
 import type { Context, MiddlewareHandler } from "hono";
-import type { Deps } from "../../../application/deps.ts";
-import type { SetupLinkDeps } from "../../../application/setup_links.ts";
+import type { Deps } from "../../../application/ports/deps.ts";
+import type { SetupLinkDeps } from "../../../application/setup/setup_links.ts";
 import { DomainError } from "../../../domain/errors.ts";
-import type { ApiApp, AppEnv } from "../app_env.ts";
+import type { ApiApp, AppEnv } from "../middleware/app_env.ts";
 import { companiesPage, saveImport } from "./companies_page.tsx";
 import { credentialsPage, disconnectPage, saveCredentials } from "./credentials_page.tsx";
 import { ErrorBox, Layout, stepUrl } from "./layout.tsx";
 import { ForbiddenPage, NoCookiePage, NotFoundPage, SessionEndedPage } from "./link_pages.tsx";
 import { productsPage, saveProducts } from "./products_page.tsx";
 import { renderPage } from "./render.ts";
-import { fromOwnPages, hasSessionCookie, readSession, sameText } from "./session_cookie.ts";
+import {
+  fromOwnPages,
+  hasSessionCookie,
+  readSession,
+  sameText,
+} from "../middleware/session_cookie.ts";
 import { registerSetupAssets } from "./static_assets.ts";
 import { resumeAction, statementCsvAction, syncNowAction } from "./sync_actions.ts";
 import { syncPage } from "./sync_page.tsx";

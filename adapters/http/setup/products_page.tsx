@@ -1,12 +1,12 @@
 /** @jsxImportSource hono/jsx */
 import type { Context } from "hono";
-import type { Deps } from "../../../application/deps.ts";
-import { searchProducts } from "../../../application/lookups.ts";
-import { listPlans } from "../../../application/plans.ts";
+import type { Deps } from "../../../application/ports/deps.ts";
+import { searchProducts } from "../../../application/setup/lookups.ts";
+import { listPlans } from "../../../application/figures/plans.ts";
 import type { CwProduct, NewProduct } from "../../../application/ports/connectwise.ts";
-import { listProductMappings, mapProducts } from "../../../application/product_mappings.ts";
+import { listProductMappings, mapProducts } from "../../../application/setup/product_mappings.ts";
 import { PRODUCT_KINDS } from "../../../domain/product_mapping.ts";
-import { MappingInput } from "../routes/product_mapping_routes.ts";
+import { MappingInput } from "../v1/product_mapping_routes.ts";
 import { stepUrl } from "./layout.tsx";
 import { fieldErrors } from "./field_sentences.ts";
 import { formFields, type PageContext, pageContext } from "./page_context.ts";

@@ -1,5 +1,5 @@
 /** @jsxImportSource hono/jsx */
-import type { ProductMappingView } from "../../../application/product_mappings.ts";
+import type { ProductMappingView } from "../../../application/setup/product_mappings.ts";
 import type { CwProduct } from "../../../application/ports/connectwise.ts";
 import type { Plan } from "../../../domain/plan.ts";
 import type { ProductKind } from "../../../domain/product_mapping.ts";

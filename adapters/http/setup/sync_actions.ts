@@ -1,11 +1,11 @@
 import type { Context } from "hono";
-import type { Deps } from "../../../application/deps.ts";
-import { statementRows } from "../../../application/statement_rows.ts";
-import { resumeLine } from "../../../application/sync/resume_line.ts";
-import { syncNow } from "../../../application/sync/sync_now.ts";
+import type { Deps } from "../../../application/ports/deps.ts";
+import { statementRows } from "../../../application/views/statement_rows.ts";
+import { resumeLine } from "../../../application/lines/resume_line.ts";
+import { syncNow } from "../../../application/push/sync_now.ts";
 import { NotFoundError } from "../../../domain/errors.ts";
 import { parsePeriod } from "../../../domain/period.ts";
-import { statementCsv } from "../statement_csv.ts";
+import { statementCsv } from "../answers/statement_csv.ts";
 import { stepUrl } from "./layout.tsx";
 import { pageContext } from "./page_context.ts";
 

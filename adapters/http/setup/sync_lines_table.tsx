@@ -1,5 +1,5 @@
 /** @jsxImportSource hono/jsx */
-import type { NamedSyncLine } from "../../../application/names.ts";
+import type { NamedSyncLine } from "../../../application/views/names.ts";
 import { blockedByGoneAddition } from "../../../domain/reconcile.ts";
 import { Csrf } from "./layout.tsx";
 import { NextInvoice } from "./next_invoice.tsx";

@@ -1,9 +1,9 @@
 /** @jsxImportSource hono/jsx */
 import type { Context } from "hono";
-import type { Deps } from "../../../application/deps.ts";
-import { knownNames, namedStatement, namedSyncLines } from "../../../application/names.ts";
-import { plansById } from "../../../application/plans.ts";
-import { auditLog } from "../../../application/sync/sync_views.ts";
+import type { Deps } from "../../../application/ports/deps.ts";
+import { knownNames, namedStatement, namedSyncLines } from "../../../application/views/names.ts";
+import { plansById } from "../../../application/figures/plans.ts";
+import { auditLog } from "../../../application/views/sync_views.ts";
 import { periodOf, previousPeriod } from "../../../domain/period.ts";
 import { Csrf, Layout, Notice, stepUrl } from "./layout.tsx";
 import { pageContext } from "./page_context.ts";

@@ -1,5 +1,5 @@
 /** @jsxImportSource hono/jsx */
-import type { KnownNames, NamedStatement } from "../../../application/names.ts";
+import type { KnownNames, NamedStatement } from "../../../application/views/names.ts";
 import type { AuditEntry } from "../../../application/ports/audit_log.ts";
 import type { Plan } from "../../../domain/plan.ts";
 import { When } from "./time.tsx";

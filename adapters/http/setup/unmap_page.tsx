@@ -1,8 +1,8 @@
 /** @jsxImportSource hono/jsx */
 import type { Context } from "hono";
-import { unmapOrganization } from "../../../application/company_mappings.ts";
-import type { Deps } from "../../../application/deps.ts";
-import { requireOrganization } from "../../../application/organizations.ts";
+import { unmapOrganization } from "../../../application/setup/company_mappings.ts";
+import type { Deps } from "../../../application/ports/deps.ts";
+import { requireOrganization } from "../../../application/usage/organizations.ts";
 import { NotFoundError } from "../../../domain/errors.ts";
 import { companiesState, companiesUrl } from "./companies_page.tsx";
 import { Csrf, Layout } from "./layout.tsx";

@@ -10,7 +10,7 @@ import {
 } from "../../../adapters/connectwise/client_options.ts";
 import { pinnedFetch } from "../../../adapters/connectwise/pinned_fetch.ts";
 import { createRateLimiter } from "../../../adapters/connectwise/rate_limiter.ts";
-import { UpstreamError } from "../../../application/errors.ts";
+import { UpstreamError } from "../../../application/ports/errors.ts";
 import { selfSignedCertificate } from "./tls_fixture.ts";
 
 const READ = { area: "Company Maintenance", access: "inquire" } as const;

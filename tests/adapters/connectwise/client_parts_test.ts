@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { backoffMs } from "../../../application/backoff.ts";
+import { backoffMs } from "../../../application/retry/backoff.ts";
 import {
   MAX_RETRY_AFTER_MS,
   mayRetry,

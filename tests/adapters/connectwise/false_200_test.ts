@@ -1,7 +1,7 @@
 // Issue 22, item 7: a PATCH ConnectWise answers 200 without applying it is a
 // failure (`connectwise-write-not-applied`), sent once, never a success.
 import assert from "node:assert/strict";
-import { UpstreamError } from "../../../application/errors.ts";
+import { UpstreamError } from "../../../application/ports/errors.ts";
 import { withSimulator } from "./http_fixture.ts";
 
 const PATCH = { method: "PATCH", template: "/finance/agreements/{id}/additions/{id}" };

@@ -4,7 +4,7 @@
 // (`error`, not `code`) is read too. All of it through `errorText`.
 import assert from "node:assert/strict";
 import { readRefusal } from "../../../adapters/connectwise/answer_errors.ts";
-import { PermissionMissing, UpstreamError } from "../../../application/errors.ts";
+import { PermissionMissing, UpstreamError } from "../../../application/ports/errors.ts";
 import { connectionOf, MEMBERS } from "./contract_world.ts";
 import { withSimulator } from "./http_fixture.ts";
 

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { UpstreamError } from "../../../application/errors.ts";
+import { UpstreamError } from "../../../application/ports/errors.ts";
 import { seededRandom } from "../../connectwise_simulator/sim_faults.ts";
 import { fakeClock, withSimulator } from "./http_fixture.ts";
 

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { connectWiseClients } from "../../../adapters/connectwise/connectwise_client.ts";
 import { createSiteBreakers } from "../../../adapters/connectwise/site_breaker.ts";
 import type { Connection } from "../../../application/ports/connections.ts";
-import { UpstreamError } from "../../../application/errors.ts";
+import { UpstreamError } from "../../../application/ports/errors.ts";
 import { fakeClock } from "./http_fixture.ts";
 import { createApp } from "../../../adapters/http/app.ts";
 import {

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import {
   createFinalizationTracker,
   trackCatchUp,
-} from "../../../adapters/http/finalization_tracker.ts";
+} from "../../../application/month_end/finalization_tracker.ts";
 
 const AT = new Date("2026-12-01T00:00:00Z");
 const progress = (mspsDone: number, finishedAt: Date | null = null) => ({

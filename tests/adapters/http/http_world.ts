@@ -1,5 +1,5 @@
 import { createApp } from "../../../adapters/http/app.ts";
-import type { ApiApp } from "../../../adapters/http/app_env.ts";
+import type { ApiApp } from "../../../adapters/http/middleware/app_env.ts";
 import { type TestWorld, testWorld } from "../../support/fixtures.ts";
 
 /** The token every HTTP test sends. */

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { getLogger, type LogRecord } from "@logtape/logtape";
 import { createApp } from "../../../adapters/http/app.ts";
 import { configureLogging } from "../../../adapters/logging/configure_logging.ts";
-import { UpstreamError } from "../../../application/errors.ts";
+import { UpstreamError } from "../../../application/ports/errors.ts";
 import type { ConnectWise } from "../../../application/ports/connectwise.ts";
 import { CREDENTIALS, testWorld } from "../../support/fixtures.ts";
 import { TOKEN } from "./http_world.ts";

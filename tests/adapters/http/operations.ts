@@ -1,4 +1,4 @@
-import type { ApiApp } from "../../../adapters/http/app_env.ts";
+import type { ApiApp } from "../../../adapters/http/middleware/app_env.ts";
 
 /** One operation of the OpenAPI document. */
 export interface Operation {

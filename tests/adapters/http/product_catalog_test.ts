@@ -6,8 +6,8 @@
 import assert from "node:assert/strict";
 import { createApp } from "../../../adapters/http/app.ts";
 import { memorySetupAccess } from "../../../adapters/memory/setup_access.ts";
-import { mapProducts } from "../../../application/product_mappings.ts";
-import { createSetupLink } from "../../../application/setup_links.ts";
+import { mapProducts } from "../../../application/setup/product_mappings.ts";
+import { createSetupLink } from "../../../application/setup/setup_links.ts";
 import { connectAndMapProducts } from "../../support/setup.ts";
 import { type SimWorld, simWorld } from "../../support/sim_world.ts";
 import { openSetupSession } from "../../support/setup_session.ts";

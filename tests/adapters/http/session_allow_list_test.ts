@@ -3,7 +3,7 @@
 // answer is checked against the allow-list: refused as an unknown route (404
 // route-not-found, nothing done) off it, reached (any other answer) on it.
 import assert from "node:assert/strict";
-import { SESSION_ROUTES } from "../../../adapters/http/setup/api_access.ts";
+import { SESSION_ROUTES } from "../../../adapters/http/middleware/api_auth.ts";
 import { CREDENTIALS } from "../../support/fixtures.ts";
 import { openSetupSession } from "../../support/setup_session.ts";
 import { httpWorld } from "./http_world.ts";

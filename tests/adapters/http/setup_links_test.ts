@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { createApp } from "../../../adapters/http/app.ts";
 import { memorySetupAccess } from "../../../adapters/memory/setup_access.ts";
-import { tokenHash } from "../../../application/setup_links.ts";
+import { tokenHash } from "../../../application/setup/setup_links.ts";
 import { CREDENTIALS, testWorld } from "../../support/fixtures.ts";
 import { TOKEN } from "./http_world.ts";
 

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
-import { upsertOrganization } from "../../../application/organizations.ts";
-import { reportUsage } from "../../../application/report_usage.ts";
-import { finalizeStatements } from "../../../application/sync/finalize_statements.ts";
+import { upsertOrganization } from "../../../application/usage/organizations.ts";
+import { reportUsage } from "../../../application/usage/report_usage.ts";
+import { finalizeStatements } from "../../../application/statements/finalize_statements.ts";
 import type { Store } from "../../../application/ports/store.ts";
 import { testWorld } from "../../support/fixtures.ts";
 import { withPostgres } from "./store_fixture.ts";

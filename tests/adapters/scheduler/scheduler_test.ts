@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { reportUsage } from "../../../application/report_usage.ts";
+import { reportUsage } from "../../../application/usage/report_usage.ts";
 import {
   finalizePreviousMonth,
   MONTHLY_CRON_NAME,
@@ -7,7 +7,7 @@ import {
 } from "../../../adapters/scheduler/monthly_finalization.ts";
 import { startSyncLoop } from "../../../adapters/scheduler/sync_loop.ts";
 import { createApp } from "../../../adapters/http/app.ts";
-import { createFinalizationTracker } from "../../../adapters/http/finalization_tracker.ts";
+import { createFinalizationTracker } from "../../../application/month_end/finalization_tracker.ts";
 import { testWorld } from "../../support/fixtures.ts";
 import { connectAndMapProducts, mappedOrganization, quantityOf } from "../../support/setup.ts";
 

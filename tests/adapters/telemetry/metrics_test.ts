@@ -8,7 +8,7 @@ import {
 import { createApp } from "../../../adapters/http/app.ts";
 import { createServiceTelemetry } from "../../../adapters/telemetry/service_telemetry.ts";
 import { telemetryWorld } from "./otel_capture.ts";
-import { drainSync } from "../../../application/sync/worker.ts";
+import { drainSync } from "../../../application/push/worker.ts";
 import { connectAndMapProducts, mappedOrganization } from "../../support/setup.ts";
 import { parseMetrics, valueOf } from "./prometheus_text.ts";
 

@@ -8,7 +8,7 @@ import {
 } from "@opentelemetry/sdk-trace-base";
 import { createConnectWiseClient } from "../../../adapters/connectwise/connectwise_client.ts";
 import { createServiceTelemetry } from "../../../adapters/telemetry/service_telemetry.ts";
-import type { Deps } from "../../../application/deps.ts";
+import type { Deps } from "../../../application/ports/deps.ts";
 import { simWorld } from "../../support/sim_world.ts";
 
 /**

@@ -3,9 +3,9 @@ import { trace } from "@opentelemetry/api";
 import type { ReadableSpan } from "@opentelemetry/sdk-trace-base";
 import type { LogRecord } from "@logtape/logtape";
 import { configureLogging } from "../../../adapters/logging/configure_logging.ts";
-import { reportUsage } from "../../../application/report_usage.ts";
-import { finalizePeriod } from "../../../application/sync/month_end.ts";
-import { drainSync } from "../../../application/sync/worker.ts";
+import { reportUsage } from "../../../application/usage/report_usage.ts";
+import { finalizePeriod } from "../../../application/month_end/finalize_period.ts";
+import { drainSync } from "../../../application/push/worker.ts";
 import { connectAndMapProducts, mappedOrganization } from "../../support/setup.ts";
 import { captureSpans, exportedText, telemetryWorld } from "./otel_capture.ts";
 

@@ -1,0 +1,111 @@
+import type { Context } from "hono";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import type { OpenedSession, SetupLinkDeps } from "../../../application/setup/setup_links.ts";
+import { setupSessionOf, tokenHash } from "../../../application/setup/setup_links.ts";
+import type { WebOptions } from "./app_env.ts";
+
+/** The cookie that carries a setup session on loopback (plain http, a developer's machine). */
+export const SESSION_COOKIE = "psa_setup";
+/** Its name elsewhere: `__Host-` makes the browser refuse one set by another host or path. */
+export const HOST_SESSION_COOKIE = `__Host-${SESSION_COOKIE}`;
+
+/** A live setup session: its MSP, the CSRF token its forms must send back, its stored hash. */
+export interface SetupSession {
+  readonly mspId: string;
+  readonly csrf: string;
+  readonly hash: string;
+}
+
+const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/** Whether a URL is on a loopback host (the only place a cookie may go without TLS). */
+export function isLoopback(url: string): boolean {
+  const host = new URL(url).hostname;
+  return LOOPBACK.has(host) || host.endsWith(".localhost");
+}
+
+/** The origin browsers reach the service at: PUBLIC_URL, else the request's own. */
+export function publicOrigin(c: Context): string {
+  return web(c).publicUrl ?? new URL(c.req.url).origin;
+}
+
+function web(c: Context): WebOptions {
+  return c.get("web") ?? { publicUrl: null, frameAncestors: [], trustProxy: 0 };
+}
+
+/**
+ * How the session cookie is set: `__Host-` and Secure outside loopback;
+ * SameSite=Strict, or, when the pages may be framed by another site
+ * (SETUP_FRAME_ANCESTORS), SameSite=None; Secure; Partitioned, the only way
+ * a browser sends a cookie inside such a frame.
+ */
+function cookiePolicy(c: Context) {
+  const loopback = isLoopback(publicOrigin(c));
+  const framed = web(c).frameAncestors.length > 0;
+  return {
+    name: loopback ? SESSION_COOKIE : HOST_SESSION_COOKIE,
+    options: {
+      path: "/",
+      httpOnly: true,
+      secure: !loopback || framed,
+      sameSite: framed ? "None" as const : "Strict" as const,
+      partitioned: framed ? true : undefined,
+    },
+  };
+}
+
+/**
+ * The CSRF token of a session: derived from the session's secret token, so it
+ * needs no storage and another site, which never sees the cookie, cannot know it.
+ */
+export function csrfTokenOf(sessionToken: string): Promise<string> {
+  return tokenHash(`csrf:${sessionToken}`);
+}
+
+/** Sets the session cookie (see `cookiePolicy`), for as long as the session lasts. */
+export function setSessionCookie(c: Context, session: OpenedSession, now: Date): void {
+  const { name, options } = cookiePolicy(c);
+  setCookie(c, name, session.token, {
+    ...options,
+    maxAge: Math.max(0, Math.floor((session.expiresAt.getTime() - now.getTime()) / 1000)),
+  });
+}
+
+/** Tells the browser to drop the session cookie. */
+export function clearSessionCookie(c: Context): void {
+  const { name, options } = cookiePolicy(c);
+  deleteCookie(c, name, options);
+}
+
+/** Whether the request carries a session cookie at all (live or not). */
+export function hasSessionCookie(c: Context): boolean {
+  return getCookie(c, cookiePolicy(c).name) !== undefined;
+}
+
+/** The request's live setup session, or undefined (no cookie, unknown, expired or ended). */
+export async function readSession(
+  c: Context,
+  deps: SetupLinkDeps,
+): Promise<SetupSession | undefined> {
+  const token = getCookie(c, cookiePolicy(c).name);
+  if (!token || token.length > 100) return undefined;
+  const found = await setupSessionOf(deps, token);
+  return found &&
+    { mspId: found.mspId, csrf: await csrfTokenOf(token), hash: await tokenHash(token) };
+}
+
+/** Whether a state-changing request says it comes from the service's own pages. */
+export function fromOwnPages(c: Context, options: { originRequired?: boolean } = {}): boolean {
+  const origin = c.req.header("Origin");
+  if (origin === undefined) return !options.originRequired;
+  return origin === publicOrigin(c);
+}
+
+/** Compares two strings without telling, by its time, where they first differ. */
+export function sameText(a: string, b: string): boolean {
+  let diff = a.length ^ b.length;
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    diff |= (a.charCodeAt(i) || 0) ^ (b.charCodeAt(i) || 0);
+  }
+  return diff === 0;
+}

@@ -1,0 +1,38 @@
+import type { Clock } from "./clock.ts";
+import type { ConnectWise } from "./connectwise.ts";
+import type { Store } from "./store.ts";
+import { noTelemetry, type Telemetry } from "./telemetry.ts";
+
+/** What every use case may use; built once in main.ts (or a test). */
+export interface Deps {
+  readonly store: Store;
+  readonly connectWise: ConnectWise;
+  readonly clock: Clock;
+  /** New ids for organizations and events. */
+  readonly newId: () => string;
+  readonly settings: Settings;
+  /** Traces and metrics; absent: nothing is recorded. */
+  readonly telemetry?: Telemetry;
+}
+
+/** The telemetry of `deps`, or one that records nothing. */
+export function telemetryOf(deps: Deps): Telemetry {
+  return deps.telemetry ?? noTelemetry;
+}
+
+/** Tunables of the use cases. */
+export interface Settings {
+  /** `host:port` entries that may be loopback/private and use http (tests, simulator). */
+  readonly hostAllowlist: readonly string[];
+  /** How long a dirty agreement waits for more reports before it is pushed. */
+  readonly coalesceMs: number;
+  /** How often a mapped agreement's terms (invoice dates, billability) are read again. */
+  readonly agreementCheckMs: number;
+}
+
+/** Settings for tests and the demo. */
+export const DEFAULT_SETTINGS: Settings = {
+  hostAllowlist: [],
+  coalesceMs: 1_000,
+  agreementCheckMs: 15 * 60_000,
+};

@@ -1,6 +1,7 @@
 import { getLogger } from "@logtape/logtape";
 import { DEFAULT_SETTINGS, type Deps } from "../application/ports/deps.ts";
 import type { ConnectWise } from "../application/ports/connectwise.ts";
+import type { Repositories } from "../application/ports/store.ts";
 import { catchUp } from "../application/month_end/finalize_period.ts";
 import type { Config } from "./config/config.ts";
 import { connectWiseClients } from "./connectwise/connectwise_client.ts";
@@ -16,7 +17,7 @@ import type { ApiApp } from "./http/middleware/app_env.ts";
 import { createCipher } from "./postgres/cipher.ts";
 import { type Database, openDatabase } from "./postgres/database.ts";
 import { MIGRATIONS_DIR, readMigrations } from "./postgres/migrate.ts";
-import { createPostgresStore } from "./postgres/postgres_store.ts";
+import { createPostgresStore, postgresRepositories } from "./postgres/postgres_store.ts";
 import { isDatabaseUnavailable } from "./postgres/unavailable.ts";
 import { postgresSetupAccess } from "./postgres/setup_access_repository.ts";
 import { startSyncLoop, type SyncLoop } from "./scheduler/sync_loop.ts";
@@ -184,4 +185,17 @@ function hostname(): string {
   } catch {
     return "psa-sync";
   }
+}
+
+/**
+ * The store's repositories alone, on the database the service uses (DATABASE_URL, else the
+ * embedded one under DATA_DIR), for tools that only read figures (`deno task figures:verify`):
+ * no key is needed, as the ledger, statements, plans and organizations hold no secret.
+ */
+export async function openFigureRepositories(
+  config: Pick<Config, "databaseUrl" | "dataDir">,
+): Promise<{ repos: Repositories; close(): Promise<void> }> {
+  const database = await openDatabase(config);
+  const cipher = await createCipher(crypto.getRandomValues(new Uint8Array(32)));
+  return { repos: postgresRepositories(database.sql, cipher), close: () => database.close() };
 }

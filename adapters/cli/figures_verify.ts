@@ -2,19 +2,14 @@
 // compares it with the figures kept as reports arrived; exits 1 on any
 // difference, naming the MSP, organization and period.
 import { verifyFigures } from "../../application/figures/verify_figures.ts";
-import { openDatabase } from "../postgres/database.ts";
-import { createCipher } from "../postgres/cipher.ts";
-import { postgresRepositories } from "../postgres/postgres_store.ts";
+import { openFigureRepositories } from "../composition_root.ts";
 
 // Only where the database is: the service's secrets are not needed to read figures.
-const database = await openDatabase({
+const { repos, close } = await openFigureRepositories({
   databaseUrl: Deno.env.get("DATABASE_URL") || null,
   dataDir: Deno.env.get("DATA_DIR") || "./data",
 });
 try {
-  // Only the ledger, statements, plans and organizations are read: no key is needed.
-  const cipher = await createCipher(crypto.getRandomValues(new Uint8Array(32)));
-  const repos = postgresRepositories(database.sql, cipher);
   const result = await verifyFigures(repos, { now: new Date() });
   for (const d of result.differences) {
     console.error(
@@ -27,5 +22,5 @@ try {
   );
   Deno.exitCode = result.differences.length > 0 ? 1 : 0;
 } finally {
-  await database.close();
+  await close();
 }

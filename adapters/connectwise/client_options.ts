@@ -1,5 +1,8 @@
-import { noTelemetry, type Telemetry } from "../../application/ports/telemetry.ts";
-import type { ExchangeLabels } from "../telemetry/service_telemetry.ts";
+import {
+  type ExchangeLabels,
+  noTelemetry,
+  type Telemetry,
+} from "../../application/ports/telemetry.ts";
 
 /** Where the client reports its calls: a span per call, a count and a duration per exchange. */
 export interface CallTelemetry {

@@ -1,5 +1,5 @@
 import { boundedText, cleanText, MAX_TEXT } from "../../domain/bounded_text.ts";
-import { redactText } from "../logging/redaction.ts";
+import { redactText } from "../../domain/secret_text.ts";
 
 /** The longest error text built from what ConnectWise (or a site posing as it) said. */
 export const MAX_ERROR_TEXT = MAX_TEXT;

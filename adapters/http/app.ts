@@ -17,7 +17,7 @@ import { registerAuditRoutes } from "./v1/audit_routes.ts";
 import { registerCompanyMappingRoutes } from "./v1/company_mapping_routes.ts";
 import { registerConnectionRoutes } from "./v1/connection_routes.ts";
 import { registerLookupRoutes } from "./v1/lookup_routes.ts";
-import { registerMetricsRoute } from "./v1/metrics_route.ts";
+import { type MetricsText, registerMetricsRoute } from "./v1/metrics_route.ts";
 import { type Readiness, registerOperationRoutes } from "./v1/operation_routes.ts";
 import { registerOrganizationRoutes } from "./v1/organization_routes.ts";
 import { registerPeriodRoutes } from "./v1/period_routes.ts";
@@ -27,16 +27,11 @@ import { registerSyncRoutes } from "./v1/sync_routes.ts";
 import { registerUsageRoutes } from "./v1/usage_routes.ts";
 import { registerSwaggerUi } from "./openapi/swagger_ui.ts";
 import { validationHook } from "./answers/validation_hook.ts";
-import {
-  createPrometheusRegistry,
-  type PrometheusRegistry,
-} from "../telemetry/prometheus_registry.ts";
 import type { SetupAccess } from "../../application/ports/setup_access.ts";
-import { memorySetupAccess } from "../memory/setup_access.ts";
 import { apiAccess } from "./middleware/api_auth.ts";
 import { registerSetupLinkRoutes } from "./setup/link_routes.ts";
 import { registerSetupPage } from "./setup/page_routes.tsx";
-import { fixedWindowLimiter } from "./middleware/rate_limit.ts";
+import { fixedWindowLimiter } from "./middleware/failure_limiter.ts";
 
 /** How the HTTP app is built. */
 export interface AppOptions {
@@ -50,8 +45,8 @@ export interface AppOptions {
   readonly logCategory?: readonly string[];
   /** Where finalization progress is kept; default a new in-memory tracker. */
   readonly finalizations?: FinalizationTracker;
-  /** Where setup links and sessions are kept; default in memory (one process). */
-  readonly setupAccess?: SetupAccess;
+  /** Where setup links and sessions are kept (Postgres in the service, so every instance sees them). */
+  readonly setupAccess: SetupAccess;
   /**
    * The origin browsers reach the service at (PUBLIC_URL): setup links point
    * there, and the setup pages' Origin check, the cookie's Secure flag and
@@ -68,8 +63,8 @@ export interface AppOptions {
   readonly redemptionsPerMinute?: number;
   /** Largest accepted request body; default 1 MiB. */
   readonly maxBodyBytes?: number;
-  /** What `GET /metrics` renders (the service telemetry's registry); default an empty one. */
-  readonly metrics?: PrometheusRegistry;
+  /** What `GET /metrics` renders (the service telemetry's registry). */
+  readonly metrics: MetricsText;
   /** Recognizes "database unreachable" errors, answered 503 with Retry-After. */
   readonly isUnavailable?: UnavailableCheck;
 }
@@ -116,7 +111,7 @@ export function createApp(deps: Deps, options: AppOptions): ApiApp {
         ),
     }),
   );
-  const setup = { access: options.setupAccess ?? memorySetupAccess(), clock: deps.clock };
+  const setup = { access: options.setupAccess, clock: deps.clock };
   app.use("/v1/*", apiAccess(options.apiTokens, setup));
 
   registerOpenApiDocument(app);
@@ -125,7 +120,7 @@ export function createApp(deps: Deps, options: AppOptions): ApiApp {
     readiness: options.readiness,
     onReadinessError: (error) => logger.error("Readiness check failed: {error}", { error }),
   });
-  registerMetricsRoute(app, deps, options.metrics ?? createPrometheusRegistry(), {
+  registerMetricsRoute(app, deps, options.metrics, {
     token: options.metricsToken ?? null,
   });
   registerPlanRoutes(app, deps);

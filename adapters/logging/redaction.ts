@@ -1,10 +1,6 @@
 import type { LogRecord, Sink } from "@logtape/logtape";
+import { MASK, SENSITIVE_NAME } from "../../domain/secret_text.ts";
 
-/** Property names whose values are never written to a log. */
-export const SENSITIVE_NAME =
-  /authorization|private_?key|password|passwd|secret|token|api_?key|cookie|credential|encryption_?key/i;
-
-const MASK = "[REDACTED]";
 const MAX_DEPTH = 6;
 // Records repeat the same property names and templates: decide each once (bounded, as a
 // name or template could come from outside).
@@ -93,22 +89,4 @@ export function redactRecord(record: LogRecord): LogRecord {
  */
 export function redactingSink(sink: Sink): Sink {
   return (record) => sink(redactRecord(record));
-}
-
-const MASKED_PAIR = new RegExp(
-  // Bounded around the name: unbounded, a long run of letters costs quadratic time.
-  `([A-Za-z0-9_-]{0,32}(?:${SENSITIVE_NAME.source})[A-Za-z0-9_-]{0,32}["']?\\s*[:=]\\s*["']?)` +
-    `[^"'\\s,;&}]+`,
-  "gi",
-);
-const CREDENTIAL = /\b(Basic|Bearer)\s+[A-Za-z0-9+/=._~-]{6,}/gi;
-
-/**
- * A text with what the log redaction would mask: the value after a key named
- * like a secret (`privateKey=...`, `"authorization": "..."`) and Basic or
- * Bearer credentials. For texts that come from outside (an upstream echoing
- * a request), where no property name tells what is secret.
- */
-export function redactText(text: string): string {
-  return text.replace(CREDENTIAL, `$1 ${MASK}`).replace(MASKED_PAIR, `$1${MASK}`);
 }

@@ -6,21 +6,11 @@ import {
   trace,
   type Tracer,
 } from "@opentelemetry/api";
-import type { Attributes, Telemetry } from "../../application/ports/telemetry.ts";
+import type { ExchangeLabels, Telemetry } from "../../application/ports/telemetry.ts";
 import { DomainError } from "../../domain/errors.ts";
 import type { Recorder } from "./instruments.ts";
 import { createOtelRecorder } from "./otel_recorder.ts";
 import { createPrometheusRegistry, type PrometheusRegistry } from "./prometheus_registry.ts";
-
-/** One HTTP exchange with ConnectWise, as the call metrics label it. */
-export interface ExchangeLabels extends Attributes {
-  readonly msp_id: string;
-  readonly method: string;
-  /** The method and path template, e.g. `GET /finance/agreements/{id}/additions`. */
-  readonly route: string;
-  /** The HTTP status; 0 when no answer came (network error, timeout). */
-  readonly status: number;
-}
 
 /** The service's telemetry: the use cases' port plus what the adapters record themselves. */
 export interface ServiceTelemetry extends Telemetry {

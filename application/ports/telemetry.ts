@@ -1,6 +1,16 @@
 /** Span attributes and metric labels: ids, periods, outcomes and statuses, never a secret. */
 export type Attributes = Readonly<Record<string, string | number | boolean>>;
 
+/** One HTTP exchange with ConnectWise, as the call metrics label it. */
+export interface ExchangeLabels extends Attributes {
+  readonly msp_id: string;
+  readonly method: string;
+  /** The method and path template, e.g. `GET /finance/agreements/{id}/additions`. */
+  readonly route: string;
+  /** The HTTP status; 0 when no answer came (network error, timeout). */
+  readonly status: number;
+}
+
 /** A span in progress: attributes known only at the end (the outcome) are added here. */
 export interface SpanScope {
   set(attributes: Attributes): void;

@@ -11,7 +11,8 @@ import { withTerms } from "./agreement_terms.ts";
 import type { AgreementTarget } from "../figures/desired.ts";
 import { recordInvoicedFinal } from "./invoiced_final.ts";
 import type { KnownAdditions } from "./known_additions.ts";
-import type { PushOutcome, PushResult } from "./push_agreement.ts";
+import { pushAgreement, type PushOutcome, type PushResult } from "./push_agreement.ts";
+import { announceAttention } from "../events/attention.ts";
 import { type PushScope, readPushScope, scopedTarget } from "./push_scope.ts";
 import { heldTarget, recordUnwritten } from "./unwritten_lines.ts";
 
@@ -193,7 +194,7 @@ class Sequence {
     given: { known?: KnownAdditions; target?: AgreementTarget } = {},
   ): Promise<PushOutcome> {
     const scope = this.#scope;
-    const pushed = await tracedPush(this.#deps, {
+    const input = {
       mspId: scope.mspId,
       agreementId: this.#agreementId,
       period: what.period,
@@ -203,6 +204,14 @@ class Sequence {
       target: given.target ?? scopedTarget(scope, this.#target(what.final)),
       effectiveDate: newAdditionDate(this.#record.terms, this.#deps.clock.now()),
       hold: what.hold,
+    };
+    const pushed = await tracedPush(this.#deps, input, () => pushAgreement(this.#deps, input));
+    const { before, after: changed } = pushed.lines;
+    await announceAttention(this.#deps, {
+      mspId: scope.mspId,
+      before,
+      after: changed,
+      result: pushed,
     });
     const after = [...pushed.lines.after].sort((a, b) => lineKey(a).localeCompare(lineKey(b)));
     scope.lines.set(this.#agreementId, after);

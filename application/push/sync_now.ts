@@ -1,7 +1,7 @@
 import { sessionFor } from "../connection/connection.ts";
 import type { Deps } from "../ports/deps.ts";
 import { refreshAgreements } from "./agreement_terms.ts";
-import { syncLines } from "../views/sync_views.ts";
+import { syncLines } from "../lines/line_views.ts";
 import { drainSync, type SyncSummary } from "./worker.ts";
 
 /** What a push asked for now did, and the MSP's lines it left. */

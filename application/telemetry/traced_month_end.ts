@@ -1,6 +1,5 @@
 import type { Period } from "../../domain/period.ts";
 import { type Deps, telemetryOf } from "../ports/deps.ts";
-import type { FinalizationProgress } from "../month_end/finalize_period.ts";
 
 /** One MSP's month end in a span: whether its period became final now or was already. */
 export function tracedMonthEnd<T extends { finalized: Period[] }>(
@@ -17,11 +16,18 @@ export function tracedMonthEnd<T extends { finalized: Period[] }>(
   });
 }
 
+/** What the month-end gauges show of a run's progress. */
+export interface GaugedProgress {
+  readonly period: Period;
+  readonly mspsDone: number;
+  readonly mspsTotal: number;
+}
+
 /** Passes progress on to `next`, and to the month-end gauges. */
-export function monthEndGauges(
+export function monthEndGauges<P extends GaugedProgress>(
   deps: Deps,
-  next?: (p: FinalizationProgress) => void,
-): (p: FinalizationProgress) => void {
+  next?: (p: P) => void,
+): (p: P) => void {
   const telemetry = telemetryOf(deps);
   return (p) => {
     telemetry.gauge("month_end_msps_done", { period: p.period }, p.mspsDone);

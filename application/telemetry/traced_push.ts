@@ -1,9 +1,5 @@
 import { type Deps, telemetryOf } from "../ports/deps.ts";
-import { pushAgreement, type PushOutcome } from "../push/push_agreement.ts";
 import type { PushResult } from "../lines/push_result.ts";
-import { announceAttention } from "../events/attention.ts";
-
-type PushInput = Parameters<typeof pushAgreement>[1];
 
 function outcomeOf(result: PushResult): string {
   if (result.attention !== null) return "attention";
@@ -11,18 +7,19 @@ function outcomeOf(result: PushResult): string {
   return result.retryable ? "retry" : "failed";
 }
 
-/**
- * `pushAgreement` in a span (its ConnectWise calls are child spans), counted
- * by outcome with its writes, and announcing what became blocked or failed.
- */
-export function tracedPush(deps: Deps, input: PushInput): Promise<PushOutcome> {
+/** One agreement's push in a span (its ConnectWise calls are child spans), counted by outcome with its writes. */
+export function tracedPush<T extends PushResult>(
+  deps: Deps,
+  push: { mspId: string; agreementId: number; period: string; final: boolean },
+  work: () => Promise<T>,
+): Promise<T> {
   const telemetry = telemetryOf(deps);
-  const { mspId, agreementId, period, final } = input;
+  const { mspId, agreementId, period, final } = push;
   const attributes = { msp_id: mspId, agreement_id: agreementId, period, final };
   return telemetry.span("psa-sync.push_agreement", attributes, async (span) => {
-    let result: PushOutcome;
+    let result: T;
     try {
-      result = await pushAgreement(deps, input);
+      result = await work();
     } catch (error) {
       telemetry.count("pushes", { outcome: "error" });
       throw error;
@@ -32,8 +29,6 @@ export function tracedPush(deps: Deps, input: PushInput): Promise<PushOutcome> {
     telemetry.count("pushes", { outcome });
     if (result.written > 0) telemetry.count("writes", { outcome: "written" }, result.written);
     if (result.failed > 0) telemetry.count("writes", { outcome: "failed" }, result.failed);
-    const { before, after } = result.lines;
-    await announceAttention(deps, { mspId, before, after, result });
     return result;
   });
 }

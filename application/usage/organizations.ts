@@ -11,7 +11,7 @@ import type { Deps } from "../ports/deps.ts";
 import { requirePlan } from "../figures/plans.ts";
 import type { Repositories } from "../ports/store.ts";
 import type { SyncStatus } from "../ports/sync_lines.ts";
-import { syncLines } from "../views/sync_views.ts";
+import { syncLines } from "../lines/line_views.ts";
 
 /** An organization's sync state in one word, and why. */
 export interface OrganizationSync {

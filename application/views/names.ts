@@ -2,7 +2,8 @@ import type { CompanyMapping } from "../../domain/company_mapping.ts";
 import type { ProductMapping } from "../../domain/product_mapping.ts";
 import type { Statement } from "../../domain/statement.ts";
 import type { Deps } from "../ports/deps.ts";
-import { periodStatement, syncLines, type SyncLineView } from "./sync_views.ts";
+import { periodStatement } from "./period_reads.ts";
+import { syncLines, type SyncLineView } from "../lines/line_views.ts";
 
 /** An agreement as a person reads it: its name and its company's. */
 export interface AgreementName {

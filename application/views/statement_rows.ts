@@ -3,7 +3,7 @@ import type { LicenseType } from "../../domain/organization.ts";
 import type { ProductKind } from "../../domain/product_mapping.ts";
 import type { Deps } from "../ports/deps.ts";
 import { plansById } from "../figures/plans.ts";
-import { periodStatement } from "./sync_views.ts";
+import { periodStatement } from "./period_reads.ts";
 
 /** What an invoice line is checked against: a product and the quantity billed for it. */
 export interface BilledSlot {

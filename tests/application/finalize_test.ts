@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { reportUsage } from "../../application/usage/report_usage.ts";
 import { catchUp, finalizePeriod } from "../../application/month_end/finalize_period.ts";
-import { periodStatement } from "../../application/views/sync_views.ts";
+import { periodStatement } from "../../application/views/period_reads.ts";
 import { upsertOrganization } from "../../application/usage/organizations.ts";
 import { drainSync } from "../../application/push/worker.ts";
 import { testWorld } from "../support/fixtures.ts";

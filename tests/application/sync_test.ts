@@ -4,7 +4,7 @@ import { upsertOrganization } from "../../application/usage/organizations.ts";
 import { reportUsage } from "../../application/usage/report_usage.ts";
 import { mapProducts } from "../../application/setup/product_mappings.ts";
 import { drainSync } from "../../application/push/worker.ts";
-import { previewSync } from "../../application/views/sync_views.ts";
+import { previewSync } from "../../application/views/preview.ts";
 import { testWorld } from "../support/fixtures.ts";
 import { connectAndMapProducts, mappedOrganization, quantityOf } from "../support/setup.ts";
 

@@ -4,7 +4,7 @@ import {
   unmapOrganization,
 } from "../../application/setup/company_mappings.ts";
 import { reportUsage } from "../../application/usage/report_usage.ts";
-import { periodStatement } from "../../application/views/sync_views.ts";
+import { periodStatement } from "../../application/views/period_reads.ts";
 import { drainSync } from "../../application/push/worker.ts";
 import { testWorld } from "../support/fixtures.ts";
 import { connectAndMapProducts, mappedOrganization, quantityOf } from "../support/setup.ts";

@@ -144,7 +144,7 @@ Deno.test("usage: a plan change by PUT counts from the moment it is received, no
     planId: "lite",
     licenseType: "standard",
   });
-  const { periodStatement } = await import("../../application/views/sync_views.ts");
+  const { periodStatement } = await import("../../application/views/period_reads.ts");
   const [statement] = await periodStatement(deps, { mspId: "msp-a", period: "2026-11" });
   assert.deepEqual([statement.planId, statement.licenses, statement.servers], ["core", 10, 2]);
 });

@@ -17,6 +17,8 @@ import { openBenchDatabase, randomKey } from "./bench_database.ts";
 import { reportFromWorker } from "./report_client.ts";
 import { inParallel, seconds } from "./in_parallel.ts";
 import { CONCURRENCY, ORGS_PER_MSP, seedIngestion, SHAPE, TOKEN } from "./ingestion_world.ts";
+import { memorySetupAccess } from "../../adapters/memory/setup_access.ts";
+import { createPrometheusRegistry } from "../../adapters/telemetry/prometheus_registry.ts";
 
 const REPORTS = 10_000;
 /** Reports (and INSERTs) before measuring, through the measured client: the JIT settles first. */
@@ -60,6 +62,8 @@ Deno.bench({
       settings: DEFAULT_SETTINGS,
     };
     const app = createApp(deps, {
+      setupAccess: memorySetupAccess(),
+      metrics: createPrometheusRegistry(),
       apiTokens: [TOKEN],
       workerId: "bench",
       readiness: () => Promise.resolve({ ok: true }),

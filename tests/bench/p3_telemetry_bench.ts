@@ -25,6 +25,8 @@ import { openBenchDatabase, randomKey } from "./bench_database.ts";
 import { seconds } from "./in_parallel.ts";
 import { reportClient } from "./report_client.ts";
 import { CONCURRENCY, seedIngestion, TOKEN } from "./ingestion_world.ts";
+import { createPrometheusRegistry } from "../../adapters/telemetry/prometheus_registry.ts";
+import { memorySetupAccess } from "../../adapters/memory/setup_access.ts";
 
 const ROUNDS = 20;
 const PER_ROUND = 1_000;
@@ -83,9 +85,10 @@ Deno.bench({
       apiTokens: [TOKEN],
       workerId: "bench",
       readiness: () => Promise.resolve({ ok: true }),
+      setupAccess: memorySetupAccess(),
     };
     const apps = {
-      off: createApp(base, options),
+      off: createApp(base, { ...options, metrics: createPrometheusRegistry() }),
       on: createApp({ ...base, telemetry }, { ...options, metrics: telemetry.registry }),
     };
     const serve = (app: typeof apps.on) =>

@@ -13,6 +13,8 @@ import { connectWiseData, PLANS } from "../support/fixtures.ts";
 import { connectAndMapProducts, mappedOrganization } from "../support/setup.ts";
 import { openBenchDatabase, randomKey } from "./bench_database.ts";
 import { inParallel, seconds } from "./in_parallel.ts";
+import { memorySetupAccess } from "../../adapters/memory/setup_access.ts";
+import { createPrometheusRegistry } from "../../adapters/telemetry/prometheus_registry.ts";
 
 const HEAVY_REPORTS = 20_000;
 const CONCURRENCY = 16;
@@ -36,6 +38,8 @@ Deno.bench({
       settings: { ...DEFAULT_SETTINGS, coalesceMs: 60_000 },
     };
     const app = createApp(deps, {
+      setupAccess: memorySetupAccess(),
+      metrics: createPrometheusRegistry(),
       apiTokens: [TOKEN],
       workerId: "bench",
       readiness: () => Promise.resolve({ ok: true }),

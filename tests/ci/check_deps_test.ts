@@ -54,3 +54,44 @@ Deno.test("dependency rule: inward imports pass", async () => {
   });
   assert.equal(result.code, 0, result.text);
 });
+
+Deno.test("dependency rule: an import cycle between two files fails the check, naming the loop", async () => {
+  const result = await checkTree({
+    "application/push/a.ts": 'import { b } from "./b.ts";\n',
+    "application/push/b.ts": 'import type { a } from "./a.ts";\n',
+  });
+  assert.equal(result.code, 1);
+  assert.match(
+    result.text,
+    /import cycle between files: application\/push\/a\.ts -> application\/push\/b\.ts -> application\/push\/a\.ts/,
+  );
+});
+
+Deno.test("dependency rule: folders importing each other fail the check, even with no file cycle", async () => {
+  const result = await checkTree({
+    "application/push/a.ts": 'import { c } from "../month_end/c.ts";\n',
+    "application/push/b.ts": "",
+    "application/month_end/c.ts": "",
+    "application/month_end/d.ts": 'import { b } from "../push/b.ts";\n',
+  });
+  assert.equal(result.code, 1);
+  assert.doesNotMatch(result.text, /between files/);
+  assert.match(
+    result.text,
+    /import cycle between folders: application\/month_end -> application\/push -> application\/month_end/,
+  );
+});
+
+Deno.test("dependency rule: an adapter importing another fails the check; the composition root may", async () => {
+  const result = await checkTree({
+    "adapters/http/app.ts": 'import { store } from "../postgres/store.ts";\n',
+    "adapters/postgres/store.ts": "",
+    "adapters/cli/tool.ts": 'import { open } from "../composition_root.ts";\n',
+    "adapters/composition_root.ts":
+      'import { app } from "./http/app.ts";\nimport { store } from "./postgres/store.ts";\n',
+  });
+  assert.equal(result.code, 1);
+  assert.match(result.text, /adapters\/http\/app\.ts: imports adapters\/postgres\/store\.ts/);
+  assert.doesNotMatch(result.text, /adapters\/composition_root\.ts: imports/);
+  assert.doesNotMatch(result.text, /adapters\/cli\/tool\.ts/);
+});

@@ -6,6 +6,8 @@ import { createSimulator } from "../connectwise_simulator/simulator.ts";
 import { demoSeed } from "../demo/demo_seed.ts";
 import { cloudClient } from "../support/cloud_site.ts";
 import { FixedClock } from "../support/fixed_clock.ts";
+import { memorySetupAccess } from "../../adapters/memory/setup_access.ts";
+import { createPrometheusRegistry } from "../../adapters/telemetry/prometheus_registry.ts";
 
 /** What the guide's samples name, and what stands for it in the test. */
 export const GUIDE = {
@@ -57,6 +59,8 @@ export function guideWorld() {
     settings: DEFAULT_SETTINGS,
   };
   const app = createApp(deps, {
+    setupAccess: memorySetupAccess(),
+    metrics: createPrometheusRegistry(),
     apiTokens: [TOKEN],
     workerId: "docs",
     readiness: () => Promise.resolve({ ok: true }),

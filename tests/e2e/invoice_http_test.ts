@@ -14,6 +14,8 @@ import { serveSimulator } from "../connectwise_simulator/simulator.ts";
 import { simulatorSeed } from "../support/sim_world.ts";
 import { FixedClock } from "../support/fixed_clock.ts";
 import { CREDENTIALS, PLANS } from "../support/fixtures.ts";
+import { memorySetupAccess } from "../../adapters/memory/setup_access.ts";
+import { createPrometheusRegistry } from "../../adapters/telemetry/prometheus_registry.ts";
 
 const TOKEN = "invoice-token-0123456789abcdef";
 const MSP = "/v1/msps/acme-msp";
@@ -37,6 +39,8 @@ Deno.test("over HTTP: a November peak of 30 is invoiced on December 3 as 30, tho
     settings: { ...DEFAULT_SETTINGS, hostAllowlist: [sim.hostPort] },
   };
   const app = createApp(deps, {
+    setupAccess: memorySetupAccess(),
+    metrics: createPrometheusRegistry(),
     apiTokens: [TOKEN],
     workerId: "e2e",
     readiness: () => Promise.resolve({ ok: true }),

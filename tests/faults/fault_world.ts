@@ -13,6 +13,8 @@ import { serveFaultySite } from "./faulty_site.ts";
 import type { ScriptMsp } from "./platform_script.ts";
 import { type ApiCall, apiClient } from "./service_children.ts";
 import { CLIENT_ID, memberKeys, PRODUCTS, siteSeed } from "./site_seed.ts";
+import { memorySetupAccess } from "../../adapters/memory/setup_access.ts";
+import { createPrometheusRegistry } from "../../adapters/telemetry/prometheus_registry.ts";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -66,6 +68,8 @@ export function faultWorld(
     settings: { ...DEFAULT_SETTINGS, hostAllowlist: allowlist },
   };
   const app = createApp(deps, {
+    setupAccess: memorySetupAccess(),
+    metrics: createPrometheusRegistry(),
     apiTokens: [input.token],
     workerId: "faults-app",
     readiness: () => Promise.resolve({ ok: true }),

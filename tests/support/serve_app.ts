@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { createApp } from "../../adapters/http/app.ts";
 import type { Deps } from "../../application/ports/deps.ts";
+import { memorySetupAccess } from "../../adapters/memory/setup_access.ts";
+import { createPrometheusRegistry } from "../../adapters/telemetry/prometheus_registry.ts";
 
 /**
  * The app on real HTTP at 127.0.0.1 with one platform token; `call` sends a
@@ -8,6 +10,8 @@ import type { Deps } from "../../application/ports/deps.ts";
  */
 export function serveApp(deps: Deps, options: { token: string; workerId: string; base?: string }) {
   const app = createApp(deps, {
+    setupAccess: memorySetupAccess(),
+    metrics: createPrometheusRegistry(),
     apiTokens: [options.token],
     workerId: options.workerId,
     readiness: () => Promise.resolve({ ok: true }),

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { reportUsage } from "../../application/usage/report_usage.ts";
 import { finalizePeriod } from "../../application/month_end/finalize_period.ts";
-import { periodStatement } from "../../application/views/sync_views.ts";
+import { periodStatement } from "../../application/views/period_reads.ts";
 import { drainSync } from "../../application/push/worker.ts";
 import { connectAndMapProducts, mappedOrganization } from "../support/setup.ts";
 import { type SimWorld, simWorld } from "../support/sim_world.ts";

@@ -15,6 +15,7 @@ import type { OpenStore } from "../contract/store_contract.ts";
 import { connectAndMapProducts, mappedOrganization } from "../support/setup.ts";
 import { simWorld } from "../support/sim_world.ts";
 import { openSetupSession } from "../support/setup_session.ts";
+import { createPrometheusRegistry } from "../../adapters/telemetry/prometheus_registry.ts";
 
 const POST = { method: "POST", template: "/finance/agreements/{id}/additions" };
 const TOKEN = "hostile-reason-token-0123456789";
@@ -54,6 +55,7 @@ async function hostileReason(open: OpenStore) {
     assert.equal(line.status, "failed");
     assert.equal(audit.action, "failure");
     const app = createApp(w.deps, {
+      metrics: createPrometheusRegistry(),
       apiTokens: [TOKEN],
       workerId: "test",
       readiness: () => Promise.resolve({ ok: true }),
@@ -86,6 +88,7 @@ Deno.test("a hostile refusal reason is kept bounded, clean and without the key (
   try {
     const access = memorySetupAccess();
     const page = createApp(w.deps, {
+      metrics: createPrometheusRegistry(),
       apiTokens: [TOKEN],
       workerId: "test",
       readiness: () => Promise.resolve({ ok: true }),

@@ -1,5 +1,11 @@
-import type { SetupSession } from "./session_cookie.ts";
 import type { OpenAPIHono } from "@hono/zod-openapi";
+
+/** A live setup session: its MSP, the CSRF token its forms must send back, its stored hash. */
+export interface SetupSession {
+  readonly mspId: string;
+  readonly csrf: string;
+  readonly hash: string;
+}
 
 /** How the service is reached from browsers (see AppOptions): the same for every request. */
 export interface WebOptions {

@@ -2,19 +2,12 @@ import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { OpenedSession, SetupLinkDeps } from "../../../application/setup/setup_links.ts";
 import { setupSessionOf, tokenHash } from "../../../application/setup/setup_links.ts";
-import type { WebOptions } from "./app_env.ts";
+import type { SetupSession, WebOptions } from "./app_env.ts";
 
 /** The cookie that carries a setup session on loopback (plain http, a developer's machine). */
 export const SESSION_COOKIE = "psa_setup";
 /** Its name elsewhere: `__Host-` makes the browser refuse one set by another host or path. */
 export const HOST_SESSION_COOKIE = `__Host-${SESSION_COOKIE}`;
-
-/** A live setup session: its MSP, the CSRF token its forms must send back, its stored hash. */
-export interface SetupSession {
-  readonly mspId: string;
-  readonly csrf: string;
-  readonly hash: string;
-}
 
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
 

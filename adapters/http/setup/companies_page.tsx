@@ -8,7 +8,7 @@ import { listPlans } from "../../../application/figures/plans.ts";
 import { type CompaniesState, CompaniesView } from "./companies_view.tsx";
 import { filterQuery, readFilter } from "./company_filters.tsx";
 import { errorsByCompany, type ImportForm, parseItems, readImportForm } from "./import_form.ts";
-import { stepUrl } from "./layout.tsx";
+import { stepUrl } from "./steps.ts";
 import { formFields, type PageContext, pageContext, shownError } from "./page_context.ts";
 import { loadFrame } from "./page_frame.ts";
 import { type Cursor, cursorQuery, readCursor } from "./paging.tsx";

@@ -1,5 +1,6 @@
 /** @jsxImportSource hono/jsx */
-import { Csrf, stepUrl } from "./layout.tsx";
+import { Csrf } from "./layout.tsx";
+import { stepUrl } from "./steps.ts";
 import type { PageContext } from "./page_context.ts";
 
 /** Where the keys come from, before anyone has to ask. */

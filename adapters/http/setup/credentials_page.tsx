@@ -10,7 +10,7 @@ import type { Deps } from "../../../application/ports/deps.ts";
 import { NotFoundError } from "../../../domain/errors.ts";
 import { type Permission, permissionReport, PROBED_AREAS } from "../../../domain/permissions.ts";
 import { CredentialsInput } from "../v1/connection_routes.ts";
-import { stepUrl } from "./layout.tsx";
+import { stepUrl } from "./steps.ts";
 import { type CredentialsState, CredentialsView } from "./credentials_view.tsx";
 import { type PageContext, pageContext, type ShownError } from "./page_context.ts";
 import { formFields, shownError } from "./page_context.ts";

@@ -1,7 +1,8 @@
 /** @jsxImportSource hono/jsx */
 import type { ConnectionView } from "../../../application/connection/connection.ts";
 import type { Permission } from "../../../domain/permissions.ts";
-import { Csrf, ErrorBox, Layout, Notice, stepUrl } from "./layout.tsx";
+import { Csrf, ErrorBox, Layout, Notice } from "./layout.tsx";
+import { stepUrl } from "./steps.ts";
 import type { Frame } from "./page_frame.ts";
 import type { PageContext, ShownError } from "./page_context.ts";
 import { PermissionReport, REQUIRED_ROLE } from "./permission_report.tsx";

@@ -1,22 +1,7 @@
 /** @jsxImportSource hono/jsx */
 import type { Child } from "hono/jsx";
 import type { Frame } from "./page_frame.ts";
-
-/** The four steps of the setup, in order. */
-export const STEPS = [
-  { slug: "credentials", title: "1. Credentials", name: "Credentials" },
-  { slug: "products", title: "2. Product mapping", name: "Products" },
-  { slug: "companies", title: "3. Company import", name: "Companies" },
-  { slug: "sync", title: "4. Sync and audit", name: "Sync" },
-] as const;
-
-/** A step's slug. */
-export type StepSlug = (typeof STEPS)[number]["slug"];
-
-/** Where a step of the MSP's page lives. */
-export function stepUrl(mspId: string, step: StepSlug): string {
-  return `/setup/msps/${encodeURIComponent(mspId)}/${step}`;
-}
+import { STEPS, type StepSlug, stepUrl } from "./steps.ts";
 
 function ConnectionBadge(props: { frame: Frame }) {
   const c = props.frame.connection;

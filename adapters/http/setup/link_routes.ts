@@ -18,7 +18,7 @@ import {
   v1Route,
 } from "../openapi/openapi_helpers.ts";
 import { MspParams } from "../openapi/params.ts";
-import { stepUrl } from "./layout.tsx";
+import { stepUrl } from "./steps.ts";
 import {
   ContinuePage,
   ForbiddenPage,
@@ -26,7 +26,7 @@ import {
   SlowDownPage,
   SpentLinkPage,
 } from "./link_pages.tsx";
-import { clientAddress, type RateLimiter } from "../middleware/rate_limit.ts";
+import { clientAddress, type FailureLimiter } from "../middleware/failure_limiter.ts";
 import { renderPage } from "./render.ts";
 import {
   clearSessionCookie,
@@ -125,7 +125,7 @@ const logout = createRoute({
 /** Setup links: minted by the platform, redeemed once by a person's browser. */
 export function registerSetupLinkRoutes(
   app: ApiApp,
-  setup: SetupLinkDeps & { limiter: RateLimiter },
+  setup: SetupLinkDeps & { limiter: FailureLimiter },
 ): void {
   const now = () => setup.clock.now().getTime();
   const client = (c: Context) => clientAddress(c, c.get("web"));

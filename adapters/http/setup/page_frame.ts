@@ -1,6 +1,6 @@
 import type { Deps } from "../../../application/ports/deps.ts";
 import { listProductMappings } from "../../../application/setup/product_mappings.ts";
-import type { StepSlug } from "./layout.tsx";
+import type { StepSlug } from "./steps.ts";
 
 /** The connection as the header shows it. */
 export type ConnectionState =

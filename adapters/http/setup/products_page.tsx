@@ -7,7 +7,7 @@ import type { CwProduct, NewProduct } from "../../../application/ports/connectwi
 import { listProductMappings, mapProducts } from "../../../application/setup/product_mappings.ts";
 import { PRODUCT_KINDS } from "../../../domain/product_mapping.ts";
 import { MappingInput } from "../v1/product_mapping_routes.ts";
-import { stepUrl } from "./layout.tsx";
+import { stepUrl } from "./steps.ts";
 import { fieldErrors } from "./field_sentences.ts";
 import { formFields, type PageContext, pageContext } from "./page_context.ts";
 import { type ShownError, shownError } from "./page_context.ts";

@@ -3,7 +3,8 @@ import type { ProductMappingView } from "../../../application/setup/product_mapp
 import type { CwProduct } from "../../../application/ports/connectwise.ts";
 import type { Plan } from "../../../domain/plan.ts";
 import type { ProductKind } from "../../../domain/product_mapping.ts";
-import { Csrf, ErrorBox, Layout, Notice, stepUrl } from "./layout.tsx";
+import { Csrf, ErrorBox, Layout, Notice } from "./layout.tsx";
+import { stepUrl } from "./steps.ts";
 import type { PageContext, ShownError } from "./page_context.ts";
 import type { Frame } from "./page_frame.ts";
 import { ProductSlot } from "./product_slot.tsx";

@@ -6,7 +6,7 @@ import { syncNow } from "../../../application/push/sync_now.ts";
 import { NotFoundError } from "../../../domain/errors.ts";
 import { parsePeriod } from "../../../domain/period.ts";
 import { statementCsv } from "../answers/statement_csv.ts";
-import { stepUrl } from "./layout.tsx";
+import { stepUrl } from "./steps.ts";
 import { pageContext } from "./page_context.ts";
 
 // The words of each count a sync's summary may carry; a count without words shows its key.

@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import type { Deps } from "../../../application/ports/deps.ts";
 import { AUDIT_ACTIONS, type AuditEntry } from "../../../application/ports/audit_log.ts";
-import { auditLog } from "../../../application/views/sync_views.ts";
+import { auditLog } from "../../../application/views/period_reads.ts";
 import type { ApiApp } from "../middleware/app_env.ts";
 import { Instant, instant, jsonAnswer, listOf, v1Route } from "../openapi/openapi_helpers.ts";
 import { MspParams } from "../openapi/params.ts";

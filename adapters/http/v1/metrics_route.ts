@@ -1,7 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Deps } from "../../../application/ports/deps.ts";
 import { measureBacklog } from "../../../application/telemetry/backlog.ts";
-import type { PrometheusRegistry } from "../../telemetry/prometheus_registry.ts";
 import type { ApiApp } from "../middleware/app_env.ts";
 import { bearerAuth } from "../middleware/bearer_auth.ts";
 import { PROBLEM_MEDIA_TYPE, ProblemSchema } from "../answers/problem.ts";
@@ -30,6 +29,11 @@ const metricsRoute = createRoute({
   },
 });
 
+/** What `GET /metrics` answers: the metrics in the Prometheus text format. */
+export interface MetricsText {
+  render(): string;
+}
+
 /**
  * `GET /metrics` (ids and counts only, never a secret; it lists every MSP id):
  * open like `/healthz`, or with `token` (METRICS_TOKEN) only for that bearer token.
@@ -37,7 +41,7 @@ const metricsRoute = createRoute({
 export function registerMetricsRoute(
   app: ApiApp,
   deps: Deps,
-  registry: PrometheusRegistry,
+  registry: MetricsText,
   options: { token: string | null },
 ): void {
   if (options.token !== null) app.use("/metrics", bearerAuth([options.token]));

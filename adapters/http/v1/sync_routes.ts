@@ -5,7 +5,7 @@ import { resumeLine } from "../../../application/lines/resume_line.ts";
 import { PRODUCT_KINDS } from "../../../domain/product_mapping.ts";
 import { SYNC_STATUSES } from "../../../domain/sync_line.ts";
 import { SYNC_NOW_WAIT_MS, syncNow } from "../../../application/push/sync_now.ts";
-import { previewSync } from "../../../application/views/sync_views.ts";
+import { previewSync } from "../../../application/views/preview.ts";
 import type { ApiApp } from "../middleware/app_env.ts";
 import { Instant, instant, jsonAnswer, listOf, v1Route } from "../openapi/openapi_helpers.ts";
 import { MspLineParams, MspParams } from "../openapi/params.ts";

@@ -6,7 +6,7 @@ import { configure, type LogRecord, reset } from "@logtape/logtape";
 import { cleanText } from "../../../domain/bounded_text.ts";
 import { createConnectWiseClient } from "../../../adapters/connectwise/connectwise_client.ts";
 import { errorText, MAX_ERROR_TEXT } from "../../../adapters/connectwise/error_text.ts";
-import { redactText } from "../../../adapters/logging/redaction.ts";
+import { redactText } from "../../../domain/secret_text.ts";
 import type { Connection } from "../../../application/ports/connections.ts";
 
 const KEYS = { companyId: "acme", publicKey: "pub-7Q2x", privateKey: "prv/9a+Kz=Qw81Lm" };

@@ -15,6 +15,7 @@ import {
 import type { ConnectWise } from "../../../application/ports/connectwise.ts";
 import { testWorld } from "../../support/fixtures.ts";
 import { TOKEN } from "../http/http_world.ts";
+import { memorySetupAccess } from "../../../adapters/memory/setup_access.ts";
 
 Deno.test("breaker: opens after 3 failures in a row, pauses 30 s then twice as long after a failed trial, an answer closes it", () => {
   const b = createSiteBreakers({ threshold: 3, baseMs: 30_000, capMs: 100_000 });
@@ -48,6 +49,7 @@ async function shownBreaker(
   const world = await testWorld();
   await world.store.connections.save(connection);
   const app = createApp({ ...world.deps, connectWise, telemetry }, {
+    setupAccess: memorySetupAccess(),
     apiTokens: [TOKEN],
     workerId: "test",
     readiness: () => Promise.resolve({ ok: true }),

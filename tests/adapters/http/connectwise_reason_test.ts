@@ -8,6 +8,7 @@ import { createSetupLink } from "../../../application/setup/setup_links.ts";
 import { connectAndMapProducts } from "../../support/setup.ts";
 import { type SimWorld, simWorld } from "../../support/sim_world.ts";
 import { openSetupSession } from "../../support/setup_session.ts";
+import { createPrometheusRegistry } from "../../../adapters/telemetry/prometheus_registry.ts";
 
 const TOKEN = "connectwise-reason-token-0123456789";
 const CATALOG_POST = { method: "POST", template: "/procurement/catalog" };
@@ -22,6 +23,7 @@ async function withApp(body: (w: SimWorld, app: App, access: SetupAccess) => Pro
   try {
     await connectAndMapProducts(w);
     const app = createApp(w.deps, {
+      metrics: createPrometheusRegistry(),
       apiTokens: [TOKEN],
       workerId: "test",
       readiness: () => Promise.resolve({ ok: true }),

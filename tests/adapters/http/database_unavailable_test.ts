@@ -6,6 +6,8 @@ import { isDatabaseUnavailable } from "../../../adapters/postgres/unavailable.ts
 import type { Store } from "../../../application/ports/store.ts";
 import { testWorld } from "../../support/fixtures.ts";
 import { TOKEN } from "./http_world.ts";
+import { memorySetupAccess } from "../../../adapters/memory/setup_access.ts";
+import { createPrometheusRegistry } from "../../../adapters/telemetry/prometheus_registry.ts";
 
 /** A store whose every call fails as postgres.js does when the server is down. */
 function downStore(): Store {
@@ -18,6 +20,8 @@ function downStore(): Store {
 Deno.test("database down: /v1 is 503 with Retry-After, /healthz 200, /readyz 503", async () => {
   const world = await testWorld();
   const app = createApp({ ...world.deps, store: downStore() }, {
+    setupAccess: memorySetupAccess(),
+    metrics: createPrometheusRegistry(),
     apiTokens: [TOKEN],
     workerId: "test-worker",
     readiness: () => Promise.resolve({ ok: false, detail: "database unreachable" }),
@@ -53,6 +57,8 @@ Deno.test("database down: /v1 is 503 with Retry-After, /healthz 200, /readyz 503
 Deno.test("without the check, the same failure stays a 500 (the mapping is what makes it 503)", async () => {
   const world = await testWorld();
   const app = createApp({ ...world.deps, store: downStore() }, {
+    setupAccess: memorySetupAccess(),
+    metrics: createPrometheusRegistry(),
     apiTokens: [TOKEN],
     workerId: "test-worker",
     readiness: () => Promise.resolve({ ok: true }),

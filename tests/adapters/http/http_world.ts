@@ -1,6 +1,8 @@
 import { createApp } from "../../../adapters/http/app.ts";
 import type { ApiApp } from "../../../adapters/http/middleware/app_env.ts";
 import { type TestWorld, testWorld } from "../../support/fixtures.ts";
+import { memorySetupAccess } from "../../../adapters/memory/setup_access.ts";
+import { createPrometheusRegistry } from "../../../adapters/telemetry/prometheus_registry.ts";
 
 /** The token every HTTP test sends. */
 export const TOKEN = "test-token-0123456789abcdef";
@@ -22,6 +24,8 @@ export interface HttpWorld extends TestWorld {
 export async function httpWorld(options: Parameters<typeof testWorld>[0] = {}): Promise<HttpWorld> {
   const world = await testWorld(options);
   const app = createApp(world.deps, {
+    setupAccess: memorySetupAccess(),
+    metrics: createPrometheusRegistry(),
     apiTokens: [TOKEN, "second-token-fedcba9876543210"],
     workerId: "test-worker",
     readiness: () => Promise.resolve({ ok: true }),

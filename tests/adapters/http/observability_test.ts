@@ -6,6 +6,8 @@ import { UpstreamError } from "../../../application/ports/errors.ts";
 import type { ConnectWise } from "../../../application/ports/connectwise.ts";
 import { CREDENTIALS, testWorld } from "../../support/fixtures.ts";
 import { TOKEN } from "./http_world.ts";
+import { memorySetupAccess } from "../../../adapters/memory/setup_access.ts";
+import { createPrometheusRegistry } from "../../../adapters/telemetry/prometheus_registry.ts";
 
 const SECRET = "hunter2-db-password";
 
@@ -23,6 +25,8 @@ async function failingApp(failure: Error, readiness = () => Promise.resolve({ ok
     },
   };
   const app = createApp({ ...w.deps, connectWise }, {
+    setupAccess: memorySetupAccess(),
+    metrics: createPrometheusRegistry(),
     apiTokens: [TOKEN],
     workerId: "w",
     readiness,

@@ -11,6 +11,7 @@ import { createSetupLink } from "../../../application/setup/setup_links.ts";
 import { connectAndMapProducts } from "../../support/setup.ts";
 import { type SimWorld, simWorld } from "../../support/sim_world.ts";
 import { openSetupSession } from "../../support/setup_session.ts";
+import { createPrometheusRegistry } from "../../../adapters/telemetry/prometheus_registry.ts";
 
 const TOKEN = "product-catalog-token-0123456789";
 const POST = "POST /procurement/catalog";
@@ -26,6 +27,7 @@ async function withApp(body: (w: SimWorld, call: Call, page: Page) => Promise<vo
   try {
     await connectAndMapProducts(w);
     const app = createApp(w.deps, {
+      metrics: createPrometheusRegistry(),
       apiTokens: [TOKEN],
       workerId: "test",
       readiness: () => Promise.resolve({ ok: true }),

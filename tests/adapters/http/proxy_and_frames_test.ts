@@ -7,10 +7,12 @@ import { type AppOptions, createApp } from "../../../adapters/http/app.ts";
 import { memorySetupAccess } from "../../../adapters/memory/setup_access.ts";
 import { testWorld } from "../../support/fixtures.ts";
 import { TOKEN } from "./http_world.ts";
+import { createPrometheusRegistry } from "../../../adapters/telemetry/prometheus_registry.ts";
 
 async function app(options: Partial<AppOptions> = {}) {
   const world = await testWorld();
   const built = createApp(world.deps, {
+    metrics: createPrometheusRegistry(),
     apiTokens: [TOKEN],
     workerId: "test",
     readiness: () => Promise.resolve({ ok: true }),

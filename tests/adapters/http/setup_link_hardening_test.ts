@@ -11,12 +11,14 @@ import { memorySetupAccess } from "../../../adapters/memory/setup_access.ts";
 import { CREDENTIALS, testWorld } from "../../support/fixtures.ts";
 import { openSetupSession } from "../../support/setup_session.ts";
 import { TOKEN } from "./http_world.ts";
+import { createPrometheusRegistry } from "../../../adapters/telemetry/prometheus_registry.ts";
 
 const BASE = "http://127.0.0.1:8000";
 
 async function linkApp(options: Partial<AppOptions> = {}) {
   const world = await testWorld();
   const app = createApp(world.deps, {
+    metrics: createPrometheusRegistry(),
     apiTokens: [TOKEN],
     workerId: "test",
     readiness: () => Promise.resolve({ ok: true }),
@@ -198,6 +200,7 @@ Deno.test("the access log and the error log record the route template, never a s
   await w.post(url);
   await w.app.request(`${url}/more`);
   const failing = createApp({ ...w.deps }, {
+    metrics: createPrometheusRegistry(),
     apiTokens: [TOKEN],
     workerId: "test",
     readiness: () => Promise.resolve({ ok: true }),

@@ -4,6 +4,7 @@ import { memorySetupAccess } from "../../../adapters/memory/setup_access.ts";
 import { tokenHash } from "../../../application/setup/setup_links.ts";
 import { CREDENTIALS, testWorld } from "../../support/fixtures.ts";
 import { TOKEN } from "./http_world.ts";
+import { createPrometheusRegistry } from "../../../adapters/telemetry/prometheus_registry.ts";
 
 const BASE = "http://127.0.0.1:8000";
 
@@ -14,6 +15,7 @@ async function linkWorld(
   const access = memorySetupAccess();
   const saved: string[] = [];
   const app = createApp(world.deps, {
+    metrics: createPrometheusRegistry(),
     apiTokens: [TOKEN],
     workerId: "test",
     readiness: () => Promise.resolve({ ok: true }),

@@ -10,6 +10,8 @@ import { createApp } from "../../../adapters/http/app.ts";
 import { createFinalizationTracker } from "../../../application/month_end/finalization_tracker.ts";
 import { testWorld } from "../../support/fixtures.ts";
 import { connectAndMapProducts, mappedOrganization, quantityOf } from "../../support/setup.ts";
+import { memorySetupAccess } from "../../../adapters/memory/setup_access.ts";
+import { createPrometheusRegistry } from "../../../adapters/telemetry/prometheus_registry.ts";
 
 /** One Lite organization of msp-a, mapped, with one usage report. */
 async function liteWorldWithReport(input: { now: string; at: string; licenses: number }) {
@@ -55,6 +57,8 @@ Deno.test("scheduler: after the monthly run, GET /v1/periods/{period}/finalizati
   });
   const finalizations = createFinalizationTracker();
   const app = createApp(w.deps, {
+    setupAccess: memorySetupAccess(),
+    metrics: createPrometheusRegistry(),
     apiTokens: ["scheduler-token-0123456789"],
     workerId: "http",
     readiness: () => Promise.resolve({ ok: true }),

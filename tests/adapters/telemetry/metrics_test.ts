@@ -11,6 +11,7 @@ import { telemetryWorld } from "./otel_capture.ts";
 import { drainSync } from "../../../application/push/worker.ts";
 import { connectAndMapProducts, mappedOrganization } from "../../support/setup.ts";
 import { parseMetrics, valueOf } from "./prometheus_text.ts";
+import { memorySetupAccess } from "../../../adapters/memory/setup_access.ts";
 
 const TOKEN = "metrics-test-token-0123456789";
 const MSP = "msp-a";
@@ -19,6 +20,7 @@ async function meteredWorld() {
   const w = await telemetryWorld("2026-10-20T12:00:00Z");
   const { deps, telemetry } = w;
   const app = createApp(deps, {
+    setupAccess: memorySetupAccess(),
     apiTokens: [TOKEN],
     workerId: "t",
     readiness: () => Promise.resolve({ ok: true }),

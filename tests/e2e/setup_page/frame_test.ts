@@ -9,6 +9,7 @@ import { createApp } from "../../../adapters/http/app.ts";
 import { memorySetupAccess } from "../../../adapters/memory/setup_access.ts";
 import { testWorld } from "../../support/fixtures.ts";
 import { launchBrowser, missingBrowser } from "./browser.ts";
+import { createPrometheusRegistry } from "../../../adapters/telemetry/prometheus_registry.ts";
 
 const missing = missingBrowser();
 if (missing) console.warn(`SKIPPED the setup page frame test: it ${missing}`);
@@ -22,6 +23,7 @@ async function framedWorld(frameAncestors: (platformOrigin: string) => string[])
   const platformOrigin = `http://localhost:${platformPort}`;
   const world = await testWorld();
   const app = createApp(world.deps, {
+    metrics: createPrometheusRegistry(),
     apiTokens: [TOKEN],
     workerId: "frames",
     readiness: () => Promise.resolve({ ok: true }),

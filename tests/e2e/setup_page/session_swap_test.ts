@@ -8,6 +8,7 @@ import { createApp } from "../../../adapters/http/app.ts";
 import { memorySetupAccess } from "../../../adapters/memory/setup_access.ts";
 import { testWorld } from "../../support/fixtures.ts";
 import { launchBrowser, missingBrowser } from "./browser.ts";
+import { createPrometheusRegistry } from "../../../adapters/telemetry/prometheus_registry.ts";
 
 const missing = missingBrowser();
 if (missing) console.warn(`SKIPPED the session swap browser test: it ${missing}`);
@@ -21,6 +22,7 @@ Deno.test({
   async fn() {
     const world = await testWorld();
     const app = createApp(world.deps, {
+      metrics: createPrometheusRegistry(),
       apiTokens: [TOKEN],
       workerId: "swap",
       readiness: () => Promise.resolve({ ok: true }),

@@ -3,7 +3,7 @@ import { getConnInfo } from "hono/deno";
 import type { WebOptions } from "./app_env.ts";
 
 /** Counts failures per key in each window; a key over its limit is refused until the next. */
-export interface RateLimiter {
+export interface FailureLimiter {
   /** Whether `key` has used up its failures of the current window at `now`. */
   blocked(key: string, now: number): boolean;
   /** Counts one failure of `key` at `now`. */
@@ -14,7 +14,7 @@ export interface RateLimiter {
  * A fixed-window limiter in memory. Windows of other keys are dropped when a
  * new window starts, so memory follows the callers of one window.
  */
-export function fixedWindowLimiter(options: { limit: number; windowMs: number }): RateLimiter {
+export function fixedWindowLimiter(options: { limit: number; windowMs: number }): FailureLimiter {
   let windowStart = 0;
   let counts = new Map<string, number>();
   const roll = (now: number) => {

@@ -1,43 +1,8 @@
-import { checkPeriodAsked } from "../../domain/period.ts";
-import type { Statement } from "../../domain/statement.ts";
-import { lineStatusNow } from "../../domain/sync_line.ts";
 import { sessionFor } from "../connection/connection.ts";
 import type { Deps } from "../ports/deps.ts";
-import type { AuditEntry } from "../ports/audit_log.ts";
-import type { SyncLine } from "../ports/sync_lines.ts";
-import { computeStatements } from "../statements/finalize_statements.ts";
 import { planAgreement } from "../push/plan_agreement.ts";
 import { readPushScope, scopedTarget } from "../push/push_scope.ts";
 import { stepFor } from "../push/push_sequence.ts";
-
-/** A sync line as shown: its status now, and its agreement as last read. */
-export interface SyncLineView extends SyncLine {
-  /** The agreement's next invoice date as last read; null when unknown. */
-  readonly nextInvoiceDate: Date | null;
-  /** The agreement's name as last read; null when never read. */
-  readonly agreementName: string | null;
-}
-
-/**
- * Every sync line of the MSP, with the status it has now (`lineStatusNow`)
- * and its agreement's next invoice date.
- */
-export async function syncLines(deps: Deps, mspId: string): Promise<SyncLineView[]> {
-  const [lines, queued] = await Promise.all([
-    deps.store.syncLines.list(mspId),
-    deps.store.syncQueue.queued(mspId),
-  ]);
-  const ids = [...new Set(lines.map((l) => l.agreementId))];
-  const records = ids.length === 0 ? [] : await deps.store.agreements.get(mspId, ids);
-  const read = new Map(records.map((r) => [r.terms.id, r]));
-  const waiting = new Set(queued.map((q) => q.agreementId));
-  return lines.map((line) => ({
-    ...line,
-    status: lineStatusNow(line.status, waiting.has(line.agreementId)),
-    nextInvoiceDate: read.get(line.agreementId)?.watch.nextInvoiceDate ?? null,
-    agreementName: read.get(line.agreementId)?.terms.name ?? null,
-  }));
-}
 
 /** One line of a preview: what a sync would do now. */
 export interface PreviewLine {
@@ -105,27 +70,4 @@ export async function previewSync(deps: Deps, mspId: string): Promise<PreviewLin
     }
   }
   return preview;
-}
-
-/**
- * The statement of a period: final figures once finalized, else the running
- * ones; a period more than one month ahead is refused (`checkPeriodAsked`).
- */
-export async function periodStatement(
-  deps: Deps,
-  input: { mspId: string; period: string },
-): Promise<Statement[]> {
-  const period = checkPeriodAsked(input.period, deps.clock.now());
-  if (await deps.store.statements.isFinalized(input.mspId, period)) {
-    return deps.store.statements.list(input.mspId, period);
-  }
-  return computeStatements(deps.store, { mspId: input.mspId, period, finalizedAt: null });
-}
-
-/** The MSP's audit log, newest first. */
-export function auditLog(
-  deps: Deps,
-  input: { mspId: string; before?: number; limit?: number },
-): Promise<AuditEntry[]> {
-  return deps.store.audit.list(input.mspId, { before: input.before, limit: input.limit ?? 50 });
 }

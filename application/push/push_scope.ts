@@ -13,7 +13,6 @@ import type { Connection } from "../ports/connections.ts";
 import type { ConnectWiseSession } from "../ports/connectwise.ts";
 import type { SyncLine } from "../ports/sync_lines.ts";
 import { type AgreementTarget, type FiguredOrganization, targetOf } from "../figures/desired.ts";
-import { finalizeDue } from "../statements/finalize_statements.ts";
 import { organizationFigures } from "../figures/period_figures.ts";
 
 /**
@@ -29,7 +28,7 @@ export interface PushScope {
   readonly connection: Connection | undefined;
   /** One ConnectWise session for the round's pushes (its site checked once); null when not connected. */
   readonly session: ConnectWiseSession | null;
-  /** The latest final period (after finalizing any that was due). */
+  /** The latest final period as recorded: a sync round finalizes due months before it reads. */
   readonly lastFinal: Period | null;
   /** The period of the running figures. */
   readonly current: Period;
@@ -77,7 +76,7 @@ export async function readPushScope(
     lines: new Map(),
   };
   if (!connection || connection.attention) return empty;
-  const { lastFinal } = await finalizeDue(deps, { mspId });
+  const lastFinal = await repos.statements.lastFinalized(mspId);
   const [plans, productMappings, mappings, allLines, records] = await Promise.all([
     plansById(repos),
     repos.productMappings.list(mspId),

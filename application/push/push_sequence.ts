@@ -7,13 +7,12 @@ import { tracedPush } from "../telemetry/traced_push.ts";
 import type { AgreementRecord } from "../ports/agreements.ts";
 import type { ConnectWiseSession } from "../ports/connectwise.ts";
 import type { SyncLine } from "../ports/sync_lines.ts";
-import { withTerms } from "./agreement_terms.ts";
 import type { AgreementTarget } from "../figures/desired.ts";
 import { recordInvoicedFinal } from "./invoiced_final.ts";
 import type { KnownAdditions } from "./known_additions.ts";
 import { pushAgreement, type PushOutcome, type PushResult } from "./push_agreement.ts";
 import { announceAttention } from "../events/attention.ts";
-import { type PushScope, readPushScope, scopedTarget } from "./push_scope.ts";
+import { type PushScope, scopedTarget } from "./push_scope.ts";
 import { heldTarget, recordUnwritten } from "./unwritten_lines.ts";
 
 /** What syncing one agreement did; `skipped` says why nothing was tried. */
@@ -37,7 +36,7 @@ export interface AgreementSync extends PushResult {
 export async function syncAgreement(
   deps: Deps,
   input: { mspId: string; agreementId: number },
-  scope?: PushScope,
+  scope: PushScope,
   options: { verifyHeld?: boolean } = {},
 ): Promise<AgreementSync> {
   const { mspId, agreementId } = input;
@@ -48,10 +47,6 @@ export async function syncAgreement(
     attention: null,
     skipped: null,
   };
-  scope ??= await withTerms(
-    deps,
-    await readPushScope(deps, { mspId, agreementIds: [agreementId] }),
-  );
   const { connection } = scope;
   if (!connection) return { ...result, skipped: "not connected to ConnectWise" };
   if (connection.attention) return { ...result, skipped: connection.attention };

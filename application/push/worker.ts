@@ -3,6 +3,7 @@ import type { Deps } from "../ports/deps.ts";
 import type { DirtyAgreement } from "../ports/sync_queue.ts";
 import { withTerms } from "./agreement_terms.ts";
 import { type PushScope, readPushScope } from "./push_scope.ts";
+import { finalizeDue } from "../statements/finalize_statements.ts";
 import { showCrashOnLines } from "./push_crash.ts";
 import { syncAgreement } from "./push_sequence.ts";
 
@@ -77,13 +78,17 @@ async function syncItems(
     onError?: (item: DirtyAgreement, error: unknown) => void;
   },
 ): Promise<void> {
-  // Read on an MSP's first item, for all of its claimed agreements; the items keep their order.
+  // On an MSP's first item, for all of its claimed agreements (the items keep their order):
+  // first month end's step, so a month that ended is final before anything is pushed; then
+  // the read of what the pushes need.
   const scopes = new Map<string, Promise<PushScope>>();
   const scopeOf = (mspId: string) => {
     let scope = scopes.get(mspId);
     if (!scope) {
       const agreementIds = items.filter((i) => i.mspId === mspId).map((i) => i.agreementId);
-      scope = readPushScope(deps, { mspId, agreementIds }).then((s) => withTerms(deps, s));
+      scope = finalizeDue(deps, { mspId })
+        .then(() => readPushScope(deps, { mspId, agreementIds }))
+        .then((s) => withTerms(deps, s));
       scopes.set(mspId, scope);
     }
     return scope;

@@ -11,32 +11,39 @@ import { finalizePeriod } from "../../application/month_end/finalize_period.ts";
 import { openBenchDatabase, randomKey } from "./bench_database.ts";
 import { drainSync } from "../../application/push/worker.ts";
 import { refreshDueAgreements } from "../../application/push/agreement_terms.ts";
-import { benchWorld, callCounts } from "./bench_world.ts";
+import { type BenchWorld, benchWorld, callCounts } from "./bench_world.ts";
 import { inParallel } from "./in_parallel.ts";
 
 const SHAPE = { msps: 100, agreementsPerMsp: 20, orgsPerAgreement: 5 };
 
-/** One month end of the world at `requestsPerMinute` per MSP, its figures printed. */
-async function monthEnd(b: Deno.BenchContext, requestsPerMinute: number): Promise<void> {
+/** The mapped world on a database of its own, its October reported, at 00:05 on November 1st. */
+async function octoberWorld(
+  options: Pick<Parameters<typeof benchWorld>[1], "requestsPerMinute" | "site" | "background">,
+) {
   const db = await openBenchDatabase();
-  const store = createPostgresStore(db.database.sql, {
-    cipher: await createCipher(randomKey()),
-  });
+  const store = createPostgresStore(db.database.sql, { cipher: await createCipher(randomKey()) });
   const world = await benchWorld(store, {
     ...SHAPE,
-    requestsPerMinute,
+    ...options,
     now: "2026-11-01T00:05:00Z",
     reportedAt: "2026-10-15T00:00:00Z",
     seedConcurrency: 16,
   });
+  return { db, world };
+}
+
+/** October's month end, every MSP at once: each is bound by its own rate. */
+function finalizeOctober(world: BenchWorld) {
+  return finalizePeriod(world.deps, { period: "2026-10", owner: "bench", concurrency: SHAPE.msps });
+}
+
+/** One month end of the world at `requestsPerMinute` per MSP, its figures printed. */
+async function monthEnd(b: Deno.BenchContext, requestsPerMinute: number): Promise<void> {
+  const { db, world } = await octoberWorld({ requestsPerMinute });
   try {
     const started = performance.now();
     b.start();
-    const result = await finalizePeriod(world.deps, {
-      period: "2026-10",
-      owner: "bench",
-      concurrency: SHAPE.msps, // every MSP at once: each is bound by its own rate
-    });
+    const result = await finalizeOctober(world);
     b.end();
     const seconds = (performance.now() - started) / 1_000;
     const { calls, writes } = callCounts(world.sim);
@@ -79,25 +86,15 @@ async function monthEnd(b: Deno.BenchContext, requestsPerMinute: number): Promis
  * at the client's rate.
  */
 async function monthEndUnder429s(b: Deno.BenchContext): Promise<void> {
-  const db = await openBenchDatabase();
-  const store = createPostgresStore(db.database.sql, { cipher: await createCipher(randomKey()) });
-  const world = await benchWorld(store, {
-    ...SHAPE,
+  const { db, world } = await octoberWorld({
     requestsPerMinute: 60,
     site: { requestsPerMinute: 30, retryAfter: 30 },
     background: true,
-    now: "2026-11-01T00:05:00Z",
-    reportedAt: "2026-10-15T00:00:00Z",
-    seedConcurrency: 16,
   });
   try {
     const started = performance.now();
     b.start();
-    const result = await finalizePeriod(world.deps, {
-      period: "2026-10",
-      owner: "bench",
-      concurrency: SHAPE.msps,
-    });
+    const result = await finalizeOctober(world);
     // The sync loop's work: MSP turns at once, each agreement retried when it is due again.
     for (;;) {
       const { dirty } = await world.deps.store.syncQueue.backlog();

@@ -2,6 +2,7 @@ import type { Figures } from "./figures.ts";
 import { billability, type Organization } from "./organization.ts";
 import type { Plan } from "./plan.ts";
 import { productFor, type ProductKind, type ProductMapping } from "./product_mapping.ts";
+import { type LineIdentity, lineKey } from "./sync_line.ts";
 
 /** What one organization adds to one (agreement, product) addition. */
 export interface Contribution {
@@ -75,12 +76,8 @@ export interface DesiredLine {
   readonly notes: readonly string[];
 }
 
-/** Identifies an addition the service already keeps a line for. */
-export interface LineKey {
-  readonly agreementId: number;
-  readonly productId: number;
-  readonly kind: ProductKind;
-}
+/** An addition the service already keeps a line for. */
+export type KnownLine = LineIdentity & { readonly productId: number };
 
 /**
  * Sums contributions per (agreement, product). Every known line that no
@@ -88,11 +85,11 @@ export interface LineKey {
  */
 export function desiredLines(
   all: readonly Contribution[],
-  known: readonly LineKey[] = [],
+  known: readonly KnownLine[] = [],
 ): DesiredLine[] {
   const lines = new Map<string, DesiredLine>();
   for (const c of all) {
-    const key = `${c.agreementId}:${c.productId}`;
+    const key = lineKey(c);
     const line = lines.get(key);
     lines.set(key, {
       agreementId: c.agreementId,
@@ -104,7 +101,7 @@ export function desiredLines(
     });
   }
   for (const k of known) {
-    const key = `${k.agreementId}:${k.productId}`;
+    const key = lineKey(k);
     if (lines.has(key)) continue;
     lines.set(key, {
       ...k,

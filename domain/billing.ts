@@ -1,6 +1,6 @@
 import type { Figures } from "./figures.ts";
 import { billability, type Organization } from "./organization.ts";
-import type { Plan } from "./plan.ts";
+import { type Plan, unknownPlanReason } from "./plan.ts";
 import { productFor, type ProductKind, type ProductMapping } from "./product_mapping.ts";
 import { type LineIdentity, lineKey } from "./sync_line.ts";
 
@@ -15,7 +15,7 @@ export interface Contribution {
   readonly note: string | null;
 }
 
-/** Usage that cannot be pushed because the plan is not ready; it is kept, never dropped. */
+/** Usage that cannot be pushed because the plan is not ready or not known; kept, never dropped. */
 export interface BlockedUsage {
   readonly organizationId: string;
   readonly agreementId: number;
@@ -28,30 +28,35 @@ export interface BillingInput {
   readonly organization: Organization;
   readonly agreementId: number;
   readonly figures: Figures;
-  readonly plan: Plan;
+  /** The plan of `figures.planId`; undefined when the catalog does not hold it. */
+  readonly plan: Plan | undefined;
   readonly mapping: ProductMapping | undefined;
 }
 
-/** Splits one organization's figures into contributions per product, or blocked usage. */
+/**
+ * Splits one organization's figures into contributions per product, or
+ * blocked usage: a plan that is not ready blocks the billed kinds it has no
+ * product for, a plan that is not known blocks the organization's licenses.
+ */
 export function contributions(
   input: BillingInput,
 ): { contributions: Contribution[]; blocked: BlockedUsage[] } {
   const { organization, agreementId, figures, plan, mapping } = input;
   const billed = billability(organization);
-  const kinds: ProductKind[] = plan.includesServers ? ["license", "server"] : ["license"];
   const result = { contributions: [] as Contribution[], blocked: [] as BlockedUsage[] };
+  const block = (kind: ProductKind, reason: string) =>
+    result.blocked.push({ organizationId: organization.id, agreementId, kind, reason });
+  // Whatever its license type: until the plan is known, nothing says what it bills.
+  if (!plan) {
+    block("license", unknownPlanReason(figures.planId));
+    return result;
+  }
+  const kinds: ProductKind[] = plan.includesServers ? ["license", "server"] : ["license"];
   for (const kind of kinds) {
     const slot = productFor(plan, mapping, kind);
     const quantity = kind === "license" ? figures.licenses : figures.servers;
     if ("reason" in slot) {
-      if (billed.billed) {
-        result.blocked.push({
-          organizationId: organization.id,
-          agreementId,
-          kind,
-          reason: slot.reason,
-        });
-      }
+      if (billed.billed) block(kind, slot.reason);
       continue;
     }
     result.contributions.push({

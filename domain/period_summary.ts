@@ -11,6 +11,11 @@ export function entryKey(entry: Pick<LedgerEntry, "occurredAt" | "eventId">): st
   return `${String(entry.occurredAt.getTime()).padStart(15, "0")}|${entry.eventId}`;
 }
 
+/** The event id of the entry whose key this is: all after the first `|` of `entryKey`. */
+export function keyEventId(key: string): string {
+  return key.slice(key.indexOf("|") + 1);
+}
+
 /** A value with the key of the entry that set it. */
 export interface Keyed<T> {
   readonly value: T;

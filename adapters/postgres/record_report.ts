@@ -1,5 +1,5 @@
 import type { Recorded, UsageLedger } from "../../application/ports/usage_ledger.ts";
-import { periodOf } from "../../domain/period.ts";
+import { isFinalized, periodOf } from "../../domain/period.ts";
 import { entryKey } from "../../domain/period_summary.ts";
 import * as v from "valibot";
 import { type LedgerEntry, reportDifferences } from "../../domain/usage.ts";
@@ -74,6 +74,7 @@ function recordStatement(lock: "FOR SHARE" | "FOR SHARE SKIP LOCKED"): string {
       ) d ON true
     ), go AS (
       SELECT * FROM checked
+      -- isFinalized() of domain/period.ts, decided here under the msp_periods row lock
       WHERE accept AND known AND NOT duplicate AND NOT busy
         AND (last_final IS NULL OR last_final < period)
     ), ins AS (
@@ -97,7 +98,8 @@ function recordStatement(lock: "FOR SHARE" | "FOR SHARE SKIP LOCKED"): string {
       ORDER BY s.msp_id, m.agreement_id
       ON CONFLICT (msp_id, agreement_id) DO UPDATE SET version = sync_queue.version + 1
     ), plan AS (
-      -- currentPlan(): the plan set last, by entry key, whatever its path
+      -- currentPlan() of domain/plan_history.ts: a report that is the latest plan
+      -- record by entry key sets the organization's plan
       UPDATE organizations o SET plan_id = p.plan_id
       FROM (
         SELECT DISTINCT ON (msp_id, organization_id) msp_id, organization_id, plan_id, key
@@ -168,7 +170,7 @@ export async function recordReports(
   return await Promise.all(answers.map(async (row, i): Promise<BatchOutcome> => {
     if (row.busy) return "busy";
     const lastFinal = (row.last_final as string | null) ?? null;
-    const closed = !reports[i].accept || (lastFinal !== null && rows[i].period <= lastFinal);
+    const closed = !reports[i].accept || isFinalized(rows[i].period, lastFinal);
     if (row.inserted) return { outcome: "recorded", lastFinal };
     if (!row.known) return { outcome: "unknown-organization", lastFinal };
     if (!row.duplicate && closed) return { outcome: "not-recorded", lastFinal };

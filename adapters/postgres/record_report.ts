@@ -217,23 +217,16 @@ async function readStored(sql: Queryable, report: ReportToRecord): Promise<Ledge
 
 /**
  * Group commit of usage reports on the pool: at most 128 in one statement,
- * one statement at a time (two or four at once on the pool measured slower:
- * each statement then has a connection of its own, they share the CPU and
- * the batches shrink), and a batch waits up to 2 ms for the callers of the
- * one before it to come back.
+ * one statement at a time, and a batch waits up to 2 ms for the callers of
+ * the one before it to come back (docs/performance.md says how these were chosen).
  */
 export const REPORT_BATCH = { maxBatch: 128, maxInFlight: 1, lingerMs: 2 } as const;
 
 /**
- * Group commit of usage reports on a connection of their own: postgres.js
- * pipelines the statements on it, so while one batch runs the next is
- * already on its way and the database goes from one to the other without
- * waiting for the service to answer the first batch's callers and hear from
- * them again. That second batch goes once it holds 8 reports (fewer wait for
- * the running one to end: each statement has a fixed cost); with P3's 16
- * clients the batches settle at two halves of 8 taking turns, measured
- * better than 4, 6, 10 or 12. One connection runs the statements in order,
- * so they never wait on each other's row locks.
+ * Group commit of usage reports on a connection of their own, on which
+ * postgres.js pipelines the statements: while one batch runs, the next is
+ * on its way once it holds 8 reports (each statement has a fixed cost). One
+ * connection runs them in order, so they never wait on each other's row locks.
  */
 export const PIPELINED_REPORT_BATCH = {
   maxBatch: 128,

@@ -126,22 +126,13 @@ const RECORD_WAITING = recordStatement("FOR SHARE");
 const RECORD_SKIPPING = recordStatement("FOR SHARE SKIP LOCKED");
 
 /**
- * Records any number of usage reports in one statement at READ COMMITTED, so
- * concurrent reports never fail on a serialization conflict: each step is a
- * row lock or an upsert that waits its turn. Per report: the duplicate
- * check, the finalized-period check, the ledger row, its period summary, the
- * plan the organization is on when the report names the latest one, and the
- * dirty mark of the organization's agreement.
- *
- * Each MSP's msp_periods row is read FOR SHARE: a finalization updates it
- * first, so a report waiting on it re-reads the new last final period (and is
- * refused), and a report before it is complete when the finalization reads
- * the figures. With `wait: false` (a group commit) a row that a finalization
- * holds is skipped and its MSP's reports answer `busy`, so one MSP's month
- * end never holds up another MSP's reports.
- *
- * The reports must not repeat an (MSP, eventId) pair: the statement could
- * not tell which of the two stored the row.
+ * Records usage reports in one statement at READ COMMITTED: each step is a
+ * row lock or an upsert that waits its turn, so none fails on a
+ * serialization conflict. Each MSP's msp_periods row is read FOR SHARE, so a
+ * report and its month's finalization never interleave; with `wait: false`
+ * (a group commit) a row a finalization holds is skipped and its MSP's
+ * reports answer `busy`, so one MSP's month end holds up no other MSP. No
+ * (MSP, eventId) pair may repeat: the statement could not tell which stored the row.
  */
 export async function recordReports(
   sql: Queryable,

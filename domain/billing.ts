@@ -1,7 +1,8 @@
 import type { Figures } from "./figures.ts";
 import { billability, type Organization } from "./organization.ts";
-import type { Plan } from "./plan.ts";
+import { type Plan, unknownPlanReason } from "./plan.ts";
 import { productFor, type ProductKind, type ProductMapping } from "./product_mapping.ts";
+import { type LineIdentity, lineKey } from "./sync_line.ts";
 
 /** What one organization adds to one (agreement, product) addition. */
 export interface Contribution {
@@ -14,7 +15,7 @@ export interface Contribution {
   readonly note: string | null;
 }
 
-/** Usage that cannot be pushed because the plan is not ready; it is kept, never dropped. */
+/** Usage that cannot be pushed because the plan is not ready or not known; kept, never dropped. */
 export interface BlockedUsage {
   readonly organizationId: string;
   readonly agreementId: number;
@@ -27,30 +28,35 @@ export interface BillingInput {
   readonly organization: Organization;
   readonly agreementId: number;
   readonly figures: Figures;
-  readonly plan: Plan;
+  /** The plan of `figures.planId`; undefined when the catalog does not hold it. */
+  readonly plan: Plan | undefined;
   readonly mapping: ProductMapping | undefined;
 }
 
-/** Splits one organization's figures into contributions per product, or blocked usage. */
+/**
+ * Splits one organization's figures into contributions per product, or
+ * blocked usage: a plan that is not ready blocks the billed kinds it has no
+ * product for, a plan that is not known blocks the organization's licenses.
+ */
 export function contributions(
   input: BillingInput,
 ): { contributions: Contribution[]; blocked: BlockedUsage[] } {
   const { organization, agreementId, figures, plan, mapping } = input;
   const billed = billability(organization);
-  const kinds: ProductKind[] = plan.includesServers ? ["license", "server"] : ["license"];
   const result = { contributions: [] as Contribution[], blocked: [] as BlockedUsage[] };
+  const block = (kind: ProductKind, reason: string) =>
+    result.blocked.push({ organizationId: organization.id, agreementId, kind, reason });
+  // Whatever its license type: until the plan is known, nothing says what it bills.
+  if (!plan) {
+    block("license", unknownPlanReason(figures.planId));
+    return result;
+  }
+  const kinds: ProductKind[] = plan.includesServers ? ["license", "server"] : ["license"];
   for (const kind of kinds) {
     const slot = productFor(plan, mapping, kind);
     const quantity = kind === "license" ? figures.licenses : figures.servers;
     if ("reason" in slot) {
-      if (billed.billed) {
-        result.blocked.push({
-          organizationId: organization.id,
-          agreementId,
-          kind,
-          reason: slot.reason,
-        });
-      }
+      if (billed.billed) block(kind, slot.reason);
       continue;
     }
     result.contributions.push({
@@ -75,12 +81,8 @@ export interface DesiredLine {
   readonly notes: readonly string[];
 }
 
-/** Identifies an addition the service already keeps a line for. */
-export interface LineKey {
-  readonly agreementId: number;
-  readonly productId: number;
-  readonly kind: ProductKind;
-}
+/** An addition the service already keeps a line for. */
+export type KnownLine = LineIdentity & { readonly productId: number };
 
 /**
  * Sums contributions per (agreement, product). Every known line that no
@@ -88,11 +90,11 @@ export interface LineKey {
  */
 export function desiredLines(
   all: readonly Contribution[],
-  known: readonly LineKey[] = [],
+  known: readonly KnownLine[] = [],
 ): DesiredLine[] {
   const lines = new Map<string, DesiredLine>();
   for (const c of all) {
-    const key = `${c.agreementId}:${c.productId}`;
+    const key = lineKey(c);
     const line = lines.get(key);
     lines.set(key, {
       agreementId: c.agreementId,
@@ -104,7 +106,7 @@ export function desiredLines(
     });
   }
   for (const k of known) {
-    const key = `${k.agreementId}:${k.productId}`;
+    const key = lineKey(k);
     if (lines.has(key)) continue;
     lines.set(key, {
       ...k,

@@ -1,6 +1,5 @@
-import { DomainError } from "./errors.ts";
 import { type Period, periodEnd, periodStart } from "./period.ts";
-import { highestTier, type Plan } from "./plan.ts";
+import { highestTier, knownPlan, type Plan } from "./plan.ts";
 import { planAt } from "./plan_history.ts";
 import { compareEntries, type LedgerEntry } from "./usage.ts";
 
@@ -31,7 +30,8 @@ function apply(state: State, entry: LedgerEntry): State {
  * servers when that plan includes servers. The state at the start of the period
  * carries over from earlier periods; the first known plan also applies to
  * earlier reports. Entries after the period are ignored, so while a period is
- * open this gives the running figures.
+ * open this gives the running figures. A plan the catalog does not hold
+ * throws `UnknownPlanError`.
  */
 export function periodFigures(
   entries: readonly LedgerEntry[],
@@ -58,13 +58,7 @@ export function periodFigures(
     servers = Math.max(servers, state.servers);
   }
 
-  const plan = highestTier([...planIds].map((id) => planOrThrow(context.plans, id)));
-  if (!plan) throw new DomainError("plan-not-found", "Organization has no plan");
+  // planIds holds at least the carried plan, so there is a highest one.
+  const plan = highestTier([...planIds].map((id) => knownPlan(context.plans, id)))!;
   return { planId: plan.id, licenses, servers: plan.includesServers ? servers : 0 };
-}
-
-function planOrThrow(plans: ReadonlyMap<string, Plan>, id: string): Plan {
-  const plan = plans.get(id);
-  if (!plan) throw new DomainError("plan-not-found", `Plan "${id}" is not known`);
-  return plan;
 }

@@ -1,4 +1,4 @@
-import { type Period, periodOf, previousPeriod } from "./period.ts";
+import { lastEndedPeriod, type Period } from "./period.ts";
 
 /**
  * Whether a period finalized now will never have its final figures written:
@@ -7,5 +7,5 @@ import { type Period, periodOf, previousPeriod } from "./period.ts";
  * older one must be invoiced by hand, from the audit log.
  */
 export function finalNotPushed(period: Period, now: Date): boolean {
-  return period < previousPeriod(periodOf(now));
+  return period < lastEndedPeriod(now);
 }

@@ -57,6 +57,19 @@ export function previousPeriod(period: Period): Period {
   return `${String(year - 1).padStart(4, "0")}-12`;
 }
 
+/** The latest period that has ended at `now`: the month before the current one (UTC). */
+export function lastEndedPeriod(now: Date): Period {
+  return previousPeriod(periodOf(now));
+}
+
+/**
+ * Whether a period is final, given the MSP's latest final period: periods are
+ * finalized oldest first, so every period up to that one is final.
+ */
+export function isFinalized(period: Period, lastFinal: Period | null): boolean {
+  return lastFinal !== null && period <= lastFinal;
+}
+
 /** A period is due for finalization once it has ended. */
 export function hasEnded(period: Period, now: Date): boolean {
   return periodEnd(period).getTime() <= now.getTime();

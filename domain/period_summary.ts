@@ -1,5 +1,5 @@
 import type { Figures } from "./figures.ts";
-import { highestTier, type Plan } from "./plan.ts";
+import { highestTier, knownPlan, type Plan } from "./plan.ts";
 import type { LedgerEntry } from "./usage.ts";
 
 /**
@@ -9,6 +9,11 @@ import type { LedgerEntry } from "./usage.ts";
  */
 export function entryKey(entry: Pick<LedgerEntry, "occurredAt" | "eventId">): string {
   return `${String(entry.occurredAt.getTime()).padStart(15, "0")}|${entry.eventId}`;
+}
+
+/** The event id of the entry whose key this is: all after the first `|` of `entryKey`. */
+export function keyEventId(key: string): string {
+  return key.slice(key.indexOf("|") + 1);
 }
 
 /** A value with the key of the entry that set it. */
@@ -92,7 +97,8 @@ export function carriedState(summaries: readonly PeriodSummary[]): CarriedState 
  * The figures of a period from its summary and the state carried into it:
  * the same rule as `periodFigures`, without the ledger. The carried plan is
  * the last plan set before the period, else the first plan ever set
- * (`firstPlanId`), else the organization's plan now.
+ * (`firstPlanId`), else the organization's plan now. A plan the catalog
+ * does not hold throws `UnknownPlanError`, as in `periodFigures`.
  */
 export function figuresFromSummary(
   input: {
@@ -107,11 +113,7 @@ export function figuresFromSummary(
   const carriedPlan = input.carried.planId ?? input.firstPlanId ?? input.currentPlanId;
   // The carried plan comes first; plans set in the period follow in the order they were set.
   const inPeriod = Object.entries(summary.plans).sort((a, b) => a[1] < b[1] ? -1 : 1);
-  const candidates = [carriedPlan, ...inPeriod.map(([id]) => id)].map((id) => {
-    const plan = plans.get(id);
-    if (!plan) throw new Error(`Plan "${id}" is not known`);
-    return plan;
-  });
+  const candidates = [carriedPlan, ...inPeriod.map(([id]) => id)].map((id) => knownPlan(plans, id));
   const plan = highestTier(candidates)!;
   const licenses = Math.max(input.carried.licenses ?? 0, summary.maxLicenses ?? 0);
   const servers = Math.max(input.carried.servers ?? 0, summary.maxServers ?? 0);

@@ -29,3 +29,29 @@ export function highestTier(plans: readonly Plan[]): Plan | undefined {
   }
   return best;
 }
+
+/** Why usage on a plan the catalog does not hold cannot be billed. */
+export function unknownPlanReason(planId: string): string {
+  return `plan "${planId}" is not known`;
+}
+
+/** A plan id the catalog does not hold: `plan-not-found` (422) wherever it is met. */
+export class UnknownPlanError extends DomainError {
+  readonly planId: string;
+
+  constructor(planId: string, options: { path?: string } = {}) {
+    const details = options.path
+      ? [{ path: options.path, message: unknownPlanReason(planId) }]
+      : [];
+    super("plan-not-found", `Plan "${planId}" is not known`, { details });
+    this.name = "UnknownPlanError";
+    this.planId = planId;
+  }
+}
+
+/** The catalog's plan of that id; `UnknownPlanError` when it has none. */
+export function knownPlan(plans: ReadonlyMap<string, Plan>, planId: string): Plan {
+  const plan = plans.get(planId);
+  if (!plan) throw new UnknownPlanError(planId);
+  return plan;
+}

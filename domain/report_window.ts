@@ -1,5 +1,5 @@
 import { ConflictError, DomainError } from "./errors.ts";
-import { type Period, periodOf, periodStart, previousPeriod } from "./period.ts";
+import { isFinalized, lastEndedPeriod, type Period, periodOf, periodStart } from "./period.ts";
 
 /** How far in the future a report may claim to have happened. */
 export const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
@@ -9,10 +9,8 @@ export const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
  * period while that period is not final, else the start of the current one.
  */
 export function oldestReportable(context: { now: Date; lastFinal: Period | null }): Date {
-  const current = periodOf(context.now);
-  const previous = previousPeriod(current);
-  const previousFinal = context.lastFinal !== null && context.lastFinal >= previous;
-  return periodStart(previousFinal ? current : previous);
+  const previous = lastEndedPeriod(context.now);
+  return periodStart(isFinalized(previous, context.lastFinal) ? periodOf(context.now) : previous);
 }
 
 /**
@@ -34,7 +32,7 @@ export function reportRefusal(
     );
   }
   const period = periodOf(occurredAt);
-  if (period < previousPeriod(periodOf(now))) {
+  if (period < lastEndedPeriod(now)) {
     const oldest = oldestReportable(context);
     return new DomainError(
       "report-too-old",
@@ -43,7 +41,7 @@ export function reportRefusal(
       { details: [{ path: "occurredAt", message: `before ${oldest.toISOString()}` }] },
     );
   }
-  if (lastFinal !== null && period <= lastFinal) {
+  if (isFinalized(period, lastFinal)) {
     return new ConflictError("period-finalized", `period ${period} is finalized`);
   }
   return null;

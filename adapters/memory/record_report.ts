@@ -1,6 +1,7 @@
 import type { Recorded } from "../../application/ports/usage_ledger.ts";
-import { type Period, periodOf } from "../../domain/period.ts";
-import { entryKey } from "../../domain/period_summary.ts";
+import { isFinalized, type Period, periodOf } from "../../domain/period.ts";
+import { keyEventId } from "../../domain/period_summary.ts";
+import { currentPlan } from "../../domain/plan_history.ts";
 import { type LedgerEntry, reportDifferences } from "../../domain/usage.ts";
 import { key, type MemoryState } from "./state.ts";
 import { memorySyncQueue } from "./sync_repositories.ts";
@@ -29,21 +30,26 @@ export function recordReport(
       ? { outcome: "duplicate", lastFinal }
       : { outcome: "event-id-reused", lastFinal, differences };
   }
-  const period = periodOf(entry.occurredAt);
-  if (!options.accept || (lastFinal !== null && period <= lastFinal)) {
+  if (!options.accept || isFinalized(periodOf(entry.occurredAt), lastFinal)) {
     return { outcome: "not-recorded", lastFinal };
   }
-  // currentPlan(): the plan set last, by entry key, whatever its path.
-  const group = key(msp, entry.organizationId);
-  const laterPlan = s.summaries.list(group).some((p) =>
-    p.lastPlan !== null && p.lastPlan.key > entryKey(entry)
-  );
   input.append(msp, entry);
-  if (entry.planId !== null && !laterPlan && org.planId !== entry.planId) {
-    s.organizations.set(msp, org.id, { ...org, planId: entry.planId });
+  const planNow = entry.planId === null ? null : currentPlan(lastPlanRecords(s, key(msp, org.id)));
+  if (planNow !== null && planNow !== org.planId) {
+    s.organizations.set(msp, org.id, { ...org, planId: planNow });
   }
   const mapping = s.companyMappings.get(msp, entry.organizationId);
   // markDirty runs synchronously in memory; its answer carries nothing.
   if (mapping) void memorySyncQueue(s).markDirty(msp, mapping.agreementId, options.notBefore);
   return { outcome: "recorded", lastFinal };
+}
+
+/**
+ * The entries that set each period's last plan: the latest plan record is
+ * one of them, so `currentPlan` reads a few entries, not the whole ledger.
+ */
+function lastPlanRecords(s: MemoryState, group: string): LedgerEntry[] {
+  return s.summaries.list(group).flatMap(({ lastPlan }) =>
+    lastPlan === null ? [] : [s.ledger.get(group, keyEventId(lastPlan.key))!]
+  );
 }

@@ -1,6 +1,7 @@
 import { getLogger } from "@logtape/logtape";
 import type postgres from "postgres";
 import type { UsageLedger } from "../../application/ports/usage_ledger.ts";
+import { backoffMs, type BackoffPolicy } from "../../application/retry/backoff.ts";
 import {
   type Repositories,
   type Store,
@@ -23,6 +24,8 @@ const log = getLogger(["psa-sync", "db"]);
 /** serialization_failure and deadlock_detected: the transaction may simply run again. */
 const RETRYABLE = new Set(["40001", "40P01"]);
 const MAX_ATTEMPTS = 30;
+/** Pauses between runs of a transaction that met a conflict: from 5 ms, doubling up to 200 ms. */
+const RETRY_BACKOFF: BackoffPolicy = { baseMs: 5, capMs: 200, random: Math.random };
 
 /** Every repository bound to `sql`: the pool, or one transaction. */
 export function postgresRepositories(
@@ -104,6 +107,5 @@ function isRetryable(error: unknown): boolean {
 
 /** Random pauses, growing with the attempt, so conflicting transactions drift apart. */
 function pause(attempt: number): Promise<void> {
-  const ms = Math.random() * Math.min(200, 5 * 2 ** Math.min(attempt, 6));
-  return new Promise((resolve) => setTimeout(resolve, ms));
+  return new Promise((resolve) => setTimeout(resolve, backoffMs(attempt, RETRY_BACKOFF)));
 }

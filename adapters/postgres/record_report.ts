@@ -1,5 +1,5 @@
 import type { Recorded, UsageLedger } from "../../application/ports/usage_ledger.ts";
-import { periodOf } from "../../domain/period.ts";
+import { isFinalized, periodOf } from "../../domain/period.ts";
 import { entryKey } from "../../domain/period_summary.ts";
 import * as v from "valibot";
 import { type LedgerEntry, reportDifferences } from "../../domain/usage.ts";
@@ -74,6 +74,7 @@ function recordStatement(lock: "FOR SHARE" | "FOR SHARE SKIP LOCKED"): string {
       ) d ON true
     ), go AS (
       SELECT * FROM checked
+      -- isFinalized() of domain/period.ts, decided here under the msp_periods row lock
       WHERE accept AND known AND NOT duplicate AND NOT busy
         AND (last_final IS NULL OR last_final < period)
     ), ins AS (
@@ -97,7 +98,8 @@ function recordStatement(lock: "FOR SHARE" | "FOR SHARE SKIP LOCKED"): string {
       ORDER BY s.msp_id, m.agreement_id
       ON CONFLICT (msp_id, agreement_id) DO UPDATE SET version = sync_queue.version + 1
     ), plan AS (
-      -- currentPlan(): the plan set last, by entry key, whatever its path
+      -- currentPlan() of domain/plan_history.ts: a report that is the latest plan
+      -- record by entry key sets the organization's plan
       UPDATE organizations o SET plan_id = p.plan_id
       FROM (
         SELECT DISTINCT ON (msp_id, organization_id) msp_id, organization_id, plan_id, key
@@ -124,22 +126,13 @@ const RECORD_WAITING = recordStatement("FOR SHARE");
 const RECORD_SKIPPING = recordStatement("FOR SHARE SKIP LOCKED");
 
 /**
- * Records any number of usage reports in one statement at READ COMMITTED, so
- * concurrent reports never fail on a serialization conflict: each step is a
- * row lock or an upsert that waits its turn. Per report: the duplicate
- * check, the finalized-period check, the ledger row, its period summary, the
- * plan the organization is on when the report names the latest one, and the
- * dirty mark of the organization's agreement.
- *
- * Each MSP's msp_periods row is read FOR SHARE: a finalization updates it
- * first, so a report waiting on it re-reads the new last final period (and is
- * refused), and a report before it is complete when the finalization reads
- * the figures. With `wait: false` (a group commit) a row that a finalization
- * holds is skipped and its MSP's reports answer `busy`, so one MSP's month
- * end never holds up another MSP's reports.
- *
- * The reports must not repeat an (MSP, eventId) pair: the statement could
- * not tell which of the two stored the row.
+ * Records usage reports in one statement at READ COMMITTED: each step is a
+ * row lock or an upsert that waits its turn, so none fails on a
+ * serialization conflict. Each MSP's msp_periods row is read FOR SHARE, so a
+ * report and its month's finalization never interleave; with `wait: false`
+ * (a group commit) a row a finalization holds is skipped and its MSP's
+ * reports answer `busy`, so one MSP's month end holds up no other MSP. No
+ * (MSP, eventId) pair may repeat: the statement could not tell which stored the row.
  */
 export async function recordReports(
   sql: Queryable,
@@ -168,7 +161,7 @@ export async function recordReports(
   return await Promise.all(answers.map(async (row, i): Promise<BatchOutcome> => {
     if (row.busy) return "busy";
     const lastFinal = (row.last_final as string | null) ?? null;
-    const closed = !reports[i].accept || (lastFinal !== null && rows[i].period <= lastFinal);
+    const closed = !reports[i].accept || isFinalized(rows[i].period, lastFinal);
     if (row.inserted) return { outcome: "recorded", lastFinal };
     if (!row.known) return { outcome: "unknown-organization", lastFinal };
     if (!row.duplicate && closed) return { outcome: "not-recorded", lastFinal };
@@ -215,23 +208,16 @@ async function readStored(sql: Queryable, report: ReportToRecord): Promise<Ledge
 
 /**
  * Group commit of usage reports on the pool: at most 128 in one statement,
- * one statement at a time (two or four at once on the pool measured slower:
- * each statement then has a connection of its own, they share the CPU and
- * the batches shrink), and a batch waits up to 2 ms for the callers of the
- * one before it to come back.
+ * one statement at a time, and a batch waits up to 2 ms for the callers of
+ * the one before it to come back (docs/performance.md says how these were chosen).
  */
 export const REPORT_BATCH = { maxBatch: 128, maxInFlight: 1, lingerMs: 2 } as const;
 
 /**
- * Group commit of usage reports on a connection of their own: postgres.js
- * pipelines the statements on it, so while one batch runs the next is
- * already on its way and the database goes from one to the other without
- * waiting for the service to answer the first batch's callers and hear from
- * them again. That second batch goes once it holds 8 reports (fewer wait for
- * the running one to end: each statement has a fixed cost); with P3's 16
- * clients the batches settle at two halves of 8 taking turns, measured
- * better than 4, 6, 10 or 12. One connection runs the statements in order,
- * so they never wait on each other's row locks.
+ * Group commit of usage reports on a connection of their own, on which
+ * postgres.js pipelines the statements: while one batch runs, the next is
+ * on its way once it holds 8 reports (each statement has a fixed cost). One
+ * connection runs them in order, so they never wait on each other's row locks.
  */
 export const PIPELINED_REPORT_BATCH = {
   maxBatch: 128,

@@ -1,5 +1,5 @@
 import { getLogger } from "@logtape/logtape";
-import { periodOf, previousPeriod } from "../../domain/period.ts";
+import { lastEndedPeriod } from "../../domain/period.ts";
 import type { Deps } from "../../application/ports/deps.ts";
 import { finalizePeriod } from "../../application/month_end/finalize_period.ts";
 import type { FinalizationTracker } from "../../application/month_end/finalization_tracker.ts";
@@ -22,7 +22,7 @@ export async function finalizePreviousMonth(
   deps: Deps,
   options: { owner: string; tracker?: FinalizationTracker },
 ): Promise<void> {
-  const period = previousPeriod(periodOf(deps.clock.now()));
+  const period = lastEndedPeriod(deps.clock.now());
   log.info("Finalizing {period}", { period });
   const run = options.tracker?.start(period, deps.clock.now());
   try {

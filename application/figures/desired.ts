@@ -69,7 +69,8 @@ export interface FiguredOrganization {
 /**
  * The target of one agreement from what was read already: its organizations'
  * figures (in the organizations' order), the plans, the MSP's product
- * mappings and the lines the service keeps for the agreement now.
+ * mappings and the lines the service keeps for the agreement now. An
+ * organization whose plan is not known is blocked (`contributions`), never left out.
  */
 export function targetOf(input: {
   agreementId: number;
@@ -83,8 +84,7 @@ export function targetOf(input: {
   const blocked: BlockedUsage[] = [];
   for (const { organization, figures } of input.figured) {
     const plan = plans.get(figures.planId);
-    if (!plan) continue;
-    const products = productMappings.find((m) => m.planId === plan.id);
+    const products = productMappings.find((m) => m.planId === figures.planId);
     const part = contributions({ organization, agreementId, figures, plan, mapping: products });
     all.push(...part.contributions);
     blocked.push(...part.blocked);

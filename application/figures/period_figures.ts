@@ -2,7 +2,7 @@ import type { Figures } from "../../domain/figures.ts";
 import type { Organization } from "../../domain/organization.ts";
 import type { Period } from "../../domain/period.ts";
 import type { PeriodInputs } from "../../domain/period_inputs.ts";
-import type { Plan } from "../../domain/plan.ts";
+import { type Plan, UnknownPlanError } from "../../domain/plan.ts";
 import { figuresFromSummary } from "../../domain/period_summary.ts";
 import { plansById } from "./plans.ts";
 import type { Repositories } from "../ports/store.ts";
@@ -17,7 +17,9 @@ export interface OrganizationFigures {
 /**
  * The running figures of a period for the given organizations, from the
  * period summaries kept as reports arrive (one read for all of them, never
- * the ledger). The license type is the organization's now.
+ * the ledger). The license type is the organization's now. An organization
+ * on a plan the catalog does not hold gets no counts under that plan's id,
+ * so that billing blocks it with the reason instead of failing every push.
  */
 export async function organizationFigures(
   repos: Repositories,
@@ -35,12 +37,22 @@ export async function organizationFigures(
     repos.usage.periodInputs(mspId, period, organizations.map((o) => o.id)),
   ]);
   const byId = new Map(inputs.map((i) => [i.organizationId, i]));
-  return organizations.map((organization) =>
-    figuresOf(organization, byId.get(organization.id), plans)
-  );
+  return organizations.map((organization) => {
+    const inputs = byId.get(organization.id);
+    try {
+      return figuresOf(organization, inputs, plans);
+    } catch (error) {
+      if (!(error instanceof UnknownPlanError)) throw error;
+      const figures = { planId: error.planId, licenses: 0, servers: 0 };
+      return { organization, figures, usageBefore: inputs?.usageBefore ?? false };
+    }
+  });
 }
 
-/** One organization's figures from its period inputs (none: nothing was ever reported). */
+/**
+ * One organization's figures from its period inputs (none: nothing was ever
+ * reported); `UnknownPlanError` when a plan it was on is not in the catalog.
+ */
 export function figuresOf(
   organization: Organization,
   inputs: PeriodInputs | undefined,

@@ -1,5 +1,4 @@
-import { DomainError } from "../../domain/errors.ts";
-import { createPlan, type Plan } from "../../domain/plan.ts";
+import { createPlan, type Plan, UnknownPlanError } from "../../domain/plan.ts";
 import type { Deps } from "../ports/deps.ts";
 import type { Repositories } from "../ports/store.ts";
 
@@ -22,11 +21,7 @@ export async function requirePlan(
   path = "planId",
 ): Promise<Plan> {
   const plan = await repos.plans.get(planId);
-  if (!plan) {
-    throw new DomainError("plan-not-found", `Plan "${planId}" is not known`, {
-      details: [{ path, message: `plan "${planId}" is not known` }],
-    });
-  }
+  if (!plan) throw new UnknownPlanError(planId, { path });
   return plan;
 }
 

@@ -1,6 +1,6 @@
 import type { Figures } from "../../domain/figures.ts";
 import { periodFigures } from "../../domain/figures.ts";
-import { nextPeriod, type Period, periodOf } from "../../domain/period.ts";
+import { isFinalized, nextPeriod, type Period, periodOf } from "../../domain/period.ts";
 import { plansById } from "./plans.ts";
 import type { Repositories } from "../ports/store.ts";
 import { organizationFigures } from "./period_figures.ts";
@@ -34,7 +34,7 @@ export async function verifyFigures(
     const organizations = await repos.organizations.list(mspId);
     const ledgers = new Map<string, Awaited<ReturnType<typeof repos.usage.entries>>>();
     for (const o of organizations) ledgers.set(o.id, await repos.usage.entries(mspId, o.id));
-    let period = lastFinal !== null && lastFinal >= first ? nextPeriod(lastFinal) : first;
+    let period = isFinalized(first, lastFinal) ? nextPeriod(lastFinal!) : first;
     for (; period <= current; period = nextPeriod(period)) {
       for (const kept of await organizationFigures(repos, { mspId, period, organizations })) {
         const { organization } = kept;

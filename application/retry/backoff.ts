@@ -1,4 +1,7 @@
-/** How long to wait before the next attempt: the one backoff formula of the service. */
+/**
+ * The bounds of the service's one backoff, `backoffMs` (exponential, equal
+ * jitter): work queues, ConnectWise calls and transactions run again use it.
+ */
 export interface BackoffPolicy {
   /** The first ceiling; it doubles with each attempt up to `capMs`. */
   readonly baseMs: number;

@@ -2,10 +2,9 @@ import { DomainError } from "../../domain/errors.ts";
 import {
   duePeriods,
   hasEnded,
+  lastEndedPeriod,
   nextPeriod,
   type Period,
-  periodOf,
-  previousPeriod,
 } from "../../domain/period.ts";
 import type { Statement } from "../../domain/statement.ts";
 import { finalNotPushed } from "../../domain/final_not_pushed.ts";
@@ -72,7 +71,7 @@ export async function finalizeDue(
   let lastFinal = await deps.store.statements.lastFinalized(mspId);
   const finalized: Period[] = [];
   // The common case: last month is final already, nothing can be due.
-  if (lastFinal !== null && lastFinal >= previousPeriod(periodOf(deps.clock.now()))) {
+  if (lastFinal !== null && lastFinal >= lastEndedPeriod(deps.clock.now())) {
     return { lastFinal, finalized };
   }
   const first = await deps.store.usage.firstPeriod(mspId);

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { periodFigures } from "../../domain/figures.ts";
-import { entryKey, figuresFromSummary } from "../../domain/period_summary.ts";
+import { figuresFromSummary } from "../../domain/period_summary.ts";
+import { currentPlan } from "../../domain/plan_history.ts";
 import type { LedgerEntry } from "../../domain/usage.ts";
 import { PLANS } from "../domain/fixtures.ts";
 import { contractCase, type OpenStore } from "./store_contract.ts";
@@ -147,9 +148,8 @@ export async function concurrentReportsContract(
           periodFigures(own, "2026-11", { plans: PLANS, currentPlanId: "core" }),
           `${msp} ${id}`,
         );
-        const latestPlan = own.filter((e) => e.planId !== null)
-          .sort((a, b) => (entryKey(a) < entryKey(b) ? -1 : 1)).at(-1)?.planId ?? "core";
-        assert.equal((await s.organizations.get(msp, id))?.planId, latestPlan, `${msp} ${id} plan`);
+        const planNow = currentPlan(own) ?? "core";
+        assert.equal((await s.organizations.get(msp, id))?.planId, planNow, `${msp} ${id} plan`);
       }
       const due = await s.syncQueue.claim("contract", {
         now: new Date("2026-11-30T00:00:00Z"),

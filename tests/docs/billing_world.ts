@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { contributions, desiredLines, type LineKey } from "../../domain/billing.ts";
+import { contributions, desiredLines, type KnownLine } from "../../domain/billing.ts";
 import { DomainError } from "../../domain/errors.ts";
 import { periodFigures } from "../../domain/figures.ts";
 import {
@@ -31,7 +31,7 @@ export function runExample(
   const { plans, mappings } = context.catalog;
   const orgs = new Map<string, { org: Organization; agreementId: number | null }>();
   const entries: LedgerEntry[] = [];
-  const owned: LineKey[] = [];
+  const owned: KnownLine[] = [];
   const pending: Pending[] = [];
   let now: Date | null = null;
   let lastFinal: Period | null = null;

@@ -4,6 +4,8 @@ import {
   checkPeriodAsked,
   duePeriods,
   hasEnded,
+  isFinalized,
+  lastEndedPeriod,
   nextPeriod,
   parsePeriod,
   periodEnd,
@@ -92,4 +94,17 @@ Deno.test("period: up to the month after the current one can be asked about; a l
     message: "Period 2027-02 is more than one month ahead: the latest period served now is 2027-01",
   });
   assert.throws(() => checkPeriodAsked("2027-13", now), { code: "invalid-period" });
+});
+
+Deno.test("period: the last ended period is the month before the current one (UTC)", () => {
+  assert.equal(lastEndedPeriod(new Date("2026-11-30T23:59:59.999Z")), "2026-10");
+  assert.equal(lastEndedPeriod(new Date("2026-12-01T00:00:00Z")), "2026-11");
+  assert.equal(lastEndedPeriod(new Date("2027-01-15T00:00:00Z")), "2026-12");
+});
+
+Deno.test("period: every period up to the latest final one is final; none is before the first", () => {
+  assert.equal(isFinalized("2026-10", null), false);
+  assert.equal(isFinalized("2026-10", "2026-10"), true);
+  assert.equal(isFinalized("2026-09", "2026-10"), true);
+  assert.equal(isFinalized("2026-11", "2026-10"), false);
 });

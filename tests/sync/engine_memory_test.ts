@@ -5,6 +5,7 @@ import { engineSuite } from "./engine_cases.ts";
 import { invoiceCases } from "./invoice_cases.ts";
 import { writeCheckCases } from "./write_check_cases.ts";
 import { siteUpgradeCases } from "./site_upgrade_cases.ts";
+import { unknownPlanCases } from "./unknown_plan_cases.ts";
 
 Deno.test("engine on the memory store, against the ConnectWise simulator", async (t) => {
   await engineSuite(t, openMemoryStore);
@@ -13,4 +14,5 @@ Deno.test("engine on the memory store, against the ConnectWise simulator", async
   await engineSuite(t, openMemoryStore, invoiceCases);
   await engineSuite(t, openMemoryStore, writeCheckCases);
   await engineSuite(t, openMemoryStore, siteUpgradeCases);
+  await engineSuite(t, openMemoryStore, unknownPlanCases);
 });

@@ -5,6 +5,7 @@ import { engineSuite } from "./engine_cases.ts";
 import { invoiceCases } from "./invoice_cases.ts";
 import { writeCheckCases } from "./write_check_cases.ts";
 import { siteUpgradeCases } from "./site_upgrade_cases.ts";
+import { unknownPlanCases } from "./unknown_plan_cases.ts";
 
 Deno.test("engine on the Postgres store, against the ConnectWise simulator", (t) =>
   withPostgres(async ({ open }) => {
@@ -14,4 +15,5 @@ Deno.test("engine on the Postgres store, against the ConnectWise simulator", (t)
     await engineSuite(t, open, invoiceCases);
     await engineSuite(t, open, writeCheckCases);
     await engineSuite(t, open, siteUpgradeCases);
+    await engineSuite(t, open, unknownPlanCases);
   }));

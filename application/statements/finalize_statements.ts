@@ -2,6 +2,7 @@ import { DomainError } from "../../domain/errors.ts";
 import {
   duePeriods,
   hasEnded,
+  isFinalized,
   lastEndedPeriod,
   nextPeriod,
   type Period,
@@ -71,12 +72,12 @@ export async function finalizeDue(
   let lastFinal = await deps.store.statements.lastFinalized(mspId);
   const finalized: Period[] = [];
   // The common case: last month is final already, nothing can be due.
-  if (lastFinal !== null && lastFinal >= lastEndedPeriod(deps.clock.now())) {
+  if (isFinalized(lastEndedPeriod(deps.clock.now()), lastFinal)) {
     return { lastFinal, finalized };
   }
   const first = await deps.store.usage.firstPeriod(mspId);
   if (first === null) return { lastFinal, finalized };
-  const from = lastFinal !== null && lastFinal >= first ? nextPeriod(lastFinal) : first;
+  const from = lastFinal !== null && isFinalized(first, lastFinal) ? nextPeriod(lastFinal) : first;
   for (const period of duePeriods(from, deps.clock.now())) {
     if (input.until !== undefined && period > input.until) break;
     if (await finalizeStatements(deps, { mspId, period })) finalized.push(period);

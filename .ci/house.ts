@@ -1,6 +1,7 @@
 // The house in numbers, for anyone to rerun (`deno task house`): source and test files per
-// folder, and the longest functions of the source. A function's own lines leave out the
-// functions defined inside it (a factory of methods is as long as its longest method).
+// folder, the comment share per layer and the longest functions of the source. A function's own
+// lines leave out the functions defined inside it (a factory of methods is as long as its longest
+// method); a comment line holds nothing but comment.
 const ROOT = new URL("..", import.meta.url).pathname.replace(/\/$/, "");
 const SOURCE = ["domain", "application", "adapters", "main.ts"];
 
@@ -26,7 +27,14 @@ interface Found {
   lines: number;
 }
 
-async function functions(): Promise<Found[]> {
+interface Diagnostic {
+  filename: string;
+  code: string;
+  message: string;
+  range: { start: { line: number; bytePos: number }; end: { bytePos: number } };
+}
+
+async function measure(): Promise<Diagnostic[]> {
   const lint = new Deno.Command(Deno.execPath(), {
     args: ["lint", "--config", `${ROOT}/.ci/house_lint.json`, "--json", ...SOURCE],
     cwd: ROOT,
@@ -34,18 +42,15 @@ async function functions(): Promise<Found[]> {
     stderr: "null",
   });
   const { stdout } = await lint.output();
-  const report = JSON.parse(new TextDecoder().decode(stdout)) as {
-    diagnostics: {
-      filename: string;
-      code: string;
-      message: string;
-      range: { start: { line: number; bytePos: number }; end: { bytePos: number } };
-    }[];
-  };
-  return report.diagnostics.filter((d) => d.code === "house/function-length").map((d) => {
+  return (JSON.parse(new TextDecoder().decode(stdout)) as { diagnostics: Diagnostic[] })
+    .diagnostics.map((d) => ({ ...d, filename: d.filename.replace(`file://${ROOT}/`, "") }));
+}
+
+function functions(diagnostics: readonly Diagnostic[]): Found[] {
+  return diagnostics.filter((d) => d.code === "house/function-length").map((d) => {
     const cut = d.message.lastIndexOf(" ");
     return {
-      file: d.filename.replace(`file://${ROOT}/`, ""),
+      file: d.filename,
       line: d.range.start.line,
       name: d.message.slice(0, cut),
       start: d.range.start.bytePos,
@@ -53,6 +58,15 @@ async function functions(): Promise<Found[]> {
       lines: Number(d.message.slice(cut + 1)),
     };
   });
+}
+
+/** Comment lines and non-blank lines of the files under any of `tops`. */
+function commentShare(diagnostics: readonly Diagnostic[], tops: readonly string[]): number[] {
+  const under = (file: string) => tops.some((t) => file === t || file.startsWith(`${t}/`));
+  return diagnostics
+    .filter((d) => d.code === "house/comment-lines" && under(d.filename))
+    .map((d) => d.message.split(" ").slice(1).map(Number))
+    .reduce(([c, n], [dc, dn]) => [c + dc, n + dn], [0, 0]);
 }
 
 /** Lines of `f` that are not in a function defined inside it. */
@@ -70,7 +84,15 @@ for (const top of ["domain", "application", "adapters", "tests"]) {
   console.log(`\nFiles per folder under ${top}/:`);
   for (const [dir, n] of filesPerFolder(top)) console.log(`  ${String(n).padStart(3)}  ${dir}/`);
 }
-const found = await functions();
+const diagnostics = await measure();
+console.log("\nComment share (comment lines / non-blank lines of .ts and .tsx files):");
+for (const tops of [["domain"], ["application"], ["adapters"], ["main.ts"], SOURCE]) {
+  const [comment, nonBlank] = commentShare(diagnostics, tops);
+  const share = (100 * comment / nonBlank).toFixed(1);
+  const name = tops.length > 1 ? "all" : tops[0];
+  console.log(`  ${share.padStart(5)}%  ${name.padEnd(12)} ${comment} of ${nonBlank}`);
+}
+const found = functions(diagnostics);
 const measured = found.map((f) => ({ ...f, own: ownLines(f, found) }));
 for (const layer of ["domain", "application", "adapters"]) {
   console.log(`\nLongest functions in ${layer}/ (own lines, all lines):`);

@@ -61,8 +61,8 @@ function connectWiseFor(
 }
 
 /**
- * ENCRYPTION_KEY, or on the embedded database a key generated once and kept
- * beside its data (a developer's machine); with DATABASE_URL nothing is written.
+ * ENCRYPTION_KEY, or on the embedded database a key generated once and kept beside its data (a
+ * developer's machine); with DATABASE_URL nothing is written.
  */
 async function encryptionKey(config: Config): Promise<Uint8Array> {
   if (config.encryptionKey) return config.encryptionKey;
@@ -84,10 +84,9 @@ async function encryptionKey(config: Config): Promise<Uint8Array> {
 }
 
 /**
- * Builds the service from its configuration: the database (Postgres, or the
- * embedded one under DATA_DIR) migrated, the ConnectWise client, the use
- * cases' dependencies, the HTTP app; finalizes any ended period still open
- * (catch-up) and starts the sync loop.
+ * Builds the service from its configuration: the database (Postgres, or the embedded one under
+ * DATA_DIR) migrated, the ConnectWise client, the use cases' dependencies, the HTTP app; finalizes
+ * any ended period still open (catch-up) and starts the sync loop.
  */
 export async function buildService(
   config: Config,
@@ -188,9 +187,9 @@ function hostname(): string {
 }
 
 /**
- * The store's repositories alone, on the database the service uses (DATABASE_URL, else the
- * embedded one under DATA_DIR), for tools that only read figures (`deno task figures:verify`):
- * no key is needed, as the ledger, statements, plans and organizations hold no secret.
+ * The store's repositories alone, on the database the service uses (DATABASE_URL, else the embedded
+ * one under DATA_DIR), for tools that only read figures (`deno task figures:verify`): no key is
+ * needed, as the ledger, statements, plans and organizations hold no secret.
  */
 export async function openFigureRepositories(
   config: Pick<Config, "databaseUrl" | "dataDir">,

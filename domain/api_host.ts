@@ -1,9 +1,8 @@
 import type { SiteUrl } from "./site_url.ts";
 
 /**
- * The API host of each ConnectWise cloud site, as ConnectWise's developer
- * guide ("Cloud URLs") lists them: a cloud site is called at its `api-` host,
- * never at the host an MSP signs in at.
+ * The API host of each ConnectWise cloud site, as ConnectWise's developer guide ("Cloud URLs")
+ * lists them: a cloud site is called at its `api-` host, never at the host an MSP signs in at.
  */
 export const CLOUD_API_HOSTS: Readonly<Record<string, string>> = {
   "na.myconnectwise.net": "api-na.myconnectwise.net",
@@ -22,8 +21,8 @@ export function apiHostOf(hostname: string): string {
 
 /**
  * The site the API is called at (`https://na.myconnectwise.net` ->
- * `https://api-na.myconnectwise.net`), scheme and port kept. An on-premises
- * site, or one given at its `api-` host already, is its own.
+ * `https://api-na.myconnectwise.net`), scheme and port kept. An on-premises site, or one given at
+ * its `api-` host already, is its own.
  */
 export function apiSiteOf(site: SiteUrl): SiteUrl {
   const hostname = apiHostOf(site.hostname);

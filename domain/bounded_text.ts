@@ -1,16 +1,16 @@
 /** The longest message built from outside text (ConnectWise, an unexpected error) that is kept. */
 export const MAX_TEXT = 500;
 
-// C0 controls (NUL among them), DEL and C1 controls. Postgres refuses NUL in text and
-// jsonb, and none of them belongs in a name or a message a person reads.
+// C0 controls (NUL among them), DEL and C1 controls. Postgres refuses NUL in text and jsonb, and
+// none of them belongs in a name or a message a person reads.
 const LINE_BREAKS = /[\t\n\r]+/g;
 // deno-lint-ignore no-control-regex -- matching control characters is the point
 const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
 
 /**
- * Text from outside as psa-sync keeps and shows it: tabs and line breaks
- * become a space, other control characters are dropped, and a lone
- * surrogate (which Postgres refuses as well) becomes U+FFFD.
+ * Text from outside as psa-sync keeps and shows it: tabs and line breaks become a space, other
+ * control characters are dropped, and a lone surrogate (which Postgres refuses as well) becomes
+ * U+FFFD.
  */
 export function cleanText(text: string): string {
   return text.toWellFormed().replace(LINE_BREAKS, " ").replace(CONTROLS, "");

@@ -1,9 +1,9 @@
 import { DomainError } from "./errors.ts";
 
 /**
- * The longest identifier a ConnectWise catalog product holds. ConnectWise
- * cuts a longer one silently (`VPN-PREMIUM-SERVER-DEDICATED-XL` became
- * `VPN-PREMIUM-SERVER-DEDICA`), so a longer one is refused, never sent.
+ * The longest identifier a ConnectWise catalog product holds. ConnectWise cuts a longer one
+ * silently (`VPN-PREMIUM-SERVER-DEDICATED-XL` became `VPN-PREMIUM-SERVER-DEDICA`), so a longer one
+ * is refused, never sent.
  */
 export const PRODUCT_IDENTIFIER_MAX = 25;
 

@@ -7,18 +7,18 @@ export interface CompanyMapping {
   readonly companyId: number;
   readonly agreementId: number;
   /**
-   * The company's and the agreement's names as ConnectWise gave them when the
-   * mapping was made, so a person reads names without another ConnectWise
-   * read (absent on mappings made before names were kept).
+   * The company's and the agreement's names as ConnectWise gave them when the mapping was made, so
+   * a person reads names without another ConnectWise read (absent on mappings made before names
+   * were kept).
    */
   readonly companyName?: string;
   readonly agreementName?: string;
 }
 
 /**
- * Checks that the agreement belongs to the company, is not cancelled, and
- * that ConnectWise invoices it monthly (`agreement-not-billable` naming why).
- * `agreement` is undefined when ConnectWise does not know it.
+ * Checks that the agreement belongs to the company, is not cancelled, and that ConnectWise invoices
+ * it monthly (`agreement-not-billable` naming why). `agreement` is undefined when ConnectWise does
+ * not know it.
  */
 export function checkMapping(
   mapping: CompanyMapping,
@@ -45,10 +45,9 @@ export function checkMapping(
 }
 
 /**
- * The agreements a mapping change must push now: the agreement the
- * organization leaves (it stops billing the organization at once, down to 0
- * when nobody is left on it) and the one it is mapped to now (its whole
- * period counts there). Unchanged mappings push their agreement again too.
+ * The agreements a mapping change must push now: the agreement the organization leaves (it stops
+ * billing the organization at once, down to 0 when nobody is left on it) and the one it is mapped
+ * to now (its whole period counts there). Unchanged mappings push their agreement again too.
  */
 export function agreementsToPush(
   before: CompanyMapping | undefined,

@@ -1,9 +1,8 @@
 import { nextPeriod, type Period, periodStart } from "./period.ts";
 
 /**
- * What the service has seen of an agreement's next invoice date: the date
- * now, and around the last time it moved, which brackets when ConnectWise
- * made the invoice that moved it.
+ * What the service has seen of an agreement's next invoice date: the date now, and around the last
+ * time it moved, which brackets when ConnectWise made the invoice that moved it.
  */
 export interface InvoiceWatch {
   /** The start of the first billing period not yet invoiced; null when ConnectWise gives none. */
@@ -38,9 +37,9 @@ export function observeNextInvoice(
 }
 
 /**
- * The invoice of month `period` is the agreement's invoice for the billing
- * period that starts on the 1st of the next month: it has been made once the
- * next invoice date is past that day. Null when ConnectWise gives no date.
+ * The invoice of month `period` is the agreement's invoice for the billing period that starts on
+ * the 1st of the next month: it has been made once the next invoice date is past that day. Null
+ * when ConnectWise gives no date.
  */
 export function invoiceMade(watch: InvoiceWatch, period: Period): boolean | null {
   if (watch.nextInvoiceDate === null) return null;
@@ -59,9 +58,9 @@ export function invoiceWindow(watch: InvoiceWatch, period: Period): InvoiceWindo
 }
 
 /**
- * Whether an invoice certainly carries what was written at `writtenAt`: a
- * read after the write still saw the invoice not made. Otherwise the invoice
- * may have been made before the write reached ConnectWise.
+ * Whether an invoice certainly carries what was written at `writtenAt`: a read after the write
+ * still saw the invoice not made. Otherwise the invoice may have been made before the write reached
+ * ConnectWise.
  */
 export function invoiceCarries(window: InvoiceWindow, writtenAt: Date): boolean {
   return window.after !== null && writtenAt <= window.after;

@@ -80,9 +80,8 @@ export function isIpLiteral(text: string): boolean {
 }
 
 /**
- * Whether an address is loopback, private, link-local, CGNAT, unspecified,
- * multicast, reserved or a cloud metadata address. Unparseable text counts
- * as forbidden: when in doubt, refuse.
+ * Whether an address is loopback, private, link-local, CGNAT, unspecified, multicast, reserved or a
+ * cloud metadata address. Unparseable text counts as forbidden: when in doubt, refuse.
  */
 export function isForbiddenAddress(ip: string): boolean {
   const v4 = v4ToNumber(ip);

@@ -36,8 +36,8 @@ export function billability(
 
 /** Lower-case, accents and punctuation removed, single spaces: for suggesting matches. */
 export function normalizeName(name: string): string {
-  // Letters of every script are kept: dropping non-Latin ones would make
-  // "Компания 1" and "Фирма 1" both "1", a false match.
+  // Letters of every script are kept: dropping non-Latin ones would make "Компания 1" and "Фирма 1"
+  // both "1", a false match.
   return name
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
@@ -47,8 +47,8 @@ export function normalizeName(name: string): string {
 }
 
 /**
- * Suggests the organization whose normalised name equals the company's, when
- * exactly one does. A suggestion is never applied by itself.
+ * Suggests the organization whose normalised name equals the company's, when exactly one does. A
+ * suggestion is never applied by itself.
  */
 export function suggestOrganization(
   companyName: string,

@@ -71,9 +71,8 @@ export function productFor(
 }
 
 /**
- * Refuses a mapping that makes one catalog product both a license and a
- * server product of the MSP (in this plan or across plans): both counts
- * would add up on one addition.
+ * Refuses a mapping that makes one catalog product both a license and a server product of the MSP
+ * (in this plan or across plans): both counts would add up on one addition.
  */
 export function assertKindsApart(
   mapping: ProductMapping,

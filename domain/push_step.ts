@@ -13,9 +13,8 @@ export type PushStep =
   /** Nothing is written: ConnectWise would never invoice it. */
   | { readonly kind: "blocked"; readonly reason: string }
   /**
-   * The final figures of `period`; held for the invoice with `held` as the
-   * lines' reason, or (`held` null: ConnectWise gives no next invoice date)
-   * followed at once by the running figures.
+   * The final figures of `period`; held for the invoice with `held` as the lines' reason, or
+   * (`held` null: ConnectWise gives no next invoice date) followed at once by the running figures.
    */
   | { readonly kind: "final"; readonly period: Period; readonly held: string | null }
   /** The final the additions hold waits for its invoice: they stay as they are. */
@@ -23,9 +22,9 @@ export type PushStep =
   /** Figures that may not be written before an invoice; the lines say so, nothing is written. */
   | { readonly kind: "wait"; readonly figures: "final" | "running"; readonly reason: string }
   /**
-   * The running figures of the current period. `afterInvoice`: the invoice of
-   * that final period was made, and the lines carry its final (`finalWritten`)
-   * or never got it; either way it is checked and recorded first.
+   * The running figures of the current period. `afterInvoice`: the invoice of that final period was
+   * made, and the lines carry its final (`finalWritten`) or never got it; either way it is checked
+   * and recorded first.
    */
   | {
     readonly kind: "running";
@@ -48,12 +47,10 @@ const earlyReason = (period: Period) =>
   `the ${period} final is compared with it at month end`;
 
 /**
- * Figures of month M go to the invoice of M (the billing period starting on
- * the 1st of M+1). So they are written only once the invoice of M-1 is made,
- * and M's final stays on the additions until the invoice of M is made
- * (`held`); a final whose invoice was made first is never written. Without a
- * next invoice date from ConnectWise the final is written and the running
- * figures follow at once.
+ * Figures of month M go to the invoice of M (the billing period starting on the 1st of M+1). So
+ * they are written only once the invoice of M-1 is made, and M's final stays on the additions until
+ * the invoice of M is made (`held`); a final whose invoice was made first is never written. Without
+ * a next invoice date from ConnectWise the final is written and the running figures follow at once.
  */
 export function nextPushStep(input: {
   readonly lastFinal: Period | null;

@@ -80,13 +80,11 @@ export function billsFrom(addition: RemoteAddition, billingStart: Date): boolean
 }
 
 /**
- * Decides between adopt, create, update, none, wait, blocked and gone. A
- * write happens only when ConnectWise's quantity differs from the desired
- * one. An owned addition that was cancelled, deleted or made non-billable is
- * never replaced: whoever did it meant to stop billing, so the line waits for
- * the MSP to resume it. Only a `Billable` addition is adopted, and it is left
- * as it is (`wait`) until the agreement has usage: mapping a company never
- * zeroes what the MSP bills today.
+ * Decides between adopt, create, update, none, wait, blocked and gone. A write happens only when
+ * ConnectWise's quantity differs from the desired one. An owned addition that was cancelled,
+ * deleted or made non-billable is never replaced: whoever did it meant to stop billing, so the line
+ * waits for the MSP to resume it. Only a `Billable` addition is adopted, and it is left as it is
+ * (`wait`) until the agreement has usage: mapping a company never zeroes what the MSP bills today.
  */
 export function decide(desired: number, context: DecisionContext): Decision {
   const { owned, productId, billingStart } = context;
@@ -186,11 +184,10 @@ function additionGone(
 }
 
 /**
- * Whether a sync line is blocked because its owned addition was cancelled,
- * deleted or made non-billable, the only lines the MSP may resume: `decide`
- * blocks a line that owns an addition for no other reason (ambiguous or
- * non-billable candidates block only lines that own none), and a resumed line
- * owns none.
+ * Whether a sync line is blocked because its owned addition was cancelled, deleted or made
+ * non-billable, the only lines the MSP may resume: `decide` blocks a line that owns an addition for
+ * no other reason (ambiguous or non-billable candidates block only lines that own none), and a
+ * resumed line owns none.
  */
 export function blockedByGoneAddition(
   line: { readonly status: SyncStatus; readonly additionId: number | null },

@@ -5,8 +5,8 @@ import { isFinalized, lastEndedPeriod, type Period, periodOf, periodStart } from
 export const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
 
 /**
- * The oldest instant a report may fall on now: the start of the previous
- * period while that period is not final, else the start of the current one.
+ * The oldest instant a report may fall on now: the start of the previous period while that period
+ * is not final, else the start of the current one.
  */
 export function oldestReportable(context: { now: Date; lastFinal: Period | null }): Date {
   const previous = lastEndedPeriod(context.now);
@@ -14,10 +14,9 @@ export function oldestReportable(context: { now: Date; lastFinal: Period | null 
 }
 
 /**
- * Whether an instant's period still takes reports: refused when more than 5
- * minutes in the future (`report-in-future`), in a finalized period
- * (`period-finalized`), or older than the previous period (`report-too-old`).
- * Returns the refusal, or null when the report is welcome.
+ * Whether an instant's period still takes reports: refused when more than 5 minutes in the future
+ * (`report-in-future`), in a finalized period (`period-finalized`), or older than the previous
+ * period (`report-too-old`). Returns the refusal, or null when the report is welcome.
  */
 export function reportRefusal(
   occurredAt: Date,

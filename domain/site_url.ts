@@ -25,11 +25,10 @@ export function invalidSiteUrl(reason: string): DomainError {
 }
 
 /**
- * Applies the syntax rules of a ConnectWise site URL: https only; no user
- * info, path, query or fragment; no loopback, private, link-local or metadata
- * address literal or name. Hosts on the allow-list (`host:port`, for tests and
- * the simulator) skip the address rules and may use http. The DNS check of
- * names is the adapter's job, with `isForbiddenAddress`.
+ * Applies the syntax rules of a ConnectWise site URL: https only; no user info, path, query or
+ * fragment; no loopback, private, link-local or metadata address literal or name. Hosts on the
+ * allow-list (`host:port`, for tests and the simulator) skip the address rules and may use http.
+ * The DNS check of names is the adapter's job, with `isForbiddenAddress`.
  */
 export function parseSiteUrl(text: string, allowlist: readonly string[] = []): SiteUrl {
   const raw = text.trim();

@@ -3,9 +3,9 @@ import type { Period } from "./period.ts";
 import { reportRefusal } from "./report_window.ts";
 
 /**
- * One change of an organization's state, as kept in the usage ledger.
- * A usage report sets licenses and servers (and maybe the plan); a plan change
- * made through the organization record sets only the plan (the counts are null).
+ * One change of an organization's state, as kept in the usage ledger. A usage report sets licenses
+ * and servers (and maybe the plan); a plan change made through the organization record sets only
+ * the plan (the counts are null).
  */
 export interface LedgerEntry {
   /** Unique per MSP; makes reporting idempotent. */
@@ -24,8 +24,8 @@ export function isUsage(entry: Pick<LedgerEntry, "licenses" | "servers">): boole
 }
 
 /**
- * Checks a report against the rules that need no storage: whole counts of at
- * least 0, a valid instant, and a period that still takes reports.
+ * Checks a report against the rules that need no storage: whole counts of at least 0, a valid
+ * instant, and a period that still takes reports.
  */
 export function checkReport(
   entry: LedgerEntry,
@@ -52,9 +52,9 @@ export function checkReport(
 const REPORT_FIELDS = ["organizationId", "occurredAt", "licenses", "servers", "planId"] as const;
 
 /**
- * The fields in which a report differs from the stored report with its
- * eventId: none is a duplicate (a retry, answered as such); any is a reused
- * eventId, refused so that the platform hears of it instead of losing a report.
+ * The fields in which a report differs from the stored report with its eventId: none is a duplicate
+ * (a retry, answered as such); any is a reused eventId, refused so that the platform hears of it
+ * instead of losing a report.
  */
 export function reportDifferences(
   stored: LedgerEntry,

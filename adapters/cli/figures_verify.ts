@@ -1,6 +1,6 @@
-// `deno task figures:verify`: recomputes every open period from the ledger and
-// compares it with the figures kept as reports arrived; exits 1 on any
-// difference, naming the MSP, organization and period.
+// `deno task figures:verify`: recomputes every open period from the ledger and compares it with the
+// figures kept as reports arrived; exits 1 on any difference, naming the MSP, organization and
+// period.
 import { verifyFigures } from "../../application/figures/verify_figures.ts";
 import { openFigureRepositories } from "../composition_root.ts";
 

@@ -52,9 +52,8 @@ export class ConfigError extends Error {
 type Env = Readonly<Record<string, string | undefined>>;
 
 /**
- * Parses the configuration from an environment record (`Deno.env.toObject()`,
- * possibly merged with `.env`). An empty value counts as unset. Throws a
- * `ConfigError` listing every problem at once.
+ * Parses the configuration from an environment record (`Deno.env.toObject()`, possibly merged with
+ * `.env`). An empty value counts as unset. Throws a `ConfigError` listing every problem at once.
  */
 export function parseConfig(env: Env): Config {
   const problems: string[] = [];
@@ -68,9 +67,9 @@ export function parseConfig(env: Env): Config {
   };
   const demo = read("PSA_SYNC_DEMO", s.Flag) ?? false;
   const databaseUrl = read("DATABASE_URL", s.DatabaseUrl) ?? null;
-  // With DATABASE_URL the service runs for real: the secrets must be given. On
-  // the embedded database (a developer's machine) it starts without them:
-  // /v1 locked, a key kept under DATA_DIR, ConnectWise unreachable.
+  // With DATABASE_URL the service runs for real: the secrets must be given. On the embedded
+  // database (a developer's machine) it starts without them: /v1 locked, a key kept under DATA_DIR,
+  // ConnectWise unreachable.
   const production = databaseUrl !== null || Boolean(env.DATABASE_URL?.trim());
   const required = <T>(name: string, value: T | undefined, why: string): T | null => {
     const reported = problems.some((p) => p.startsWith(`${name} `));

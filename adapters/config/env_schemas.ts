@@ -130,9 +130,8 @@ function isFrameOrigin(entry: string): boolean {
 }
 
 /**
- * `SETUP_FRAME_ANCESTORS`: comma-separated origins that may show the setup
- * pages in a frame, e.g. `https://panel.example.com`; https only (http for
- * loopback hosts, in tests).
+ * `SETUP_FRAME_ANCESTORS`: comma-separated origins that may show the setup pages in a frame, e.g.
+ * `https://panel.example.com`; https only (http for loopback hosts, in tests).
  */
 export const FrameAncestors = v.pipe(
   v.string(),
@@ -145,8 +144,8 @@ export const FrameAncestors = v.pipe(
 );
 
 /**
- * `PLATFORM_WEBHOOK_SECRET`: signing secrets, comma-separated (during a
- * rotation the old and the new one sign side by side), each at least 16 characters.
+ * `PLATFORM_WEBHOOK_SECRET`: signing secrets, comma-separated (during a rotation the old and the
+ * new one sign side by side), each at least 16 characters.
  */
 export const WebhookSecrets = v.pipe(
   v.string(),

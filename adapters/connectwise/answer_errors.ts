@@ -15,8 +15,8 @@ export interface Need {
   readonly access: "inquire" | "add" | "edit";
 }
 
-// Every field optional and tolerant: `errors` may be null, an entry's message null, and the
-// 429 body names its kind `error`, not `code`. A field of another type is left out, not fatal.
+// Every field optional and tolerant: `errors` may be null, an entry's message null, and the 429
+// body names its kind `error`, not `code`. A field of another type is left out, not fatal.
 const Said = v.fallback(v.nullish(v.string()), undefined);
 const Entry = v.fallback(v.nullish(v.object({ code: Said, message: Said })), null);
 const ErrorBody = v.object({
@@ -37,9 +37,9 @@ export interface Refusal {
 }
 
 /**
- * Reads a ConnectWise error body `{code, message, errors: [{code, message}]}`:
- * the top message is generic ("agreementAddition object is invalid"), so the
- * reason is the entries' messages, else the top one.
+ * Reads a ConnectWise error body `{code, message, errors: [{code, message}]}`: the top message is
+ * generic ("agreementAddition object is invalid"), so the reason is the entries' messages, else the
+ * top one.
  */
 export function readRefusal(text: string, secrets: readonly string[]): Refusal {
   let json: unknown;

@@ -74,9 +74,9 @@ export const CompanyInfo = v.object({ Codebase: v.string() });
 export const SystemInfo = v.object({ version: v.optional(v.string()) });
 
 /**
- * Parses an answer of ConnectWise; unknown fields are dropped. A missing or
- * mistyped field is an UpstreamError naming the field and the call, never the
- * value it got (valibot's `received` quotes it: it may be huge, or an echoed secret).
+ * Parses an answer of ConnectWise; unknown fields are dropped. A missing or mistyped field is an
+ * UpstreamError naming the field and the call, never the value it got (valibot's `received` quotes
+ * it: it may be huge, or an echoed secret).
  */
 export function parseAnswer<T extends v.GenericSchema>(
   schema: T,

@@ -31,8 +31,8 @@ export interface Api {
 }
 
 /**
- * A page is at most what was asked for, and a list at most `maxRows` rows:
- * a site that sends more is refused before its rows are kept.
+ * A page is at most what was asked for, and a list at most `maxRows` rows: a site that sends more
+ * is refused before its rows are kept.
  */
 function checkPage(label: string, size: number, kept: number, maxRows: number): void {
   if (size > PAGE_SIZE) {
@@ -55,10 +55,9 @@ function label(method: string, path: string): string {
 }
 
 /**
- * Opens the API of one MSP. Before the first request the API host passes the
- * SSRF guard and the codebase is known (api_site.ts); a 404 under a saved
- * codebase discovers it once more and, when it moved, the call is sent once
- * more under the new one. Every answer's API version is watched.
+ * Opens the API of one MSP. Before the first request the API host passes the SSRF guard and the
+ * codebase is known (api_site.ts); a 404 under a saved codebase discovers it once more and, when it
+ * moved, the call is sent once more under the new one. Every answer's API version is watched.
  */
 export function openApi(
   rt: ClientRuntime,
@@ -136,8 +135,8 @@ export function openApi(
         // A short or empty page is the last, whatever the Link says: paging forward-only,
         // ConnectWise may name a next page on the last one.
         if (got.length < PAGE_SIZE) break;
-        // Only the link's page cursor is taken, on our own base, path and query: the
-        // filter is kept (one public client lost it) and no other host is ever called.
+        // Only the link's page cursor is taken, on our own base, path and query: the filter is kept
+        // (one public client lost it) and no other host is ever called.
         const link = nextLink(answer.headers.get("link"));
         next = link === null ? null : nextPage(first, link);
         if (link !== null && next === null) {

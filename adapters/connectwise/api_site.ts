@@ -35,17 +35,16 @@ export interface ApiSite {
 }
 
 /**
- * Opens lazily, so an Api that is never used never touches DNS: the guard
- * approves the API host (a cloud site's `api-` host) and its address, then
- * the codebase is the saved one, else discovered.
+ * Opens lazily, so an Api that is never used never touches DNS: the guard approves the API host (a
+ * cloud site's `api-` host) and its address, then the codebase is the saved one, else discovered.
  *
- * `login/companyinfo` is called on the API host too: the README's cloud rule
- * is that a cloud site is called at its `api-` host (the public client it cites
- * asks companyinfo there), and one host means one guard and one pinned address.
+ * `login/companyinfo` is called on the API host too: the README's cloud rule is that a cloud site
+ * is called at its `api-` host (the public client it cites asks companyinfo there), and one host
+ * means one guard and one pinned address.
  *
- * A saved codebase answered when the MSP connected; a 404 under it may mean
- * ConnectWise moved the site to a new codebase (an upgrade), so it is
- * discovered once more: moved, it is kept through `notes`.
+ * A saved codebase answered when the MSP connected; a 404 under it may mean ConnectWise moved the
+ * site to a new codebase (an upgrade), so it is discovered once more: moved, it is kept through
+ * `notes`.
  */
 export function apiSite(
   rt: ClientRuntime,

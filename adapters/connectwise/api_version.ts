@@ -30,10 +30,9 @@ export interface VersionWatch {
 }
 
 /**
- * Watches the version one MSP's answers name. A change from what this process
- * (or else the connection) knew is logged once and handed to `changed` once,
- * however many answers or concurrent sessions carry it; a failure of
- * `changed` is logged, never the call's failure.
+ * Watches the version one MSP's answers name. A change from what this process (or else the
+ * connection) knew is logged once and handed to `changed` once, however many answers or concurrent
+ * sessions carry it; a failure of `changed` is logged, never the call's failure.
  */
 export function watchVersion(
   seen: SeenVersions,

@@ -2,10 +2,9 @@
 const TRANSIENT = new Set([408, 429, 500, 502, 503, 504]);
 
 /**
- * Statuses after which ConnectWise certainly did not act, so even a
- * non-idempotent POST may be sent again. A POST that met a 500/502/504 or a
- * lost connection may have been applied: it is not repeated here, and the
- * next sync lists the additions before writing (and adopts what it finds).
+ * Statuses after which ConnectWise certainly did not act, so even a non-idempotent POST may be sent
+ * again. A POST that met a 500/502/504 or a lost connection may have been applied: it is not
+ * repeated here, and the next sync lists the additions before writing (and adopts what it finds).
  */
 const NOT_APPLIED = new Set([408, 429, 503]);
 
@@ -33,9 +32,9 @@ export function retryAfterMs(value: string | null, now: number): number | null {
 export const MAX_RETRY_AFTER_MS = 10 * 60_000;
 
 /**
- * How long ConnectWise asks to wait: `Retry-After` (delta-seconds or an HTTP
- * date), else the seconds its 429 body names ("Please try again in 30
- * seconds."); null when neither says. At most MAX_RETRY_AFTER_MS.
+ * How long ConnectWise asks to wait: `Retry-After` (delta-seconds or an HTTP date), else the
+ * seconds its 429 body names ("Please try again in 30 seconds."); null when neither says. At most
+ * MAX_RETRY_AFTER_MS.
  */
 export function waitAsked(
   answer: { readonly headers: Headers; readonly text: string },

@@ -39,9 +39,9 @@ export interface ConnectWiseClientOptions {
   /** The A and AAAA addresses of a host name. */
   readonly resolveHost?: (host: string) => Promise<string[]>;
   /**
-   * A fetch that connects to `address` (the one the site guard approved)
-   * instead of resolving the host again: DNS pinning. `fetch` serves only
-   * allow-listed hosts and IP literals, which are not resolved.
+   * A fetch that connects to `address` (the one the site guard approved) instead of resolving the
+   * host again: DNS pinning. `fetch` serves only allow-listed hosts and IP literals, which are not
+   * resolved.
    */
   readonly pinnedFetch?: (address: string) => FetchLike;
   /** Time allowed to one HTTP exchange. */
@@ -49,9 +49,9 @@ export interface ConnectWiseClientOptions {
   /** Time allowed to one call, all its retries and waits included. */
   readonly deadlineMs?: number;
   /**
-   * The same two for background calls (the sync loop, the monthly run), which
-   * nobody waits on and which retry later anyway: shorter, so a site that
-   * hangs holds a worker slot for less. Default 10 s and 30 s.
+   * The same two for background calls (the sync loop, the monthly run), which nobody waits on and
+   * which retry later anyway: shorter, so a site that hangs holds a worker slot for less. Default
+   * 10 s and 30 s.
    */
   readonly backgroundTimeoutMs?: number;
   readonly backgroundDeadlineMs?: number;
@@ -93,8 +93,8 @@ async function resolveWithDns(host: string): Promise<string[]> {
 }
 
 /**
- * Fills in the defaults: real fetch, timers, DNS; 30 s per exchange, 2 min
- * per call (10 s and 30 s in the background).
+ * Fills in the defaults: real fetch, timers, DNS; 30 s per exchange, 2 min per call (10 s and 30 s
+ * in the background).
  */
 export function clientRuntime(options: ConnectWiseClientOptions): ClientRuntime {
   if (!(options.requestsPerMinute > 0)) {

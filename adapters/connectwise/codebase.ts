@@ -19,9 +19,8 @@ export function isCodebase(text: string): boolean {
 }
 
 /**
- * Reads the codebase: `GET {origin}/login/companyinfo/{companyId}` (no
- * credentials). Throws a plain Error saying why when there is no usable
- * answer, or one that is not a plain path segment.
+ * Reads the codebase: `GET {origin}/login/companyinfo/{companyId}` (no credentials). Throws a plain
+ * Error saying why when there is no usable answer, or one that is not a plain path segment.
  */
 export async function readCodebase(
   rt: ClientRuntime,
@@ -50,8 +49,8 @@ export function discoveryFailure(error: unknown): string {
 }
 
 /**
- * Codebase discovery for a connection that has none: any failure falls back
- * to `v4_6_release/` (logged, so a wrong guess can be traced).
+ * Codebase discovery for a connection that has none: any failure falls back to `v4_6_release/`
+ * (logged, so a wrong guess can be traced).
  */
 export async function discoverCodebase(
   rt: ClientRuntime,

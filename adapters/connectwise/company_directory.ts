@@ -103,8 +103,8 @@ export function companyDirectory(api: Api): CompanyDirectory {
       return toCompanies(await api.list(COMPANIES_PATH, COMPANIES, companyQuery(filter)));
     },
     async page(filter, { limit, after }) {
-      // Keyset paging: the ids above `after`, in id order, one more than shown to know
-      // whether a next page exists (no count call, no page that turns out empty).
+      // Keyset paging: the ids above `after`, in id order, one more than shown to know whether a
+      // next page exists (no count call, no page that turns out empty).
       const query = {
         ...companyQuery(filter, after),
         orderBy: "id asc",

@@ -1,9 +1,8 @@
 import { DomainError } from "../../domain/errors.ts";
 
 /**
- * Builders of ConnectWise `conditions` text. Field names are constants of
- * this adapter; values are either checked ids or quoted strings, so user
- * text can never change the shape of a condition.
+ * Builders of ConnectWise `conditions` text. Field names are constants of this adapter; values are
+ * either checked ids or quoted strings, so user text can never change the shape of a condition.
  */
 
 function id(value: number): string {
@@ -14,9 +13,8 @@ function id(value: number): string {
 }
 
 /**
- * A double-quoted string literal: `\` and `"` are escaped; control characters
- * (newlines, NUL, ...) are refused because no product text needs them and
- * their handling by ConnectWise is unknown.
+ * A double-quoted string literal: `\` and `"` are escaped; control characters (newlines, NUL, ...)
+ * are refused because no product text needs them and their handling by ConnectWise is unknown.
  */
 export function quoted(text: string): string {
   // deno-lint-ignore no-control-regex -- the point is to find control characters
@@ -55,8 +53,8 @@ export function equalsText(field: string, text: string): string {
 }
 
 /**
- * `identifier contains "text" or description contains "text"`: anywhere in
- * either (`like "text%"` would find "SRV" only at the start of an identifier).
+ * `identifier contains "text" or description contains "text"`: anywhere in either (`like "text%"`
+ * would find "SRV" only at the start of an identifier).
  */
 export function productTextSearch(text: string): string {
   return `${containsText("identifier", text)} or ${containsText("description", text)}`;

@@ -30,10 +30,9 @@ function client(rt: ClientRuntime, limiter: RateLimiter): ConnectWise {
 }
 
 /**
- * The ConnectWise PSA REST client, one pair per process sharing the per-MSP
- * rate limiter (keyed by site + company ID) and the per-site breakers:
- * `interactive` for what a person or the platform waits on, `background`
- * (shorter timeouts, refused while a site's breaker is open) for the sync
+ * The ConnectWise PSA REST client, one pair per process sharing the per-MSP rate limiter (keyed by
+ * site + company ID) and the per-site breakers: `interactive` for what a person or the platform
+ * waits on, `background` (shorter timeouts, refused while a site's breaker is open) for the sync
  * loop and the monthly run.
  */
 export function connectWiseClients(

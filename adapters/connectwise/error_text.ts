@@ -4,8 +4,8 @@ import { redactText } from "../../domain/secret_text.ts";
 /** The longest error text built from what ConnectWise (or a site posing as it) said. */
 export const MAX_ERROR_TEXT = MAX_TEXT;
 
-// What is read of a huge text before it is redacted: the result keeps 500 characters,
-// and no secret of a few dozen characters can straddle the cut and still reach them.
+// What is read of a huge text before it is redacted: the result keeps 500 characters, and no secret
+// of a few dozen characters can straddle the cut and still reach them.
 const READ_AT_MOST = 64 * 1024;
 
 /** The forms a secret could come back in: as sent, JSON-escaped, URL-encoded. */
@@ -24,10 +24,9 @@ export function redactSecrets(text: string, secrets: readonly string[]): string 
 }
 
 /**
- * The one door for text built from a ConnectWise answer or failure on its
- * way into an error (and so into an answer, a sync line, the audit log, a
- * webhook or a log line): control characters cleaned first (a secret split
- * by a NUL is still found), the caller's secrets and anything the log
+ * The one door for text built from a ConnectWise answer or failure on its way into an error (and so
+ * into an answer, a sync line, the audit log, a webhook or a log line): control characters cleaned
+ * first (a secret split by a NUL is still found), the caller's secrets and anything the log
  * redaction would mask removed, cut to 500 characters.
  */
 export function errorText(text: string, secrets: readonly string[] = []): string {

@@ -59,8 +59,8 @@ async function exchange(rt: ClientRuntime, caller: Caller, spec: CallSpec): Prom
       redirect: "manual",
       signal,
     });
-    // Always read the body: it frees the connection and a 4xx body explains the failure.
-    // Read as a stream, cancelled past the cap: a site cannot make the process hold more.
+    // Always read the body: it frees the connection and a 4xx body explains the failure. Read as a
+    // stream, cancelled past the cap: a site cannot make the process hold more.
     const body = await readCapped(response, rt.maxAnswerBytes);
     if ("tooLarge" in body) return { kind: "too-large", status: response.status };
     return { kind: "answer", status: response.status, headers: response.headers, text: body.text };
@@ -99,9 +99,9 @@ function paused(rt: ClientRuntime, site: string, label: string): UpstreamError {
 }
 
 /**
- * The longest a background call sleeps for a wait ConnectWise asked of the
- * MSP: past it the call fails at once, retryable at the time asked, and the
- * MSP's turn ends instead of holding a slot of the loop or the month end.
+ * The longest a background call sleeps for a wait ConnectWise asked of the MSP: past it the call
+ * fails at once, retryable at the time asked, and the MSP's turn ends instead of holding a slot of
+ * the loop or the month end.
  */
 export const BACKGROUND_MAX_WAIT_MS = 5_000;
 
@@ -150,14 +150,13 @@ function parseJson(text: string, label: string, status: number): unknown {
 }
 
 /**
- * Sends one request under the MSP's rate limit, with a timeout per exchange,
- * and retries transient failures until the call's deadline: after a wait
- * ConnectWise asked for (`Retry-After`, or the seconds its 429 body names),
- * which pauses every call of that MSP and no other's, else after exponential
- * backoff with equal jitter (`application/retry/backoff.ts`). A background call does
+ * Sends one request under the MSP's rate limit, with a timeout per exchange, and retries transient
+ * failures until the call's deadline: after a wait ConnectWise asked for (`Retry-After`, or the
+ * seconds its 429 body names), which pauses every call of that MSP and no other's, else after
+ * exponential backoff with equal jitter (`application/retry/backoff.ts`). A background call does
  * not sleep through a long wait: it fails, retryable at the time asked. Throws the mapped
- * UpstreamError; never a credential in it. The call is one span (method,
- * route template, host, last status, attempts: never a header or a query).
+ * UpstreamError; never a credential in it. The call is one span (method, route template, host, last
+ * status, attempts: never a header or a query).
  */
 export function call(
   rt: ClientRuntime,
@@ -221,9 +220,9 @@ async function callWithRetries(
         ? answerError(spec.label, outcome, { ...spec, secrets: caller.secrets, attempts: attempt })
         : networkError(spec.label, outcome.reason, attempt);
     if (!mayRetry(spec.method, status)) throw fail();
-    // A write that timed out may still be applied later: sent again (or followed by the
-    // next write to the same addition) it could be overtaken by it. It fails as
-    // retryable instead, and the agreement's next push reads before it writes.
+    // A write that timed out may still be applied later: sent again (or followed by the next write
+    // to the same addition) it could be overtaken by it. It fails as retryable instead, and the
+    // agreement's next push reads before it writes.
     if (outcome.kind === "network" && outcome.timedOut && spec.method !== "GET") throw fail();
     const asked = outcome.kind === "answer" ? waitAsked(outcome, rt.now()) : null;
     // A 429 is about the MSP's member, not this call: every call of the MSP waits.

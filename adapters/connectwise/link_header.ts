@@ -14,9 +14,9 @@ export function nextLink(header: string | null): string | null {
 const CURSOR_PARAMETERS = ["page", "pageId"] as const;
 
 /**
- * The value of a cursor parameter in a link: from its query when the URL is
- * well formed, else from its text, as ConnectWise has sent links without
- * their `?` (`.../agreements&pageSize=10&page=2`). Digits only.
+ * The value of a cursor parameter in a link: from its query when the URL is well formed, else from
+ * its text, as ConnectWise has sent links without their `?` (`.../agreements&pageSize=10&page=2`).
+ * Digits only.
  */
 function cursorIn(link: string, target: URL | null, name: string): string | null {
   const value = target?.searchParams.get(name) ??
@@ -25,10 +25,9 @@ function cursorIn(link: string, target: URL | null, name: string): string | null
 }
 
 /**
- * The next page to request: `first` (the configured base, path and query)
- * with only the page cursor of `link` put in. Nothing else of the link is
- * used: ConnectWise cloud answers with the `api-` host, a proxy may name
- * itself, and either would otherwise take the request (and its credentials)
+ * The next page to request: `first` (the configured base, path and query) with only the page cursor
+ * of `link` put in. Nothing else of the link is used: ConnectWise cloud answers with the `api-`
+ * host, a proxy may name itself, and either would otherwise take the request (and its credentials)
  * somewhere else. Null when the link carries no cursor.
  */
 export function nextPage(first: URL, link: string): URL | null {

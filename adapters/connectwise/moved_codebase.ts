@@ -13,10 +13,9 @@ function stillNotFound(error: UpstreamError, tried: string): UpstreamError {
 }
 
 /**
- * Sends one call under the site's codebase. A 404 asks the site to discover
- * its codebase again (api_site.ts): when it moved, the call is sent once more
- * under the new one (a 404 was not applied, so a write may be sent again);
- * a 404 that stands says what was tried.
+ * Sends one call under the site's codebase. A 404 asks the site to discover its codebase again
+ * (api_site.ts): when it moved, the call is sent once more under the new one (a 404 was not
+ * applied, so a write may be sent again); a 404 that stands says what was tried.
  */
 export async function sendUnderCodebase(
   site: ApiSite,

@@ -45,9 +45,9 @@ function contains(p: CwProduct, text: string): boolean {
 }
 
 /**
- * What a refused create means: ConnectWise's 400 `ObjectExists` is the
- * identifier in use (any case), said as ProductIdentifierTaken naming the
- * product that holds it; any other failure as it was.
+ * What a refused create means: ConnectWise's 400 `ObjectExists` is the identifier in use (any
+ * case), said as ProductIdentifierTaken naming the product that holds it; any other failure as it
+ * was.
  */
 async function takenBy(api: Api, identifier: string, error: unknown): Promise<unknown> {
   if (

@@ -1,13 +1,12 @@
 /**
- * A token bucket per key (one per MSP: site + company ID). `reserve` takes a
- * token at once and says how long to wait for it, so concurrent callers queue
- * up in order without a lock.
+ * A token bucket per key (one per MSP: site + company ID). `reserve` takes a token at once and says
+ * how long to wait for it, so concurrent callers queue up in order without a lock.
  */
 export interface RateLimiter {
   reserve(key: string): number;
   /**
-   * ConnectWise asked this key's caller to wait until `until` (ms since the
-   * epoch): every reservation waits for it, other keys go on.
+   * ConnectWise asked this key's caller to wait until `until` (ms since the epoch): every
+   * reservation waits for it, other keys go on.
    */
   pause(key: string, until: number): void;
   /** Until when the key is paused (ms since the epoch); 0 when it is not. */

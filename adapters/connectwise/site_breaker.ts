@@ -32,8 +32,8 @@ export interface SiteBreakers {
 }
 
 /**
- * The breaker key of a site URL: the host and port actually called (a cloud
- * site's `api-` host), lower-cased, so every MSP on one API host shares it.
+ * The breaker key of a site URL: the host and port actually called (a cloud site's `api-` host),
+ * lower-cased, so every MSP on one API host shares it.
  */
 export function siteKey(siteUrl: string): string {
   try {
@@ -46,10 +46,9 @@ export function siteKey(siteUrl: string): string {
 }
 
 /**
- * Per-site breakers in memory. A site that answers nothing `threshold` times
- * in a row is paused for background calls; after the pause the next call is
- * a trial: an answer closes the breaker, a failure opens it again for twice
- * as long. Only failing sites are kept, so memory follows them.
+ * Per-site breakers in memory. A site that answers nothing `threshold` times in a row is paused for
+ * background calls; after the pause the next call is a trial: an answer closes the breaker, a
+ * failure opens it again for twice as long. Only failing sites are kept, so memory follows them.
  */
 export function createSiteBreakers(policy: BreakerPolicy = DEFAULT_BREAKER): SiteBreakers {
   const entries = new Map<string, Entry>();

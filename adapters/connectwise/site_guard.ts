@@ -3,11 +3,10 @@ import { isForbiddenAddress, isIpLiteral } from "../../domain/ip_address.ts";
 import { invalidSiteUrl, parseSiteUrl, type SiteUrl } from "../../domain/site_url.ts";
 
 /**
- * A site that passed the guard. `api` is the host actually called (a cloud
- * site's `api-` host, else the site). `address` is the approved address its
- * name resolved to: every request goes there (DNS pinning), never to what the
- * name resolves to later. Null for an IP literal (nothing to resolve) and an
- * allow-listed host.
+ * A site that passed the guard. `api` is the host actually called (a cloud site's `api-` host, else
+ * the site). `address` is the approved address its name resolved to: every request goes there (DNS
+ * pinning), never to what the name resolves to later. Null for an IP literal (nothing to resolve)
+ * and an allow-listed host.
  */
 export interface GuardedSite {
   readonly site: SiteUrl;
@@ -16,10 +15,9 @@ export interface GuardedSite {
 }
 
 /**
- * The SSRF guard in front of every request: the domain's syntax rules on the
- * site given and on the host called, then every address the called name
- * resolves to must be public. Allow-listed hosts (tests, the simulator) skip
- * the address rules.
+ * The SSRF guard in front of every request: the domain's syntax rules on the site given and on the
+ * host called, then every address the called name resolves to must be public. Allow-listed hosts
+ * (tests, the simulator) skip the address rules.
  */
 export async function guardSite(
   siteUrl: string,

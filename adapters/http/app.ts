@@ -48,9 +48,9 @@ export interface AppOptions {
   /** Where setup links and sessions are kept (Postgres in the service, so every instance sees them). */
   readonly setupAccess: SetupAccess;
   /**
-   * The origin browsers reach the service at (PUBLIC_URL): setup links point
-   * there, and the setup pages' Origin check, the cookie's Secure flag and
-   * its `__Host-` name follow it. Default: the origin of each request.
+   * The origin browsers reach the service at (PUBLIC_URL): setup links point there, and the setup
+   * pages' Origin check, the cookie's Secure flag and its `__Host-` name follow it. Default: the
+   * origin of each request.
    */
   readonly publicUrl?: string | null;
   /** Origins that may frame the setup pages (SETUP_FRAME_ANCESTORS); default none. */
@@ -73,9 +73,9 @@ export interface AppOptions {
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 /**
- * The HTTP API of psa-sync (see API.md): every route with zod schemas, the
- * generated `/openapi.json`, Swagger UI at `/docs`, bearer auth on `/v1`,
- * problem+json errors, request ids and access logs.
+ * The HTTP API of psa-sync (see API.md): every route with zod schemas, the generated
+ * `/openapi.json`, Swagger UI at `/docs`, bearer auth on `/v1`, problem+json errors, request ids
+ * and access logs.
  */
 export function createApp(deps: Deps, options: AppOptions): ApiApp {
   const logger = getLogger([...(options.logCategory ?? ["psa-sync", "http"])]);

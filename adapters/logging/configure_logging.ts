@@ -20,10 +20,9 @@ export interface LoggingOptions {
 }
 
 /**
- * Configures LogTape for the whole process: the `psa-sync` categories at
- * `level`, LogTape's own meta logger at warning, and every record passed
- * through the redaction step, tagged with the active trace and span ids.
- * Safe to call again (it resets the previous setup).
+ * Configures LogTape for the whole process: the `psa-sync` categories at `level`, LogTape's own
+ * meta logger at warning, and every record passed through the redaction step, tagged with the
+ * active trace and span ids. Safe to call again (it resets the previous setup).
  */
 export async function configureLogging(options: LoggingOptions): Promise<void> {
   // Strings in messages as they are (`http://0.0.0.0:8000`, `GET /healthz 200`), not quoted.
@@ -42,11 +41,10 @@ export async function configureLogging(options: LoggingOptions): Promise<void> {
 }
 
 /**
- * Marks a sink that is done with a record when it returns, so LogTape hands it
- * the record as it is instead of copying its properties first (a snapshot, for
- * sinks that write later). Ours formats and writes at once, and the service
- * never changes a property object after logging it. The symbol is the one
- * LogTape's stream sink is marked with (`markSinkAsImmediate`, not exported).
+ * Marks a sink that is done with a record when it returns, so LogTape hands it the record as it is
+ * instead of copying its properties first (a snapshot, for sinks that write later). Ours formats
+ * and writes at once, and the service never changes a property object after logging it. The symbol
+ * is the one LogTape's stream sink is marked with (`markSinkAsImmediate`, not exported).
  */
 function immediate(sink: Sink): Sink {
   Object.defineProperty(sink, Symbol.for("LogTape.sinkSnapshotPolicy.immediate"), { value: true });

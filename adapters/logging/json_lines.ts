@@ -24,9 +24,9 @@ function isFlat(record: LogRecord): boolean {
 }
 
 /**
- * The record with its string values written into the message text, so the
- * rendered message reads `listening on http://0.0.0.0:8000`, not
- * `http://"0.0.0.0":8000` (the values stay in `properties` as they are).
+ * The record with its string values written into the message text, so the rendered message reads
+ * `listening on http://0.0.0.0:8000`, not `http://"0.0.0.0":8000` (the values stay in `properties`
+ * as they are).
  */
 export function withPlainStrings(record: LogRecord): LogRecord {
   const { message } = record;
@@ -40,12 +40,10 @@ export function withPlainStrings(record: LogRecord): LogRecord {
 }
 
 /**
- * LogTape's `jsonLinesFormatter` of `withPlainStrings(record)`, line for
- * line, written directly for the records that are nearly all of them (the
- * access log: strings and numbers): without the replacer that serializes
- * errors and breaks cycles, which JSON.stringify then calls for every key.
- * Any other record goes to LogTape's own formatter. (A test compares the two
- * on random records.)
+ * LogTape's `jsonLinesFormatter` of `withPlainStrings(record)`, line for line, written directly for
+ * the records that are nearly all of them (the access log: strings and numbers): without the
+ * replacer that serializes errors and breaks cycles, which JSON.stringify then calls for every key.
+ * Any other record goes to LogTape's own formatter. (A test compares the two on random records.)
  */
 export function jsonLines(record: LogRecord): string {
   if (!isFlat(record)) return jsonLinesFormatter(withPlainStrings(record));

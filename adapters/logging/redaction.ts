@@ -2,8 +2,8 @@ import type { LogRecord, Sink } from "@logtape/logtape";
 import { MASK, SENSITIVE_NAME } from "../../domain/secret_text.ts";
 
 const MAX_DEPTH = 6;
-// Records repeat the same property names and templates: decide each once (bounded, as a
-// name or template could come from outside).
+// Records repeat the same property names and templates: decide each once (bounded, as a name or
+// template could come from outside).
 const MEMO_LIMIT = 10_000;
 const sensitiveNames = new Map<string, boolean>();
 const templates = new Map<string, string[]>();
@@ -49,9 +49,9 @@ function placeholders(raw: LogRecord["rawMessage"]): string[] {
 }
 
 /**
- * Whether redaction would leave the record as it is: no value is an object or
- * an array (where a secret-named property could hide) and no property or
- * placeholder is named like a secret. Most records (the access log) are.
+ * Whether redaction would leave the record as it is: no value is an object or an array (where a
+ * secret-named property could hide) and no property or placeholder is named like a secret. Most
+ * records (the access log) are.
  */
 function untouched(record: LogRecord, names: readonly string[]): boolean {
   const { message, properties } = record;
@@ -84,8 +84,8 @@ export function redactRecord(record: LogRecord): LogRecord {
 }
 
 /**
- * Wraps a sink so that nothing named like a secret reaches it: defence in
- * depth behind the rule that code never logs secrets in the first place.
+ * Wraps a sink so that nothing named like a secret reaches it: defence in depth behind the rule
+ * that code never logs secrets in the first place.
  */
 export function redactingSink(sink: Sink): Sink {
   return (record) => sink(redactRecord(record));

@@ -1,10 +1,9 @@
 import type { Period } from "../../domain/period.ts";
 
 /**
- * The CHECK constraints of the Postgres schema that the memory store must
- * keep too, so a bug that writes a negative quantity or a misplaced statement
- * fails in memory tests as it would in production (the contract suites run
- * both stores against the same cases).
+ * The CHECK constraints of the Postgres schema that the memory store must keep too, so a bug that
+ * writes a negative quantity or a misplaced statement fails in memory tests as it would in
+ * production (the contract suites run both stores against the same cases).
  */
 
 /** Refuses a negative quantity, as `CHECK (column >= 0)` does. */

@@ -59,9 +59,9 @@ export function memoryStatements(s: MemoryState): Statements {
     finalize: async (msp, period, chunks) => {
       // As in Postgres: a period final already writes nothing, and reads no chunk.
       if (s.finalized.has(msp, period)) return false;
-      // Every chunk is checked before anything is written, so a refusal leaves nothing even
-      // inside a transaction whose work goes on (Postgres undoes its savepoint). Memory holds
-      // the statements anyway.
+      // Every chunk is checked before anything is written, so a refusal leaves nothing even inside
+      // a transaction whose work goes on (Postgres undoes its savepoint). Memory holds the
+      // statements anyway.
       const all: Statement[] = [];
       for await (const chunk of chunks) {
         refuseMisplaced(period, chunk);

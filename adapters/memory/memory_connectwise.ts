@@ -59,8 +59,8 @@ function companiesMatching(d: MemoryConnectWiseData, f: CompanyFilter): CwCompan
 }
 
 /**
- * A ConnectWise held in memory, for use-case tests and the demo: same port,
- * same errors as the real client. `writes` counts every create and update.
+ * A ConnectWise held in memory, for use-case tests and the demo: same port, same errors as the real
+ * client. `writes` counts every create and update.
  */
 export class MemoryConnectWise implements ConnectWise {
   readonly data: MemoryConnectWiseData;

@@ -37,11 +37,10 @@ function repositories(s: MemoryState): Repositories {
 }
 
 /**
- * Every repository in memory. Transactions and single calls run one at a
- * time, each as a unit of the undo log: a unit that throws is undone, so a
- * failure leaves nothing behind, and nothing is copied but what is written.
- * Work that throws `TransactionConflict` is undone and runs again, as on
- * Postgres (the only conflicts here are the ones work declares itself).
+ * Every repository in memory. Transactions and single calls run one at a time, each as a unit of
+ * the undo log: a unit that throws is undone, so a failure leaves nothing behind, and nothing is
+ * copied but what is written. Work that throws `TransactionConflict` is undone and runs again, as
+ * on Postgres (the only conflicts here are the ones work declares itself).
  */
 export function memoryStore(): Store {
   const state = emptyState();

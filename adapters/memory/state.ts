@@ -30,10 +30,10 @@ export interface QueueRow {
 export const GLOBAL = "";
 
 /**
- * Everything the memory adapters hold. Each table is commented with its
- * (group -> id). A new repository adds its table here, made with `table()`,
- * and writes only through `Table.set`/`Table.delete`, which the undo log can
- * take back; it never keeps a row it read, since reads are copies.
+ * Everything the memory adapters hold. Each table is commented with its (group -> id). A new
+ * repository adds its table here, made with `table()`, and writes only through
+ * `Table.set`/`Table.delete`, which the undo log can take back; it never keeps a row it read, since
+ * reads are copies.
  */
 export interface MemoryState {
   readonly log: UndoLog;

@@ -1,12 +1,11 @@
 import type { UndoLog } from "./undo_log.ts";
 
 /**
- * One collection of the memory store, its rows keyed by (group, id). The
- * group is what reads select by (an MSP, or an MSP and an organization), so
- * a read touches only its group. Rows go in and come out as deep copies: no
- * caller can change the store behind its back, as with a database. Every
- * write records its inverse in the store's undo log, so the only way to
- * change a table is one the log can take back.
+ * One collection of the memory store, its rows keyed by (group, id). The group is what reads select
+ * by (an MSP, or an MSP and an organization), so a read touches only its group. Rows go in and come
+ * out as deep copies: no caller can change the store behind its back, as with a database. Every
+ * write records its inverse in the store's undo log, so the only way to change a table is one the
+ * log can take back.
  */
 export class Table<V> {
   readonly #groups = new Map<string, Map<string, V>>();

@@ -1,8 +1,8 @@
 /**
- * The memory store's undo log. Every write to a table records how to put
- * back what it replaced; a unit of work that throws runs those records
- * backwards, one that succeeds forgets them. So a transaction costs what it
- * writes, whatever the size of the state (the store used to clone it whole).
+ * The memory store's undo log. Every write to a table records how to put back what it replaced; a
+ * unit of work that throws runs those records backwards, one that succeeds forgets them. So a
+ * transaction costs what it writes, whatever the size of the state (the store used to clone it
+ * whole).
  *
  * Units run one at a time (the store queues them), so one log is enough.
  */
@@ -25,8 +25,8 @@ export class UndoLog {
   }
 
   /**
-   * Remembers how to reverse a change just made. Writing outside a unit is a
-   * bug (a repository kept after its transaction ended), so it throws.
+   * Remembers how to reverse a change just made. Writing outside a unit is a bug (a repository kept
+   * after its transaction ended), so it throws.
    */
   record(inverse: () => void): void {
     if (this.#undo === null) throw new Error("memory store: a write outside a unit of work");

@@ -8,9 +8,8 @@ export interface SealedSecret {
 }
 
 /**
- * Seals secrets at rest with AES-256-GCM. `context` (the owner, e.g. the MSP
- * id) is authenticated with the value, so a ciphertext copied to another
- * owner's row does not open.
+ * Seals secrets at rest with AES-256-GCM. `context` (the owner, e.g. the MSP id) is authenticated
+ * with the value, so a ciphertext copied to another owner's row does not open.
  */
 export interface SecretCipher {
   /** The key new values are sealed under. */
@@ -34,8 +33,8 @@ export class DecryptionError extends Error {
 export type KeyMaterial = string | Uint8Array;
 
 /**
- * Builds the cipher from `currentKey`; `previousKeys` still open what older
- * keys sealed, so keys can be rotated without rewriting every row at once.
+ * Builds the cipher from `currentKey`; `previousKeys` still open what older keys sealed, so keys
+ * can be rotated without rewriting every row at once.
  */
 export async function createCipher(
   currentKey: KeyMaterial,

@@ -27,9 +27,9 @@ const ConnectionRow = v.object({
 });
 
 /**
- * Saved connections in table `connections`. The private key is sealed before
- * it leaves the process and opened only when a Connection is handed out (on
- * its way to the ConnectWise client); the MSP id is authenticated with it.
+ * Saved connections in table `connections`. The private key is sealed before it leaves the process
+ * and opened only when a Connection is handed out (on its way to the ConnectWise client); the MSP
+ * id is authenticated with it.
  */
 export function postgresConnections(sql: Queryable, cipher: SecretCipher): Connections {
   return {

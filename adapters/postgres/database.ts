@@ -6,11 +6,10 @@ import { migrate } from "./migrate.ts";
 const log = getLogger(["psa-sync", "db"]);
 
 /**
- * How the pool reconnects after the server went away (a restart, a failover).
- * postgres.js waits up to 20 s between attempts by default, growing with every
- * failed one; capped at 1 s the service is back within seconds of the
- * database. A connection attempt gives up after 5 s instead of 30 s, so a
- * request waits no longer than that before its 503.
+ * How the pool reconnects after the server went away (a restart, a failover). postgres.js waits up
+ * to 20 s between attempts by default, growing with every failed one; capped at 1 s the service is
+ * back within seconds of the database. A connection attempt gives up after 5 s instead of 30 s, so
+ * a request waits no longer than that before its 503.
  */
 const RECONNECT = {
   backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
@@ -21,10 +20,9 @@ const RECONNECT = {
 export interface Database {
   readonly sql: postgres.Sql;
   /**
-   * A client of one connection for usage reports (`max: 1`), beside the pool:
-   * postgres.js pipelines their group-commit statements on it (see
-   * `PIPELINED_REPORT_BATCH`). Absent on the embedded database, which serves
-   * one connection.
+   * A client of one connection for usage reports (`max: 1`), beside the pool: postgres.js pipelines
+   * their group-commit statements on it (see `PIPELINED_REPORT_BATCH`). Absent on the embedded
+   * database, which serves one connection.
    */
   readonly ingest?: postgres.Sql;
   /** `postgres` for DATABASE_URL, `embedded` for PGlite under the data directory. */
@@ -33,10 +31,9 @@ export interface Database {
 }
 
 /**
- * Opens the service's database and applies pending migrations: the Postgres
- * of `databaseUrl` when given, otherwise the embedded PGlite with its files
- * under `dataDir` (./data by default in the configuration). Logs which one is
- * in use, never the password.
+ * Opens the service's database and applies pending migrations: the Postgres of `databaseUrl` when
+ * given, otherwise the embedded PGlite with its files under `dataDir` (./data by default in the
+ * configuration). Logs which one is in use, never the password.
  */
 export async function openDatabase(
   config: { databaseUrl?: string | null; dataDir: string },

@@ -11,12 +11,11 @@ export interface EmbeddedDatabase {
 }
 
 /**
- * Starts PGlite (Postgres compiled to WASM) with its files in
- * `<dataDir>/pglite` and serves it on 127.0.0.1 (a free port) to one
- * postgres.js client. PGlite is a single session: the pool holds exactly one
- * connection (`max: 1`), session settings are shared, and LISTEN/NOTIFY must
- * not be relied on. A lock file keeps a second process off the same files,
- * which PGlite itself does not do.
+ * Starts PGlite (Postgres compiled to WASM) with its files in `<dataDir>/pglite` and serves it on
+ * 127.0.0.1 (a free port) to one postgres.js client. PGlite is a single session: the pool holds
+ * exactly one connection (`max: 1`), session settings are shared, and LISTEN/NOTIFY must not be
+ * relied on. A lock file keeps a second process off the same files, which PGlite itself does not
+ * do.
  */
 export async function startEmbedded(
   dataDir: string,

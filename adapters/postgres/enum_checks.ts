@@ -13,8 +13,8 @@ interface EnumCheck {
 }
 
 /**
- * The database's CHECK constraints on enumerated columns, fed from the same
- * lists as the HTTP schemas and the row parsers, so a value is declared once.
+ * The database's CHECK constraints on enumerated columns, fed from the same lists as the HTTP
+ * schemas and the row parsers, so a value is declared once.
  */
 export const ENUM_CHECKS: readonly EnumCheck[] = [
   { table: "audit_log", column: "action", values: AUDIT_ACTIONS },
@@ -25,9 +25,9 @@ export const ENUM_CHECKS: readonly EnumCheck[] = [
 ];
 
 /**
- * Brings each CHECK constraint to its list. The lists in force are kept in
- * `enum_checks`, so a start whose lists are unchanged reads one small table
- * and alters nothing (no table scan, no lock). Runs under the migration lock.
+ * Brings each CHECK constraint to its list. The lists in force are kept in `enum_checks`, so a
+ * start whose lists are unchanged reads one small table and alters nothing (no table scan, no
+ * lock). Runs under the migration lock.
  */
 export async function syncEnumChecks(conn: postgres.ReservedSql): Promise<string[]> {
   await conn`

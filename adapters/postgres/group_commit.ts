@@ -7,14 +7,14 @@ export interface GroupCommitOptions<I> {
   /** At most this many batches running at once. */
   readonly maxInFlight: number;
   /**
-   * A batch that would run while another one is still running goes only
-   * with at least this many items; fewer wait for a running batch to end.
-   * Default 1: any waiting item goes as soon as a slot is free.
+   * A batch that would run while another one is still running goes only with at least this many
+   * items; fewer wait for a running batch to end. Default 1: any waiting item goes as soon as a
+   * slot is free.
    */
   readonly minBesideRunning?: number;
   /**
-   * After a batch, how long the next one may wait for as many items as that
-   * batch had (its callers coming back) before it goes with fewer; 0: never.
+   * After a batch, how long the next one may wait for as many items as that batch had (its callers
+   * coming back) before it goes with fewer; 0: never.
    */
   readonly lingerMs?: number;
 }
@@ -26,15 +26,13 @@ interface Waiting<I, O> {
 }
 
 /**
- * Group commit: items that arrive while `maxInFlight` batches are running
- * wait and then go together, as one batch, to `run` (one statement, one
- * commit for all of them). An idle caller is not delayed: when a slot is
- * free its item runs at once, alone. Under load, when a batch of n items
- * ends while m wait, the next batch waits up to `lingerMs` for n + m items,
- * so the callers just answered join it rather than the one after. With
- * `minBesideRunning`, a batch goes beside a running one only once it is that
- * large. `run` answers one settled result per item, in order, so one item's
- * failure is its own.
+ * Group commit: items that arrive while `maxInFlight` batches are running wait and then go
+ * together, as one batch, to `run` (one statement, one commit for all of them). An idle caller is
+ * not delayed: when a slot is free its item runs at once, alone. Under load, when a batch of n
+ * items ends while m wait, the next batch waits up to `lingerMs` for n + m items, so the callers
+ * just answered join it rather than the one after. With `minBesideRunning`, a batch goes beside a
+ * running one only once it is that large. `run` answers one settled result per item, in order, so
+ * one item's failure is its own.
  */
 export function groupCommit<I, O>(
   run: (batch: readonly I[]) => Promise<PromiseSettledResult<O>[]>,

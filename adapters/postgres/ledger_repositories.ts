@@ -37,9 +37,8 @@ function toEntry(row: v.InferOutput<typeof EntryRow>): LedgerEntry {
 }
 
 /**
- * The append-only usage ledger in table `usage_ledger`; event ids are unique
- * per MSP. `record` is the pool's group commit when given (see
- * `groupCommitRecorder`), else one statement per report.
+ * The append-only usage ledger in table `usage_ledger`; event ids are unique per MSP. `record` is
+ * the pool's group commit when given (see `groupCommitRecorder`), else one statement per report.
  */
 export function postgresUsageLedger(
   sql: Queryable,
@@ -58,16 +57,16 @@ export function postgresUsageLedger(
       return parseRows(EntryRow, rows, "usage_ledger").map(toEntry);
     },
     firstPeriod: async (mspId) => {
-      // From the period summaries (has_usage is isUsage() of domain/usage.ts over the
-      // period's entries): a few rows per organization and month, never the ledger.
+      // From the period summaries (has_usage is isUsage() of domain/usage.ts over the period's
+      // entries): a few rows per organization and month, never the ledger.
       const [row] = await sql`
         SELECT min(period) AS first FROM period_summaries
         WHERE msp_id = ${mspId} AND has_usage`;
       return parseRow(v.object({ first: v.nullable(v.string()) }), row, "period_summaries").first;
     },
     msps: async () => {
-      // Every ledger entry has its period's summary row: a few rows per organization and
-      // month to read, not every entry.
+      // Every ledger entry has its period's summary row: a few rows per organization and month to
+      // read, not every entry.
       const rows = await sql`SELECT DISTINCT msp_id FROM period_summaries`;
       return parseRows(v.object({ msp_id: v.string() }), rows, "period_summaries")
         .map((r) => r.msp_id).sort();

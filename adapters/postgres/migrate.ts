@@ -8,8 +8,8 @@ const log = getLogger(["psa-sync", "db"]);
 export const MIGRATIONS_DIR: URL = new URL("./migrations/", import.meta.url);
 
 /**
- * First half of the advisory lock key (the second is the hash of the schema
- * name, so test schemas on one server do not wait on each other).
+ * First half of the advisory lock key (the second is the hash of the schema name, so test schemas
+ * on one server do not wait on each other).
  */
 export const MIGRATION_LOCK = 0x5053_4153; // "PSAS"
 
@@ -21,19 +21,18 @@ export interface Migration {
 }
 
 /**
- * Applies the pending migrations of `directory` (numbered `001_name.sql`, in
- * number order) to the schema `sql` points at, each in its own transaction,
- * recorded in `schema_migrations`. A Postgres advisory lock held on one
- * reserved connection keeps concurrent starters apart; a second start applies
- * nothing. Returns the names of the files it applied.
+ * Applies the pending migrations of `directory` (numbered `001_name.sql`, in number order) to the
+ * schema `sql` points at, each in its own transaction, recorded in `schema_migrations`. A Postgres
+ * advisory lock held on one reserved connection keeps concurrent starters apart; a second start
+ * applies nothing. Returns the names of the files it applied.
  */
 export async function migrate(
   sql: postgres.Sql,
   options: { directory?: URL } = {},
 ): Promise<{ applied: string[] }> {
   const migrations = await readMigrations(options.directory ?? MIGRATIONS_DIR);
-  // A reserved connection: the advisory lock belongs to a session, and with a
-  // pool of one (the embedded database) it also queues a concurrent caller.
+  // A reserved connection: the advisory lock belongs to a session, and with a pool of one (the
+  // embedded database) it also queues a concurrent caller.
   const conn = await sql.reserve();
   try {
     await conn`SELECT pg_advisory_lock(${MIGRATION_LOCK}, hashtext(coalesce(current_schema(), '')))`;

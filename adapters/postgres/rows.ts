@@ -2,15 +2,15 @@ import type postgres from "postgres";
 import * as v from "valibot";
 
 /**
- * What repositories run their queries on: the pool, or one transaction
- * (`sql.begin(tx => ...)`); both accept the same tagged templates.
+ * What repositories run their queries on: the pool, or one transaction (`sql.begin(tx => ...)`);
+ * both accept the same tagged templates.
  */
 export type Queryable = postgres.ISql;
 
 /**
- * A whole number as Postgres sends it: int4 arrives as a number, int8
- * (bigint, bigserial) as a string so nothing is rounded on the way; both
- * become a number here, refused when it would not be exact.
+ * A whole number as Postgres sends it: int4 arrives as a number, int8 (bigint, bigserial) as a
+ * string so nothing is rounded on the way; both become a number here, refused when it would not be
+ * exact.
  */
 export const integer = v.pipe(
   v.union([v.number(), v.string(), v.bigint()]),
@@ -28,8 +28,8 @@ export const bytes = v.pipe(
 );
 
 /**
- * Checks a row against its schema before it becomes a domain object; a row
- * that does not fit is a broken database, reported with the table and column.
+ * Checks a row against its schema before it becomes a domain object; a row that does not fit is a
+ * broken database, reported with the table and column.
  */
 export function parseRow<S extends v.GenericSchema>(
   schema: S,
@@ -53,16 +53,16 @@ export function parseRows<S extends v.GenericSchema>(
 }
 
 /**
- * Orders like the memory adapters (`localeCompare`), not like the database
- * collation, so both adapters list in the same order.
+ * Orders like the memory adapters (`localeCompare`), not like the database collation, so both
+ * adapters list in the same order.
  */
 export function byText<T>(text: (item: T) => string): (a: T, b: T) => number {
   return (a, b) => text(a).localeCompare(text(b));
 }
 
 /**
- * Runs `work` all or nothing: in a transaction of its own on the pool, in a
- * savepoint inside a transaction (a failure then undoes only `work`).
+ * Runs `work` all or nothing: in a transaction of its own on the pool, in a savepoint inside a
+ * transaction (a failure then undoes only `work`).
  */
 export async function atomically<T>(
   sql: Queryable,

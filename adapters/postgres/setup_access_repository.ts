@@ -1,8 +1,8 @@
 import type { SetupAccess } from "../../application/ports/setup_access.ts";
 import type { Queryable } from "./rows.ts";
 
-// Rows this long past their expiry are removed when new ones are written, so
-// the tables hold about a day of links and sessions whatever the history.
+// Rows this long past their expiry are removed when new ones are written, so the tables hold about
+// a day of links and sessions whatever the history.
 const KEEP_EXPIRED_MS = 24 * 60 * 60_000;
 
 /** Setup links and sessions in Postgres; one statement decides a redemption. */
@@ -16,8 +16,8 @@ export function postgresSetupAccess(sql: Queryable): SetupAccess {
         VALUES (${link.hash}, ${link.mspId}, ${link.expiresAt})`;
     },
     async redeemLink(hash, now) {
-      // The UPDATE both checks and marks: of two concurrent redemptions one
-      // matches the row, the other sees used_at set.
+      // The UPDATE both checks and marks: of two concurrent redemptions one matches the row, the
+      // other sees used_at set.
       const [row] = await sql`
         WITH link AS (SELECT msp_id, expires_at, used_at FROM setup_links WHERE hash = ${hash}),
         redeemed AS (
@@ -45,8 +45,8 @@ export function postgresSetupAccess(sql: Queryable): SetupAccess {
         await sql`DELETE FROM setup_sessions WHERE hash = ${what.session}`;
         return;
       }
-      // Rare (a platform's revocation, a deleted connection) and the tables hold about a
-      // day of rows, so no index on msp_id is kept for it.
+      // Rare (a platform's revocation, a deleted connection) and the tables hold about a day of
+      // rows, so no index on msp_id is kept for it.
       await sql`
         DELETE FROM setup_sessions
         WHERE msp_id = ${what.mspId} AND hash <> ${what.keepSession ?? ""}`;

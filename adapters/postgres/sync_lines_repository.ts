@@ -83,9 +83,9 @@ export function postgresSyncLines(sql: Queryable): SyncLines {
           `Cannot record a line of agreement ${stray.agreementId} in a push of agreement ${agreementId}`,
         );
       }
-      // One statement: the lines travel as one JSON array, the audit entries as
-      // another (inserted in their order, so their ids keep it); the DELETE
-      // sees the rows as they were, and removes only keys not saved.
+      // One statement: the lines travel as one JSON array, the audit entries as another (inserted
+      // in their order, so their ids keep it); the DELETE sees the rows as they were, and removes
+      // only keys not saved.
       const rows = (lines ?? []).map((l) => ({ ...l, lineKey: lineKey(l) }));
       await sql`
         WITH input AS (

@@ -11,10 +11,9 @@ const ClaimedRow = v.object({
 });
 
 /**
- * The dirty-agreement queue in table `sync_queue`. Claims lock rows with
- * `FOR UPDATE SKIP LOCKED`, so concurrent workers split the due entries
- * between them instead of waiting on (or sharing) one; a lease that has run
- * out counts as free. Times come from the caller's clock, not the database's.
+ * The dirty-agreement queue in table `sync_queue`. Claims lock rows with `FOR UPDATE SKIP LOCKED`,
+ * so concurrent workers split the due entries between them instead of waiting on (or sharing) one;
+ * a lease that has run out counts as free. Times come from the caller's clock, not the database's.
  */
 export function postgresSyncQueue(sql: Queryable): SyncQueue {
   return {
@@ -95,8 +94,8 @@ export function postgresSyncQueue(sql: Queryable): SyncQueue {
     },
     complete: async (owner, items) => {
       if (items.length === 0) return;
-      // Deleted when nothing changed since the claim; otherwise the lease is
-      // released so the newer change is pushed on the next claim.
+      // Deleted when nothing changed since the claim; otherwise the lease is released so the newer
+      // change is pushed on the next claim.
       const claimed = items.map((i) => ({
         mspId: i.mspId,
         agreementId: i.agreementId,

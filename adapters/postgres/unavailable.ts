@@ -1,8 +1,7 @@
 /**
- * Error codes that mean "the database cannot be reached right now", not "the
- * query is wrong": socket errors of the driver (node:net codes and the
- * postgres.js connection codes) and the server's own shutdown and start-up
- * answers (SQLSTATE class 08 and 57P01-57P03).
+ * Error codes that mean "the database cannot be reached right now", not "the query is wrong":
+ * socket errors of the driver (node:net codes and the postgres.js connection codes) and the
+ * server's own shutdown and start-up answers (SQLSTATE class 08 and 57P01-57P03).
  */
 const UNREACHABLE_CODES = new Set([
   "ECONNREFUSED",
@@ -23,9 +22,9 @@ const UNREACHABLE_CODES = new Set([
 const CONNECTION_EXCEPTION_CLASS = "08";
 
 /**
- * True when `error` says the database is unreachable (down, restarting, or the
- * connection dropped): the HTTP edge then answers 503 with Retry-After rather
- * than 500, and the caller may simply try again later.
+ * True when `error` says the database is unreachable (down, restarting, or the connection dropped):
+ * the HTTP edge then answers 503 with Retry-After rather than 500, and the caller may simply try
+ * again later.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
   if (typeof error !== "object" || error === null) return false;

@@ -7,8 +7,8 @@ export function otelName(key: InstrumentKey): string {
 }
 
 /**
- * Records into OTel instruments made from `meter` (Deno's built-in
- * MeterProvider with OTEL_DENO=true, which exports them over OTLP).
+ * Records into OTel instruments made from `meter` (Deno's built-in MeterProvider with
+ * OTEL_DENO=true, which exports them over OTLP).
  */
 export function createOtelRecorder(meter: Meter): Recorder {
   const counters = new Map<InstrumentKey, Counter>();

@@ -31,12 +31,10 @@ function both(a: Recorder, b: Recorder): Recorder {
 }
 
 /**
- * Telemetry through `npm:@opentelemetry/api`: spans from `tracer` (made
- * active, so ConnectWise calls and log records inside belong to them; a leaf
- * span is not) and
- * every measurement into both the OTel instruments and the Prometheus
- * registry. Defaults are the global providers, which Deno registers when
- * OTEL_DENO=true; without it spans and OTel metrics cost next to nothing and
+ * Telemetry through `npm:@opentelemetry/api`: spans from `tracer` (made active, so ConnectWise
+ * calls and log records inside belong to them; a leaf span is not) and every measurement into both
+ * the OTel instruments and the Prometheus registry. Defaults are the global providers, which Deno
+ * registers when OTEL_DENO=true; without it spans and OTel metrics cost next to nothing and
  * `/metrics` still counts.
  */
 export function createServiceTelemetry(

@@ -17,8 +17,8 @@ export interface PlatformWebhookOptions {
 }
 
 /**
- * The JSON body of an event: its payload with the event's `id` (the platform
- * dedupes on it), `type`, `msp` and `occurredAt`, the same on every redelivery.
+ * The JSON body of an event: its payload with the event's `id` (the platform dedupes on it),
+ * `type`, `msp` and `occurredAt`, the same on every redelivery.
  */
 export function eventBody(event: OutboundEvent): string {
   return JSON.stringify({
@@ -31,10 +31,9 @@ export function eventBody(event: OutboundEvent): string {
 }
 
 /**
- * Delivers outbound events to the platform: POSTs the event as JSON, signed
- * in `X-PSA-Sync-Signature` over a timestamp and the body, plus the event id
- * and type headers. A non-2xx answer, a network error or a timeout throws,
- * and the outbox retries later.
+ * Delivers outbound events to the platform: POSTs the event as JSON, signed in
+ * `X-PSA-Sync-Signature` over a timestamp and the body, plus the event id and type headers. A
+ * non-2xx answer, a network error or a timeout throws, and the outbox retries later.
  */
 export function createPlatformWebhook(options: PlatformWebhookOptions): PlatformWebhook {
   const send = options.fetch ?? ((input, init) => fetch(input, init));

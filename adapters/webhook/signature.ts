@@ -19,9 +19,9 @@ export async function signPayload(secret: string, payload: string): Promise<stri
 }
 
 /**
- * The signature header's value, as Stripe signs its webhooks: the timestamp
- * is signed with the body (`"<t>.<body>"`) so a receiver can refuse a replay
- * older than a few minutes; each secret adds a `v1=` (rotation).
+ * The signature header's value, as Stripe signs its webhooks: the timestamp is signed with the body
+ * (`"<t>.<body>"`) so a receiver can refuse a replay older than a few minutes; each secret adds a
+ * `v1=` (rotation).
  */
 export async function signatureHeader(
   secrets: readonly string[],

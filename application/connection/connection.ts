@@ -45,9 +45,8 @@ function view(deps: Deps, c: Connection): ConnectionView {
 }
 
 /**
- * Checks the credentials against ConnectWise (authentication, then each read
- * permission area) and saves them. Nothing is saved when authentication fails
- * or a read permission is missing.
+ * Checks the credentials against ConnectWise (authentication, then each read permission area) and
+ * saves them. Nothing is saved when authentication fails or a read permission is missing.
  */
 export async function connect(
   deps: Deps,

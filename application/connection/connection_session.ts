@@ -3,9 +3,9 @@ import type { Connection } from "../ports/connections.ts";
 import type { ConnectWiseSession } from "../ports/connectwise.ts";
 
 /**
- * A ConnectWise session of a saved connection that keeps what it learns
- * about the site on the connection: the codebase ConnectWise moved it to,
- * the API version it answers. Every session of a saved connection opens here.
+ * A ConnectWise session of a saved connection that keeps what it learns about the site on the
+ * connection: the codebase ConnectWise moved it to, the API version it answers. Every session of a
+ * saved connection opens here.
  */
 export function openSession(deps: Deps, connection: Connection): ConnectWiseSession {
   const { mspId } = connection;

@@ -18,10 +18,9 @@ function lineView(l: SyncLine) {
 }
 
 /**
- * Queues one `sync.attention` per state change found by a push: the
- * connection needing attention (a refused credential or role; its lines come
- * along), else the lines that became blocked or failed. A retry that finds
- * the same state queues nothing; the ids are derived from the change, so the
+ * Queues one `sync.attention` per state change found by a push: the connection needing attention (a
+ * refused credential or role; its lines come along), else the lines that became blocked or failed.
+ * A retry that finds the same state queues nothing; the ids are derived from the change, so the
  * same change found twice is one event.
  */
 export async function announceAttention(
@@ -69,10 +68,10 @@ export interface InvoicedProduct {
 }
 
 /**
- * Queues one `sync.attention` saying the invoice of `period` was made before
- * (or, not `certain`, perhaps before) its final reached the agreement, with
- * the products and quantities, so the MSP can bill the difference by hand.
- * Its id comes from the agreement and period: found twice, it is one event.
+ * Queues one `sync.attention` saying the invoice of `period` was made before (or, not `certain`,
+ * perhaps before) its final reached the agreement, with the products and quantities, so the MSP can
+ * bill the difference by hand. Its id comes from the agreement and period: found twice, it is one
+ * event.
  */
 export async function announceInvoicedFinal(
   deps: Deps,

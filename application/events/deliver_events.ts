@@ -3,8 +3,8 @@ import type { PlatformWebhook } from "../ports/outbox.ts";
 import { backoffMs, QUEUE_BACKOFF } from "../retry/backoff.ts";
 
 /**
- * Sends due outbound events to the platform; each is retried with backoff
- * until acknowledged, and removed only then (nothing is lost on a crash).
+ * Sends due outbound events to the platform; each is retried with backoff until acknowledged, and
+ * removed only then (nothing is lost on a crash).
  */
 export async function deliverEvents(
   deps: Deps,

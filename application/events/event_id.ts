@@ -1,7 +1,6 @@
 /**
- * A stable event id from what identifies a state change: the same change
- * found twice (two workers, a rerun) gives the same id, so the outbox keeps
- * one event and the platform can drop a redelivery.
+ * A stable event id from what identifies a state change: the same change found twice (two workers,
+ * a rerun) gives the same id, so the outbox keeps one event and the platform can drop a redelivery.
  */
 export async function eventId(...parts: readonly string[]): Promise<string> {
   const digest = await crypto.subtle.digest(

@@ -44,8 +44,8 @@ export function statementTotals(statements: readonly Statement[]): PeriodTotals 
 }
 
 /**
- * Queues `period.finalized` in the transaction that records the final
- * statements, so the event exists exactly when the period is final.
+ * Queues `period.finalized` in the transaction that records the final statements, so the event
+ * exists exactly when the period is final.
  */
 export async function announceFinalized(
   deps: Deps,

@@ -11,8 +11,8 @@ export interface SyncLineView extends SyncLine {
 }
 
 /**
- * Every sync line of the MSP, with the status it has now (`lineStatusNow`)
- * and its agreement's next invoice date.
+ * Every sync line of the MSP, with the status it has now (`lineStatusNow`) and its agreement's next
+ * invoice date.
  */
 export async function syncLines(deps: Deps, mspId: string): Promise<SyncLineView[]> {
   const [lines, queued] = await Promise.all([

@@ -3,10 +3,10 @@ import { blockedByGoneAddition } from "../../domain/reconcile.ts";
 import type { Deps } from "../ports/deps.ts";
 
 /**
- * Resumes a line blocked because its addition was cancelled or deleted in
- * ConnectWise: the line drops that addition and its agreement is queued, so
- * the next push adopts a single active addition or creates one. The MSP's
- * explicit word is the only way past such a block; nothing is written here.
+ * Resumes a line blocked because its addition was cancelled or deleted in ConnectWise: the line
+ * drops that addition and its agreement is queued, so the next push adopts a single active addition
+ * or creates one. The MSP's explicit word is the only way past such a block; nothing is written
+ * here.
  */
 export async function resumeLine(
   deps: Deps,

@@ -20,9 +20,8 @@ export interface Agreements {
   /** Inserts or replaces each record; it is due to be read again at `checkAt`. */
   save(mspId: string, records: readonly AgreementRecord[], checkAt: Date): Promise<void>;
   /**
-   * Claims up to `limit` mapped agreements of connected MSPs whose check is due
-   * (`now` or before), oldest first, and moves their check to `checkAt`, so
-   * another instance does not read them too.
+   * Claims up to `limit` mapped agreements of connected MSPs whose check is due (`now` or before),
+   * oldest first, and moves their check to `checkAt`, so another instance does not read them too.
    */
   claimDue(input: { now: Date; checkAt: Date; limit: number }): Promise<DueAgreement[]>;
 }

@@ -1,9 +1,8 @@
 /**
- * What happened to an addition; the one list that the HTTP schema, the row
- * parser and the database's CHECK constraint are fed from. `addition-gone`:
- * the owned addition was found cancelled or deleted in ConnectWise and its
- * line blocked until resumed. `final-after-invoice`: the invoice of a month
- * was made before (or maybe before) its final reached the addition.
+ * What happened to an addition; the one list that the HTTP schema, the row parser and the
+ * database's CHECK constraint are fed from. `addition-gone`: the owned addition was found cancelled
+ * or deleted in ConnectWise and its line blocked until resumed. `final-after-invoice`: the invoice
+ * of a month was made before (or maybe before) its final reached the addition.
  */
 export const AUDIT_ACTIONS = [
   "create",

@@ -91,8 +91,8 @@ export interface ProductCatalog {
 /** Additions of agreements: the only place quantities are written. */
 export interface AgreementAdditions {
   /**
-   * Every addition (active or cancelled, of any product) on the agreement, in
-   * one paged read: a push costs one read, not one per product.
+   * Every addition (active or cancelled, of any product) on the agreement, in one paged read: a
+   * push costs one read, not one per product.
    */
   list(agreementId: number): Promise<RemoteAddition[]>;
   /** Creates a `Billable` addition with product, quantity and the date it bills from. */
@@ -112,9 +112,9 @@ export interface ConnectWiseSession {
 }
 
 /**
- * The circuit breaker of one ConnectWise site, in this process: `open` after
- * repeated network failures (background calls are refused until `retryAt`),
- * `half-open` once `retryAt` has passed (the next call decides), else `closed`.
+ * The circuit breaker of one ConnectWise site, in this process: `open` after repeated network
+ * failures (background calls are refused until `retryAt`), `half-open` once `retryAt` has passed
+ * (the next call decides), else `closed`.
  */
 export interface SiteBreaker {
   readonly state: "closed" | "open" | "half-open";
@@ -126,8 +126,8 @@ export interface SiteBreaker {
 /** The ConnectWise PSA of every MSP. */
 export interface ConnectWise {
   /**
-   * Checks credentials: authentication first (throws
-   * `connectwise-authentication-failed`), then each read permission area.
+   * Checks credentials: authentication first (throws `connectwise-authentication-failed`), then
+   * each read permission area.
    */
   probe(credentials: Credentials): Promise<Probe>;
   /** The MSP's session; `notes` hears what it learns about the site (see SiteNotes). */

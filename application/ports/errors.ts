@@ -2,9 +2,8 @@ import { DomainError } from "../../domain/errors.ts";
 import type { PermissionArea } from "../../domain/permissions.ts";
 
 /**
- * ConnectWise failed or answered something unusable. `upstreamStatus` is the
- * HTTP status ConnectWise gave (0 for network errors and timeouts). Never
- * carries a credential.
+ * ConnectWise failed or answered something unusable. `upstreamStatus` is the HTTP status
+ * ConnectWise gave (0 for network errors and timeouts). Never carries a credential.
  */
 export class UpstreamError extends DomainError {
   readonly upstreamStatus: number;
@@ -62,8 +61,8 @@ export class PermissionMissing extends UpstreamError {
 }
 
 /**
- * ConnectWise already has a catalog product with this identifier (any case):
- * `productId` names it, so the caller can map it instead; `path` names the slot.
+ * ConnectWise already has a catalog product with this identifier (any case): `productId` names it,
+ * so the caller can map it instead; `path` names the slot.
  */
 export class ProductIdentifierTaken extends DomainError {
   readonly identifier: string;

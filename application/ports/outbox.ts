@@ -20,8 +20,8 @@ export interface OutboundEvent {
 /** Events waiting for delivery (written in the same transaction as the change). */
 export interface Outbox {
   /**
-   * Adds the event, due at `nextAttemptAt` (which is also its `occurredAt`).
-   * An event with the same id replaces the waiting one.
+   * Adds the event, due at `nextAttemptAt` (which is also its `occurredAt`). An event with the same
+   * id replaces the waiting one.
    */
   add(event: Omit<OutboundEvent, "attempts" | "occurredAt">): Promise<void>;
   due(now: Date, limit: number): Promise<OutboundEvent[]>;

@@ -30,16 +30,16 @@ export interface SetupAccess {
   /** What `redeemLink` would answer at `now`, changing nothing (a page that asks first). */
   peekLink(hash: string, now: Date): Promise<Redemption>;
   /**
-   * Marks the link used when it is unused and not expired at `now`, in one
-   * atomic step, so two redemptions of one link cannot both succeed.
+   * Marks the link used when it is unused and not expired at `now`, in one atomic step, so two
+   * redemptions of one link cannot both succeed.
    */
   redeemLink(hash: string, now: Date): Promise<Redemption>;
   saveSession(session: SetupSessionRecord): Promise<void>;
   /** The session's MSP while it has not expired at `now`. */
   findSession(hash: string, now: Date): Promise<{ mspId: string } | undefined>;
   /**
-   * Ends sessions at once: the one given, or every session of the MSP (but
-   * `keepSession`) with its links not yet used, which count as used from then on.
+   * Ends sessions at once: the one given, or every session of the MSP (but `keepSession`) with its
+   * links not yet used, which count as used from then on.
    */
   revoke(what: Revocation, now: Date): Promise<void>;
 }

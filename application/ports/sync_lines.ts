@@ -35,10 +35,9 @@ export interface SyncLines {
   /** Removes the agreement's lines whose keys are not listed (stale blocked lines). */
   prune(mspId: string, agreementId: number, keep: readonly string[]): Promise<void>;
   /**
-   * What one push leaves, at once (one statement): the agreement's lines
-   * become exactly `lines` (saved by key, its other lines removed), and the
-   * audit entries are appended in their order. `lines: null` leaves the
-   * lines as they are and appends the entries only.
+   * What one push leaves, at once (one statement): the agreement's lines become exactly `lines`
+   * (saved by key, its other lines removed), and the audit entries are appended in their order.
+   * `lines: null` leaves the lines as they are and appends the entries only.
    */
   record(mspId: string, record: PushRecord): Promise<void>;
 }

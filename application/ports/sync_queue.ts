@@ -24,17 +24,16 @@ export interface Backlog {
 }
 
 /**
- * Agreements waiting for a push, claimed with a lease so two workers never
- * write the same addition at once; an expired lease may be taken over.
+ * Agreements waiting for a push, claimed with a lease so two workers never write the same addition
+ * at once; an expired lease may be taken over.
  */
 export interface SyncQueue {
   /** Marks the agreement dirty; a new entry waits until `notBefore` (coalescing). */
   markDirty(mspId: string, agreementId: number, notBefore: Date): Promise<void>;
   /**
-   * `markDirty` for every agreement the MSP's organizations are mapped to, at
-   * once (one statement, nothing read first); answers them, ascending. With
-   * `advance` (a push asked for now), an entry already waiting longer
-   * (coalescing, or a retry's backoff) becomes due at `notBefore`.
+   * `markDirty` for every agreement the MSP's organizations are mapped to, at once (one statement,
+   * nothing read first); answers them, ascending. With `advance` (a push asked for now), an entry
+   * already waiting longer (coalescing, or a retry's backoff) becomes due at `notBefore`.
    */
   markMappedDirty(
     mspId: string,
@@ -49,20 +48,20 @@ export interface SyncQueue {
     options: { now: Date; leaseMs: number; limit: number; mspId?: string },
   ): Promise<DirtyAgreement[]>;
   /**
-   * Up to `limit` MSPs with an agreement due and unleased at `now`, the MSP
-   * waiting longest first, leaving out `excluding` (MSPs whose turn runs, or
-   * is paused). Reads only; a claim follows per MSP.
+   * Up to `limit` MSPs with an agreement due and unleased at `now`, the MSP waiting longest first,
+   * leaving out `excluding` (MSPs whose turn runs, or is paused). Reads only; a claim follows per
+   * MSP.
    */
   dueMsps(options: { now: Date; limit: number; excluding: readonly string[] }): Promise<string[]>;
   /**
-   * Heartbeat: extends every lease `owner` holds to `now + leaseMs`; answers how
-   * many. Leases are short and renewed while the work goes on, so a worker that
-   * dies leaves its agreements to another within one short lease.
+   * Heartbeat: extends every lease `owner` holds to `now + leaseMs`; answers how many. Leases are
+   * short and renewed while the work goes on, so a worker that dies leaves its agreements to
+   * another within one short lease.
    */
   renew(owner: string, options: { now: Date; leaseMs: number }): Promise<number>;
   /**
-   * Done (each of the items, at once): removes an entry unless it was marked
-   * dirty again since the claim, else releases it for the next claim.
+   * Done (each of the items, at once): removes an entry unless it was marked dirty again since the
+   * claim, else releases it for the next claim.
    */
   complete(owner: string, items: readonly DirtyAgreement[]): Promise<void>;
   /** Failed: releases the lease and waits until `retryAt`, counting the attempt. */

@@ -27,16 +27,15 @@ export type GaugeName =
   | "month_end_msps_total";
 
 /**
- * Traces and metrics of the use cases. Implementations must never throw into
- * the work they observe; with no collector configured they cost next to nothing.
+ * Traces and metrics of the use cases. Implementations must never throw into the work they observe;
+ * with no collector configured they cost next to nothing.
  */
 export interface Telemetry {
   /**
-   * Runs `work` inside a span named `name`; an error marks the span failed and
-   * is rethrown. A `leaf` span (no child spans, no log records of its own in
-   * `work`) is not made the active one: it is still a child of the active span,
-   * and activating a span costs more than recording it (about 4 microseconds
-   * of a usage report's 25).
+   * Runs `work` inside a span named `name`; an error marks the span failed and is rethrown. A
+   * `leaf` span (no child spans, no log records of its own in `work`) is not made the active one:
+   * it is still a child of the active span, and activating a span costs more than recording it
+   * (about 4 microseconds of a usage report's 25).
    */
   span<T>(
     name: string,

@@ -9,9 +9,8 @@ import { inPool } from "./in_pool.ts";
 import type { PushScope } from "./push_scope.ts";
 
 /**
- * Stores agreements as ConnectWise answered them at `readAt` and answers the
- * ids whose next invoice date or billability changed since the last read
- * (their pushes may now go on, or must stop).
+ * Stores agreements as ConnectWise answered them at `readAt` and answers the ids whose next invoice
+ * date or billability changed since the last read (their pushes may now go on, or must stop).
  */
 export async function recordTerms(
   deps: Deps,
@@ -35,9 +34,9 @@ export async function recordTerms(
 }
 
 /**
- * Reads the listed agreements of one MSP from ConnectWise in bulk (one paged
- * call per about 200), stores them, and queues for a push now those whose
- * invoice date or billability changed. Answers the changed ids.
+ * Reads the listed agreements of one MSP from ConnectWise in bulk (one paged call per about 200),
+ * stores them, and queues for a push now those whose invoice date or billability changed. Answers
+ * the changed ids.
  */
 export async function refreshAgreements(
   deps: Deps,
@@ -58,9 +57,9 @@ export async function refreshAgreements(
 }
 
 /**
- * Re-reads the agreements whose check is due (every `agreementCheckMs`), in
- * bulk per MSP; an MSP whose read fails is tried again at its next check and
- * never holds up the others. Answers how many were read and the MSPs that failed.
+ * Re-reads the agreements whose check is due (every `agreementCheckMs`), in bulk per MSP; an MSP
+ * whose read fails is tried again at its next check and never holds up the others. Answers how many
+ * were read and the MSPs that failed.
  */
 export async function refreshDueAgreements(
   deps: Deps,
@@ -123,10 +122,9 @@ function changes(before: AgreementTerms, after: AgreementTerms, now: Date): bool
 }
 
 /**
- * The scope with the terms of its agreements that were never read (mapped
- * before this service stored terms) read now, in one bulk call; those
- * ConnectWise answered without are `notFound`. A failed read leaves them
- * unknown, for a later round.
+ * The scope with the terms of its agreements that were never read (mapped before this service
+ * stored terms) read now, in one bulk call; those ConnectWise answered without are `notFound`. A
+ * failed read leaves them unknown, for a later round.
  */
 export async function withTerms(deps: Deps, scope: PushScope): Promise<PushScope> {
   if (!scope.session) return scope;

@@ -7,8 +7,8 @@ import type { AgreementAdditions } from "../ports/connectwise.ts";
 import type { LineFields, OwnedLine, PushResult } from "../lines/push_result.ts";
 
 /**
- * Carries out one decision in ConnectWise and returns the line's new state;
- * what it did goes to `journal` (the push records it with the lines).
+ * Carries out one decision in ConnectWise and returns the line's new state; what it did goes to
+ * `journal` (the push records it with the lines).
  */
 export async function applyDecision(
   deps: Deps,

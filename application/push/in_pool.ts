@@ -1,6 +1,6 @@
 /**
- * Runs `work` for every item with at most `size` at once, in the items' order;
- * a slow item holds one slot while the others go on.
+ * Runs `work` for every item with at most `size` at once, in the items' order; a slow item holds
+ * one slot while the others go on.
  */
 export async function inPool<T>(
   items: readonly T[],

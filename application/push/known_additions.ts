@@ -2,15 +2,15 @@ import type { RemoteAddition } from "../../domain/reconcile.ts";
 import type { AgreementAdditions } from "../ports/connectwise.ts";
 
 /**
- * An agreement's additions as this service last saw them in ConnectWise: what
- * one read answered, updated with every write since. The running push that
- * follows a final push starts from it instead of reading ConnectWise again.
+ * An agreement's additions as this service last saw them in ConnectWise: what one read answered,
+ * updated with every write since. The running push that follows a final push starts from it instead
+ * of reading ConnectWise again.
  */
 export type KnownAdditions = readonly RemoteAddition[];
 
 /**
- * The additions port of one push, keeping `known` true to each write that
- * ConnectWise confirmed (its answer is the addition as it now stands).
+ * The additions port of one push, keeping `known` true to each write that ConnectWise confirmed
+ * (its answer is the addition as it now stands).
  */
 export function trackingWrites(
   additions: AgreementAdditions,

@@ -36,11 +36,10 @@ export interface AgreementPush {
 }
 
 /**
- * The one decision path of the push and the preview: the agreement's desired
- * quantities, the additions ConnectWise holds, and `decide` per line. Reads
- * all of the agreement's additions in one (paged) call, or none when they are
- * `known` already; reads nothing from the store when given the `target`;
- * writes nothing; a failed read is kept on every line.
+ * The one decision path of the push and the preview: the agreement's desired quantities, the
+ * additions ConnectWise holds, and `decide` per line. Reads all of the agreement's additions in one
+ * (paged) call, or none when they are `known` already; reads nothing from the store when given the
+ * `target`; writes nothing; a failed read is kept on every line.
  */
 export async function planAgreement(
   deps: Deps,

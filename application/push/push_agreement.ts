@@ -23,20 +23,19 @@ export interface PushOptions {
   /** The date a new addition bills from. */
   readonly effectiveDate: Date;
   /**
-   * Lines the push leaves in sync are `held` for an invoice instead, with this
-   * reason; a held line the push left as it was keeps its time (when it was written).
+   * Lines the push leaves in sync are `held` for an invoice instead, with this reason; a held line
+   * the push left as it was keeps its time (when it was written).
    */
   readonly hold?: string;
 }
 
 /**
- * Brings one agreement's additions to the desired quantities of a period:
- * decides per (agreement, product), writes only what differs, and records
- * every line's status with one audit entry per write, drift, adoption or
- * failure, all in one store call after the ConnectWise calls. A push cut short
- * (a crash) leaves the lines as it found them, so it runs again and adopts
- * what it had created. Given the `known` additions it reads nothing from
- * ConnectWise; given the `target`, nothing from the store.
+ * Brings one agreement's additions to the desired quantities of a period: decides per (agreement,
+ * product), writes only what differs, and records every line's status with one audit entry per
+ * write, drift, adoption or failure, all in one store call after the ConnectWise calls. A push cut
+ * short (a crash) leaves the lines as it found them, so it runs again and adopts what it had
+ * created. Given the `known` additions it reads nothing from ConnectWise; given the `target`,
+ * nothing from the store.
  */
 export async function pushAgreement(
   deps: Deps,

@@ -21,17 +21,15 @@ export interface AgreementSync extends PushResult {
 }
 
 /**
- * Syncs one agreement through the month's sequence, as `nextPushStep`
- * decides it from the lines, the latest final period and the agreement's
- * invoice dates: a final is pushed and then held on the additions until
- * ConnectWise has invoiced it; only then are the next month's running figures
- * written. Each step records its lines in one store call after its writes, so
- * a crash at any point leaves lines that lead the next sync to the same step:
- * a final not yet recorded is pushed again (adopting what it created), a held
- * final stays held, and a final found invoiced first is recorded (with the
- * lines moved on to pending) before any running figure is written. Given the
- * `scope` of a round it reads nothing from the store but what a step records.
- * With `verifyHeld`, a held final is read back and corrected (drift).
+ * Syncs one agreement through the month's sequence, as `nextPushStep` decides it from the lines,
+ * the latest final period and the agreement's invoice dates: a final is pushed and then held on the
+ * additions until ConnectWise has invoiced it; only then are the next month's running figures
+ * written. Each step records its lines in one store call after its writes, so a crash at any point
+ * leaves lines that lead the next sync to the same step: a final not yet recorded is pushed again
+ * (adopting what it created), a held final stays held, and a final found invoiced first is recorded
+ * (with the lines moved on to pending) before any running figure is written. Given the `scope` of a
+ * round it reads nothing from the store but what a step records. With `verifyHeld`, a held final is
+ * read back and corrected (drift).
  */
 export async function syncAgreement(
   deps: Deps,

@@ -5,10 +5,9 @@ import type { SyncLine } from "../ports/sync_lines.ts";
 import type { AgreementTarget } from "../figures/desired.ts";
 
 /**
- * Records an agreement's lines without a call to ConnectWise: what its
- * additions should hold, `blocked` (ConnectWise would never invoice it) or
- * `held` (an invoice must be made first), each keeping the addition it owns
- * and what was last written. Answers the lines as recorded.
+ * Records an agreement's lines without a call to ConnectWise: what its additions should hold,
+ * `blocked` (ConnectWise would never invoice it) or `held` (an invoice must be made first), each
+ * keeping the addition it owns and what was last written. Answers the lines as recorded.
  */
 export async function recordUnwritten(
   deps: Deps,

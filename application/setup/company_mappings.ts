@@ -27,9 +27,9 @@ export type MappingRow =
 type Problem = { path: string; message: string };
 
 /**
- * Maps organizations to (company, agreement). All rows are checked first
- * (agreements against ConnectWise); nothing is saved if one fails. Created
- * organizations are announced to the platform through the outbox.
+ * Maps organizations to (company, agreement). All rows are checked first (agreements against
+ * ConnectWise); nothing is saved if one fails. Created organizations are announced to the platform
+ * through the outbox.
  */
 export async function importCompanyMappings(
   deps: Deps,
@@ -165,8 +165,8 @@ export function listCompanyMappings(deps: Deps, mspId: string): Promise<CompanyM
 }
 
 /**
- * Unmaps an organization: the agreement it leaves is pushed at once, so it
- * stops billing the organization (0 when nobody is left on it).
+ * Unmaps an organization: the agreement it leaves is pushed at once, so it stops billing the
+ * organization (0 when nobody is left on it).
  */
 export async function unmapOrganization(
   deps: Deps,

@@ -48,9 +48,9 @@ export interface CompanyRow extends CwCompany {
 }
 
 /**
- * Companies filtered by type, status and name, each with its agreements,
- * every organization mapped to it (several may share a company) and a
- * suggestion (same normalised name), which is never applied by itself.
+ * Companies filtered by type, status and name, each with its agreements, every organization mapped
+ * to it (several may share a company) and a suggestion (same normalised name), which is never
+ * applied by itself.
  */
 export async function listCompanies(
   deps: Deps,
@@ -64,9 +64,9 @@ export async function listCompanies(
 export const MAX_COMPANY_PAGE = 200;
 
 /**
- * One page of `listCompanies`: at most `limit` companies after the id
- * `after`, read from ConnectWise a page at a time (the cost follows the page,
- * not the MSP's size), and where the next page starts.
+ * One page of `listCompanies`: at most `limit` companies after the id `after`, read from
+ * ConnectWise a page at a time (the cost follows the page, not the MSP's size), and where the next
+ * page starts.
  */
 export async function companyPage(
   deps: Deps,

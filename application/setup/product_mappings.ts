@@ -49,8 +49,8 @@ export async function listProductMappings(
 }
 
 /**
- * Maps a plan's slots to catalog products, creating products in ConnectWise
- * where asked. Every slot is checked before anything is created.
+ * Maps a plan's slots to catalog products, creating products in ConnectWise where asked. Every slot
+ * is checked before anything is created.
  */
 export async function mapProducts(
   deps: Deps,

@@ -49,8 +49,8 @@ export async function peekSetupLink(deps: SetupLinkDeps, linkToken: string): Pro
 }
 
 /**
- * Exchanges a link (once) for a session bound to the link's MSP; the
- * session it replaces (`replacing`, the browser's previous one) ends.
+ * Exchanges a link (once) for a session bound to the link's MSP; the session it replaces
+ * (`replacing`, the browser's previous one) ends.
  */
 export async function redeemSetupLink(
   deps: SetupLinkDeps,
@@ -78,9 +78,9 @@ export function endSetupSession(deps: SetupLinkDeps, sessionHash: string): Promi
 }
 
 /**
- * Ends every setup session of the MSP at once and spends its unused links
- * (the platform's revocation, a deleted connection); `keepSession` (a hash)
- * is spared: the session that asked for it.
+ * Ends every setup session of the MSP at once and spends its unused links (the platform's
+ * revocation, a deleted connection); `keepSession` (a hash) is spared: the session that asked for
+ * it.
  */
 export function revokeSetupAccess(
   deps: SetupLinkDeps,

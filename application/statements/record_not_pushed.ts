@@ -4,9 +4,9 @@ import type { Repositories } from "../ports/store.ts";
 import { agreementTarget } from "../figures/desired.ts";
 
 /**
- * Records a final period that will not be written to ConnectWise (a later
- * period is final too): one `final-not-pushed` audit entry per addition with
- * its final quantity, so the MSP can invoice the period by hand.
+ * Records a final period that will not be written to ConnectWise (a later period is final too): one
+ * `final-not-pushed` audit entry per addition with its final quantity, so the MSP can invoice the
+ * period by hand.
  */
 export async function recordNotPushed(
   deps: Deps,

@@ -5,17 +5,16 @@ import type { Repositories } from "../ports/store.ts";
 import { figuresOf } from "../figures/period_figures.ts";
 
 /**
- * Organizations per chunk: a chunk's statements are one multi-row write, and
- * at most one chunk per finalizing MSP is in memory at a time.
+ * Organizations per chunk: a chunk's statements are one multi-row write, and at most one chunk per
+ * finalizing MSP is in memory at a time.
  */
 export const STATEMENT_CHUNK = 500;
 
 /**
- * The statements of a period, one chunk of organizations (by id) at a time:
- * each chunk is one page of organizations and one read of their period
- * inputs, figured by the domain rule (`figuresFromSummary`). Organizations
- * with no usage before the period's end have none. Lazy: nothing is read
- * until the chunks are.
+ * The statements of a period, one chunk of organizations (by id) at a time: each chunk is one page
+ * of organizations and one read of their period inputs, figured by the domain rule
+ * (`figuresFromSummary`). Organizations with no usage before the period's end have none. Lazy:
+ * nothing is read until the chunks are.
  */
 export async function* statementChunks(
   repos: Repositories,

@@ -3,8 +3,8 @@ import { periodOf } from "../../domain/period.ts";
 import { type Deps, telemetryOf } from "../ports/deps.ts";
 
 /**
- * Runs the recording of one usage report in a span and counts it: accepted,
- * duplicate, or refused with the refusal's code as reason.
+ * Runs the recording of one usage report in a span and counts it: accepted, duplicate, or refused
+ * with the refusal's code as reason.
  */
 export async function tracedReport<T extends { duplicate: boolean }>(
   deps: Deps,

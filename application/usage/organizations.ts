@@ -26,9 +26,8 @@ export interface OrganizationView extends Organization {
 }
 
 /**
- * Creates or updates an organization. A plan change counts from the moment
- * it is received; a changed plan or license type makes the mapped agreement
- * be pushed again.
+ * Creates or updates an organization. A plan change counts from the moment it is received; a
+ * changed plan or license type makes the mapped agreement be pushed again.
  */
 export function upsertOrganization(
   deps: Deps,
@@ -42,10 +41,9 @@ export function upsertOrganization(
 }
 
 /**
- * Saves an organization, whichever path creates or changes it (PUT or the
- * company import), and records its plan in the one plan history: a plan
- * change is a ledger entry at the clock's now (a new organization's first
- * plan also applies to its earlier reports).
+ * Saves an organization, whichever path creates or changes it (PUT or the company import), and
+ * records its plan in the one plan history: a plan change is a ledger entry at the clock's now (a
+ * new organization's first plan also applies to its earlier reports).
  */
 export async function saveOrganization(
   deps: Deps,

@@ -12,9 +12,8 @@ export interface AgreementName {
 }
 
 /**
- * The names the service already knows: agreements and companies from the
- * company mappings (kept when the mapping was made), products from the
- * product mappings. Nothing is read from ConnectWise.
+ * The names the service already knows: agreements and companies from the company mappings (kept
+ * when the mapping was made), products from the product mappings. Nothing is read from ConnectWise.
  */
 export interface KnownNames {
   /** null when no mapping of the agreement kept a name (unmapped, or mapped before names were kept). */
@@ -61,9 +60,9 @@ export interface NamedSyncLine extends SyncLineView {
 }
 
 /**
- * Every sync line of the MSP (its status now, its agreement's next invoice
- * date) with its agreement's, company's and product's names; an agreement no
- * mapping names any more keeps the name it was last read with.
+ * Every sync line of the MSP (its status now, its agreement's next invoice date) with its
+ * agreement's, company's and product's names; an agreement no mapping names any more keeps the name
+ * it was last read with.
  */
 export async function namedSyncLines(deps: Deps, mspId: string): Promise<NamedSyncLine[]> {
   const [lines, names] = await Promise.all([syncLines(deps, mspId), knownNames(deps, mspId)]);

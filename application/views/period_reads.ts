@@ -5,8 +5,8 @@ import type { AuditEntry } from "../ports/audit_log.ts";
 import { computeStatements } from "../statements/finalize_statements.ts";
 
 /**
- * The statement of a period: final figures once finalized, else the running
- * ones; a period more than one month ahead is refused (`checkPeriodAsked`).
+ * The statement of a period: final figures once finalized, else the running ones; a period more
+ * than one month ahead is refused (`checkPeriodAsked`).
  */
 export async function periodStatement(
   deps: Deps,

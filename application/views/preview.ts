@@ -16,9 +16,9 @@ export interface PreviewLine {
 }
 
 /**
- * What a sync would write now, agreement by agreement: the same step and the
- * same decisions as the push (a held final, figures waiting for an invoice or
- * an agreement that cannot bill write nothing). Reads ConnectWise, writes nothing there.
+ * What a sync would write now, agreement by agreement: the same step and the same decisions as the
+ * push (a held final, figures waiting for an invoice or an agreement that cannot bill write
+ * nothing). Reads ConnectWise, writes nothing there.
  */
 export async function previewSync(deps: Deps, mspId: string): Promise<PreviewLine[]> {
   const session = await sessionFor(deps, mspId);

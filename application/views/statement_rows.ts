@@ -30,9 +30,9 @@ export interface StatementRow {
 }
 
 /**
- * The statement of a period with what each organization is billed for: its
- * company and agreement, and per product the quantity the billing rules give
- * (the same `contributions` the sync writes, so trial and NFR count 0).
+ * The statement of a period with what each organization is billed for: its company and agreement,
+ * and per product the quantity the billing rules give (the same `contributions` the sync writes, so
+ * trial and NFR count 0).
  */
 export async function statementRows(
   deps: Deps,

@@ -5,9 +5,9 @@ export type CsvCell = string | number | boolean | null;
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /**
- * One cell as RFC 4180 writes it: quoted when it holds a comma, a quote or a
- * line break (quotes doubled); text that a spreadsheet would take for a
- * formula gets a leading `'`, as OWASP advises, so it shows as text.
+ * One cell as RFC 4180 writes it: quoted when it holds a comma, a quote or a line break (quotes
+ * doubled); text that a spreadsheet would take for a formula gets a leading `'`, as OWASP advises,
+ * so it shows as text.
  */
 export function csvCell(cell: CsvCell): string {
   if (cell === null) return "";

@@ -74,11 +74,10 @@ export interface MappedError {
 }
 
 /**
- * Maps any thrown value to a problem document. An error that `unavailable`
- * recognizes (the database is down or restarting) is a 503 with Retry-After:
- * the request may simply be sent again. `unexpected` is true for a 500: the
- * answer then carries only a generic message (never a stack or a secret) and
- * the caller logs the error itself.
+ * Maps any thrown value to a problem document. An error that `unavailable` recognizes (the database
+ * is down or restarting) is a 503 with Retry-After: the request may simply be sent again.
+ * `unexpected` is true for a 500: the answer then carries only a generic message (never a stack or
+ * a secret) and the caller logs the error itself.
  */
 export function toProblem(error: unknown, unavailable?: UnavailableCheck): MappedError {
   if (error instanceof DomainError) return { problem: fromDomain(error), unexpected: false };

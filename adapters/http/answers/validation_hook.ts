@@ -6,10 +6,9 @@ type Issue = z.core.$ZodIssue;
 type Key = PropertyKey;
 
 /**
- * Flattens zod issues into `{path, message}` with slash-joined paths. For a
- * union, the branch with the fewest issues is the one the caller meant, so
- * its issues are reported at their full path (`items/3/agreementId`); an
- * unknown property is reported at its own path.
+ * Flattens zod issues into `{path, message}` with slash-joined paths. For a union, the branch with
+ * the fewest issues is the one the caller meant, so its issues are reported at their full path
+ * (`items/3/agreementId`); an unknown property is reported at its own path.
  */
 export function fieldProblems(
   issues: readonly Issue[],

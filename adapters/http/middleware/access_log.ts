@@ -11,8 +11,8 @@ export function mspOfPath(path: string): string | null {
 }
 
 /**
- * The route template a request reached (`/setup/:link`), never its path: a
- * path can carry a token (a setup link). `(no route)` when none matched.
+ * The route template a request reached (`/setup/:link`), never its path: a path can carry a token
+ * (a setup link). `(no route)` when none matched.
  */
 export function routeOf(c: Context): string {
   const routes = matchedRoutes(c);
@@ -37,10 +37,10 @@ export type AccessProperties = {
 };
 
 /**
- * The access log's record, built whole: the message already split around its
- * values, as LogTape's `info(ACCESS_MESSAGE, properties)` would split it (a
- * test compares the two). `logger.info` builds a record with lazy getters and
- * parses the template for every request, which cost about 3 µs a request.
+ * The access log's record, built whole: the message already split around its values, as LogTape's
+ * `info(ACCESS_MESSAGE, properties)` would split it (a test compares the two). `logger.info` builds
+ * a record with lazy getters and parses the template for every request, which cost about 3 µs a
+ * request.
  */
 export function accessRecord(
   category: readonly string[],
@@ -58,9 +58,8 @@ export function accessRecord(
 }
 
 /**
- * One log record per request: method, route template (see `routeOf`),
- * status, duration, MSP id and request id. Never a body, a header, a query
- * value or a path (a setup link is one).
+ * One log record per request: method, route template (see `routeOf`), status, duration, MSP id and
+ * request id. Never a body, a header, a query value or a path (a setup link is one).
  */
 export function accessLog(logger: Logger): MiddlewareHandler<AppEnv> {
   return async (c, next) => {

@@ -11,10 +11,9 @@ const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 export const CSRF_HEADER = "X-CSRF-Token";
 
 /**
- * Every `/v1` route a setup session may reach: what the four steps of the
- * setup page do, and nothing else. Usage reports, organization records and
- * event ids are the platform's alone (only "create organization" of the
- * company import makes one), as are setup links, plans and month end.
+ * Every `/v1` route a setup session may reach: what the four steps of the setup page do, and
+ * nothing else. Usage reports, organization records and event ids are the platform's alone (only
+ * "create organization" of the company import makes one), as are setup links, plans and month end.
  */
 export const SESSION_ROUTES: readonly string[] = [
   "GET /v1/plans",
@@ -60,10 +59,9 @@ export function sessionReaches(session: { mspId: string }, method: string, path:
 }
 
 /**
- * `/v1` access: the platform's bearer token, or (with no Authorization
- * header) a setup session cookie, limited to SESSION_ROUTES of its own MSP
- * (anything else is 404) and sending its CSRF token on every state-changing
- * request.
+ * `/v1` access: the platform's bearer token, or (with no Authorization header) a setup session
+ * cookie, limited to SESSION_ROUTES of its own MSP (anything else is 404) and sending its CSRF
+ * token on every state-changing request.
  */
 export function apiAccess(
   tokens: readonly string[],

@@ -3,22 +3,21 @@ import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "./app_env.ts";
 import { problem, problemResponse } from "../answers/problem.ts";
 
-// Synchronous: Web Crypto's digest costs an async op per request, which was
-// the largest single cost of an ingested report (P3's CPU profile).
+// Synchronous: Web Crypto's digest costs an async op per request, which was the largest single cost
+// of an ingested report (P3's CPU profile).
 function digest(text: string): Uint8Array {
   return createHash("sha256").update(text, "utf8").digest();
 }
 
-// Digests have the same length whatever the token, and every byte is
-// compared, so the time taken says nothing about how much of a token matched.
+// Digests have the same length whatever the token, and every byte is compared, so the time taken
+// says nothing about how much of a token matched.
 function sameDigest(a: Uint8Array, b: Uint8Array): boolean {
   return timingSafeEqual(a, b);
 }
 
 /**
- * Requires `Authorization: Bearer <token>` with one of `tokens` (compared in
- * constant time, against every token). Otherwise 401 problem+json with
- * `WWW-Authenticate: Bearer`.
+ * Requires `Authorization: Bearer <token>` with one of `tokens` (compared in constant time, against
+ * every token). Otherwise 401 problem+json with `WWW-Authenticate: Bearer`.
  */
 export function bearerAuth(tokens: readonly string[]): MiddlewareHandler<AppEnv> {
   const known = tokens.filter((t) => t.length > 0).map(digest);

@@ -11,8 +11,8 @@ export interface FailureLimiter {
 }
 
 /**
- * A fixed-window limiter in memory. Windows of other keys are dropped when a
- * new window starts, so memory follows the callers of one window.
+ * A fixed-window limiter in memory. Windows of other keys are dropped when a new window starts, so
+ * memory follows the callers of one window.
  */
 export function fixedWindowLimiter(options: { limit: number; windowMs: number }): FailureLimiter {
   let windowStart = 0;
@@ -36,10 +36,9 @@ export function fixedWindowLimiter(options: { limit: number; windowMs: number })
 }
 
 /**
- * The client's address: the TCP peer, or behind `trustProxy` reverse proxies
- * (TRUST_PROXY) the address the outermost of them saw, which it appended to
- * X-Forwarded-For: the n-th entry from the right. Entries further left were
- * written by the client itself and prove nothing.
+ * The client's address: the TCP peer, or behind `trustProxy` reverse proxies (TRUST_PROXY) the
+ * address the outermost of them saw, which it appended to X-Forwarded-For: the n-th entry from the
+ * right. Entries further left were written by the client itself and prove nothing.
  */
 export function clientAddress(c: Context, web: Pick<WebOptions, "trustProxy">): string {
   if (web.trustProxy > 0) {

@@ -17,10 +17,9 @@ function pattern(path: string): RegExp {
 }
 
 /**
- * What answers "which methods does this path serve": the app's routes (never
- * its middleware), matched as Hono matches them. HEAD is served wherever GET
- * is, as Hono answers a HEAD with the GET route. Build it once every route is
- * registered.
+ * What answers "which methods does this path serve": the app's routes (never its middleware),
+ * matched as Hono matches them. HEAD is served wherever GET is, as Hono answers a HEAD with the GET
+ * route. Build it once every route is registered.
  */
 export function allowedMethods(
   routes: readonly ListedRoute[],

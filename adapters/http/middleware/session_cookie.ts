@@ -27,10 +27,9 @@ function web(c: Context): WebOptions {
 }
 
 /**
- * How the session cookie is set: `__Host-` and Secure outside loopback;
- * SameSite=Strict, or, when the pages may be framed by another site
- * (SETUP_FRAME_ANCESTORS), SameSite=None; Secure; Partitioned, the only way
- * a browser sends a cookie inside such a frame.
+ * How the session cookie is set: `__Host-` and Secure outside loopback; SameSite=Strict, or, when
+ * the pages may be framed by another site (SETUP_FRAME_ANCESTORS), SameSite=None; Secure;
+ * Partitioned, the only way a browser sends a cookie inside such a frame.
  */
 function cookiePolicy(c: Context) {
   const loopback = isLoopback(publicOrigin(c));
@@ -48,8 +47,8 @@ function cookiePolicy(c: Context) {
 }
 
 /**
- * The CSRF token of a session: derived from the session's secret token, so it
- * needs no storage and another site, which never sees the cookie, cannot know it.
+ * The CSRF token of a session: derived from the session's secret token, so it needs no storage and
+ * another site, which never sees the cookie, cannot know it.
  */
 export function csrfTokenOf(sessionToken: string): Promise<string> {
   return tokenHash(`csrf:${sessionToken}`);

@@ -46,8 +46,8 @@ export function problemResponses<S extends ProblemStatus>(statuses: readonly S[]
 const ALWAYS: ProblemStatus[] = [400, 401, 500, 503];
 
 /**
- * A `/v1` route: bearer security, plus the problem answers every `/v1` route
- * can give (400, 401, 500, 503) and the ones listed in `problems`.
+ * A `/v1` route: bearer security, plus the problem answers every `/v1` route can give (400, 401,
+ * 500, 503) and the ones listed in `problems`.
  */
 export function v1Route<const R extends RouteConfig>(
   config: R,

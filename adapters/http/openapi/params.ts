@@ -12,9 +12,9 @@ export const Id = z.string().regex(ID, "must be 1 to 64 characters of A-Za-z0-9.
 const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/;
 
 /**
- * Text from the platform or a person (a name, an eventId, a key): 1 to `max`
- * characters, none of them a control character (U+0000 to U+001F, U+007F);
- * with `trim`, surrounding white space is removed first.
+ * Text from the platform or a person (a name, an eventId, a key): 1 to `max` characters, none of
+ * them a control character (U+0000 to U+001F, U+007F); with `trim`, surrounding white space is
+ * removed first.
  */
 export function plainText(max: number, options: { trim?: boolean } = {}) {
   const text = options.trim ? z.string().trim() : z.string();

@@ -56,9 +56,8 @@ const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-
   "script-src 'self'; connect-src 'self'";
 
 /**
- * `/docs`: Swagger UI for `/openapi.json`, every asset served by the service
- * itself from the installed `swagger-ui-dist` package (no CDN). Files are
- * read on first use and kept in memory.
+ * `/docs`: Swagger UI for `/openapi.json`, every asset served by the service itself from the
+ * installed `swagger-ui-dist` package (no CDN). Files are read on first use and kept in memory.
  */
 export function registerSwaggerUi(app: ApiApp, options: { directory?: string } = {}): void {
   const cache = new Map<string, Promise<Uint8Array<ArrayBuffer>>>();

@@ -4,8 +4,8 @@ import type { CompanyRow } from "../../../application/setup/lookups.ts";
 export type ListedAgreement = CompanyRow["agreements"][number];
 
 /**
- * Why the import does not offer an agreement for billing, or null when it
- * does: the companies lookup's own `billable` and `notBillableBecause`.
+ * Why the import does not offer an agreement for billing, or null when it does: the companies
+ * lookup's own `billable` and `notBillableBecause`.
  */
 export function notBillable(agreement: ListedAgreement): string | null {
   return agreement.billable ? null : agreement.notBillableBecause ?? "not billable";

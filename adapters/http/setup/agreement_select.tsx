@@ -3,9 +3,9 @@ import type { CompanyRow as Company } from "../../../application/setup/lookups.t
 import { notBillable } from "./agreement_billing.ts";
 
 /**
- * A company's agreements to choose from: the billable ones, the others shown
- * but not offered (with why), and a chosen id that is not the company's kept
- * as chosen, so a refused row shows what was sent.
+ * A company's agreements to choose from: the billable ones, the others shown but not offered (with
+ * why), and a chosen id that is not the company's kept as chosen, so a refused row shows what was
+ * sent.
  */
 export function AgreementSelect(
   props: { id: string; name: string; company: Company; chosen: string },

@@ -33,8 +33,8 @@ function firstInput(company: Company, plans: readonly Plan[], ticked: boolean): 
 }
 
 /**
- * One company of the import as one compact table row (a tbody: the row, the
- * fields of a new organization when chosen, and the row's errors).
+ * One company of the import as one compact table row (a tbody: the row, the fields of a new
+ * organization when chosen, and the row's errors).
  */
 export function CompanyRow(
   props: {

@@ -62,9 +62,8 @@ const FIELD_LABELS: Record<string, string> = {
 };
 
 /**
- * A refusal of the use case as the page says it: a blank field by its label;
- * the other refusals are sentences already (their details repeat them, or the
- * permission report shows them).
+ * A refusal of the use case as the page says it: a blank field by its label; the other refusals are
+ * sentences already (their details repeat them, or the permission report shows them).
  */
 function said(code: string | undefined, refused: ShownError): ShownError {
   if (code !== "invalid-credentials") return { message: refused.message, details: [] };

@@ -33,10 +33,9 @@ export function issueSentence(label: string, issue: Issue): string {
 }
 
 /**
- * The issues that say what is wrong: a union (a row that maps an existing
- * organization, or creates one) reports every branch it tried; only the
- * branch the form chose matters, so the complaints about the other branch's
- * keys are left out.
+ * The issues that say what is wrong: a union (a row that maps an existing organization, or creates
+ * one) reports every branch it tried; only the branch the form chose matters, so the complaints
+ * about the other branch's keys are left out.
  */
 function meaningful(issue: Issue): Issue[] {
   if (issue.code !== "invalid_union" || issue.errors.length === 0) return [issue];

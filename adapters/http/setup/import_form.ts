@@ -24,9 +24,9 @@ export interface ImportForm {
 }
 
 /**
- * Reads the rows `c0.` ... of the import form; only ticked rows become items.
- * A ticked row without an organization creates one when the bulk choice says
- * so (named like its company, on the bulk plan and license type).
+ * Reads the rows `c0.` ... of the import form; only ticked rows become items. A ticked row without
+ * an organization creates one when the bulk choice says so (named like its company, on the bulk
+ * plan and license type).
  */
 export function readImportForm(fields: ReadonlyMap<string, string>): ImportForm {
   const inputs = new Map<number, RowInput>();

@@ -98,7 +98,8 @@ export function Layout(
               ? <Identity frame={props.frame} />
               : mspId && <p class="identity">MSP {mspId}</p>}
             {mspId && (
-              // Ends the session; the service checks the form's Origin (no token is needed to log out).
+              // Ends the session; the service checks the form's Origin (no token is needed to log
+              // out).
               <form method="post" action="/setup/logout" class="logout">
                 <button type="submit">Log out</button>
               </form>

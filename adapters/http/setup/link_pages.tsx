@@ -2,9 +2,9 @@
 import { Layout } from "./layout.tsx";
 
 /**
- * What opening a link shows (GET and HEAD spend nothing): who the setup is
- * for and the one button that redeems it. A browser already in the setup of
- * another MSP is told, and asked, before that session is replaced.
+ * What opening a link shows (GET and HEAD spend nothing): who the setup is for and the one button
+ * that redeems it. A browser already in the setup of another MSP is told, and asked, before that
+ * session is replaced.
  */
 export function ContinuePage(props: { mspId: string; action: string; replaces?: string }) {
   const { mspId, replaces } = props;

@@ -14,9 +14,9 @@ function quantities(lines: readonly NamedSyncLine[]): string {
 }
 
 /**
- * One agreement's next invoice, as ConnectWise will make it when the MSP runs
- * invoicing: the billing period it is for, from when it is due, and what it
- * will carry (a held final, or this month's figures at their final).
+ * One agreement's next invoice, as ConnectWise will make it when the MSP runs invoicing: the
+ * billing period it is for, from when it is due, and what it will carry (a held final, or this
+ * month's figures at their final).
  */
 export function NextInvoice(props: { agreementId: number; lines: readonly NamedSyncLine[] }) {
   const { lines } = props;

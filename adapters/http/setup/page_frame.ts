@@ -24,9 +24,9 @@ export interface Frame {
 const SETTLED = new Set(["in-sync", "held", "waiting"]);
 
 /**
- * The header's facts, from the service's own store only (never ConnectWise):
- * a step is done when it has left nothing to do: connected; every plan ready;
- * at least one company mapped; sync lines that are all settled.
+ * The header's facts, from the service's own store only (never ConnectWise): a step is done when it
+ * has left nothing to do: connected; every plan ready; at least one company mapped; sync lines that
+ * are all settled.
  */
 export async function loadFrame(deps: Deps, mspId: string): Promise<Frame> {
   const [connection, products, mappings, lines] = await Promise.all([

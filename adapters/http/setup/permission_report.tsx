@@ -5,8 +5,7 @@ import {
   UNPROBED_PERMISSIONS,
 } from "../../../domain/permissions.ts";
 
-// What the service does with each permission, so the administrator knows
-// what a missing one stops.
+// What the service does with each permission, so the administrator knows what a missing one stops.
 const PURPOSE: Record<string, string> = {
   "Company Maintenance inquire": "Reads companies to import and to match with organizations",
   "Table Setup inquire": "Reads company types and statuses for the import filters",
@@ -18,8 +17,8 @@ const PURPOSE: Record<string, string> = {
 };
 
 /**
- * Every grant at level All: with "My", ConnectWise answers only the records
- * the API member owns, so lists come back partial or empty.
+ * Every grant at level All: with "My", ConnectWise answers only the records the API member owns, so
+ * lists come back partial or empty.
  */
 const LEVEL = "All";
 
@@ -35,8 +34,8 @@ function state(granted: boolean | null): string {
 }
 
 /**
- * The security role of the API member: each area, access and level, and what
- * it is for; with a report (after a check), each granted or missing.
+ * The security role of the API member: each area, access and level, and what it is for; with a
+ * report (after a check), each granted or missing.
  */
 export function PermissionReport(
   props: { permissions: readonly (Omit<Permission, "granted"> & { granted?: boolean | null })[] },

@@ -24,9 +24,9 @@ function priceText(p: PlannedProduct): string {
 }
 
 /**
- * Before anything is created in the MSP's ConnectWise catalog: what will be
- * created, and two buttons (create and save; change). The form carries back
- * every field that was sent, so nothing has to be typed again.
+ * Before anything is created in the MSP's ConnectWise catalog: what will be created, and two
+ * buttons (create and save; change). The form carries back every field that was sent, so nothing
+ * has to be typed again.
  */
 export function ConfirmCreate(
   props: {

@@ -7,9 +7,9 @@ import type { ProductKind, ProductRef } from "../../../domain/product_mapping.ts
 export const CREATE = "create";
 
 /**
- * One slot of a plan (license or server): a catalog product to pick, or the
- * fields of a product to create in ConnectWise. Products the MSP maps as the
- * other kind are not offered: one product cannot bill both.
+ * One slot of a plan (license or server): a catalog product to pick, or the fields of a product to
+ * create in ConnectWise. Products the MSP maps as the other kind are not offered: one product
+ * cannot bill both.
  */
 export function ProductSlot(
   props: {

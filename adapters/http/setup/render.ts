@@ -1,9 +1,9 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 
-// The page loads only the service's own script and styles; nothing inline,
-// nothing from elsewhere, and forms post only back to the service. Only the
-// origins of SETUP_FRAME_ANCESTORS may show it in a frame.
+// The page loads only the service's own script and styles; nothing inline, nothing from elsewhere,
+// and forms post only back to the service. Only the origins of SETUP_FRAME_ANCESTORS may show it in
+// a frame.
 const POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; " +
   "form-action 'self'; base-uri 'none'";
 

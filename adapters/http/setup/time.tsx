@@ -2,8 +2,8 @@
 import { utcText } from "./words.ts";
 
 /**
- * An instant: rendered in UTC, which the page's script turns into the
- * browser's local time; the UTC time stays on hover (the title).
+ * An instant: rendered in UTC, which the page's script turns into the browser's local time; the UTC
+ * time stays on hover (the title).
  */
 export function When(props: { at: Date | null; empty?: string }) {
   if (!props.at) return <>{props.empty ?? "-"}</>;

@@ -23,9 +23,9 @@ async function mappedOrganization(deps: Deps, mspId: string, organizationId: str
 }
 
 /**
- * Before unmapping: what happens to the agreement's additions (pushed at
- * once, holding only what the organizations left on it bill) and what stays.
- * Both buttons lead back to the list as it was (filters and page kept).
+ * Before unmapping: what happens to the agreement's additions (pushed at once, holding only what
+ * the organizations left on it bill) and what stays. Both buttons lead back to the list as it was
+ * (filters and page kept).
  */
 export async function confirmUnmap(c: Context, deps: Deps): Promise<Response> {
   const ctx = pageContext(c);

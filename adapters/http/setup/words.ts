@@ -7,9 +7,9 @@ export interface Words {
 }
 
 /**
- * Every sync line status in words. `held` and `waiting` come with the
- * invoice-true billing work; their words are here so the page never shows a
- * raw status (a status without words is shown as it is, see `statusWords`).
+ * Every sync line status in words. `held` and `waiting` come with the invoice-true billing work;
+ * their words are here so the page never shows a raw status (a status without words is shown as it
+ * is, see `statusWords`).
  */
 export const STATUS_WORDS: Readonly<Record<string, Words>> = {
   "in-sync": {

@@ -35,8 +35,8 @@ export interface MetricsText {
 }
 
 /**
- * `GET /metrics` (ids and counts only, never a secret; it lists every MSP id):
- * open like `/healthz`, or with `token` (METRICS_TOKEN) only for that bearer token.
+ * `GET /metrics` (ids and counts only, never a secret; it lists every MSP id): open like
+ * `/healthz`, or with `token` (METRICS_TOKEN) only for that bearer token.
  */
 export function registerMetricsRoute(
   app: ApiApp,

@@ -23,8 +23,8 @@ const MappingSchema = z.object({
   reason: z.string().nullable().openapi({ example: 'plan "core" has no server product' }),
 }).openapi("ProductMapping");
 
-// ConnectWise limits a catalog identifier to 25 characters (and cuts a longer one silently)
-// and a description to 60.
+// ConnectWise limits a catalog identifier to 25 characters (and cuts a longer one silently) and a
+// description to 60.
 const NewProduct = z.strictObject({
   identifier: plainText(PRODUCT_IDENTIFIER_MAX, { trim: true }),
   description: plainText(60, { trim: true }),

@@ -29,11 +29,7 @@ export type Billability = { readonly billable: true } | {
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
-/**
- * Whether an agreement can carry usage: it is `Active`, not cancelled, bills monthly, has started
- * and not ended, and is not a child agreement (a child is invoiced through its parent). Anything
- * else is never invoiced monthly.
- */
+/** Only an `Active`, started, unended, monthly, top-level agreement is invoiced monthly. */
 export function agreementBillability(terms: AgreementTerms, now: Date): Billability {
   const no = (why: string): Billability => ({
     billable: false,
@@ -58,9 +54,8 @@ export function agreementBillability(terms: AgreementTerms, now: Date): Billabil
 }
 
 /**
- * The `effectiveDate` of an addition the service creates: the agreement's next invoice date, so
- * ConnectWise neither refuses it (an invoiced period without proration) nor prorates nor back-bills
- * it; when ConnectWise gives none, the later of the billing start date and the 1st of next month.
+ * The next invoice date, so ConnectWise neither refuses, prorates nor back-bills a new addition;
+ * without one, the later of the billing start date and the 1st of next month.
  */
 export function newAdditionDate(terms: AgreementTerms, now: Date): Date {
   if (terms.nextInvoiceDate !== null) return terms.nextInvoiceDate;

@@ -19,11 +19,7 @@ export function apiHostOf(hostname: string): string {
   return Object.hasOwn(CLOUD_API_HOSTS, host) ? CLOUD_API_HOSTS[host] : host;
 }
 
-/**
- * The site the API is called at (`https://na.myconnectwise.net` ->
- * `https://api-na.myconnectwise.net`), scheme and port kept. An on-premises site, or one given at
- * its `api-` host already, is its own.
- */
+/** `https://na.myconnectwise.net` -> `https://api-na.myconnectwise.net`; any other site as given. */
 export function apiSiteOf(site: SiteUrl): SiteUrl {
   const hostname = apiHostOf(site.hostname);
   if (hostname === site.hostname) return site;
@@ -33,7 +29,7 @@ export function apiSiteOf(site: SiteUrl): SiteUrl {
   return { origin: url.origin, hostname, hostPort: `${hostname}:${port}` };
 }
 
-/** `apiSiteOf` for a saved site origin: the origin the API is called at. */
+/** `apiSiteOf` for a saved site origin. */
 export function apiOriginOf(siteOrigin: string): string {
   const url = new URL(siteOrigin);
   url.hostname = apiHostOf(url.hostname);

@@ -1,17 +1,12 @@
 /** The longest message built from outside text (ConnectWise, an unexpected error) that is kept. */
 export const MAX_TEXT = 500;
 
-// C0 controls (NUL among them), DEL and C1 controls. Postgres refuses NUL in text and jsonb, and
-// none of them belongs in a name or a message a person reads.
 const LINE_BREAKS = /[\t\n\r]+/g;
+// Postgres refuses NUL (and lone surrogates) in text and jsonb; no control belongs in a name.
 // deno-lint-ignore no-control-regex -- matching control characters is the point
 const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
 
-/**
- * Text from outside as psa-sync keeps and shows it: tabs and line breaks become a space, other
- * control characters are dropped, and a lone surrogate (which Postgres refuses as well) becomes
- * U+FFFD.
- */
+/** Line breaks become spaces, other control characters go, a lone surrogate becomes U+FFFD. */
 export function cleanText(text: string): string {
   return text.toWellFormed().replace(LINE_BREAKS, " ").replace(CONTROLS, "");
 }

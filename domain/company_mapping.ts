@@ -6,20 +6,12 @@ export interface CompanyMapping {
   readonly organizationId: string;
   readonly companyId: number;
   readonly agreementId: number;
-  /**
-   * The company's and the agreement's names as ConnectWise gave them when the mapping was made, so
-   * a person reads names without another ConnectWise read (absent on mappings made before names
-   * were kept).
-   */
+  /** As ConnectWise named them at mapping time (pages need no read); absent on older mappings. */
   readonly companyName?: string;
   readonly agreementName?: string;
 }
 
-/**
- * Checks that the agreement belongs to the company, is not cancelled, and that ConnectWise invoices
- * it monthly (`agreement-not-billable` naming why). `agreement` is undefined when ConnectWise does
- * not know it.
- */
+/** `agreement` is undefined when ConnectWise does not know it. */
 export function checkMapping(
   mapping: CompanyMapping,
   agreement: AgreementTerms | undefined,
@@ -44,11 +36,7 @@ export function checkMapping(
   }
 }
 
-/**
- * The agreements a mapping change must push now: the agreement the organization leaves (it stops
- * billing the organization at once, down to 0 when nobody is left on it) and the one it is mapped
- * to now (its whole period counts there). Unchanged mappings push their agreement again too.
- */
+/** The agreement left stops billing the organization at once; the new one bills its whole period. */
 export function agreementsToPush(
   before: CompanyMapping | undefined,
   after: CompanyMapping | undefined,

@@ -1,9 +1,8 @@
 import { lastEndedPeriod, type Period } from "./period.ts";
 
 /**
- * Whether a period finalized now will never have its final figures written: an addition holds one
- * quantity, and when several ended periods are finalized together only the latest (the previous
- * period) is written. Each older one must be invoiced by hand, from the audit log.
+ * An addition holds one quantity: of several periods finalized together only the latest is
+ * written, and each older one must be invoiced by hand, from the audit log.
  */
 export function finalNotPushed(period: Period, now: Date): boolean {
   return period < lastEndedPeriod(now);

@@ -1,13 +1,9 @@
 import { nextPeriod, type Period, periodStart } from "./period.ts";
 
-/**
- * What the service has seen of an agreement's next invoice date: the date now, and around the last
- * time it moved, which brackets when ConnectWise made the invoice that moved it.
- */
+/** The reads around the last move of an agreement's next invoice date bracket when it was invoiced. */
 export interface InvoiceWatch {
   /** The start of the first billing period not yet invoiced; null when ConnectWise gives none. */
   readonly nextInvoiceDate: Date | null;
-  /** The last read of the agreement. */
   readonly readAt: Date;
   /** The first read that saw `nextInvoiceDate`. */
   readonly seenSince: Date;
@@ -36,11 +32,7 @@ export function observeNextInvoice(
   return { nextInvoiceDate, readAt, seenSince: readAt, previous };
 }
 
-/**
- * The invoice of month `period` is the agreement's invoice for the billing period that starts on
- * the 1st of the next month: it has been made once the next invoice date is past that day. Null
- * when ConnectWise gives no date.
- */
+/** The invoice of `period` bills from the 1st of the next month; null without an invoice date. */
 export function invoiceMade(watch: InvoiceWatch, period: Period): boolean | null {
   if (watch.nextInvoiceDate === null) return null;
   return watch.nextInvoiceDate > periodStart(nextPeriod(period));
@@ -57,11 +49,7 @@ export function invoiceWindow(watch: InvoiceWatch, period: Period): InvoiceWindo
   return { after: before?.readAt ?? null, before: watch.seenSince };
 }
 
-/**
- * Whether an invoice certainly carries what was written at `writtenAt`: a read after the write
- * still saw the invoice not made. Otherwise the invoice may have been made before the write reached
- * ConnectWise.
- */
+/** Certain only when a read after the write still saw the invoice not made. */
 export function invoiceCarries(window: InvoiceWindow, writtenAt: Date): boolean {
   return window.after !== null && writtenAt <= window.after;
 }

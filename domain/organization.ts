@@ -14,7 +14,6 @@ export interface Organization {
   readonly licenseType: LicenseType;
 }
 
-/** Checks an organization's own invariants and returns it. */
 export function createOrganization(org: Organization): Organization {
   if (org.name.trim() === "") {
     throw new DomainError("invalid-organization", `Organization "${org.id}" needs a name`);
@@ -25,7 +24,6 @@ export function createOrganization(org: Organization): Organization {
   return { ...org, name: org.name.trim() };
 }
 
-/** Whether the organization's usage is billed, and if not, why. */
 export function billability(
   org: Organization,
 ): { billed: true } | { billed: false; reason: string } {
@@ -46,10 +44,7 @@ export function normalizeName(name: string): string {
     .trim();
 }
 
-/**
- * Suggests the organization whose normalised name equals the company's, when exactly one does. A
- * suggestion is never applied by itself.
- */
+/** The one organization whose normalised name equals the company's; never applied by itself. */
 export function suggestOrganization(
   companyName: string,
   organizations: readonly Organization[],

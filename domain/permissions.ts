@@ -6,7 +6,6 @@ export const PERMISSION_AREAS = [
   "Agreements",
 ] as const;
 
-/** A permission area of a ConnectWise security role. */
 export type PermissionArea = typeof PERMISSION_AREAS[number];
 
 /** The kinds of access the service needs in an area. */
@@ -30,7 +29,6 @@ export const UNPROBED_PERMISSIONS: readonly Permission[] = [
   { area: "Agreements", access: "edit", granted: null },
 ];
 
-/** The full permission report from the probed read areas. */
 export function permissionReport(granted: ReadonlyMap<PermissionArea, boolean>): Permission[] {
   return [
     ...PROBED_AREAS.map((area) => ({
@@ -42,7 +40,6 @@ export function permissionReport(granted: ReadonlyMap<PermissionArea, boolean>):
   ];
 }
 
-/** The read areas that are missing. */
 export function missingAreas(report: readonly Permission[]): PermissionArea[] {
   return report.filter((p) => p.access === "inquire" && p.granted === false).map((p) => p.area);
 }

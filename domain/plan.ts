@@ -10,7 +10,6 @@ export interface Plan {
   readonly includesServers: boolean;
 }
 
-/** Checks a plan's own invariants and returns it. */
 export function createPlan(plan: Plan): Plan {
   if (!Number.isInteger(plan.tier) || plan.tier < 0) {
     throw new DomainError("invalid-plan", `Plan "${plan.id}" needs a whole, non-negative tier`);

@@ -9,8 +9,6 @@ export interface ProductRef {
 
 /** Which product bills which part of a plan. */
 export const PRODUCT_KINDS = ["license", "server"] as const;
-
-/** Which product bills which part of a plan. */
 export type ProductKind = typeof PRODUCT_KINDS[number];
 
 /** The products one MSP bills a plan with. */
@@ -39,7 +37,6 @@ export function assertSlotsFit(plan: Plan, slots: { server?: unknown }): void {
   }
 }
 
-/** Builds a mapping for a plan, checking that its slots fit the plan. */
 export function createProductMapping(
   plan: Plan,
   slots: { license: ProductRef; server?: ProductRef | null },
@@ -59,7 +56,6 @@ export function readiness(plan: Plan, mapping: ProductMapping | undefined): Mapp
   return { serverApplicable, ready: reason === null, reason };
 }
 
-/** The product that bills `kind` for a plan, or the reason there is none. */
 export function productFor(
   plan: Plan,
   mapping: ProductMapping | undefined,
@@ -70,10 +66,7 @@ export function productFor(
   return { reason: `plan "${plan.id}" has no ${kind} product` };
 }
 
-/**
- * Refuses a mapping that makes one catalog product both a license and a server product of the MSP
- * (in this plan or across plans): both counts would add up on one addition.
- */
+/** One product cannot bill both licenses and servers: both counts would add up on one addition. */
 export function assertKindsApart(
   mapping: ProductMapping,
   others: readonly ProductMapping[],

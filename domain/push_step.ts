@@ -35,7 +35,6 @@ export type PushStep =
     } | null;
   };
 
-/** A line as the order of pushes sees it. */
 export type StepLine = LineProgress;
 
 const heldReason = (period: Period) =>
@@ -47,10 +46,9 @@ const earlyReason = (period: Period) =>
   `the ${period} final is compared with it at month end`;
 
 /**
- * Figures of month M go to the invoice of M (the billing period starting on the 1st of M+1). So
- * they are written only once the invoice of M-1 is made, and M's final stays on the additions until
- * the invoice of M is made (`held`); a final whose invoice was made first is never written. Without
- * a next invoice date from ConnectWise the final is written and the running figures follow at once.
+ * Figures of month M go to the invoice of M (the billing period from the 1st of M+1): they are
+ * written once the invoice of M-1 is made, and M's final is held until the invoice of M is made; a
+ * final invoiced first is never written. Without a next invoice date nothing waits.
  */
 export function nextPushStep(input: {
   readonly lastFinal: Period | null;
@@ -99,7 +97,6 @@ export function nextPushStep(input: {
   };
 }
 
-/** Lines that hold a final for its invoice stay as they are. */
 function holding(lines: readonly StepLine[]): PushStep | null {
   return lines.some((l) => l.final && l.status === "held") ? { kind: "hold" } : null;
 }

@@ -80,39 +80,54 @@ export function billsFrom(addition: RemoteAddition, billingStart: Date): boolean
 }
 
 /**
- * Decides between adopt, create, update, none, wait, blocked and gone. A write happens only when
- * ConnectWise's quantity differs from the desired one. An owned addition that was cancelled,
- * deleted or made non-billable is never replaced: whoever did it meant to stop billing, so the line
- * waits for the MSP to resume it. Only a `Billable` addition is adopted, and it is left as it is
- * (`wait`) until the agreement has usage: mapping a company never zeroes what the MSP bills today.
+ * Writes only where ConnectWise's quantity differs. An owned addition cancelled, deleted or made
+ * non-billable is never replaced: whoever did it meant to stop billing. A `Billable` addition is
+ * adopted but left as it is until the agreement has usage: mapping never zeroes today's bill.
  */
 export function decide(desired: number, context: DecisionContext): Decision {
   const { owned, productId, billingStart } = context;
   const live = context.remote.filter((a) =>
     a.productId === productId && billsFrom(a, billingStart)
   );
-  if (owned) {
-    const mine = live.find((a) => a.id === owned.additionId);
-    if (!mine) return additionGone(owned.additionId, context.remote, productId);
-    if (mine.billCustomer !== "Billable") return notBillable(mine);
-    if (!context.hasUsage && owned.writtenQuantity === null) return waitFor(mine, desired);
-    if (mine.quantity === desired) {
-      return {
-        action: "none",
-        additionId: mine.id,
-        currentQuantity: mine.quantity,
-        quantity: desired,
-      };
-    }
-    const drift = hasDrift(owned, mine.quantity);
+  return owned ? decideOwned(desired, owned, live, context) : decideFound(desired, live, context);
+}
+
+/** The line owns an addition: it is updated, kept, waited for or gone. */
+function decideOwned(
+  desired: number,
+  owned: OwnedAddition,
+  live: readonly RemoteAddition[],
+  context: DecisionContext,
+): Decision {
+  const mine = live.find((a) => a.id === owned.additionId);
+  if (!mine) return additionGone(owned.additionId, context.remote, context.productId);
+  if (mine.billCustomer !== "Billable") return notBillable(mine);
+  if (!context.hasUsage && owned.writtenQuantity === null) return waitFor(mine, desired);
+  if (mine.quantity === desired) {
     return {
-      action: "update",
+      action: "none",
       additionId: mine.id,
       currentQuantity: mine.quantity,
       quantity: desired,
-      drift,
     };
   }
+  const drift = hasDrift(owned, mine.quantity);
+  return {
+    action: "update",
+    additionId: mine.id,
+    currentQuantity: mine.quantity,
+    quantity: desired,
+    drift,
+  };
+}
+
+/** The line owns none: the one live `Billable` addition is adopted, else one is created. */
+function decideFound(
+  desired: number,
+  live: readonly RemoteAddition[],
+  context: DecisionContext,
+): Decision {
+  const { productId } = context;
   const billable = live.filter((a) => a.billCustomer === "Billable");
   if (billable.length > 1) {
     const ids = billable.map((a) => a.id).join(", ");
@@ -184,10 +199,8 @@ function additionGone(
 }
 
 /**
- * Whether a sync line is blocked because its owned addition was cancelled, deleted or made
- * non-billable, the only lines the MSP may resume: `decide` blocks a line that owns an addition for
- * no other reason (ambiguous or non-billable candidates block only lines that own none), and a
- * resumed line owns none.
+ * Whether a line is blocked by its owned addition's going, the only block the MSP may resume:
+ * `decide` blocks a line that owns an addition for no other reason, and a resumed line owns none.
  */
 export function blockedByGoneAddition(
   line: { readonly status: SyncStatus; readonly additionId: number | null },

@@ -13,11 +13,7 @@ export function oldestReportable(context: { now: Date; lastFinal: Period | null 
   return periodStart(isFinalized(previous, context.lastFinal) ? periodOf(context.now) : previous);
 }
 
-/**
- * Whether an instant's period still takes reports: refused when more than 5 minutes in the future
- * (`report-in-future`), in a finalized period (`period-finalized`), or older than the previous
- * period (`report-too-old`). Returns the refusal, or null when the report is welcome.
- */
+/** Why a report at `occurredAt` is refused now, or null when its period still takes reports. */
 export function reportRefusal(
   occurredAt: Date,
   context: { now: Date; lastFinal: Period | null },

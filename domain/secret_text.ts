@@ -14,9 +14,8 @@ const MASKED_PAIR = new RegExp(
 const CREDENTIAL = /\b(Basic|Bearer)\s+[A-Za-z0-9+/=._~-]{6,}/gi;
 
 /**
- * A text with what the log redaction would mask: the value after a key named like a secret
- * (`privateKey=...`, `"authorization": "..."`) and Basic or Bearer credentials. For texts that come
- * from outside (an upstream echoing a request), where no property name tells what is secret.
+ * Masks values after secret-like keys (`privateKey=...`) and Basic or Bearer credentials, in text
+ * from outside (an upstream echoing a request) where no property name tells what is secret.
  */
 export function redactText(text: string): string {
   return text.replace(CREDENTIAL, `$1 ${MASK}`).replace(MASKED_PAIR, `$1${MASK}`);

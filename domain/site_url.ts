@@ -17,7 +17,7 @@ const FORBIDDEN_NAMES = [
   /^metadata\.google\.internal$/,
 ];
 
-/** The refusal of a site URL, naming why (also used by the adapter's DNS check). */
+/** Also the refusal of the adapter's DNS check. */
 export function invalidSiteUrl(reason: string): DomainError {
   return new DomainError("invalid-site-url", `Site URL is not accepted: ${reason}`, {
     details: [{ path: "siteUrl", message: reason }],
@@ -25,10 +25,8 @@ export function invalidSiteUrl(reason: string): DomainError {
 }
 
 /**
- * Applies the syntax rules of a ConnectWise site URL: https only; no user info, path, query or
- * fragment; no loopback, private, link-local or metadata address literal or name. Hosts on the
- * allow-list (`host:port`, for tests and the simulator) skip the address rules and may use http.
- * The DNS check of names is the adapter's job, with `isForbiddenAddress`.
+ * The syntax rules only: names are checked in DNS by the adapter. Hosts on the allow-list
+ * (`host:port`, for tests and the simulator) skip the address rules and may use http.
  */
 export function parseSiteUrl(text: string, allowlist: readonly string[] = []): SiteUrl {
   const raw = text.trim();

@@ -23,10 +23,7 @@ export function isUsage(entry: Pick<LedgerEntry, "licenses" | "servers">): boole
   return entry.licenses !== null || entry.servers !== null;
 }
 
-/**
- * Checks a report against the rules that need no storage: whole counts of at least 0, a valid
- * instant, and a period that still takes reports.
- */
+/** The rules of a report that need no storage. */
 export function checkReport(
   entry: LedgerEntry,
   context: { now: Date; lastFinal: Period | null },
@@ -48,13 +45,11 @@ export function checkReport(
   if (refusal) throw refusal;
 }
 
-/** What a report says, field by field, in the order `reportDifferences` names them. */
 const REPORT_FIELDS = ["organizationId", "occurredAt", "licenses", "servers", "planId"] as const;
 
 /**
- * The fields in which a report differs from the stored report with its eventId: none is a duplicate
- * (a retry, answered as such); any is a reused eventId, refused so that the platform hears of it
- * instead of losing a report.
+ * None is a duplicate (a retry, answered as such); any is a reused eventId, refused so the platform
+ * hears of it instead of losing a report.
  */
 export function reportDifferences(
   stored: LedgerEntry,

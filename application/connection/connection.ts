@@ -44,10 +44,7 @@ function view(deps: Deps, c: Connection): ConnectionView {
   };
 }
 
-/**
- * Checks the credentials against ConnectWise (authentication, then each read permission area) and
- * saves them. Nothing is saved when authentication fails or a read permission is missing.
- */
+/** Saves nothing when authentication fails or a read permission is missing. */
 export async function connect(
   deps: Deps,
   input: { mspId: string; credentials: Credentials },
@@ -84,7 +81,6 @@ export async function connect(
   return view(deps, connection);
 }
 
-/** The MSP's saved connection, without the private key. */
 export async function getConnection(deps: Deps, mspId: string): Promise<ConnectionView> {
   return view(deps, await requireConnection(deps, mspId));
 }
@@ -94,14 +90,12 @@ export async function disconnect(deps: Deps, mspId: string): Promise<void> {
   if (!(await deps.store.connections.delete(mspId))) throw notConnected(mspId);
 }
 
-/** The saved connection, or a not-found error. */
 export async function requireConnection(deps: Deps, mspId: string): Promise<Connection> {
   const connection = await deps.store.connections.get(mspId);
   if (!connection) throw notConnected(mspId);
   return connection;
 }
 
-/** A ConnectWise session for the MSP, or a not-found error when it is not connected. */
 export async function sessionFor(deps: Deps, mspId: string): Promise<ConnectWiseSession> {
   return openSession(deps, await requireConnection(deps, mspId));
 }

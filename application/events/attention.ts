@@ -18,10 +18,8 @@ function lineView(l: SyncLine) {
 }
 
 /**
- * Queues one `sync.attention` per state change found by a push: the connection needing attention (a
- * refused credential or role; its lines come along), else the lines that became blocked or failed.
- * A retry that finds the same state queues nothing; the ids are derived from the change, so the
- * same change found twice is one event.
+ * One `sync.attention` per state change a push found (the connection refused, else lines newly
+ * stuck); its id derives from the change, so a retry or a second worker adds no event.
  */
 export async function announceAttention(
   deps: Deps,
@@ -68,10 +66,8 @@ export interface InvoicedProduct {
 }
 
 /**
- * Queues one `sync.attention` saying the invoice of `period` was made before (or, not `certain`,
- * perhaps before) its final reached the agreement, with the products and quantities, so the MSP can
- * bill the difference by hand. Its id comes from the agreement and period: found twice, it is one
- * event.
+ * Tells the MSP what to bill by hand when the invoice came before (or perhaps before) the final;
+ * its id comes from the agreement and period, so it is one event however often found.
  */
 export async function announceInvoicedFinal(
   deps: Deps,

@@ -2,10 +2,7 @@ import type { Deps } from "../ports/deps.ts";
 import type { PlatformWebhook } from "../ports/outbox.ts";
 import { backoffMs, QUEUE_BACKOFF } from "../retry/backoff.ts";
 
-/**
- * Sends due outbound events to the platform; each is retried with backoff until acknowledged, and
- * removed only then (nothing is lost on a crash).
- */
+/** An event is removed only once acknowledged (retried with backoff), so a crash loses nothing. */
 export async function deliverEvents(
   deps: Deps,
   webhook: PlatformWebhook,

@@ -1,7 +1,4 @@
-/**
- * A stable event id from what identifies a state change: the same change found twice (two workers,
- * a rerun) gives the same id, so the outbox keeps one event and the platform can drop a redelivery.
- */
+/** The same change found twice gives the same id: the outbox and the platform drop the copy. */
 export async function eventId(...parts: readonly string[]): Promise<string> {
   const digest = await crypto.subtle.digest(
     "SHA-256",

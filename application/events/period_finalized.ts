@@ -14,10 +14,8 @@ export interface StatementTotals {
 /** A period's totals, overall and per plan. */
 export type PeriodTotals = StatementTotals & { byPlan: Record<string, StatementTotals> };
 
-/** The totals of no statement. */
 export const NO_TOTALS: PeriodTotals = { organizations: 0, licenses: 0, servers: 0, byPlan: {} };
 
-/** The totals with some more statements (a chunk) added. */
 export function addTotals(totals: PeriodTotals, statements: readonly Statement[]): PeriodTotals {
   const add = (t: StatementTotals | undefined, s: Statement): StatementTotals => ({
     organizations: (t?.organizations ?? 0) + 1,
@@ -38,15 +36,11 @@ export function addTotals(totals: PeriodTotals, statements: readonly Statement[]
   };
 }
 
-/** Totals of the statements, overall and per plan. */
 export function statementTotals(statements: readonly Statement[]): PeriodTotals {
   return addTotals(NO_TOTALS, statements);
 }
 
-/**
- * Queues `period.finalized` in the transaction that records the final statements, so the event
- * exists exactly when the period is final.
- */
+/** In the transaction of the statements: the event exists exactly when the period is final. */
 export async function announceFinalized(
   deps: Deps,
   repos: Repositories,

@@ -10,10 +10,7 @@ export interface SyncLineView extends SyncLine {
   readonly agreementName: string | null;
 }
 
-/**
- * Every sync line of the MSP, with the status it has now (`lineStatusNow`) and its agreement's next
- * invoice date.
- */
+/** With the status each has now (`lineStatusNow`). */
 export async function syncLines(deps: Deps, mspId: string): Promise<SyncLineView[]> {
   const [lines, queued] = await Promise.all([
     deps.store.syncLines.list(mspId),

@@ -1,6 +1,5 @@
 import type { SyncLine } from "../ports/sync_lines.ts";
 
-/** What one push of an agreement did. */
 export interface PushResult {
   written: number;
   failed: number;

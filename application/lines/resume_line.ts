@@ -3,10 +3,8 @@ import { blockedByGoneAddition } from "../../domain/reconcile.ts";
 import type { Deps } from "../ports/deps.ts";
 
 /**
- * Resumes a line blocked because its addition was cancelled or deleted in ConnectWise: the line
- * drops that addition and its agreement is queued, so the next push adopts a single active addition
- * or creates one. The MSP's explicit word is the only way past such a block; nothing is written
- * here.
+ * The MSP's word is the only way past a gone addition: the line drops it and the next push adopts
+ * one active addition or creates one. Nothing is written to ConnectWise here.
  */
 export async function resumeLine(
   deps: Deps,

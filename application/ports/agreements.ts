@@ -15,13 +15,10 @@ export interface DueAgreement {
 
 /** The agreements the MSPs' organizations are mapped to, as last read from ConnectWise. */
 export interface Agreements {
-  /** The records of the listed agreements that are known (in no promised order). */
+  /** In no promised order. */
   get(mspId: string, agreementIds: readonly number[]): Promise<AgreementRecord[]>;
-  /** Inserts or replaces each record; it is due to be read again at `checkAt`. */
+  /** Each record is due to be read again at `checkAt`. */
   save(mspId: string, records: readonly AgreementRecord[], checkAt: Date): Promise<void>;
-  /**
-   * Claims up to `limit` mapped agreements of connected MSPs whose check is due (`now` or before),
-   * oldest first, and moves their check to `checkAt`, so another instance does not read them too.
-   */
+  /** Oldest first; moves their check to `checkAt`, so another instance does not read them too. */
   claimDue(input: { now: Date; checkAt: Date; limit: number }): Promise<DueAgreement[]>;
 }

@@ -1,8 +1,6 @@
 /**
- * What happened to an addition; the one list that the HTTP schema, the row parser and the
- * database's CHECK constraint are fed from. `addition-gone`: the owned addition was found cancelled
- * or deleted in ConnectWise and its line blocked until resumed. `final-after-invoice`: the invoice
- * of a month was made before (or maybe before) its final reached the addition.
+ * What happened to an addition; the one list the HTTP schema, the row parser and the database's
+ * CHECK are fed from. `final-after-invoice`: invoiced before (or maybe before) its final arrived.
  */
 export const AUDIT_ACTIONS = [
   "create",
@@ -15,7 +13,6 @@ export const AUDIT_ACTIONS = [
   "final-after-invoice",
 ] as const;
 
-/** What happened to an addition. */
 export type AuditAction = typeof AUDIT_ACTIONS[number];
 
 /** One write (or failed write, or drift found) to ConnectWise. */
@@ -33,9 +30,9 @@ export interface AuditEntry {
   readonly message: string;
 }
 
-/** The per-MSP audit log, newest first. */
+/** Per MSP, newest first. */
 export interface AuditLog {
   append(mspId: string, entry: Omit<AuditEntry, "id">): Promise<void>;
-  /** Entries with id below `before` (all when omitted), newest first, at most `limit`. */
+  /** Entries with an id below `before` (all when omitted). */
   list(mspId: string, page: { before?: number; limit: number }): Promise<AuditEntry[]>;
 }

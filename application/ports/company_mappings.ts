@@ -6,11 +6,9 @@ export interface CompanyMappings {
   list(mspId: string): Promise<CompanyMapping[]>;
   /** The agreements the MSP's organizations are mapped to, each once, ascending. */
   agreementIds(mspId: string): Promise<number[]>;
-  /** The mappings of the organizations billed on one agreement. */
   forAgreement(mspId: string, agreementId: number): Promise<CompanyMapping[]>;
-  /** The mappings of the organizations billed on any of the agreements (one read for many). */
+  /** One read for many agreements. */
   forAgreements(mspId: string, agreementIds: readonly number[]): Promise<CompanyMapping[]>;
-  /** Inserts or replaces the organization's mapping. */
   save(mspId: string, mapping: CompanyMapping): Promise<void>;
   delete(mspId: string, organizationId: string): Promise<boolean>;
 }

@@ -28,8 +28,8 @@ export interface Connections {
   save(connection: Connection): Promise<void>;
   delete(mspId: string): Promise<boolean>;
   setAttention(mspId: string, reason: string | null): Promise<void>;
-  /** Keeps the codebase the site answers under now; nothing when there is no connection. */
+  /** Nothing when there is no connection. */
   setCodebase(mspId: string, codebase: string): Promise<void>;
-  /** Keeps the API version ConnectWise answers now; nothing when there is no connection. */
+  /** Nothing when there is no connection. */
   setApiVersion(mspId: string, version: string): Promise<void>;
 }

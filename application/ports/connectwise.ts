@@ -52,7 +52,7 @@ export interface CompanyPage {
   readonly next: number | null;
 }
 
-/** What connecting found: the codebase, the API version and each permission area's state. */
+/** What connecting found. */
 export interface Probe {
   readonly codebase: string;
   /** ConnectWise's `api-current-version` answer header; null when it sent none. */
@@ -60,7 +60,7 @@ export interface Probe {
   readonly permissions: readonly Permission[];
 }
 
-/** What a session learns about the MSP's site while it works, for the connection to keep. */
+/** What a session learns about the MSP's site, for the connection to keep. */
 export interface SiteNotes {
   /** The site answers under another codebase now (found again after a 404). */
   codebaseMoved(codebase: string): Promise<void>;
@@ -68,20 +68,18 @@ export interface SiteNotes {
   apiVersionChanged(version: string): Promise<void>;
 }
 
-/** Companies, their types and statuses, and their agreements. */
 export interface CompanyDirectory {
   types(): Promise<NamedRef[]>;
   statuses(): Promise<NamedRef[]>;
   list(filter: CompanyFilter): Promise<CwCompany[]>;
   /** At most `limit` companies with an id above `after` (one read, whatever the MSP's size). */
   page(filter: CompanyFilter, options: { limit: number; after?: number }): Promise<CompanyPage>;
-  /** The agreements of many companies at once (one filtered, paged read). */
+  /** One filtered, paged read for many companies. */
   agreementsOf(companyIds: readonly number[]): Promise<CwAgreement[]>;
   /** The listed agreements (one filtered, paged read per about 200); unknown ids are left out. */
   agreements(agreementIds: readonly number[]): Promise<CwAgreement[]>;
 }
 
-/** The product catalog. */
 export interface ProductCatalog {
   search(text?: string): Promise<CwProduct[]>;
   get(productId: number): Promise<CwProduct | undefined>;
@@ -90,17 +88,13 @@ export interface ProductCatalog {
 
 /** Additions of agreements: the only place quantities are written. */
 export interface AgreementAdditions {
-  /**
-   * Every addition (active or cancelled, of any product) on the agreement, in one paged read: a
-   * push costs one read, not one per product.
-   */
+  /** Every addition of every product, cancelled too: one read a push, not one a product. */
   list(agreementId: number): Promise<RemoteAddition[]>;
   /** Creates a `Billable` addition with product, quantity and the date it bills from. */
   create(
     agreementId: number,
     input: { productId: number; quantity: number; effectiveDate: Date },
   ): Promise<RemoteAddition>;
-  /** Replaces only the quantity. */
   setQuantity(agreementId: number, additionId: number, quantity: number): Promise<RemoteAddition>;
 }
 
@@ -112,9 +106,8 @@ export interface ConnectWiseSession {
 }
 
 /**
- * The circuit breaker of one ConnectWise site, in this process: `open` after repeated network
- * failures (background calls are refused until `retryAt`), `half-open` once `retryAt` has passed
- * (the next call decides), else `closed`.
+ * One site's circuit breaker in this process: `open` after network failures in a row (background
+ * calls refused until `retryAt`), then `half-open` (the next call decides).
  */
 export interface SiteBreaker {
   readonly state: "closed" | "open" | "half-open";
@@ -123,14 +116,10 @@ export interface SiteBreaker {
   readonly retryAt: Date | null;
 }
 
-/** The ConnectWise PSA of every MSP. */
 export interface ConnectWise {
-  /**
-   * Checks credentials: authentication first (throws `connectwise-authentication-failed`), then
-   * each read permission area.
-   */
+  /** Authentication first (throws `connectwise-authentication-failed`), then each read area. */
   probe(credentials: Credentials): Promise<Probe>;
-  /** The MSP's session; `notes` hears what it learns about the site (see SiteNotes). */
+  /** `notes` hears what the session learns about the site. */
   session(connection: Connection, notes?: SiteNotes): ConnectWiseSession;
   /** The breaker of a site; absent where there is no network (the memory stand-in). */
   breaker?(siteUrl: string): SiteBreaker;

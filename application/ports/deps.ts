@@ -3,7 +3,7 @@ import type { ConnectWise } from "./connectwise.ts";
 import type { Store } from "./store.ts";
 import { noTelemetry, type Telemetry } from "./telemetry.ts";
 
-/** What every use case may use; built once in main.ts (or a test). */
+/** Built once by the composition root (or a test). */
 export interface Deps {
   readonly store: Store;
   readonly connectWise: ConnectWise;
@@ -15,12 +15,10 @@ export interface Deps {
   readonly telemetry?: Telemetry;
 }
 
-/** The telemetry of `deps`, or one that records nothing. */
 export function telemetryOf(deps: Deps): Telemetry {
   return deps.telemetry ?? noTelemetry;
 }
 
-/** Tunables of the use cases. */
 export interface Settings {
   /** `host:port` entries that may be loopback/private and use http (tests, simulator). */
   readonly hostAllowlist: readonly string[];
@@ -30,7 +28,7 @@ export interface Settings {
   readonly agreementCheckMs: number;
 }
 
-/** Settings for tests and the demo. */
+/** For tests and the demo. */
 export const DEFAULT_SETTINGS: Settings = {
   hostAllowlist: [],
   coalesceMs: 1_000,

@@ -1,10 +1,7 @@
 import { DomainError } from "../../domain/errors.ts";
 import type { PermissionArea } from "../../domain/permissions.ts";
 
-/**
- * ConnectWise failed or answered something unusable. `upstreamStatus` is the HTTP status
- * ConnectWise gave (0 for network errors and timeouts). Never carries a credential.
- */
+/** ConnectWise failed or answered something unusable (`upstreamStatus` 0: no answer). No secret. */
 export class UpstreamError extends DomainError {
   readonly upstreamStatus: number;
   readonly retryable: boolean;
@@ -32,7 +29,6 @@ export class UpstreamError extends DomainError {
   }
 }
 
-/** ConnectWise refused the credentials (HTTP 401). */
 export class AuthenticationFailed extends UpstreamError {
   constructor(message = "ConnectWise refused the credentials (401)") {
     super(message, { status: 401, code: "connectwise-authentication-failed" });
@@ -60,10 +56,7 @@ export class PermissionMissing extends UpstreamError {
   }
 }
 
-/**
- * ConnectWise already has a catalog product with this identifier (any case): `productId` names it,
- * so the caller can map it instead; `path` names the slot.
- */
+/** Any case; `productId` names that product, so the caller can map it instead. */
 export class ProductIdentifierTaken extends DomainError {
   readonly identifier: string;
   readonly productId: number;

@@ -1,7 +1,6 @@
 /** The kinds of event the platform receives (also the database's CHECK and the row parser). */
 export const EVENT_TYPES = ["organization.created", "sync.attention", "period.finalized"] as const;
 
-/** One of EVENT_TYPES. */
 export type EventType = typeof EVENT_TYPES[number];
 
 /** An event for the platform, kept until it is acknowledged. */
@@ -19,10 +18,7 @@ export interface OutboundEvent {
 
 /** Events waiting for delivery (written in the same transaction as the change). */
 export interface Outbox {
-  /**
-   * Adds the event, due at `nextAttemptAt` (which is also its `occurredAt`). An event with the same
-   * id replaces the waiting one.
-   */
+  /** Due at `nextAttemptAt` (also its `occurredAt`); replaces a waiting event with the same id. */
   add(event: Omit<OutboundEvent, "attempts" | "occurredAt">): Promise<void>;
   due(now: Date, limit: number): Promise<OutboundEvent[]>;
   delivered(id: string): Promise<void>;

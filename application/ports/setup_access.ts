@@ -29,17 +29,10 @@ export interface SetupAccess {
   saveLink(link: SetupLinkRecord): Promise<void>;
   /** What `redeemLink` would answer at `now`, changing nothing (a page that asks first). */
   peekLink(hash: string, now: Date): Promise<Redemption>;
-  /**
-   * Marks the link used when it is unused and not expired at `now`, in one atomic step, so two
-   * redemptions of one link cannot both succeed.
-   */
+  /** One atomic step, so two redemptions of one link cannot both succeed. */
   redeemLink(hash: string, now: Date): Promise<Redemption>;
   saveSession(session: SetupSessionRecord): Promise<void>;
-  /** The session's MSP while it has not expired at `now`. */
   findSession(hash: string, now: Date): Promise<{ mspId: string } | undefined>;
-  /**
-   * Ends sessions at once: the one given, or every session of the MSP (but `keepSession`) with its
-   * links not yet used, which count as used from then on.
-   */
+  /** Or all of an MSP's sessions (but `keepSession`) and unused links, then counted as used. */
   revoke(what: Revocation, now: Date): Promise<void>;
 }

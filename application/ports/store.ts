@@ -29,29 +29,18 @@ export interface Repositories {
 }
 
 /**
- * The repositories plus a unit of work: `transaction` runs `work` with repositories bound to one
- * transaction; everything commits or nothing does. Work may run again on a conflict (a
- * serialization failure, or a `TransactionConflict` it throws): the earlier run's writes are undone
- * first and the transaction answers what the last run returned. So work must not call ConnectWise,
- * nor change anything outside the repositories it is given.
+ * Work may run again on a conflict (a serialization failure, or a `TransactionConflict` it throws),
+ * its earlier writes undone: it must not call ConnectWise nor change anything else.
  */
 export interface Store extends Repositories {
-  /**
-   * Runs `work` in one transaction, serializable by default. `read-committed` gives each statement
-   * a fresh view: for work that takes a lock first and must then see what the lock waited for
-   * (finalizing a period).
-   */
+  /** Serializable by default; `read-committed` for work that must see what its lock waited for. */
   transaction<T>(
     work: (repos: Repositories) => Promise<T>,
     options?: { isolation?: "serializable" | "read-committed" },
   ): Promise<T>;
 }
 
-/**
- * The transaction met a concurrent one and must run again. `work` may throw it (for example on a
- * lost race it detects itself); every store then undoes the run and calls `work` again, a bounded
- * number of times, as it does on its database's own serialization failures.
- */
+/** Thrown by work that lost a race: the store undoes it and runs it again (a bounded number). */
 export class TransactionConflict extends ConflictError {
   constructor(message = "The transaction conflicted with another one") {
     super("transaction-conflict", message);

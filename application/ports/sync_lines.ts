@@ -28,17 +28,12 @@ export interface SyncLine {
 export interface SyncLines {
   list(mspId: string): Promise<SyncLine[]>;
   forAgreement(mspId: string, agreementId: number): Promise<SyncLine[]>;
-  /** The lines of the listed agreements (one read for many pushes). */
+  /** One read for many pushes. */
   forAgreements(mspId: string, agreementIds: readonly number[]): Promise<SyncLine[]>;
-  /** Inserts or replaces the line with the same `lineKey`. */
   save(mspId: string, line: SyncLine): Promise<void>;
   /** Removes the agreement's lines whose keys are not listed (stale blocked lines). */
   prune(mspId: string, agreementId: number, keep: readonly string[]): Promise<void>;
-  /**
-   * What one push leaves, at once (one statement): the agreement's lines become exactly `lines`
-   * (saved by key, its other lines removed), and the audit entries are appended in their order.
-   * `lines: null` leaves the lines as they are and appends the entries only.
-   */
+  /** One statement: the agreement's lines become exactly `lines`, and the entries are appended. */
   record(mspId: string, record: PushRecord): Promise<void>;
 }
 

@@ -26,16 +26,11 @@ export type GaugeName =
   | "month_end_msps_done"
   | "month_end_msps_total";
 
-/**
- * Traces and metrics of the use cases. Implementations must never throw into the work they observe;
- * with no collector configured they cost next to nothing.
- */
+/** Never throws into the work it observes. */
 export interface Telemetry {
   /**
-   * Runs `work` inside a span named `name`; an error marks the span failed and is rethrown. A
-   * `leaf` span (no child spans, no log records of its own in `work`) is not made the active one:
-   * it is still a child of the active span, and activating a span costs more than recording it
-   * (about 4 microseconds of a usage report's 25).
+   * An error marks the span failed and is rethrown. A `leaf` span (nothing inside logs or spans) is
+   * not made active: activating a span costs more than recording it.
    */
   span<T>(
     name: string,
@@ -43,9 +38,7 @@ export interface Telemetry {
     work: (span: SpanScope) => Promise<T>,
     options?: { leaf?: boolean },
   ): Promise<T>;
-  /** Adds `value` (default 1) to a counter. */
   count(counter: CounterName, labels: Attributes, value?: number): void;
-  /** Sets a gauge to its current value. */
   gauge(gauge: GaugeName, labels: Attributes, value: number): void;
 }
 

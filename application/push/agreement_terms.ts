@@ -8,10 +8,7 @@ import type { Repositories } from "../ports/store.ts";
 import { inPool } from "./in_pool.ts";
 import type { PushScope } from "./push_scope.ts";
 
-/**
- * Stores agreements as ConnectWise answered them at `readAt` and answers the ids whose next invoice
- * date or billability changed since the last read (their pushes may now go on, or must stop).
- */
+/** The ids whose invoice date or billability changed: their pushes may go on, or must stop. */
 export async function recordTerms(
   deps: Deps,
   repos: Repositories,
@@ -33,11 +30,7 @@ export async function recordTerms(
   return changed;
 }
 
-/**
- * Reads the listed agreements of one MSP from ConnectWise in bulk (one paged call per about 200),
- * stores them, and queues for a push now those whose invoice date or billability changed. Answers
- * the changed ids.
- */
+/** One paged call per about 200; those whose terms changed are queued now (and answered). */
 export async function refreshAgreements(
   deps: Deps,
   input: { mspId: string; agreementIds: readonly number[]; session: ConnectWiseSession },
@@ -56,11 +49,7 @@ export async function refreshAgreements(
   return changed;
 }
 
-/**
- * Re-reads the agreements whose check is due (every `agreementCheckMs`), in bulk per MSP; an MSP
- * whose read fails is tried again at its next check and never holds up the others. Answers how many
- * were read and the MSPs that failed.
- */
+/** In bulk per MSP; an MSP whose read fails waits for its next check and holds up no other. */
 export async function refreshDueAgreements(
   deps: Deps,
   input: { limit?: number } = {},
@@ -96,7 +85,6 @@ function nextCheck(deps: Deps, from: Date): Date {
   return new Date(from.getTime() + deps.settings.agreementCheckMs);
 }
 
-/** The terms without what the port adds (the agreement's type). */
 function termsOnly(a: AgreementTerms): AgreementTerms {
   return {
     id: a.id,
@@ -122,9 +110,8 @@ function changes(before: AgreementTerms, after: AgreementTerms, now: Date): bool
 }
 
 /**
- * The scope with the terms of its agreements that were never read (mapped before this service
- * stored terms) read now, in one bulk call; those ConnectWise answered without are `notFound`. A
- * failed read leaves them unknown, for a later round.
+ * Reads the terms of agreements never read (mapped before terms were stored) in one call; a failed
+ * read leaves them unknown, for a later round.
  */
 export async function withTerms(deps: Deps, scope: PushScope): Promise<PushScope> {
   if (!scope.session) return scope;

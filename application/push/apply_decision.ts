@@ -6,62 +6,113 @@ import type { AuditAction, AuditEntry } from "../ports/audit_log.ts";
 import type { AgreementAdditions } from "../ports/connectwise.ts";
 import type { LineFields, OwnedLine, PushResult } from "../lines/push_result.ts";
 
-/**
- * Carries out one decision in ConnectWise and returns the line's new state; what it did goes to
- * `journal` (the push records it with the lines).
- */
-export async function applyDecision(
-  deps: Deps,
-  ctx: {
-    period: Period;
-    desired: DesiredLine;
-    decision: Decision;
-    additions: AgreementAdditions;
-    result: PushResult;
-    owned: OwnedLine;
-    journal: Omit<AuditEntry, "id">[];
-    /** The date a new addition bills from. */
-    effectiveDate: Date;
-  },
-): Promise<LineFields> {
-  const { period, desired, decision, additions, result, owned } = ctx;
+interface ApplyContext {
+  period: Period;
+  desired: DesiredLine;
+  decision: Decision;
+  additions: AgreementAdditions;
+  result: PushResult;
+  owned: OwnedLine;
+  journal: Omit<AuditEntry, "id">[];
+  /** The date a new addition bills from. */
+  effectiveDate: Date;
+}
+
+type Written = Extract<Decision, { action: "create" | "adopt" | "update" }>;
+type Unwritten = Exclude<Decision, Written>;
+
+/** What it did goes to `journal`, which the push records with the lines. */
+export async function applyDecision(deps: Deps, ctx: ApplyContext): Promise<LineFields> {
+  const { decision } = ctx;
+  const step = lineStep(deps, ctx);
+  if (decision.action === "create" || decision.action === "adopt" || decision.action === "update") {
+    return await writeDecision(step, ctx, decision);
+  }
+  return keepDecision(step, ctx.owned, decision);
+}
+
+/** The audit entries and the line fields of one decision, as of the clock when each is made. */
+function lineStep(deps: Deps, ctx: ApplyContext) {
+  const { period, desired } = ctx;
   const { agreementId, productId, quantity } = desired;
-  const audit = (
-    action: AuditAction,
-    oldQuantity: number | null,
-    additionId: number,
-    message: string,
-  ) =>
-    ctx.journal.push({
-      at: deps.clock.now(),
-      action,
-      agreementId,
-      productId,
+  return {
+    quantity,
+    notes: desired.notes.join("; ") || null,
+    audit: (action: AuditAction, oldQuantity: number | null, additionId: number, message: string) =>
+      ctx.journal.push({
+        at: deps.clock.now(),
+        action,
+        agreementId,
+        productId,
+        additionId,
+        period,
+        oldQuantity,
+        newQuantity: quantity,
+        message,
+      }),
+    line: (
+      status: "in-sync" | "blocked" | "waiting",
+      additionId: number | null,
+      written: number | null,
+      reason: string | null,
+    ): LineFields => ({
+      desiredQuantity: quantity,
+      writtenQuantity: written,
       additionId,
-      period,
-      oldQuantity,
-      newQuantity: quantity,
-      message,
-    });
+      status,
+      reason,
+      updatedAt: deps.clock.now(),
+    }),
+  };
+}
+
+type LineStep = ReturnType<typeof lineStep>;
+
+/** A decision that writes to ConnectWise: create, adopt (maybe writing) or update. */
+async function writeDecision(
+  step: LineStep,
+  ctx: ApplyContext,
+  decision: Written,
+): Promise<LineFields> {
+  const { additions, result, owned } = ctx;
+  const { agreementId, productId } = ctx.desired;
+  const { quantity, notes, audit, line } = step;
   const write = async (additionId: number, current: number) => {
     await additions.setQuantity(agreementId, additionId, quantity);
     result.written++;
     audit("update", current, additionId, `quantity ${current} -> ${quantity}`);
   };
-  const line = (
-    status: "in-sync" | "blocked" | "waiting",
-    additionId: number | null,
-    written: number | null,
-    reason: string | null,
-  ) => ({
-    desiredQuantity: quantity,
-    writtenQuantity: written,
-    additionId,
-    status,
-    reason,
-    updatedAt: deps.clock.now(),
-  });
-  const notes = desired.notes.join("; ") || null;
+  switch (decision.action) {
+    case "create": {
+      const { effectiveDate } = ctx;
+      const created = await additions.create(agreementId, { productId, quantity, effectiveDate });
+      result.written++;
+      const from = effectiveDate.toISOString().slice(0, 10);
+      audit("create", null, created.id, `created addition with quantity ${quantity} from ${from}`);
+      return line("in-sync", created.id, quantity, notes);
+    }
+    case "adopt": {
+      const { additionId, currentQuantity } = decision;
+      audit("adopt", currentQuantity, additionId, `adopted existing addition ${additionId}`);
+      if (decision.write) await write(additionId, currentQuantity);
+      return line("in-sync", additionId, quantity, notes);
+    }
+    case "update": {
+      const { additionId, currentQuantity } = decision;
+      if (decision.drift) {
+        const message =
+          `ConnectWise held ${currentQuantity}, the service had written ${owned?.writtenQuantity}: overwritten`;
+        audit("drift", owned?.writtenQuantity ?? null, additionId, message);
+      }
+      await write(additionId, currentQuantity);
+      return line("in-sync", additionId, quantity, notes);
+    }
+  }
+}
+
+/** A decision that writes nothing: the line is blocked, kept in sync or waits. */
+function keepDecision(step: LineStep, owned: OwnedLine, decision: Unwritten): LineFields {
+  const { quantity, notes, audit, line } = step;
   switch (decision.action) {
     case "blocked":
       return line(
@@ -86,14 +137,6 @@ export async function applyDecision(
         decision.additionId === null ? null : quantity,
         notes,
       );
-    case "create": {
-      const { effectiveDate } = ctx;
-      const created = await additions.create(agreementId, { productId, quantity, effectiveDate });
-      result.written++;
-      const from = effectiveDate.toISOString().slice(0, 10);
-      audit("create", null, created.id, `created addition with quantity ${quantity} from ${from}`);
-      return line("in-sync", created.id, quantity, notes);
-    }
     case "wait": {
       const { additionId, currentQuantity } = decision;
       if (owned?.additionId !== additionId) {
@@ -101,22 +144,6 @@ export async function applyDecision(
         audit("adopt", currentQuantity, additionId, message);
       }
       return line("waiting", additionId, null, decision.reason);
-    }
-    case "adopt": {
-      const { additionId, currentQuantity } = decision;
-      audit("adopt", currentQuantity, additionId, `adopted existing addition ${additionId}`);
-      if (decision.write) await write(additionId, currentQuantity);
-      return line("in-sync", additionId, quantity, notes);
-    }
-    case "update": {
-      const { additionId, currentQuantity } = decision;
-      if (decision.drift) {
-        const message =
-          `ConnectWise held ${currentQuantity}, the service had written ${owned?.writtenQuantity}: overwritten`;
-        audit("drift", owned?.writtenQuantity ?? null, additionId, message);
-      }
-      await write(additionId, currentQuantity);
-      return line("in-sync", additionId, quantity, notes);
     }
   }
 }

@@ -1,7 +1,4 @@
-/**
- * Runs `work` for every item with at most `size` at once, in the items' order; a slow item holds
- * one slot while the others go on.
- */
+/** At most `size` at once, in order: a slow item holds one slot while the others go on. */
 export async function inPool<T>(
   items: readonly T[],
   size: number,

@@ -13,13 +13,10 @@ import { type PushScope, scopedTarget } from "./push_scope.ts";
 const day = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, "Z");
 
 /**
- * The invoice of `period` was made before its final reached the additions (`finalWritten` false),
- * or perhaps while it was being written. Nothing can change that invoice, so nothing is written
- * into it: one audit entry `final-after-invoice` per addition with what it held and the final, one
- * `sync.attention`, and the lines move on to the current period as pending, all in one store call
- * before any running figure is written. Answers the agreement's additions as read, for the running
- * push that follows; nothing (no read, no record) when a read after the final still saw the invoice
- * to come.
+ * The invoice of `period` came before (or perhaps during) its final. Nothing can change it, so
+ * nothing is written: per addition an audit entry `final-after-invoice`, one `sync.attention`, and
+ * the lines move on as pending, in one store call before any running figure. Answers the additions
+ * as read, for the running push that follows.
  */
 export async function recordInvoicedFinal(
   deps: Deps,
@@ -111,7 +108,7 @@ function uncertain(
     }));
 }
 
-/** Every product of the final, with the quantity its addition held when it was invoiced. */
+/** With the quantity each addition held when it was invoiced. */
 function invoicedFirst(
   scope: PushScope,
   at: {

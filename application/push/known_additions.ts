@@ -1,17 +1,10 @@
 import type { RemoteAddition } from "../../domain/reconcile.ts";
 import type { AgreementAdditions } from "../ports/connectwise.ts";
 
-/**
- * An agreement's additions as this service last saw them in ConnectWise: what one read answered,
- * updated with every write since. The running push that follows a final push starts from it instead
- * of reading ConnectWise again.
- */
+/** One read kept true to every write since: the running push after a final reads nothing. */
 export type KnownAdditions = readonly RemoteAddition[];
 
-/**
- * The additions port of one push, keeping `known` true to each write that ConnectWise confirmed
- * (its answer is the addition as it now stands).
- */
+/** Each confirmed write's answer is the addition as it now stands. */
 export function trackingWrites(
   additions: AgreementAdditions,
   known: RemoteAddition[],

@@ -36,10 +36,8 @@ export interface AgreementPush {
 }
 
 /**
- * The one decision path of the push and the preview: the agreement's desired quantities, the
- * additions ConnectWise holds, and `decide` per line. Reads all of the agreement's additions in one
- * (paged) call, or none when they are `known` already; reads nothing from the store when given the
- * `target`; writes nothing; a failed read is kept on every line.
+ * The one decision path of the push and the preview: `decide` per line. Writes nothing; a failed
+ * read is kept on every line.
  */
 export async function planAgreement(
   deps: Deps,
@@ -49,7 +47,6 @@ export async function planAgreement(
   const target = input.target ?? await agreementTarget(deps.store, input);
   let remote: readonly RemoteAddition[] | null = input.known ?? null;
   let failure: unknown = null;
-  // Nothing to decide, nothing to read: an agreement without lines costs no call.
   if (remote === null && target.lines.length > 0) {
     try {
       remote = await session.additions.list(agreementId);

@@ -1,10 +1,11 @@
+import type { RemoteAddition } from "../../domain/reconcile.ts";
 import { lineKey } from "../../domain/sync_line.ts";
 import type { Deps } from "../ports/deps.ts";
 import type { AuditEntry } from "../ports/audit_log.ts";
 import type { SyncLine } from "../ports/sync_lines.ts";
 import { applyDecision } from "./apply_decision.ts";
 import { type KnownAdditions, trackingWrites } from "./known_additions.ts";
-import { type AgreementPush, planAgreement } from "./plan_agreement.ts";
+import { type AgreementPlan, type AgreementPush, planAgreement } from "./plan_agreement.ts";
 import { recordFailure } from "./push_failure.ts";
 import type { LineFields, PushResult } from "../lines/push_result.ts";
 
@@ -30,55 +31,21 @@ export interface PushOptions {
 }
 
 /**
- * Brings one agreement's additions to the desired quantities of a period: decides per (agreement,
- * product), writes only what differs, and records every line's status with one audit entry per
- * write, drift, adoption or failure, all in one store call after the ConnectWise calls. A push cut
- * short (a crash) leaves the lines as it found them, so it runs again and adopts what it had
- * created. Given the `known` additions it reads nothing from ConnectWise; given the `target`,
- * nothing from the store.
+ * Writes only what differs, then records the lines and audit entries in one store call: a push cut
+ * short leaves the lines as it found them, so it runs again and adopts what it had created.
  */
 export async function pushAgreement(
   deps: Deps,
   input: AgreementPush & PushOptions,
 ): Promise<PushOutcome> {
-  const { mspId, agreementId, period, final } = input;
+  const { mspId, agreementId } = input;
   const plan = await planAgreement(deps, input);
   const result: PushResult = { written: 0, failed: 0, retryable: false, attention: null };
   const known = plan.remote ? [...plan.remote] : null;
-  const additions = known
-    ? trackingWrites(input.session.additions, known)
-    : input.session.additions;
   const journal: Omit<AuditEntry, "id">[] = [];
-  // By key, a later line replacing an earlier one of the same key.
-  const after = new Map<string, SyncLine>();
-  const identity = (productId: number | null, kind: SyncLine["kind"]) => ({
-    agreementId,
-    productId,
-    kind,
-    period,
-    final,
-  });
+  let after: Map<string, SyncLine>;
   try {
-    for (const { desired, owned, outcome } of plan.lines) {
-      const base = identity(desired.productId, desired.kind);
-      let line: LineFields;
-      try {
-        if ("error" in outcome) throw outcome.error;
-        line = await applyDecision(deps, {
-          period,
-          desired,
-          decision: outcome.decision,
-          additions,
-          result,
-          owned,
-          journal,
-          effectiveDate: input.effectiveDate,
-        });
-      } catch (error) {
-        line = recordFailure(deps, { period, desired, error, result, owned, journal });
-      }
-      after.set(lineKey(base), { ...base, ...line });
-    }
+    after = await applyPlan(deps, input, plan, { known, result, journal });
   } catch (error) {
     // An unexpected error ends the push: what it wrote is audited, its lines stay as found.
     await deps.store.syncLines.record(mspId, { agreementId, lines: null, audit: journal })
@@ -87,7 +54,7 @@ export async function pushAgreement(
   }
   for (const b of plan.target.blocked) {
     const line: SyncLine = {
-      ...identity(null, b.kind),
+      ...identity(input, null, b.kind),
       desiredQuantity: 0,
       writtenQuantity: null,
       additionId: null,
@@ -104,6 +71,47 @@ export async function pushAgreement(
     known: result.failed === 0 ? known : null,
     lines: { before: plan.target.existing, after: settled },
   };
+}
+
+function identity(input: AgreementPush, productId: number | null, kind: SyncLine["kind"]) {
+  const { agreementId, period, final } = input;
+  return { agreementId, productId, kind, period, final };
+}
+
+/** Each planned line's decision carried out (or its failure recorded), by line key. */
+async function applyPlan(
+  deps: Deps,
+  input: AgreementPush & PushOptions,
+  plan: AgreementPlan,
+  push: { known: RemoteAddition[] | null; result: PushResult; journal: Omit<AuditEntry, "id">[] },
+): Promise<Map<string, SyncLine>> {
+  const { period } = input;
+  const { known, result, journal } = push;
+  const additions = known
+    ? trackingWrites(input.session.additions, known)
+    : input.session.additions;
+  const after = new Map<string, SyncLine>();
+  for (const { desired, owned, outcome } of plan.lines) {
+    const base = identity(input, desired.productId, desired.kind);
+    let line: LineFields;
+    try {
+      if ("error" in outcome) throw outcome.error;
+      line = await applyDecision(deps, {
+        period,
+        desired,
+        decision: outcome.decision,
+        additions,
+        result,
+        owned,
+        journal,
+        effectiveDate: input.effectiveDate,
+      });
+    } catch (error) {
+      line = recordFailure(deps, { period, desired, error, result, owned, journal });
+    }
+    after.set(lineKey(base), { ...base, ...line });
+  }
+  return after;
 }
 
 /** A line left in sync becomes held with `hold`; held as it was, it keeps its time. */

@@ -3,11 +3,8 @@ import type { Deps } from "../ports/deps.ts";
 import type { DirtyAgreement } from "../ports/sync_queue.ts";
 
 /**
- * A push that threw instead of recording its outcome (a store that refused what it tried to keep, a
- * bug): the agreement's lines say so, `failed` with the reason and an audit entry, so that the
- * failure reaches the lines and not only the log. The queue retries the agreement with backoff; its
- * next push that gets through replaces these lines. When even this cannot be stored (the database
- * is down), the log is all there is.
+ * A push that threw (a store refusal, a bug) marks its lines `failed` with an audit entry, so the
+ * failure reaches the lines and not only the log; the next push that gets through replaces them.
  */
 export async function showCrashOnLines(
   deps: Deps,

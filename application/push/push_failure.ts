@@ -6,11 +6,7 @@ import type { Deps } from "../ports/deps.ts";
 import type { AuditEntry } from "../ports/audit_log.ts";
 import type { LineFields, OwnedLine, PushResult } from "../lines/push_result.ts";
 
-/**
- * Records a failed line: `pending` when worth retrying (network, 429, 5xx), else `failed` with a
- * reason that names a missing permission; a refused credential or role asks for attention; the
- * failure goes to `journal`. Unknown errors are rethrown.
- */
+/** `pending` when worth retrying (network, 429, 5xx), else `failed`; unknown errors rethrown. */
 export function recordFailure(
   deps: Deps,
   ctx: {

@@ -21,15 +21,8 @@ export interface AgreementSync extends PushResult {
 }
 
 /**
- * Syncs one agreement through the month's sequence, as `nextPushStep` decides it from the lines,
- * the latest final period and the agreement's invoice dates: a final is pushed and then held on the
- * additions until ConnectWise has invoiced it; only then are the next month's running figures
- * written. Each step records its lines in one store call after its writes, so a crash at any point
- * leaves lines that lead the next sync to the same step: a final not yet recorded is pushed again
- * (adopting what it created), a held final stays held, and a final found invoiced first is recorded
- * (with the lines moved on to pending) before any running figure is written. Given the `scope` of a
- * round it reads nothing from the store but what a step records. With `verifyHeld`, a held final is
- * read back and corrected (drift).
+ * The steps `nextPushStep` decides. Each records its lines in one store call after its writes, so
+ * after a crash the next sync takes the same step. With `verifyHeld`, a held final is read back.
  */
 export async function syncAgreement(
   deps: Deps,
@@ -74,7 +67,6 @@ export async function syncAgreement(
   return result;
 }
 
-/** The step a push of the agreement takes now, from its scope and its record. */
 export function stepFor(deps: Deps, scope: PushScope, record: AgreementRecord): PushStep {
   const { lastFinal, current } = scope;
   const agreementId = record.terms.id;

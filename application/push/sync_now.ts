@@ -18,12 +18,8 @@ export const SYNC_NOW_WAIT_MS = 30_000;
 const POLL_MS = 100;
 
 /**
- * Pushes the MSP's agreements now, without the coalescing wait, and answers once those pushes are
- * done. The agreements' invoice dates are read again first (in bulk), so a final whose invoice was
- * made is released at once; held finals are read back and corrected. Every mapped agreement becomes
- * due at once (pushes write only what differs) and is pushed here. One that another worker is
- * pushing (the sync loop of this or another process) is waited for, up to SYNC_NOW_WAIT_MS, and
- * pushed again if it changed meanwhile.
+ * No coalescing wait; invoice dates are read first, so an invoiced final is released at once, and
+ * held finals are read back. One another worker is pushing is waited for, up to SYNC_NOW_WAIT_MS.
  */
 export async function syncNow(
   deps: Deps,

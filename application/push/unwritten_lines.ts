@@ -4,11 +4,7 @@ import { announceAttention } from "../events/attention.ts";
 import type { SyncLine } from "../ports/sync_lines.ts";
 import type { AgreementTarget } from "../figures/desired.ts";
 
-/**
- * Records an agreement's lines without a call to ConnectWise: what its additions should hold,
- * `blocked` (ConnectWise would never invoice it) or `held` (an invoice must be made first), each
- * keeping the addition it owns and what was last written. Answers the lines as recorded.
- */
+/** Lines `blocked` or `held` without a call to ConnectWise, each keeping its addition. */
 export async function recordUnwritten(
   deps: Deps,
   input: {

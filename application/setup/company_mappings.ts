@@ -26,11 +26,7 @@ export type MappingRow =
 
 type Problem = { path: string; message: string };
 
-/**
- * Maps organizations to (company, agreement). All rows are checked first (agreements against
- * ConnectWise); nothing is saved if one fails. Created organizations are announced to the platform
- * through the outbox.
- */
+/** Every row is checked first (agreements against ConnectWise): nothing is saved if one fails. */
 export async function importCompanyMappings(
   deps: Deps,
   input: { mspId: string; items: readonly MappingRow[] },
@@ -80,7 +76,7 @@ export async function importCompanyMappings(
   });
 }
 
-/** The mapping with the names ConnectWise gave, kept so nothing is read again to show them. */
+/** Names are kept so that nothing is read again to show them. */
 function withNames(mapping: CompanyMapping, agreement: CwAgreement | undefined): CompanyMapping {
   return {
     ...mapping,
@@ -89,48 +85,21 @@ function withNames(mapping: CompanyMapping, agreement: CwAgreement | undefined):
   };
 }
 
-async function rowProblems(
-  repos: Repositories,
-  context: {
-    mspId: string;
-    row: { item: MappingRow; organizationId: string };
-    index: number;
-    rows: readonly { organizationId: string }[];
-    agreements: readonly CwAgreement[];
-    now: Date;
-  },
-): Promise<Problem[]> {
-  const { mspId, row: { item, organizationId }, index, rows, agreements } = context;
+interface RowContext {
+  mspId: string;
+  row: { item: MappingRow; organizationId: string };
+  index: number;
+  rows: readonly { organizationId: string }[];
+  agreements: readonly CwAgreement[];
+  now: Date;
+}
+
+async function rowProblems(repos: Repositories, context: RowContext): Promise<Problem[]> {
+  const { row: { item, organizationId }, index, agreements } = context;
   const at = (field: string) => `items/${index}/${field}`;
-  const problems: Problem[] = [];
-  if ("organizationId" in item) {
-    if (!(await repos.organizations.get(mspId, organizationId))) {
-      problems.push({
-        path: at("organizationId"),
-        message: `organization "${organizationId}" is not known`,
-      });
-    }
-    if (rows.findIndex((r) => r.organizationId === organizationId) !== index) {
-      problems.push({
-        path: at("organizationId"),
-        message: "organization appears twice in the import",
-      });
-    }
-  } else {
-    const fields = item.createOrganization;
-    if (!(await repos.plans.get(fields.planId))) {
-      problems.push({
-        path: at("createOrganization/planId"),
-        message: `plan "${fields.planId}" is not known`,
-      });
-    }
-    try {
-      createOrganization({ id: organizationId, ...fields });
-    } catch (e) {
-      if (!(e instanceof DomainError)) throw e;
-      problems.push({ path: at("createOrganization"), message: e.message });
-    }
-  }
+  const problems = "organizationId" in item
+    ? await mappedOrganizationProblems(repos, context, at)
+    : await newOrganizationProblems(repos, { ...item.createOrganization, id: organizationId }, at);
   const agreement = agreements.find((a) => a.id === item.agreementId);
   try {
     checkMapping(
@@ -141,6 +110,51 @@ async function rowProblems(
   } catch (e) {
     if (!(e instanceof DomainError)) throw e;
     problems.push({ path: at("agreementId"), message: e.message });
+  }
+  return problems;
+}
+
+/** A row naming an organization: it must exist and be named once in the import. */
+async function mappedOrganizationProblems(
+  repos: Repositories,
+  context: RowContext,
+  at: (field: string) => string,
+): Promise<Problem[]> {
+  const { mspId, row: { organizationId }, index, rows } = context;
+  const problems: Problem[] = [];
+  if (!(await repos.organizations.get(mspId, organizationId))) {
+    problems.push({
+      path: at("organizationId"),
+      message: `organization "${organizationId}" is not known`,
+    });
+  }
+  if (rows.findIndex((r) => r.organizationId === organizationId) !== index) {
+    problems.push({
+      path: at("organizationId"),
+      message: "organization appears twice in the import",
+    });
+  }
+  return problems;
+}
+
+/** A row creating an organization: its plan must exist and the organization be valid. */
+async function newOrganizationProblems(
+  repos: Repositories,
+  fields: Organization,
+  at: (field: string) => string,
+): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  if (!(await repos.plans.get(fields.planId))) {
+    problems.push({
+      path: at("createOrganization/planId"),
+      message: `plan "${fields.planId}" is not known`,
+    });
+  }
+  try {
+    createOrganization(fields);
+  } catch (e) {
+    if (!(e instanceof DomainError)) throw e;
+    problems.push({ path: at("createOrganization"), message: e.message });
   }
   return problems;
 }
@@ -159,15 +173,11 @@ async function announce(
   });
 }
 
-/** The MSP's company mappings. */
 export function listCompanyMappings(deps: Deps, mspId: string): Promise<CompanyMapping[]> {
   return deps.store.companyMappings.list(mspId);
 }
 
-/**
- * Unmaps an organization: the agreement it leaves is pushed at once, so it stops billing the
- * organization (0 when nobody is left on it).
- */
+/** The agreement left is pushed at once, so it stops billing the organization. */
 export async function unmapOrganization(
   deps: Deps,
   input: { mspId: string; organizationId: string },
@@ -184,7 +194,7 @@ export async function unmapOrganization(
   });
 }
 
-/** Saves or removes a mapping and queues every agreement it changes for a push now. */
+/** Queues every agreement the change touches for a push now. */
 async function changeMapping(
   deps: Deps,
   repos: Repositories,

@@ -11,7 +11,6 @@ import type {
   NamedRef,
 } from "../ports/connectwise.ts";
 
-/** Catalog products for the product-mapping screen. */
 export async function searchProducts(
   deps: Deps,
   mspId: string,
@@ -20,12 +19,10 @@ export async function searchProducts(
   return (await sessionFor(deps, mspId)).catalog.search(search);
 }
 
-/** Company types for the import filter. */
 export async function companyTypes(deps: Deps, mspId: string): Promise<NamedRef[]> {
   return (await sessionFor(deps, mspId)).companies.types();
 }
 
-/** Company statuses for the import filter. */
 export async function companyStatuses(deps: Deps, mspId: string): Promise<NamedRef[]> {
   return (await sessionFor(deps, mspId)).companies.statuses();
 }
@@ -47,11 +44,7 @@ export interface CompanyRow extends CwCompany {
   readonly suggestedOrganizationId: string | null;
 }
 
-/**
- * Companies filtered by type, status and name, each with its agreements, every organization mapped
- * to it (several may share a company) and a suggestion (same normalised name), which is never
- * applied by itself.
- */
+/** Each company with its agreements, the organizations mapped to it and a suggested match. */
 export async function listCompanies(
   deps: Deps,
   input: { mspId: string; filter: CompanyFilter },
@@ -60,14 +53,9 @@ export async function listCompanies(
   return companyRows(deps, session, input.mspId, await session.companies.list(input.filter));
 }
 
-/** The most companies one page shows. */
 export const MAX_COMPANY_PAGE = 200;
 
-/**
- * One page of `listCompanies`: at most `limit` companies after the id `after`, read from
- * ConnectWise a page at a time (the cost follows the page, not the MSP's size), and where the next
- * page starts.
- */
+/** One page of `listCompanies`, read a page at a time: the cost follows the page, not the MSP. */
 export async function companyPage(
   deps: Deps,
   input: { mspId: string; filter: CompanyFilter; limit: number; after?: number },

@@ -28,7 +28,7 @@ export interface ProductMappingView {
   readonly reason: string | null;
 }
 
-/** Every plan with the MSP's mapping (or empty slots) and whether it is ready. */
+/** Every plan, with empty slots where the MSP mapped none. */
 export async function listProductMappings(
   deps: Deps,
   mspId: string,
@@ -48,10 +48,7 @@ export async function listProductMappings(
   });
 }
 
-/**
- * Maps a plan's slots to catalog products, creating products in ConnectWise where asked. Every slot
- * is checked before anything is created.
- */
+/** Creates products in ConnectWise where asked, once every slot is checked. */
 export async function mapProducts(
   deps: Deps,
   input: { mspId: string; planId: string; license: Slot; server?: Slot },
@@ -73,7 +70,6 @@ export async function mapProducts(
   return { ...mapping, ...readiness(plan, mapping) };
 }
 
-/** The slots that name existing products, checked before any product is created. */
 function slotsBeforeCreate(
   planId: string,
   input: { license: Slot; server?: Slot },
@@ -94,7 +90,6 @@ async function checkExisting(catalog: ProductCatalog, slot: Slot, path: string):
   }
 }
 
-/** A product to create fits ConnectWise's identifier, checked before any call. */
 function checkNew(slot: Slot, path: string): void {
   if ("create" in slot) assertIdentifierFits(slot.create.identifier, `${path}/create/identifier`);
 }

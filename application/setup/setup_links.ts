@@ -6,7 +6,6 @@ export const LINK_TTL_MS = 10 * 60_000;
 /** A setup session lasts this long (API.md: 1 hour). */
 export const SESSION_TTL_MS = 60 * 60_000;
 
-/** What the setup-link use cases need. */
 export interface SetupLinkDeps {
   readonly access: SetupAccess;
   readonly clock: Clock;
@@ -25,7 +24,7 @@ export async function tokenHash(token: string): Promise<string> {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-/** A new single-use link for the MSP's setup page; only its hash is kept. */
+/** Only its hash is kept. */
 export async function createSetupLink(
   deps: SetupLinkDeps,
   mspId: string,
@@ -43,15 +42,12 @@ export interface OpenedSession {
   readonly expiresAt: Date;
 }
 
-/** Whose link it is, or why it cannot be used: nothing changes (GET and HEAD never spend a link). */
+/** Whose link it is, or why not; changes nothing (GET and HEAD never spend a link). */
 export async function peekSetupLink(deps: SetupLinkDeps, linkToken: string): Promise<Redemption> {
   return deps.access.peekLink(await tokenHash(linkToken), deps.clock.now());
 }
 
-/**
- * Exchanges a link (once) for a session bound to the link's MSP; the session it replaces
- * (`replacing`, the browser's previous one) ends.
- */
+/** Once; the browser's previous session (`replacing`) ends. */
 export async function redeemSetupLink(
   deps: SetupLinkDeps,
   linkToken: string,
@@ -72,16 +68,12 @@ export async function spendSetupLink(deps: SetupLinkDeps, linkToken: string): Pr
   await deps.access.redeemLink(await tokenHash(linkToken), deps.clock.now());
 }
 
-/** Ends one session (logout), by its stored hash. */
+/** Logout, by the session's stored hash. */
 export function endSetupSession(deps: SetupLinkDeps, sessionHash: string): Promise<void> {
   return deps.access.revoke({ session: sessionHash }, deps.clock.now());
 }
 
-/**
- * Ends every setup session of the MSP at once and spends its unused links (the platform's
- * revocation, a deleted connection); `keepSession` (a hash) is spared: the session that asked for
- * it.
- */
+/** Ends every session of the MSP and spends its unused links, sparing `keepSession` (a hash). */
 export function revokeSetupAccess(
   deps: SetupLinkDeps,
   mspId: string,
@@ -90,7 +82,6 @@ export function revokeSetupAccess(
   return deps.access.revoke({ mspId, keepSession: options.keepSession }, deps.clock.now());
 }
 
-/** The MSP of a live session, or undefined for an unknown or expired one. */
 export async function setupSessionOf(
   deps: SetupLinkDeps,
   sessionToken: string,

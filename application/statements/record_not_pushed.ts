@@ -3,11 +3,7 @@ import type { Deps } from "../ports/deps.ts";
 import type { Repositories } from "../ports/store.ts";
 import { agreementTarget } from "../figures/desired.ts";
 
-/**
- * Records a final period that will not be written to ConnectWise (a later period is final too): one
- * `final-not-pushed` audit entry per addition with its final quantity, so the MSP can invoice the
- * period by hand.
- */
+/** A final never written (a later one is final too): audited per addition, to invoice by hand. */
 export async function recordNotPushed(
   deps: Deps,
   repos: Repositories,

@@ -11,10 +11,8 @@ import { figuresOf } from "../figures/period_figures.ts";
 export const STATEMENT_CHUNK = 500;
 
 /**
- * The statements of a period, one chunk of organizations (by id) at a time: each chunk is one page
- * of organizations and one read of their period inputs, figured by the domain rule
- * (`figuresFromSummary`). Organizations with no usage before the period's end have none. Lazy:
- * nothing is read until the chunks are.
+ * Lazy: each chunk is one page of organizations and one read of their period inputs, read only as
+ * the chunks are. Organizations with no usage before the period's end have no statement.
  */
 export async function* statementChunks(
   repos: Repositories,

@@ -1,9 +1,6 @@
 import { type Deps, telemetryOf } from "../ports/deps.ts";
 
-/**
- * Samples the sync queue into the gauges: dirty agreements waiting, and the sync lag (seconds since
- * the longest-waiting one became due; 0 when none is late).
- */
+/** The lag is seconds since the longest-waiting agreement became due; 0 when none is late. */
 export async function measureBacklog(deps: Deps): Promise<{ dirty: number; lagSeconds: number }> {
   const backlog = await deps.store.syncQueue.backlog();
   const now = deps.clock.now().getTime();

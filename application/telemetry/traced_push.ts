@@ -7,7 +7,7 @@ function outcomeOf(result: PushResult): string {
   return result.retryable ? "retry" : "failed";
 }
 
-/** One agreement's push in a span (its ConnectWise calls are child spans), counted by outcome with its writes. */
+/** A span (its ConnectWise calls are child spans), counted by outcome with its writes. */
 export function tracedPush<T extends PushResult>(
   deps: Deps,
   push: { mspId: string; agreementId: number; period: string; final: boolean },

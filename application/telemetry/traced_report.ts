@@ -2,10 +2,7 @@ import { DomainError } from "../../domain/errors.ts";
 import { periodOf } from "../../domain/period.ts";
 import { type Deps, telemetryOf } from "../ports/deps.ts";
 
-/**
- * Runs the recording of one usage report in a span and counts it: accepted, duplicate, or refused
- * with the refusal's code as reason.
- */
+/** Counted as accepted, duplicate, or refused with the refusal's code as reason. */
 export async function tracedReport<T extends { duplicate: boolean }>(
   deps: Deps,
   report: { mspId: string; organizationId: string; occurredAt: Date },

@@ -25,10 +25,7 @@ export interface OrganizationView extends Organization {
   readonly sync: OrganizationSync;
 }
 
-/**
- * Creates or updates an organization. A plan change counts from the moment it is received; a
- * changed plan or license type makes the mapped agreement be pushed again.
- */
+/** A plan change counts from when it is received; a changed plan or license type pushes again. */
 export function upsertOrganization(
   deps: Deps,
   input: { mspId: string; id: string; name: string; planId: string; licenseType: LicenseType },
@@ -41,9 +38,8 @@ export function upsertOrganization(
 }
 
 /**
- * Saves an organization, whichever path creates or changes it (PUT or the company import), and
- * records its plan in the one plan history: a plan change is a ledger entry at the clock's now (a
- * new organization's first plan also applies to its earlier reports).
+ * Every path that saves an organization (PUT, the import) records its plan here, as a ledger entry
+ * at now; a new organization's first plan also applies to its earlier reports.
  */
 export async function saveOrganization(
   deps: Deps,
@@ -67,7 +63,7 @@ export async function saveOrganization(
   return org;
 }
 
-/** Pushes the organization's agreement again, when it is mapped. */
+/** When it is mapped. */
 export async function markOrganizationDirty(
   repos: Repositories,
   input: { mspId: string; organizationId: string; at: Date },
@@ -76,7 +72,6 @@ export async function markOrganizationDirty(
   if (mapping) await repos.syncQueue.markDirty(input.mspId, mapping.agreementId, input.at);
 }
 
-/** The organization, or 404. */
 export async function requireOrganization(
   repos: Repositories,
   mspId: string,
@@ -94,7 +89,6 @@ export async function requireOrganization(
 
 const SEVERITY: SyncStatus[] = ["in-sync", "pending", "blocked", "failed"];
 
-/** Every organization with its mapping and sync state. */
 export async function listOrganizations(deps: Deps, mspId: string): Promise<OrganizationView[]> {
   const { store } = deps;
   const [orgs, mappings, lines, plans, productMappings] = await Promise.all([

@@ -17,12 +17,8 @@ export interface UsageReport {
 }
 
 /**
- * Records a usage report durably, once per eventId, in one write: dedupe, the ledger row, its
- * period's figures and the dirty mark of the organization's agreement. The push to ConnectWise
- * follows asynchronously, coalesced per agreement. A known eventId with the same content is a
- * duplicate even once its period closed: a retry of an acknowledged report never turns into an
- * error. With other content it is refused (`event-id-reused`): a platform that reuses ids hears of
- * it.
+ * Durable in one write; the push follows, coalesced per agreement. A known eventId with the same
+ * content is a duplicate even once its period closed, so a retry never turns into an error.
  */
 export function reportUsage(deps: Deps, report: UsageReport): Promise<{ duplicate: boolean }> {
   return tracedReport(deps, report, () => recordReport(deps, report));

@@ -11,18 +11,15 @@ export interface AgreementName {
   readonly companyName: string | null;
 }
 
-/**
- * The names the service already knows: agreements and companies from the company mappings (kept
- * when the mapping was made), products from the product mappings. Nothing is read from ConnectWise.
- */
+/** Names kept by the company and product mappings: nothing is read from ConnectWise. */
 export interface KnownNames {
-  /** null when no mapping of the agreement kept a name (unmapped, or mapped before names were kept). */
+  /** null when no mapping of the agreement kept a name. */
   agreement(agreementId: number): AgreementName | null;
-  /** The catalog identifier of a mapped product, or null. */
+  /** The catalog identifier of a mapped product. */
   product(productId: number | null): string | null;
 }
 
-/** Names from mappings already read (one pass, no further read). */
+/** One pass, no further read. */
 export function namesFrom(
   companyMappings: readonly CompanyMapping[],
   productMappings: readonly ProductMapping[],
@@ -44,7 +41,7 @@ export function namesFrom(
   };
 }
 
-/** The MSP's known names (two store reads). */
+/** Two store reads. */
 export async function knownNames(deps: Deps, mspId: string): Promise<KnownNames> {
   const [companyMappings, productMappings] = await Promise.all([
     deps.store.companyMappings.list(mspId),
@@ -59,11 +56,7 @@ export interface NamedSyncLine extends SyncLineView {
   readonly productIdentifier: string | null;
 }
 
-/**
- * Every sync line of the MSP (its status now, its agreement's next invoice date) with its
- * agreement's, company's and product's names; an agreement no mapping names any more keeps the name
- * it was last read with.
- */
+/** An agreement no mapping names any more keeps the name it was last read with. */
 export async function namedSyncLines(deps: Deps, mspId: string): Promise<NamedSyncLine[]> {
   const [lines, names] = await Promise.all([syncLines(deps, mspId), knownNames(deps, mspId)]);
   return lines.map((line) => {
@@ -85,7 +78,6 @@ export interface NamedStatement extends Statement {
   readonly companyName: string | null;
 }
 
-/** A period's statement with the organization's, agreement's and company's names. */
 export async function namedStatement(
   deps: Deps,
   input: { mspId: string; period: string },

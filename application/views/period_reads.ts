@@ -4,10 +4,7 @@ import type { Deps } from "../ports/deps.ts";
 import type { AuditEntry } from "../ports/audit_log.ts";
 import { computeStatements } from "../statements/finalize_statements.ts";
 
-/**
- * The statement of a period: final figures once finalized, else the running ones; a period more
- * than one month ahead is refused (`checkPeriodAsked`).
- */
+/** Final figures once finalized, else the running ones; refused more than a month ahead. */
 export async function periodStatement(
   deps: Deps,
   input: { mspId: string; period: string },
@@ -19,7 +16,6 @@ export async function periodStatement(
   return computeStatements(deps.store, { mspId: input.mspId, period, finalizedAt: null });
 }
 
-/** The MSP's audit log, newest first. */
 export function auditLog(
   deps: Deps,
   input: { mspId: string; before?: number; limit?: number },

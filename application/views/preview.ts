@@ -15,11 +15,7 @@ export interface PreviewLine {
   readonly reason: string | null;
 }
 
-/**
- * What a sync would write now, agreement by agreement: the same step and the same decisions as the
- * push (a held final, figures waiting for an invoice or an agreement that cannot bill write
- * nothing). Reads ConnectWise, writes nothing there.
- */
+/** The push's own step and decisions, agreement by agreement; reads ConnectWise, writes nothing. */
 export async function previewSync(deps: Deps, mspId: string): Promise<PreviewLine[]> {
   const session = await sessionFor(deps, mspId);
   const agreementIds = await deps.store.companyMappings.agreementIds(mspId);

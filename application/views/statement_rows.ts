@@ -29,11 +29,7 @@ export interface StatementRow {
   readonly final: boolean;
 }
 
-/**
- * The statement of a period with what each organization is billed for: its company and agreement,
- * and per product the quantity the billing rules give (the same `contributions` the sync writes, so
- * trial and NFR count 0).
- */
+/** Per product, the quantity the sync writes (`contributions`: trial and NFR count 0). */
 export async function statementRows(
   deps: Deps,
   input: { mspId: string; period: string },

@@ -29,7 +29,6 @@ export function cwDate(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
-/** Agreement additions in ConnectWise: list, create (Billable), change the quantity. */
 export function agreementAdditions(api: Api): AgreementAdditions {
   const label = "/finance/agreements/{id}/additions";
   return {

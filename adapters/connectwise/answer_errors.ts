@@ -36,11 +36,7 @@ export interface Refusal {
   readonly codes: readonly string[];
 }
 
-/**
- * Reads a ConnectWise error body `{code, message, errors: [{code, message}]}`: the top message is
- * generic ("agreementAddition object is invalid"), so the reason is the entries' messages, else the
- * top one.
- */
+/** The top `message` is generic ("object is invalid"): the reason is `errors[].message` first. */
 export function readRefusal(text: string, secrets: readonly string[]): Refusal {
   let json: unknown;
   try {
@@ -98,7 +94,7 @@ export function answerError(
   });
 }
 
-/** The error for a call that never got an answer (timeout, refused or dropped connection). */
+/** A timeout, or a refused or dropped connection. */
 export function networkError(label: string, reason: string, attempts: number): UpstreamError {
   const tries = attempts > 1 ? ` after ${attempts} attempts` : "";
   return new UpstreamError(errorText(`ConnectWise did not answer ${label} (${reason})${tries}`), {

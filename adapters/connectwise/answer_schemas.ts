@@ -59,7 +59,6 @@ export const AdditionRow = v.object({
   cancelledDate: CwDate,
 });
 
-/** The fields an additions read asks for. */
 export const ADDITION_FIELDS = "id,product,quantity,billCustomer,effectiveDate,cancelledDate";
 
 export const CatalogRow = v.object({
@@ -74,9 +73,8 @@ export const CompanyInfo = v.object({ Codebase: v.string() });
 export const SystemInfo = v.object({ version: v.optional(v.string()) });
 
 /**
- * Parses an answer of ConnectWise; unknown fields are dropped. A missing or mistyped field is an
- * UpstreamError naming the field and the call, never the value it got (valibot's `received` quotes
- * it: it may be huge, or an echoed secret).
+ * A bad field is an UpstreamError naming the field and the call, never the value (valibot's
+ * `received` quotes it: it may be huge, or an echoed secret).
  */
 export function parseAnswer<T extends v.GenericSchema>(
   schema: T,

@@ -14,7 +14,6 @@ import { sendUnderCodebase } from "./moved_codebase.ts";
 import type { RateLimiter } from "./rate_limiter.ts";
 import { siteKey } from "./site_breaker.ts";
 
-/** The largest page ConnectWise serves. */
 export const PAGE_SIZE = 1000;
 const MAX_PAGES = 10_000;
 
@@ -25,15 +24,12 @@ export interface Api {
   /** The `api-current-version` of the last answer that named one, else the connection's. */
   apiVersion(): string | null;
   get(path: string, need: Need, query?: Record<string, string>): Promise<unknown>;
-  /** Every row of a list, page after page, with the same query on every page. */
+  /** The same query on every page. */
   list(path: string, need: Need, query?: Record<string, string>): Promise<unknown[]>;
   send(method: "POST" | "PATCH", path: string, body: unknown, need: Need): Promise<unknown>;
 }
 
-/**
- * A page is at most what was asked for, and a list at most `maxRows` rows: a site that sends more
- * is refused before its rows are kept.
- */
+/** A site sending more rows than asked for, or than `maxRows`, is refused before they are kept. */
 function checkPage(label: string, size: number, kept: number, maxRows: number): void {
   if (size > PAGE_SIZE) {
     throw new UpstreamError(
@@ -54,11 +50,7 @@ function label(method: string, path: string): string {
   return `${method} ${path.replace(/\/\d+(?=\/|$)/g, "/{id}")}`;
 }
 
-/**
- * Opens the API of one MSP. Before the first request the API host passes the SSRF guard and the
- * codebase is known (api_site.ts); a 404 under a saved codebase discovers it once more and, when it
- * moved, the call is sent once more under the new one. Every answer's API version is watched.
- */
+/** A 404 under a saved codebase discovers it again and, if it moved, sends the call once more. */
 export function openApi(
   rt: ClientRuntime,
   limiter: RateLimiter,
@@ -87,7 +79,6 @@ export function openApi(
     for (const [k, value] of Object.entries(query)) u.searchParams.set(k, value);
     return u;
   };
-  /** One call; its answer's API version handed on before it returns. */
   const exchange = (spec: CallSpec, extra: Record<string, string> = {}) =>
     sendUnderCodebase(
       site,

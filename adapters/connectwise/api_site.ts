@@ -9,7 +9,6 @@ import { guardSite } from "./site_guard.ts";
 
 const logger = getLogger(["psa-sync", "connectwise"]);
 
-/** Where the calls of one Api go now. */
 export interface ApiBase {
   /** e.g. `https://api-na.myconnectwise.net/v2025_1/apis/3.0` */
   readonly base: string;
@@ -25,7 +24,6 @@ export type Rediscovery =
   | { readonly kind: "kept" }
   | { readonly kind: "failed"; readonly reason: string };
 
-/** The site of one Api: its guarded API host and the codebase calls go under. */
 export interface ApiSite {
   current(): Promise<ApiBase>;
   /** After a 404 of a call sent under `at`; at most one discovery per Api. */
@@ -35,16 +33,9 @@ export interface ApiSite {
 }
 
 /**
- * Opens lazily, so an Api that is never used never touches DNS: the guard approves the API host (a
- * cloud site's `api-` host) and its address, then the codebase is the saved one, else discovered.
- *
- * `login/companyinfo` is called on the API host too: the README's cloud rule is that a cloud site
- * is called at its `api-` host (the public client it cites asks companyinfo there), and one host
- * means one guard and one pinned address.
- *
- * A saved codebase answered when the MSP connected; a 404 under it may mean ConnectWise moved the
- * site to a new codebase (an upgrade), so it is discovered once more: moved, it is kept through
- * `notes`.
+ * Lazy, so an unused Api never touches DNS. `login/companyinfo` is asked at the `api-` host too:
+ * one host, one guard, one pinned address. A 404 under a saved codebase may mean ConnectWise moved
+ * the site (an upgrade), so it is discovered once more.
  */
 export function apiSite(
   rt: ClientRuntime,

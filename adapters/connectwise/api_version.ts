@@ -4,13 +4,12 @@ import { errorText } from "./error_text.ts";
 
 const logger = getLogger(["psa-sync", "connectwise"]);
 
-/** The answer header naming the API version a site runs. */
 export const API_VERSION_HEADER = "api-current-version";
 
 /** A version as ConnectWise names it (`2025.1`): one short plain word, or it is ignored. */
 const ApiVersion = v.pipe(v.string(), v.trim(), v.regex(/^[0-9A-Za-z][0-9A-Za-z._-]{0,31}$/));
 
-/** The version an answer names, or null when it names none (or nothing readable). */
+/** Null when the answer names none, or nothing readable. */
 export function apiVersionOf(headers: Headers): string | null {
   const parsed = v.safeParse(ApiVersion, headers.get(API_VERSION_HEADER) ?? "");
   return parsed.success ? parsed.output : null;
@@ -19,7 +18,6 @@ export function apiVersionOf(headers: Headers): string | null {
 /** The API version last seen per MSP key in this process, shared by every Api. */
 export type SeenVersions = Map<string, string>;
 
-/** Follows the API version of one Api's answers. */
 export interface VersionWatch {
   /** The version of the last answer that named one, else the connection's. */
   latest(): string | null;
@@ -30,9 +28,8 @@ export interface VersionWatch {
 }
 
 /**
- * Watches the version one MSP's answers name. A change from what this process (or else the
- * connection) knew is logged once and handed to `changed` once, however many answers or concurrent
- * sessions carry it; a failure of `changed` is logged, never the call's failure.
+ * A change is logged and handed to `changed` once, however many answers or sessions carry it; a
+ * failure of `changed` is logged, never the call's.
  */
 export function watchVersion(
   seen: SeenVersions,

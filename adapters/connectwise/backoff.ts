@@ -1,10 +1,8 @@
-/** Statuses that mean "try again later" rather than "this request is wrong". */
 const TRANSIENT = new Set([408, 429, 500, 502, 503, 504]);
 
 /**
- * Statuses after which ConnectWise certainly did not act, so even a non-idempotent POST may be sent
- * again. A POST that met a 500/502/504 or a lost connection may have been applied: it is not
- * repeated here, and the next sync lists the additions before writing (and adopts what it finds).
+ * ConnectWise certainly did not act, so even a POST may be sent again. After a 500/502/504 or a
+ * lost connection it may have: the next sync lists the additions first and adopts what it finds.
  */
 const NOT_APPLIED = new Set([408, 429, 503]);
 
@@ -14,12 +12,11 @@ export function mayRetry(method: string, status: number): boolean {
   return status === 0 || TRANSIENT.has(status);
 }
 
-/** Whether a status is one ConnectWise may answer differently later. */
 export function isTransient(status: number): boolean {
   return status === 0 || TRANSIENT.has(status);
 }
 
-/** `Retry-After` as milliseconds (delta-seconds or an HTTP date), or null when absent or unreadable. */
+/** Delta-seconds or an HTTP date; null when absent or unreadable. */
 export function retryAfterMs(value: string | null, now: number): number | null {
   if (value === null || value.trim() === "") return null;
   const text = value.trim();
@@ -31,11 +28,7 @@ export function retryAfterMs(value: string | null, now: number): number | null {
 /** The longest wait a site may ask for that is honoured as asked; a longer one is cut to it. */
 export const MAX_RETRY_AFTER_MS = 10 * 60_000;
 
-/**
- * How long ConnectWise asks to wait: `Retry-After` (delta-seconds or an HTTP date), else the
- * seconds its 429 body names ("Please try again in 30 seconds."); null when neither says. At most
- * MAX_RETRY_AFTER_MS.
- */
+/** `Retry-After`, else the seconds a 429 body names ("Please try again in 30 seconds."). */
 export function waitAsked(
   answer: { readonly headers: Headers; readonly text: string },
   now: number,

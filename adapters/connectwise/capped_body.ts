@@ -1,11 +1,7 @@
 /** A body read whole, or the news that it was longer than allowed (the read was cancelled). */
 export type CappedBody = { readonly text: string } | { readonly tooLarge: true };
 
-/**
- * Reads a body as UTF-8 text, chunk by chunk, and cancels it once more than `maxBytes` have come (a
- * declared `Content-Length` over the cap cancels it at once): memory holds at most about
- * `maxBytes`, whatever the site sends.
- */
+/** Cancelled past `maxBytes` (at once for a longer `Content-Length`), whatever the site sends. */
 export async function readCapped(response: Response, maxBytes: number): Promise<CappedBody> {
   const body = response.body;
   if (body === null) return { text: "" };

@@ -20,7 +20,6 @@ import {
   type SiteBreakers,
 } from "./site_breaker.ts";
 
-/** How the ConnectWise client is built: its identity, limits and injectable effects. */
 export interface ConnectWiseClientOptions {
   /** The integration's `clientId` GUID, sent on every call. */
   readonly clientId: string;
@@ -36,23 +35,14 @@ export interface ConnectWiseClientOptions {
   readonly now?: () => number;
   /** In [0, 1); the jitter of the backoff. */
   readonly random?: () => number;
-  /** The A and AAAA addresses of a host name. */
   readonly resolveHost?: (host: string) => Promise<string[]>;
-  /**
-   * A fetch that connects to `address` (the one the site guard approved) instead of resolving the
-   * host again: DNS pinning. `fetch` serves only allow-listed hosts and IP literals, which are not
-   * resolved.
-   */
+  /** Connects to the address the guard approved (DNS pinning); `fetch` is for the allow-list. */
   readonly pinnedFetch?: (address: string) => FetchLike;
   /** Time allowed to one HTTP exchange. */
   readonly timeoutMs?: number;
   /** Time allowed to one call, all its retries and waits included. */
   readonly deadlineMs?: number;
-  /**
-   * The same two for background calls (the sync loop, the monthly run), which nobody waits on and
-   * which retry later anyway: shorter, so a site that hangs holds a worker slot for less. Default
-   * 10 s and 30 s.
-   */
+  /** Shorter for background calls, which retry later anyway: a hung site holds a slot for less. */
   readonly backgroundTimeoutMs?: number;
   readonly backgroundDeadlineMs?: number;
   /** When a site that does not answer is paused for background calls. */
@@ -68,7 +58,6 @@ export interface ConnectWiseClientOptions {
   readonly telemetry?: CallTelemetry;
 }
 
-/** The options with every default filled in, and what the calls of one client share. */
 export type ClientRuntime =
   & Required<Omit<ConnectWiseClientOptions, "allowlist" | "breaker">>
   & {
@@ -81,7 +70,6 @@ export type ClientRuntime =
     readonly apiVersions: SeenVersions;
   };
 
-/** The default cap on one answer's body: 10 MiB. */
 export const DEFAULT_MAX_ANSWER_BYTES = 10 * 1024 * 1024;
 
 async function resolveWithDns(host: string): Promise<string[]> {
@@ -92,10 +80,7 @@ async function resolveWithDns(host: string): Promise<string[]> {
   return lookups.flatMap((r) => (r.status === "fulfilled" ? r.value : []));
 }
 
-/**
- * Fills in the defaults: real fetch, timers, DNS; 30 s per exchange, 2 min per call (10 s and 30 s
- * in the background).
- */
+/** 30 s per exchange and 2 min per call by default (10 s and 30 s in the background). */
 export function clientRuntime(options: ConnectWiseClientOptions): ClientRuntime {
   if (!(options.requestsPerMinute > 0)) {
     throw new Error("Cannot build the ConnectWise client: requestsPerMinute must be positive");

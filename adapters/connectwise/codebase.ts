@@ -18,10 +18,7 @@ export function isCodebase(text: string): boolean {
   return /^[A-Za-z0-9_.-]+\/$/.test(text) && !/^\.+\/$/.test(text);
 }
 
-/**
- * Reads the codebase: `GET {origin}/login/companyinfo/{companyId}` (no credentials). Throws a plain
- * Error saying why when there is no usable answer, or one that is not a plain path segment.
- */
+/** `GET {origin}/login/companyinfo/{companyId}`, no credentials; throws saying why it failed. */
 export async function readCodebase(
   rt: ClientRuntime,
   origin: string,
@@ -43,15 +40,12 @@ export async function readCodebase(
   return Codebase;
 }
 
-/** Why `readCodebase` failed, bounded and clean for a log or a message. */
+/** Bounded and clean for a log or a message. */
 export function discoveryFailure(error: unknown): string {
   return errorText(error instanceof Error ? error.message : String(error));
 }
 
-/**
- * Codebase discovery for a connection that has none: any failure falls back to `v4_6_release/`
- * (logged, so a wrong guess can be traced).
- */
+/** Any failure falls back to `v4_6_release/`, logged so a wrong guess can be traced. */
 export async function discoverCodebase(
   rt: ClientRuntime,
   origin: string,

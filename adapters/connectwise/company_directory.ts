@@ -94,7 +94,6 @@ function toCompanies(rows: unknown): CwCompany[] {
   }));
 }
 
-/** Companies, their types and statuses, and agreements, read from ConnectWise. */
 export function companyDirectory(api: Api): CompanyDirectory {
   return {
     types: () => namedList(api, "/company/companies/types"),

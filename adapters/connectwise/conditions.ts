@@ -12,10 +12,7 @@ function id(value: number): string {
   return String(value);
 }
 
-/**
- * A double-quoted string literal: `\` and `"` are escaped; control characters (newlines, NUL, ...)
- * are refused because no product text needs them and their handling by ConnectWise is unknown.
- */
+/** Control characters are refused: no product needs them, and ConnectWise's handling is unknown. */
 export function quoted(text: string): string {
   // deno-lint-ignore no-control-regex -- the point is to find control characters
   if (/[\u0000-\u001f\u007f]/.test(text)) {
@@ -52,10 +49,7 @@ export function equalsText(field: string, text: string): string {
   return `${field}=${quoted(text)}`;
 }
 
-/**
- * `identifier contains "text" or description contains "text"`: anywhere in either (`like "text%"`
- * would find "SRV" only at the start of an identifier).
- */
+/** Anywhere in identifier or description: `like "text%"` finds "SRV" only at the start. */
 export function productTextSearch(text: string): string {
   return `${containsText("identifier", text)} or ${containsText("description", text)}`;
 }

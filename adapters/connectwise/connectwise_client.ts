@@ -30,10 +30,8 @@ function client(rt: ClientRuntime, limiter: RateLimiter): ConnectWise {
 }
 
 /**
- * The ConnectWise PSA REST client, one pair per process sharing the per-MSP rate limiter (keyed by
- * site + company ID) and the per-site breakers: `interactive` for what a person or the platform
- * waits on, `background` (shorter timeouts, refused while a site's breaker is open) for the sync
- * loop and the monthly run.
+ * One pair per process, sharing the per-MSP rate limiter and the site breakers: `interactive` for
+ * what someone waits on, `background` (shorter timeouts, stopped by an open breaker) for the rest.
  */
 export function connectWiseClients(
   options: ConnectWiseClientOptions,
@@ -49,7 +47,7 @@ export function connectWiseClients(
   return { interactive: client(rt, limiter), background: client(background, limiter) };
 }
 
-/** The interactive client alone (see `connectWiseClients`). */
+/** The interactive client alone. */
 export function createConnectWiseClient(options: ConnectWiseClientOptions): ConnectWise {
   return connectWiseClients(options).interactive;
 }

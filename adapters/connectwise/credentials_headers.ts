@@ -14,7 +14,7 @@ export function authorizationValue(credentials: Credentials): string {
   return `Basic ${base64(`${companyId}+${publicKey}:${privateKey}`)}`;
 }
 
-/** The headers of every authenticated call, and the texts that must never leave in a message. */
+/** With the texts that must never leave in a message. */
 export function credentialsHeaders(
   credentials: Credentials,
   clientId: string,

@@ -18,16 +18,13 @@ function forms(secrets: readonly string[]): string[] {
   return [...new Set(all)].sort((a, b) => b.length - a.length);
 }
 
-/** Removes every form of every secret from a text. */
 export function redactSecrets(text: string, secrets: readonly string[]): string {
   return forms(secrets).reduce((out, secret) => out.split(secret).join("[redacted]"), text);
 }
 
 /**
- * The one door for text built from a ConnectWise answer or failure on its way into an error (and so
- * into an answer, a sync line, the audit log, a webhook or a log line): control characters cleaned
- * first (a secret split by a NUL is still found), the caller's secrets and anything the log
- * redaction would mask removed, cut to 500 characters.
+ * The one door for ConnectWise text into an error (and so answers, lines, logs, webhooks): cleaned
+ * first, so a secret split by a NUL is still found, then redacted and cut to 500 characters.
  */
 export function errorText(text: string, secrets: readonly string[] = []): string {
   const head = text.length > READ_AT_MOST ? `${text.slice(0, READ_AT_MOST)}…` : text;

@@ -35,7 +35,6 @@ export interface CallSpec {
   readonly fetch?: FetchLike;
 }
 
-/** A 2xx answer. */
 export interface CallAnswer {
   readonly status: number;
   readonly headers: Headers;
@@ -73,7 +72,7 @@ async function exchange(rt: ClientRuntime, caller: Caller, spec: CallSpec): Prom
   }
 }
 
-/** Tells the site's breaker how the exchange went; logs and counts when it opens or closes. */
+/** Logs and counts a breaker's opening or closing. */
 function noteOutcome(rt: ClientRuntime, site: string, failed: boolean): void {
   if (failed ? rt.breakers.failed(site, rt.now()) : rt.breakers.answered(site)) {
     rt.telemetry.sitePaused?.(site, failed);
@@ -98,11 +97,7 @@ function paused(rt: ClientRuntime, site: string, label: string): UpstreamError {
   );
 }
 
-/**
- * The longest a background call sleeps for a wait ConnectWise asked of the MSP: past it the call
- * fails at once, retryable at the time asked, and the MSP's turn ends instead of holding a slot of
- * the loop or the month end.
- */
+/** Past this, a background call fails (retryable at the time asked) rather than hold a slot. */
 export const BACKGROUND_MAX_WAIT_MS = 5_000;
 
 /** The MSP was asked to wait: this call is not sent before `until`. */
@@ -220,9 +215,8 @@ async function callWithRetries(
         ? answerError(spec.label, outcome, { ...spec, secrets: caller.secrets, attempts: attempt })
         : networkError(spec.label, outcome.reason, attempt);
     if (!mayRetry(spec.method, status)) throw fail();
-    // A write that timed out may still be applied later: sent again (or followed by the next write
-    // to the same addition) it could be overtaken by it. It fails as retryable instead, and the
-    // agreement's next push reads before it writes.
+    // A write that timed out may still be applied later, after a resend: it fails as retryable,
+    // and the agreement's next push reads before it writes.
     if (outcome.kind === "network" && outcome.timedOut && spec.method !== "GET") throw fail();
     const asked = outcome.kind === "answer" ? waitAsked(outcome, rt.now()) : null;
     // A 429 is about the MSP's member, not this call: every call of the MSP waits.

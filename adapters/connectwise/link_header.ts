@@ -13,11 +13,7 @@ export function nextLink(header: string | null): string | null {
 /** The query parameters that say which page comes next (`page`, forward-only `pageId`). */
 const CURSOR_PARAMETERS = ["page", "pageId"] as const;
 
-/**
- * The value of a cursor parameter in a link: from its query when the URL is well formed, else from
- * its text, as ConnectWise has sent links without their `?` (`.../agreements&pageSize=10&page=2`).
- * Digits only.
- */
+/** Digits only, also from a link without its `?` (`.../agreements&pageSize=10&page=2`). */
 function cursorIn(link: string, target: URL | null, name: string): string | null {
   const value = target?.searchParams.get(name) ??
     link.match(new RegExp(`[?&;]${name}=(\\d+)(?=[&#;]|$)`))?.[1] ?? null;
@@ -25,10 +21,8 @@ function cursorIn(link: string, target: URL | null, name: string): string | null
 }
 
 /**
- * The next page to request: `first` (the configured base, path and query) with only the page cursor
- * of `link` put in. Nothing else of the link is used: ConnectWise cloud answers with the `api-`
- * host, a proxy may name itself, and either would otherwise take the request (and its credentials)
- * somewhere else. Null when the link carries no cursor.
+ * `first` with only the link's cursor put in: cloud answers name the `api-` host, a proxy may name
+ * itself, and either would take the request (and its credentials) elsewhere.
  */
 export function nextPage(first: URL, link: string): URL | null {
   let target: URL | null;

@@ -12,11 +12,7 @@ function stillNotFound(error: UpstreamError, tried: string): UpstreamError {
   return new UpstreamError(`${error.message}; ${tried}`, { status: 404, code: error.code });
 }
 
-/**
- * Sends one call under the site's codebase. A 404 asks the site to discover its codebase again
- * (api_site.ts): when it moved, the call is sent once more under the new one (a 404 was not
- * applied, so a write may be sent again); a 404 that stands says what was tried.
- */
+/** After a 404 the codebase is discovered again; moved, the call (unapplied) is sent once more. */
 export async function sendUnderCodebase(
   site: ApiSite,
   spec: CallSpec,

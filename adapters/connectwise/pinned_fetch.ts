@@ -17,7 +17,7 @@ function agentFor(address: string): Agent {
   return agent;
 }
 
-/** Closes the kept connections of every pinned address (shutdown, tests). */
+/** At shutdown, and in tests. */
 export function closePinnedConnections(): void {
   for (const agent of agents.values()) agent.destroy();
   agents.clear();
@@ -35,11 +35,7 @@ function headersOf(raw: Record<string, string | string[] | undefined>): Headers 
 
 const NULL_BODY = new Set([101, 204, 205, 304]);
 
-/**
- * The answer's body as a stream that reads from the socket only as fast as it is consumed (paused
- * while a few chunks wait), so the caller's byte cap bounds memory; cancelling it closes the
- * connection.
- */
+/** Reads the socket only as fast as it is consumed, so the caller's byte cap bounds memory. */
 function streamOf(res: IncomingMessage, signal?: AbortSignal): ReadableStream<Uint8Array> {
   let done = false;
   return new ReadableStream<Uint8Array>({
@@ -70,12 +66,8 @@ function streamOf(res: IncomingMessage, signal?: AbortSignal): ReadableStream<Ui
 }
 
 /**
- * A fetch that connects to `address`, whatever DNS says about the URL's host now: the defence
- * against DNS rebinding. The site guard resolved the name once and approved `address`; Deno's fetch
- * would resolve it again for every request, so a name that answered a public address to the guard
- * could send the next request to 127.0.0.1. TLS still checks the certificate against the URL's host
- * name (SNI and verification as usual). https only; `ca` (extra trusted certificates, PEM) is for
- * tests.
+ * Connects to `address`, whatever DNS says now: Deno's fetch resolves again per request, so a name
+ * that showed the guard a public address could rebind to 127.0.0.1. TLS still checks the host name.
  */
 export function pinnedFetch(address: string, tls: { ca?: string } = {}): FetchLike {
   const family = address.includes(":") ? 6 : 4;

@@ -27,11 +27,7 @@ async function granted(api: Api, area: PermissionArea): Promise<boolean> {
   }
 }
 
-/**
- * Checks credentials: codebase discovery, authentication (`GET /system/info`, a 401 throws
- * AuthenticationFailed), then one read per probed area, where a 403 means "not granted". Answers
- * the API version ConnectWise names too.
- */
+/** Authentication (`GET /system/info`), then one read per probed area: a 403 is "not granted". */
 export async function probeConnectWise(api: Api): Promise<Probe> {
   await api.codebase();
   try {

@@ -38,17 +38,12 @@ async function firstActive(api: Api, path: string, what: string, product: string
   return row;
 }
 
-/** Whether the identifier or the description holds `text` anywhere (any case). */
 function contains(p: CwProduct, text: string): boolean {
   const lower = text.toLowerCase();
   return p.identifier.toLowerCase().includes(lower) || p.description.toLowerCase().includes(lower);
 }
 
-/**
- * What a refused create means: ConnectWise's 400 `ObjectExists` is the identifier in use (any
- * case), said as ProductIdentifierTaken naming the product that holds it; any other failure as it
- * was.
- */
+/** A 400 `ObjectExists` means the identifier is in use (any case): name the product holding it. */
 async function takenBy(api: Api, identifier: string, error: unknown): Promise<unknown> {
   if (
     !(error instanceof UpstreamError) || error.upstreamStatus !== 400 ||
@@ -64,7 +59,6 @@ async function takenBy(api: Api, identifier: string, error: unknown): Promise<un
   }
 }
 
-/** The ConnectWise product catalog. */
 export function productCatalog(api: Api): ProductCatalog {
   return {
     async search(text) {

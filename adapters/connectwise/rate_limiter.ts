@@ -13,7 +13,6 @@ export interface RateLimiter {
   pausedUntil(key: string): number;
 }
 
-/** A limiter of `perMinute` requests a minute with bursts of at most `burst`. */
 export function createRateLimiter(
   perMinute: number,
   options: { burst: number; now: () => number },

@@ -1,7 +1,6 @@
 import { apiHostOf } from "../../domain/api_host.ts";
 import type { SiteBreaker } from "../../application/ports/connectwise.ts";
 
-/** When a site's breaker opens, and for how long. */
 export interface BreakerPolicy {
   /** Network failures in a row that open the breaker. */
   readonly threshold: number;
@@ -20,7 +19,7 @@ interface Entry {
   retryAt: number | null;
 }
 
-/** The breakers of every site this process calls, keyed by host and port. */
+/** Keyed by host and port. */
 export interface SiteBreakers {
   /** Whether a background call may go to the site now (not while it is open). */
   allows(site: string, now: number): boolean;
@@ -31,10 +30,7 @@ export interface SiteBreakers {
   state(site: string, now: number): SiteBreaker;
 }
 
-/**
- * The breaker key of a site URL: the host and port actually called (a cloud site's `api-` host),
- * lower-cased, so every MSP on one API host shares it.
- */
+/** The host and port called (a cloud site's `api-` host): every MSP on one host shares it. */
 export function siteKey(siteUrl: string): string {
   try {
     const url = new URL(siteUrl.trim());
@@ -45,11 +41,7 @@ export function siteKey(siteUrl: string): string {
   }
 }
 
-/**
- * Per-site breakers in memory. A site that answers nothing `threshold` times in a row is paused for
- * background calls; after the pause the next call is a trial: an answer closes the breaker, a
- * failure opens it again for twice as long. Only failing sites are kept, so memory follows them.
- */
+/** After a pause the next call is a trial; only failing sites are kept: memory follows them. */
 export function createSiteBreakers(policy: BreakerPolicy = DEFAULT_BREAKER): SiteBreakers {
   const entries = new Map<string, Entry>();
   const pause = (opened: number) => Math.min(policy.capMs, policy.baseMs * 2 ** (opened - 1));

@@ -3,10 +3,8 @@ import { isForbiddenAddress, isIpLiteral } from "../../domain/ip_address.ts";
 import { invalidSiteUrl, parseSiteUrl, type SiteUrl } from "../../domain/site_url.ts";
 
 /**
- * A site that passed the guard. `api` is the host actually called (a cloud site's `api-` host, else
- * the site). `address` is the approved address its name resolved to: every request goes there (DNS
- * pinning), never to what the name resolves to later. Null for an IP literal (nothing to resolve)
- * and an allow-listed host.
+ * `address`: where every request goes (DNS pinning), never to what the name resolves to later;
+ * null for an IP literal or an allow-listed host.
  */
 export interface GuardedSite {
   readonly site: SiteUrl;
@@ -14,11 +12,7 @@ export interface GuardedSite {
   readonly address: string | null;
 }
 
-/**
- * The SSRF guard in front of every request: the domain's syntax rules on the site given and on the
- * host called, then every address the called name resolves to must be public. Allow-listed hosts
- * (tests, the simulator) skip the address rules.
- */
+/** The SSRF guard: every address the called name resolves to must be public, or allow-listed. */
 export async function guardSite(
   siteUrl: string,
   options: { allowlist: readonly string[]; resolveHost: (host: string) => Promise<string[]> },

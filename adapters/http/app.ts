@@ -33,7 +33,6 @@ import { registerSetupLinkRoutes } from "./setup/link_routes.ts";
 import { registerSetupPage } from "./setup/page_routes.tsx";
 import { fixedWindowLimiter } from "./middleware/failure_limiter.ts";
 
-/** How the HTTP app is built. */
 export interface AppOptions {
   /** Valid bearer tokens (API_TOKENS); an empty list refuses every `/v1` request. */
   readonly apiTokens: readonly string[];
@@ -47,11 +46,7 @@ export interface AppOptions {
   readonly finalizations?: FinalizationTracker;
   /** Where setup links and sessions are kept (Postgres in the service, so every instance sees them). */
   readonly setupAccess: SetupAccess;
-  /**
-   * The origin browsers reach the service at (PUBLIC_URL): setup links point there, and the setup
-   * pages' Origin check, the cookie's Secure flag and its `__Host-` name follow it. Default: the
-   * origin of each request.
-   */
+  /** PUBLIC_URL: setup links, the Origin check and the cookie follow it; default each request's. */
   readonly publicUrl?: string | null;
   /** Origins that may frame the setup pages (SETUP_FRAME_ANCESTORS); default none. */
   readonly frameAncestors?: readonly string[];
@@ -69,14 +64,9 @@ export interface AppOptions {
   readonly isUnavailable?: UnavailableCheck;
 }
 
-/** The default body limit: 1 MiB. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-/**
- * The HTTP API of psa-sync (see API.md): every route with zod schemas, the generated
- * `/openapi.json`, Swagger UI at `/docs`, bearer auth on `/v1`, problem+json errors, request ids
- * and access logs.
- */
+/** Every route validates with the zod schemas that also generate `/openapi.json`. */
 export function createApp(deps: Deps, options: AppOptions): ApiApp {
   const logger = getLogger([...(options.logCategory ?? ["psa-sync", "http"])]);
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });

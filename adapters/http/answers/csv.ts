@@ -4,11 +4,7 @@ export type CsvCell = string | number | boolean | null;
 // Spreadsheets run a cell that starts with one of these as a formula (CSV injection).
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-/**
- * One cell as RFC 4180 writes it: quoted when it holds a comma, a quote or a line break (quotes
- * doubled); text that a spreadsheet would take for a formula gets a leading `'`, as OWASP advises,
- * so it shows as text.
- */
+/** RFC 4180; text a spreadsheet would take for a formula gets a leading `'` (OWASP's advice). */
 export function csvCell(cell: CsvCell): string {
   if (cell === null) return "";
   if (typeof cell !== "string") return String(cell);

@@ -18,7 +18,6 @@ const STATUS_OF_KIND: Record<ErrorKind, number> = {
   "upstream": 502,
 };
 
-/** The status a domain error answers with. */
 export function statusOf(error: DomainError): number {
   return CALLER_FIXABLE.has(error.code) ? 422 : STATUS_OF_KIND[error.kind];
 }
@@ -63,10 +62,9 @@ function fromHttp(error: HTTPException): Problem {
 /** Seconds a client is asked to wait (Retry-After) while the database is unreachable. */
 export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
-/** Tells whether a thrown value means the database is unreachable for now. */
+/** Whether a thrown value means the database is unreachable for now. */
 export type UnavailableCheck = (error: unknown) => boolean;
 
-/** What `toProblem` decided: the document, whether it is a 500, headers to add. */
 export interface MappedError {
   readonly problem: Problem;
   readonly unexpected: boolean;
@@ -74,10 +72,8 @@ export interface MappedError {
 }
 
 /**
- * Maps any thrown value to a problem document. An error that `unavailable` recognizes (the database
- * is down or restarting) is a 503 with Retry-After: the request may simply be sent again.
- * `unexpected` is true for a 500: the answer then carries only a generic message (never a stack or
- * a secret) and the caller logs the error itself.
+ * The database away is a 503 with Retry-After. A 500 (`unexpected`) carries a generic message only,
+ * never a stack or a secret; the caller logs the error.
  */
 export function toProblem(error: unknown, unavailable?: UnavailableCheck): MappedError {
   if (error instanceof DomainError) return { problem: fromDomain(error), unexpected: false };

@@ -20,7 +20,6 @@ export interface Problem {
   readonly upstreamStatus?: number;
 }
 
-/** The media type of every error answer. */
 export const PROBLEM_MEDIA_TYPE = "application/problem+json";
 
 /** The problem document as the OpenAPI document describes it. */
@@ -49,7 +48,7 @@ const TITLES: Record<number, string> = {
   503: "Service Unavailable",
 };
 
-/** Builds a problem document; `type` is a URN derived from the code. */
+/** `type` is a URN derived from the code. */
 export function problem(
   status: number,
   init: { code: string; detail: string; errors?: readonly FieldProblem[]; upstreamStatus?: number },
@@ -65,7 +64,6 @@ export function problem(
   };
 }
 
-/** Answers a problem document as `application/problem+json`. */
 export function problemResponse(
   c: Context,
   body: Problem,

@@ -18,7 +18,7 @@ export const STATEMENT_CSV_HEADER = [
   "agreement",
 ] as const;
 
-/** A period statement as CSV, one row per organization (RFC 4180, formula-safe). */
+/** One row per organization. */
 export function statementCsv(rows: readonly StatementRow[]): string {
   return toCsv(
     STATEMENT_CSV_HEADER,

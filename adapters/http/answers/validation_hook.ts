@@ -5,11 +5,7 @@ import { type FieldProblem, problem, problemResponse } from "./problem.ts";
 type Issue = z.core.$ZodIssue;
 type Key = PropertyKey;
 
-/**
- * Flattens zod issues into `{path, message}` with slash-joined paths. For a union, the branch with
- * the fewest issues is the one the caller meant, so its issues are reported at their full path
- * (`items/3/agreementId`); an unknown property is reported at its own path.
- */
+/** For a union, the branch with the fewest issues is the one the caller meant. */
 export function fieldProblems(
   issues: readonly Issue[],
   prefix: readonly Key[] = [],
@@ -31,12 +27,11 @@ export function fieldProblems(
   });
 }
 
-/** The result zod-openapi hands to a validation hook. */
 type HookResult =
   & { target: string }
   & ({ success: true; data: unknown } | { success: false; error: z.ZodError });
 
-/** Answers 400 `invalid-request` with one entry per bad field when validation fails. */
+/** 400 `invalid-request`, one entry per bad field. */
 export function validationHook(result: HookResult, c: Context): Response | undefined {
   if (result.success) return undefined;
   const errors = fieldProblems(result.error.issues);

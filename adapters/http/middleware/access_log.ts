@@ -5,15 +5,12 @@ import type { AppEnv } from "./app_env.ts";
 
 const MSP_IN_PATH = /^\/v1\/msps\/([A-Za-z0-9._-]{1,64})(?:\/|$)/;
 
-/** The MSP id a path is about, or null (plans, periods, operations). */
+/** Null for plans, periods and operations. */
 export function mspOfPath(path: string): string | null {
   return MSP_IN_PATH.exec(path)?.[1] ?? null;
 }
 
-/**
- * The route template a request reached (`/setup/:link`), never its path: a path can carry a token
- * (a setup link). `(no route)` when none matched.
- */
+/** The route template (`/setup/:link`), never the path: a path can carry a setup link's token. */
 export function routeOf(c: Context): string {
   const routes = matchedRoutes(c);
   for (let i = routes.length - 1; i >= 0; i--) {
@@ -22,10 +19,8 @@ export function routeOf(c: Context): string {
   return "(no route)";
 }
 
-/** The access log's message template. */
 export const ACCESS_MESSAGE = "{method} {path} {status} in {durationMs} ms";
 
-/** What the access log records of one request. */
 export type AccessProperties = {
   readonly method: string;
   /** The route template, e.g. `/v1/msps/:msp/sync`. */
@@ -37,10 +32,8 @@ export type AccessProperties = {
 };
 
 /**
- * The access log's record, built whole: the message already split around its values, as LogTape's
- * `info(ACCESS_MESSAGE, properties)` would split it (a test compares the two). `logger.info` builds
- * a record with lazy getters and parses the template for every request, which cost about 3 µs a
- * request.
+ * Built whole, as LogTape's `info(ACCESS_MESSAGE, properties)` would build it (a test compares the
+ * two), without its lazy getters and template parse per request (docs/performance.md).
  */
 export function accessRecord(
   category: readonly string[],
@@ -57,10 +50,7 @@ export function accessRecord(
   };
 }
 
-/**
- * One log record per request: method, route template (see `routeOf`), status, duration, MSP id and
- * request id. Never a body, a header, a query value or a path (a setup link is one).
- */
+/** One record per request; never a body, a header, a query value or a path. */
 export function accessLog(logger: Logger): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const started = performance.now();

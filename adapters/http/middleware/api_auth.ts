@@ -11,9 +11,8 @@ const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 export const CSRF_HEADER = "X-CSRF-Token";
 
 /**
- * Every `/v1` route a setup session may reach: what the four steps of the setup page do, and
- * nothing else. Usage reports, organization records and event ids are the platform's alone (only
- * "create organization" of the company import makes one), as are setup links, plans and month end.
+ * What the setup page's four steps do, and nothing else: usage, organization records, event ids,
+ * setup links, plans and month end are the platform's alone.
  */
 export const SESSION_ROUTES: readonly string[] = [
   "GET /v1/plans",
@@ -59,9 +58,8 @@ export function sessionReaches(session: { mspId: string }, method: string, path:
 }
 
 /**
- * `/v1` access: the platform's bearer token, or (with no Authorization header) a setup session
- * cookie, limited to SESSION_ROUTES of its own MSP (anything else is 404) and sending its CSRF
- * token on every state-changing request.
+ * The platform's bearer token, or (with no Authorization header) a setup session cookie: its own
+ * MSP's SESSION_ROUTES only (else 404), its CSRF token on every state-changing request.
  */
 export function apiAccess(
   tokens: readonly string[],

@@ -7,7 +7,7 @@ export interface SetupSession {
   readonly hash: string;
 }
 
-/** How the service is reached from browsers (see AppOptions): the same for every request. */
+/** How browsers reach the service (see AppOptions). */
 export interface WebOptions {
   /** The origin browsers use (PUBLIC_URL); null: the origin of each request. */
   readonly publicUrl: string | null;
@@ -17,10 +17,8 @@ export interface WebOptions {
   readonly trustProxy: number;
 }
 
-/** What the middleware keeps on each request's context. */
 export interface AppEnv {
   Variables: {
-    /** The request id, accepted from `X-Request-Id` or generated. */
     requestId: string;
     /** The setup session of the request, when it came with one (see setup/session_cookie.ts). */
     setupSession: SetupSession | undefined;
@@ -28,5 +26,4 @@ export interface AppEnv {
   };
 }
 
-/** The Hono app every route module registers on. */
 export type ApiApp = OpenAPIHono<AppEnv>;

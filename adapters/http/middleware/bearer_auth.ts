@@ -3,8 +3,7 @@ import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "./app_env.ts";
 import { problem, problemResponse } from "../answers/problem.ts";
 
-// Synchronous: Web Crypto's digest costs an async op per request, which was the largest single cost
-// of an ingested report (P3's CPU profile).
+// Synchronous: Web Crypto's digest costs an async op per request (docs/performance.md, P3).
 function digest(text: string): Uint8Array {
   return createHash("sha256").update(text, "utf8").digest();
 }
@@ -15,10 +14,7 @@ function sameDigest(a: Uint8Array, b: Uint8Array): boolean {
   return timingSafeEqual(a, b);
 }
 
-/**
- * Requires `Authorization: Bearer <token>` with one of `tokens` (compared in constant time, against
- * every token). Otherwise 401 problem+json with `WWW-Authenticate: Bearer`.
- */
+/** Every token is compared, in constant time; else 401 with `WWW-Authenticate: Bearer`. */
 export function bearerAuth(tokens: readonly string[]): MiddlewareHandler<AppEnv> {
   const known = tokens.filter((t) => t.length > 0).map(digest);
   return (c, next) => {

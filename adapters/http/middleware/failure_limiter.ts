@@ -4,16 +4,11 @@ import type { WebOptions } from "./app_env.ts";
 
 /** Counts failures per key in each window; a key over its limit is refused until the next. */
 export interface FailureLimiter {
-  /** Whether `key` has used up its failures of the current window at `now`. */
   blocked(key: string, now: number): boolean;
-  /** Counts one failure of `key` at `now`. */
   failed(key: string, now: number): void;
 }
 
-/**
- * A fixed-window limiter in memory. Windows of other keys are dropped when a new window starts, so
- * memory follows the callers of one window.
- */
+/** Other keys are dropped when a window starts: memory follows one window's callers. */
 export function fixedWindowLimiter(options: { limit: number; windowMs: number }): FailureLimiter {
   let windowStart = 0;
   let counts = new Map<string, number>();
@@ -36,9 +31,8 @@ export function fixedWindowLimiter(options: { limit: number; windowMs: number })
 }
 
 /**
- * The client's address: the TCP peer, or behind `trustProxy` reverse proxies (TRUST_PROXY) the
- * address the outermost of them saw, which it appended to X-Forwarded-For: the n-th entry from the
- * right. Entries further left were written by the client itself and prove nothing.
+ * Behind `trustProxy` proxies, the n-th X-Forwarded-For entry from the right (what the outermost
+ * proxy saw): entries further left were written by the client and prove nothing.
  */
 export function clientAddress(c: Context, web: Pick<WebOptions, "trustProxy">): string {
   if (web.trustProxy > 0) {

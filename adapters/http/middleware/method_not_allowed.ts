@@ -4,7 +4,7 @@ export interface ListedRoute {
   readonly path: string;
 }
 
-/** A Hono path pattern as a RegExp: `:name` is one segment, `*` anything. */
+/** `:name` is one segment, `*` anything. */
 function pattern(path: string): RegExp {
   const source = path.split("/").map((segment) =>
     segment === "*"
@@ -16,11 +16,7 @@ function pattern(path: string): RegExp {
   return new RegExp(`^${source}/?$`);
 }
 
-/**
- * What answers "which methods does this path serve": the app's routes (never its middleware),
- * matched as Hono matches them. HEAD is served wherever GET is, as Hono answers a HEAD with the GET
- * route. Build it once every route is registered.
- */
+/** Matched as Hono matches (HEAD wherever GET is); built once every route is registered. */
 export function allowedMethods(
   routes: readonly ListedRoute[],
 ): (path: string) => string[] {

@@ -17,7 +17,7 @@ export function isLoopback(url: string): boolean {
   return LOOPBACK.has(host) || host.endsWith(".localhost");
 }
 
-/** The origin browsers reach the service at: PUBLIC_URL, else the request's own. */
+/** PUBLIC_URL, else the request's own. */
 export function publicOrigin(c: Context): string {
   return web(c).publicUrl ?? new URL(c.req.url).origin;
 }
@@ -27,9 +27,8 @@ function web(c: Context): WebOptions {
 }
 
 /**
- * How the session cookie is set: `__Host-` and Secure outside loopback; SameSite=Strict, or, when
- * the pages may be framed by another site (SETUP_FRAME_ANCESTORS), SameSite=None; Secure;
- * Partitioned, the only way a browser sends a cookie inside such a frame.
+ * `__Host-` and Secure outside loopback; SameSite=Strict, or when framed by another site,
+ * SameSite=None; Secure; Partitioned: the only way a browser sends it inside such a frame.
  */
 function cookiePolicy(c: Context) {
   const loopback = isLoopback(publicOrigin(c));
@@ -46,15 +45,12 @@ function cookiePolicy(c: Context) {
   };
 }
 
-/**
- * The CSRF token of a session: derived from the session's secret token, so it needs no storage and
- * another site, which never sees the cookie, cannot know it.
- */
+/** Derived from the session's secret: no storage, and another site never sees the cookie. */
 export function csrfTokenOf(sessionToken: string): Promise<string> {
   return tokenHash(`csrf:${sessionToken}`);
 }
 
-/** Sets the session cookie (see `cookiePolicy`), for as long as the session lasts. */
+/** For as long as the session lasts. */
 export function setSessionCookie(c: Context, session: OpenedSession, now: Date): void {
   const { name, options } = cookiePolicy(c);
   setCookie(c, name, session.token, {
@@ -63,18 +59,16 @@ export function setSessionCookie(c: Context, session: OpenedSession, now: Date):
   });
 }
 
-/** Tells the browser to drop the session cookie. */
 export function clearSessionCookie(c: Context): void {
   const { name, options } = cookiePolicy(c);
   deleteCookie(c, name, options);
 }
 
-/** Whether the request carries a session cookie at all (live or not). */
+/** Live or not. */
 export function hasSessionCookie(c: Context): boolean {
   return getCookie(c, cookiePolicy(c).name) !== undefined;
 }
 
-/** The request's live setup session, or undefined (no cookie, unknown, expired or ended). */
 export async function readSession(
   c: Context,
   deps: SetupLinkDeps,
@@ -93,7 +87,7 @@ export function fromOwnPages(c: Context, options: { originRequired?: boolean } =
   return origin === publicOrigin(c);
 }
 
-/** Compares two strings without telling, by its time, where they first differ. */
+/** Its time does not tell where the strings first differ. */
 export function sameText(a: string, b: string): boolean {
   let diff = a.length ^ b.length;
   for (let i = 0; i < Math.max(a.length, b.length); i++) {

@@ -27,7 +27,7 @@ export const DOCUMENT_INFO = {
   ],
 };
 
-/** Registers the bearer scheme and serves the generated OpenAPI 3.1 document at `/openapi.json`. */
+/** OpenAPI 3.1 at `/openapi.json`. */
 export function registerOpenApiDocument(app: ApiApp): void {
   app.openAPIRegistry.registerComponent("securitySchemes", BEARER_SCHEME, {
     type: "http",

@@ -1,7 +1,6 @@
 import { createRoute, type RouteConfig, z } from "@hono/zod-openapi";
 import { PROBLEM_MEDIA_TYPE, ProblemSchema } from "../answers/problem.ts";
 
-/** The name of the bearer security scheme in the OpenAPI document. */
 export const BEARER_SCHEME = "bearerAuth";
 
 const PROBLEM_DESCRIPTIONS = {
@@ -18,7 +17,6 @@ const PROBLEM_DESCRIPTIONS = {
     "The database cannot be reached right now (`database-unavailable`); retry after `Retry-After` seconds",
 } as const;
 
-/** A status that answers with a problem document. */
 export type ProblemStatus = keyof typeof PROBLEM_DESCRIPTIONS;
 
 /** The header a 503 carries: seconds to wait before sending the request again. */
@@ -29,7 +27,6 @@ const RETRY_AFTER = {
   },
 };
 
-/** Documented problem answers for the given statuses. */
 export function problemResponses<S extends ProblemStatus>(statuses: readonly S[]) {
   const content = { [PROBLEM_MEDIA_TYPE]: { schema: ProblemSchema } };
   const responses = {} as Record<
@@ -45,10 +42,7 @@ export function problemResponses<S extends ProblemStatus>(statuses: readonly S[]
 
 const ALWAYS: ProblemStatus[] = [400, 401, 500, 503];
 
-/**
- * A `/v1` route: bearer security, plus the problem answers every `/v1` route can give (400, 401,
- * 500, 503) and the ones listed in `problems`.
- */
+/** Bearer security and the problems every `/v1` route can give (400, 401, 500, 503), plus these. */
 export function v1Route<const R extends RouteConfig>(
   config: R,
   options: { problems?: readonly ProblemStatus[] } = {},
@@ -64,12 +58,10 @@ export function v1Route<const R extends RouteConfig>(
   });
 }
 
-/** A required JSON request body. */
 export function jsonBody<T extends z.ZodType>(schema: T, description?: string) {
   return { content: { "application/json": { schema } }, required: true, description };
 }
 
-/** A JSON answer. */
 export function jsonAnswer<T extends z.ZodType>(schema: T, description: string) {
   return { description, content: { "application/json": { schema } } };
 }

@@ -11,11 +11,7 @@ export const Id = z.string().regex(ID, "must be 1 to 64 characters of A-Za-z0-9.
 // deno-lint-ignore no-control-regex -- matching control characters is the point
 const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/;
 
-/**
- * Text from the platform or a person (a name, an eventId, a key): 1 to `max` characters, none of
- * them a control character (U+0000 to U+001F, U+007F); with `trim`, surrounding white space is
- * removed first.
- */
+/** A name, an eventId or a key: 1 to `max` characters, no control character. */
 export function plainText(max: number, options: { trim?: boolean } = {}) {
   const text = options.trim ? z.string().trim() : z.string();
   return text.min(1).max(max).regex(NO_CONTROL, "must not contain control characters");
@@ -44,15 +40,9 @@ export const MspLineParams = z.object({
   agreementId: cwIdParam("agreementId", 1000),
   productId: cwIdParam("productId", 21),
 });
-/** `{msp}` */
 export const MspParams = z.object({ msp });
-/** `{msp}` and `{org}` */
 export const MspOrgParams = z.object({ msp, org });
-/** `{msp}` and `{plan}` */
 export const MspPlanParams = z.object({ msp, plan });
-/** `{msp}` and `{period}` */
 export const MspPeriodParams = z.object({ msp, period });
-/** `{plan}` */
 export const PlanParams = z.object({ plan });
-/** `{period}` */
 export const PeriodParams = z.object({ period });

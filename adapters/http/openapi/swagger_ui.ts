@@ -14,7 +14,6 @@ const ASSETS = new Map([
   ["favicon-16x16.png", "image/png"],
 ]);
 
-/** The directory of the installed `swagger-ui-dist` package. */
 export function swaggerUiDirectory(): string {
   const resolved = import.meta.resolve("swagger-ui-dist");
   if (resolved.startsWith("file:")) return dirname(fileURLToPath(resolved));
@@ -55,10 +54,7 @@ const INIT = `window.addEventListener("load", function () {
 const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; " +
   "script-src 'self'; connect-src 'self'";
 
-/**
- * `/docs`: Swagger UI for `/openapi.json`, every asset served by the service itself from the
- * installed `swagger-ui-dist` package (no CDN). Files are read on first use and kept in memory.
- */
+/** `/docs`, every asset served from the installed package (no CDN), read once and kept. */
 export function registerSwaggerUi(app: ApiApp, options: { directory?: string } = {}): void {
   const cache = new Map<string, Promise<Uint8Array<ArrayBuffer>>>();
   const read = (name: string) => {

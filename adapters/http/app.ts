@@ -44,7 +44,7 @@ export interface AppOptions {
   readonly logCategory?: readonly string[];
   /** Where finalization progress is kept; default a new in-memory tracker. */
   readonly finalizations?: FinalizationTracker;
-  /** Where setup links and sessions are kept (Postgres in the service, so every instance sees them). */
+  /** Postgres in the service, so every instance sees the same links and sessions. */
   readonly setupAccess: SetupAccess;
   /** PUBLIC_URL: setup links, the Origin check and the cookie follow it; default each request's. */
   readonly publicUrl?: string | null;

@@ -2,11 +2,7 @@
 import type { CompanyRow as Company } from "../../../application/setup/lookups.ts";
 import { notBillable } from "./agreement_billing.ts";
 
-/**
- * A company's agreements to choose from: the billable ones, the others shown but not offered (with
- * why), and a chosen id that is not the company's kept as chosen, so a refused row shows what was
- * sent.
- */
+/** Others than billable ones are shown, not offered; a foreign chosen id stays, as it was sent. */
 export function AgreementSelect(
   props: { id: string; name: string; company: Company; chosen: string },
 ) {

@@ -15,7 +15,7 @@ import { type Cursor, cursorQuery, readCursor } from "./paging.tsx";
 import { renderPage } from "./render.ts";
 import { sentence } from "./words.ts";
 
-/** Where step 3 stands, from its query: filters, the page of companies, the mapped page. */
+/** From the query: filters, the page of companies, the mapped page. */
 export function companiesState(c: Context): CompaniesState {
   return {
     filter: readFilter((name) => c.req.queries(name)),
@@ -25,7 +25,6 @@ export function companiesState(c: Context): CompaniesState {
   };
 }
 
-/** The address of step 3 as `state` stands, with other query values. */
 export function companiesUrl(mspId: string, state: CompaniesState) {
   return (extra: Record<string, string> = {}, cursor: Cursor = state.cursor) => {
     const query = filterQuery(state.filter, { ...cursorQuery(cursor), ...extra });
@@ -61,7 +60,6 @@ async function view(deps: Deps, ctx: PageContext, state: CompaniesState) {
   );
 }
 
-/** Step 3: companies by name, type and status, a page at a time, and the mapped ones. */
 export async function companiesPage(c: Context, deps: Deps): Promise<Response> {
   const ctx = pageContext(c);
   const imported = Number(c.req.query("imported"));
@@ -96,7 +94,7 @@ async function refuse(
   return renderPage(c, await view(deps, pageContext(c), state), 422);
 }
 
-/** Step 3's form: the same use case as `POST /v1/msps/{msp}/company-mappings`. */
+/** The same use case as `POST /v1/msps/{msp}/company-mappings`. */
 export async function saveImport(c: Context, deps: Deps): Promise<Response> {
   const ctx = pageContext(c);
   const form = readImportForm(await formFields(c));

@@ -25,7 +25,6 @@ export interface CompaniesState {
   rowErrors?: Map<number, string[]>;
 }
 
-/** What step 3 is drawn from. */
 export interface CompaniesData {
   types: readonly NamedRef[];
   statuses: readonly NamedRef[];
@@ -35,7 +34,7 @@ export interface CompaniesData {
   plans: readonly Plan[];
 }
 
-/** Step 3: the companies a page at a time, one compact row each, and the mapped organizations. */
+/** Step 3: the companies a page at a time, and the mapped organizations. */
 export function CompaniesView(
   props: {
     ctx: PageContext;

@@ -12,7 +12,6 @@ export interface CompanyFilter {
   size: number;
 }
 
-/** The filter as a query string, for links and forms that keep it. */
 export function filterQuery(filter: CompanyFilter, extra: Record<string, string> = {}): string {
   const query = new URLSearchParams();
   for (const id of filter.typeIds) query.append("typeId", String(id));
@@ -23,7 +22,7 @@ export function filterQuery(filter: CompanyFilter, extra: Record<string, string>
   return query.toString();
 }
 
-/** Reads the filter from the query (ids: positive whole numbers; anything else is dropped). */
+/** Ids must be positive whole numbers; anything else is dropped. */
 export function readFilter(query: (name: string) => string[] | undefined): CompanyFilter {
   const ids = (name: string) =>
     (query(name) ?? []).map(Number).filter((n) => Number.isSafeInteger(n) && n > 0).slice(0, 100);
@@ -59,7 +58,7 @@ function Choices(
   );
 }
 
-/** Search by name, the type and status filters, and rows per page (a GET form). */
+/** A GET form. */
 export function CompanyFilters(
   props: {
     action: string;

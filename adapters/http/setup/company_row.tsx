@@ -32,10 +32,7 @@ function firstInput(company: Company, plans: readonly Plan[], ticked: boolean): 
   };
 }
 
-/**
- * One company of the import as one compact table row (a tbody: the row, the fields of a new
- * organization when chosen, and the row's errors).
- */
+/** A tbody: the row, a new organization's fields when chosen, and the row's errors. */
 export function CompanyRow(
   props: {
     index: number;

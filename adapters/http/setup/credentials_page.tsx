@@ -27,7 +27,6 @@ async function currentConnection(deps: Deps, mspId: string): Promise<ConnectionV
   }
 }
 
-/** Shows step 1: the saved connection with its permission report, and the form. */
 export async function showCredentials(
   c: Context,
   deps: Deps,
@@ -46,7 +45,7 @@ export async function showCredentials(
   );
 }
 
-/** The report of a refusal for missing read areas (the use case lists them). */
+/** The use case lists the missing read areas. */
 function refusedReport(error: ShownError): Permission[] {
   const missing = new Set(
     PROBED_AREAS.filter((area) => error.details.some((d) => d.message.startsWith(`${area}:`))),
@@ -61,10 +60,7 @@ const FIELD_LABELS: Record<string, string> = {
   privateKey: "The private key",
 };
 
-/**
- * A refusal of the use case as the page says it: a blank field by its label; the other refusals are
- * sentences already (their details repeat them, or the permission report shows them).
- */
+/** A blank field is told by its label; other refusals are sentences already. */
 function said(code: string | undefined, refused: ShownError): ShownError {
   if (code !== "invalid-credentials") return { message: refused.message, details: [] };
   return {
@@ -76,7 +72,7 @@ function said(code: string | undefined, refused: ShownError): ShownError {
   };
 }
 
-/** Step 1's form: the same use case as `PUT /v1/msps/{msp}/connectwise`. */
+/** The same use case as `PUT /v1/msps/{msp}/connectwise`. */
 export async function saveCredentials(c: Context, deps: Deps): Promise<Response> {
   const ctx = pageContext(c);
   const fields = await formFields(c);
@@ -110,13 +106,12 @@ const NOTICES: Record<string, string> = {
   disconnected: "Disconnected: pushes stopped; the mappings and figures stay.",
 };
 
-/** Step 1 as shown after a redirect. */
 export function credentialsPage(c: Context, deps: Deps): Promise<Response> {
   const done = Object.keys(NOTICES).find((key) => c.req.query(key));
   return showCredentials(c, deps, pageContext(c), { notice: done && NOTICES[done] });
 }
 
-/** Disconnect: the same use case as `DELETE /v1/msps/{msp}/connectwise`. */
+/** The same use case as `DELETE /v1/msps/{msp}/connectwise`. */
 export async function disconnectPage(c: Context, deps: Deps): Promise<Response> {
   const ctx = pageContext(c);
   await disconnect(deps, ctx.mspId);

@@ -56,7 +56,6 @@ function Connected(props: { ctx: PageContext; connection: ConnectionView }) {
   );
 }
 
-/** Step 1: where keys are made, the role, the connection and its report, the form. */
 export function CredentialsView(
   props: { ctx: PageContext; frame: Frame; state: CredentialsState },
 ) {

@@ -32,11 +32,7 @@ export function issueSentence(label: string, issue: Issue): string {
   }
 }
 
-/**
- * The issues that say what is wrong: a union (a row that maps an existing organization, or creates
- * one) reports every branch it tried; only the branch the form chose matters, so the complaints
- * about the other branch's keys are left out.
- */
+/** A union reports every branch it tried; only the branch the form chose matters. */
 function meaningful(issue: Issue): Issue[] {
   if (issue.code !== "invalid_union" || issue.errors.length === 0) return [issue];
   const chosen =
@@ -47,7 +43,7 @@ function meaningful(issue: Issue): Issue[] {
   return chosen.flatMap((i) => meaningful({ ...i, path: [...issue.path, ...i.path] }));
 }
 
-/** The issues of a schema's refusal that say what is wrong, each with its full path. */
+/** Each with its full path. */
 export function issuesOf(error: z.ZodError): Issue[] {
   return error.issues.flatMap(meaningful);
 }

@@ -23,11 +23,7 @@ export interface ImportForm {
   readonly incomplete: { path: string; message: string }[];
 }
 
-/**
- * Reads the rows `c0.` ... of the import form; only ticked rows become items. A ticked row without
- * an organization creates one when the bulk choice says so (named like its company, on the bulk
- * plan and license type).
- */
+/** Only ticked rows are items; one without an organization creates one if the bulk choice says. */
 export function readImportForm(fields: ReadonlyMap<string, string>): ImportForm {
   const inputs = new Map<number, RowInput>();
   const companies: number[] = [];

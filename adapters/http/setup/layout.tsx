@@ -64,7 +64,7 @@ function Progress(props: { mspId: string; step?: StepSlug; done?: Frame["done"] 
   );
 }
 
-/** The frame of every setup page: header, progress, skip link, the service's own script and styles. */
+/** Header, progress, skip link, the service's own script and styles. */
 export function Layout(
   props: {
     title: string;
@@ -98,8 +98,7 @@ export function Layout(
               ? <Identity frame={props.frame} />
               : mspId && <p class="identity">MSP {mspId}</p>}
             {mspId && (
-              // Ends the session; the service checks the form's Origin (no token is needed to log
-              // out).
+              // The service checks the form's Origin: logging out needs no token.
               <form method="post" action="/setup/logout" class="logout">
                 <button type="submit">Log out</button>
               </form>
@@ -136,7 +135,6 @@ export function ErrorBox(
   );
 }
 
-/** The hidden field every state-changing form carries (CSRF). */
 export function Csrf(props: { token: string }) {
   return <input type="hidden" name="_csrf" value={props.token} />;
 }

@@ -1,11 +1,7 @@
 /** @jsxImportSource hono/jsx */
 import { Layout } from "./layout.tsx";
 
-/**
- * What opening a link shows (GET and HEAD spend nothing): who the setup is for and the one button
- * that redeems it. A browser already in the setup of another MSP is told, and asked, before that
- * session is replaced.
- */
+/** GET and HEAD spend nothing: one button redeems. A session of another MSP is told it ends. */
 export function ContinuePage(props: { mspId: string; action: string; replaces?: string }) {
   const { mspId, replaces } = props;
   return (
@@ -96,7 +92,6 @@ export function SessionEndedPage() {
   );
 }
 
-/** After `POST /setup/logout`. */
 export function LoggedOutPage() {
   return (
     <Layout title="You are logged out of the setup">

@@ -4,17 +4,17 @@ import type { CompanyMapping } from "../../../domain/company_mapping.ts";
 import { Pager } from "./paging.tsx";
 import { statusWords } from "./words.ts";
 
-/** A mapping's agreement as a person reads it (its id when no name was kept). */
+/** Its id when no name was kept. */
 export function agreementText(m: CompanyMapping): string {
   return m.agreementName ?? `agreement ${m.agreementId}`;
 }
 
-/** A mapping's company as a person reads it (its id when no name was kept). */
+/** Its id when no name was kept. */
 export function companyText(m: CompanyMapping): string {
   return m.companyName ?? `company ${m.companyId}`;
 }
 
-/** The mapped organizations by name, each with its sync state and an Unmap link (it asks first). */
+/** Each with its sync state and an Unmap link, which asks first. */
 export function MappedList(
   props: {
     unmapUrl: (org: string) => string;

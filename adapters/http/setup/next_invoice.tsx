@@ -13,11 +13,7 @@ function quantities(lines: readonly NamedSyncLine[]): string {
     .join(", ");
 }
 
-/**
- * One agreement's next invoice, as ConnectWise will make it when the MSP runs invoicing: the
- * billing period it is for, from when it is due, and what it will carry (a held final, or this
- * month's figures at their final).
- */
+/** As ConnectWise will make it: the period it bills, when it is due, and what it will carry. */
 export function NextInvoice(props: { agreementId: number; lines: readonly NamedSyncLine[] }) {
   const { lines } = props;
   const next = lines.find((l) => l.nextInvoiceDate !== null)?.nextInvoiceDate ?? null;

@@ -9,7 +9,6 @@ export interface PageContext {
   readonly canonical?: string;
 }
 
-/** The page context of a request that passed the page guard. */
 export function pageContext(c: Context): PageContext {
   const session = c.get("setupSession");
   if (!session) throw new Error("setup page reached without the page guard");
@@ -28,7 +27,7 @@ export function shownError(error: unknown): ShownError {
   throw error;
 }
 
-/** The fields of a posted form, as strings (files are not expected and are dropped). */
+/** Files are not expected, and dropped. */
 export async function formFields(c: Context): Promise<Map<string, string>> {
   const form = await c.req.formData();
   const fields = new Map<string, string>();

@@ -23,11 +23,7 @@ export interface Frame {
 // A line in these states needs nothing from the MSP.
 const SETTLED = new Set(["in-sync", "held", "waiting"]);
 
-/**
- * The header's facts, from the service's own store only (never ConnectWise): a step is done when it
- * has left nothing to do: connected; every plan ready; at least one company mapped; sync lines that
- * are all settled.
- */
+/** From the service's own store, never ConnectWise: a step is done when it left nothing to do. */
 export async function loadFrame(deps: Deps, mspId: string): Promise<Frame> {
   const [connection, products, mappings, lines] = await Promise.all([
     deps.store.connections.get(mspId),

@@ -25,10 +25,8 @@ import { confirmUnmap, unmap } from "./unmap_page.tsx";
 const STATUS = { invalid: 422, "not-found": 404, conflict: 409, upstream: 502 } as const;
 
 /**
- * The pages need a live session bound to the MSP in the path (another MSP's pages are 404; no
- * cookie and an ended session are told apart); a POST must come from the page itself: the service's
- * origin (PUBLIC_URL behind a proxy) when the browser says, and the session's CSRF token in the
- * form.
+ * A live session of the MSP in the path (another MSP's pages are 404); a POST must come from the
+ * page itself: the service's origin when the browser says, and the session's CSRF token.
  */
 function pageGuard(setup: SetupLinkDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -77,10 +75,7 @@ function page(deps: Deps, handler: Handler) {
   };
 }
 
-/**
- * The setup page: four steps, server-rendered, on the same use cases as `/v1`; `workerId` owns the
- * pushes that "Sync now" runs.
- */
+/** Server-rendered on the same use cases as `/v1`; `workerId` owns the pushes of "Sync now". */
 export function registerSetupPage(
   app: ApiApp,
   deps: Deps,

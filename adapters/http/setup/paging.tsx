@@ -33,7 +33,7 @@ export interface Cursor {
   readonly back: readonly number[];
 }
 
-/** Reads `after` and `back` from the query (anything that is not an id is dropped). */
+/** Anything that is not an id is dropped. */
 export function readCursor(after: string | undefined, back: string | undefined): Cursor {
   const id = (text: string) => {
     const n = Number(text);
@@ -46,7 +46,6 @@ export function readCursor(after: string | undefined, back: string | undefined):
   };
 }
 
-/** The query of a cursor, for links and forms that keep the page. */
 export function cursorQuery(cursor: Cursor): Record<string, string> {
   if (cursor.after === 0) return {};
   return {

@@ -33,10 +33,7 @@ function state(granted: boolean | null): string {
   return granted ? "Granted" : "Missing";
 }
 
-/**
- * The security role of the API member: each area, access and level, and what it is for; with a
- * report (after a check), each granted or missing.
- */
+/** The API member's role: each area, access and level, what it is for, and if checked its state. */
 export function PermissionReport(
   props: { permissions: readonly (Omit<Permission, "granted"> & { granted?: boolean | null })[] },
 ) {

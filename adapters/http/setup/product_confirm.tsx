@@ -23,11 +23,7 @@ function priceText(p: PlannedProduct): string {
   return p.currency ? `${amount} ${p.currency}` : `${amount} (in your ConnectWise currency)`;
 }
 
-/**
- * Before anything is created in the MSP's ConnectWise catalog: what will be created, and two
- * buttons (create and save; change). The form carries back every field that was sent, so nothing
- * has to be typed again.
- */
+/** Before anything is created: the form carries back every field, so nothing is typed again. */
 export function ConfirmCreate(
   props: {
     ctx: PageContext;

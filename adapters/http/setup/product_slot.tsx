@@ -6,11 +6,7 @@ import type { ProductKind, ProductRef } from "../../../domain/product_mapping.ts
 /** The select's value meaning "create a product in ConnectWise". */
 export const CREATE = "create";
 
-/**
- * One slot of a plan (license or server): a catalog product to pick, or the fields of a product to
- * create in ConnectWise. Products the MSP maps as the other kind are not offered: one product
- * cannot bill both.
- */
+/** A product to pick or to create; none the MSP maps as the other kind: it cannot bill both. */
 export function ProductSlot(
   props: {
     planId: string;

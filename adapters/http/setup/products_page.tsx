@@ -38,7 +38,6 @@ async function view(deps: Deps, ctx: PageContext, state: ProductsState) {
   return <ProductsView ctx={ctx} frame={frame} data={data} state={{ ...state, lookupError }} />;
 }
 
-/** Step 2: every plan with its products; the catalog search fills the lists. */
 export async function productsPage(c: Context, deps: Deps): Promise<Response> {
   const ctx = pageContext(c);
   const saved = (await listPlans(deps)).find((p) => p.id === c.req.query("saved"));
@@ -49,7 +48,6 @@ export async function productsPage(c: Context, deps: Deps): Promise<Response> {
   return renderPage(c, await view(deps, ctx, state));
 }
 
-/** The label of a field of the mapping schema, as the plan's form shows it. */
 function labelOf(planName: string) {
   return (path: readonly PropertyKey[]) => {
     const [slot, step, field] = path.map(String);
@@ -60,7 +58,6 @@ function labelOf(planName: string) {
   };
 }
 
-/** A use case's refusal with its details said about the fields they name. */
 function refusal(error: ShownError, planName: string): ShownError {
   const label = labelOf(planName);
   return {
@@ -72,7 +69,7 @@ function refusal(error: ShownError, planName: string): ShownError {
   };
 }
 
-/** Step 2's form: the same use case as `PUT /v1/msps/{msp}/product-mappings/{plan}`. */
+/** The same use case as `PUT /v1/msps/{msp}/product-mappings/{plan}`. */
 export async function saveProducts(c: Context, deps: Deps): Promise<Response> {
   const ctx = pageContext(c);
   const planId = c.req.param("plan") ?? "";

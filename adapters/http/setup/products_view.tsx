@@ -18,14 +18,13 @@ export interface ProductsState {
   error?: { planId: string; shown: ShownError; typed?: ReadonlyMap<string, string> };
 }
 
-/** The data step 2 is drawn from. */
 export interface ProductsData {
   plans: readonly Plan[];
   mappings: readonly ProductMappingView[];
   products: readonly CwProduct[];
 }
 
-/** The products a slot of `kind` may offer: none the MSP maps as the other kind. */
+/** None the MSP maps as the other kind. */
 function offered(data: ProductsData, kind: ProductKind) {
   const other = new Set(
     data.mappings.flatMap((m) => [kind === "license" ? m.server : m.license])

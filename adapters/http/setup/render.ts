@@ -12,7 +12,7 @@ function policy(c: Context): string {
   return `${POLICY}; frame-ancestors ${ancestors.length > 0 ? ancestors.join(" ") : "'none'"}`;
 }
 
-/** Answers a rendered JSX page with the setup page's security headers. */
+/** With the setup page's security headers. */
 export async function renderPage(
   c: Context,
   page: unknown,

@@ -1,8 +1,6 @@
 /**
- * The setup page's only script, served as a file (the policy refuses inline script). The page works
- * without it; it only tidies: the spent link leaves the address bar, times show in the browser's
- * local time (UTC stays in the title), a row is ticked when one of its choices is made, "All" ticks
- * the page's rows, and the first error gets the keyboard focus.
+ * Served as a file (the policy refuses inline script). The page works without it: it only tidies
+ * (address bar, local times, ticking rows, focus on the first error).
  */
 export const SETUP_SCRIPT = `"use strict";
 (function () {

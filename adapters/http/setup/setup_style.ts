@@ -1,8 +1,6 @@
 /**
- * The setup page's styles, served as a file. One scale of spacing (0.25rem steps) and type; colours
- * that pass WCAG AA on their backgrounds. Below 40rem (a phone) tables become one card per row.
- * "Create" fields show when "create" is chosen, by CSS alone (`:has`), so that works without the
- * script.
+ * Colours pass WCAG AA on their backgrounds; below 40rem tables become one card per row. "Create"
+ * fields show by CSS alone (`:has`), so that works without the script.
  */
 export const SETUP_STYLE = `
 :root {

@@ -2,7 +2,7 @@ import { SETUP_SCRIPT } from "./setup_script.ts";
 import { SETUP_STYLE } from "./setup_style.ts";
 import type { Hono } from "hono";
 
-/** Serves the setup page's own script and styles (nothing comes from a CDN). */
+/** Nothing comes from a CDN. */
 export function registerSetupAssets(app: Hono<never>): void {
   const headers = (type: string) => ({
     "Content-Type": type,

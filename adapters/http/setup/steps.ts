@@ -6,10 +6,8 @@ export const STEPS = [
   { slug: "sync", title: "4. Sync and audit", name: "Sync" },
 ] as const;
 
-/** A step's slug. */
 export type StepSlug = (typeof STEPS)[number]["slug"];
 
-/** Where a step of the MSP's page lives. */
 export function stepUrl(mspId: string, step: StepSlug): string {
   return `/setup/msps/${encodeURIComponent(mspId)}/${step}`;
 }

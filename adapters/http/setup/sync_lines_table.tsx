@@ -5,13 +5,12 @@ import { Csrf } from "./layout.tsx";
 import { NextInvoice } from "./next_invoice.tsx";
 import { periodName, statusWords } from "./words.ts";
 
-/** One agreement's lines, as the sync step groups them. */
 export interface AgreementLines {
   readonly agreementId: number;
   readonly lines: readonly NamedSyncLine[];
 }
 
-/** The lines grouped by agreement, agreements in the order their first line comes. */
+/** Agreements in the order of their first line. */
 export function byAgreement(lines: readonly NamedSyncLine[]): AgreementLines[] {
   const groups = new Map<number, NamedSyncLine[]>();
   for (const line of lines) {
@@ -30,7 +29,7 @@ function productText(line: NamedSyncLine): string {
   return `${line.productIdentifier ?? `product ${line.productId}`} (${kind})`;
 }
 
-/** A line blocked by a cancelled or deleted addition: the MSP's word resumes it, and says what it does. */
+/** For a line blocked by a gone addition: only the MSP's word resumes it. */
 function Resume(props: { line: NamedSyncLine; csrf: string; action: string }) {
   const { line } = props;
   const hint = `resume-${line.agreementId}-${line.productId}`;

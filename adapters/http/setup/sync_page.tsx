@@ -16,7 +16,6 @@ import { byAgreement, SyncLinesTable } from "./sync_lines_table.tsx";
 import { AuditTable, StatementTable } from "./sync_tables.tsx";
 import { periodName, STATUS_WORDS } from "./words.ts";
 
-/** Agreements per page of the sync step. */
 const AGREEMENTS_PER_PAGE = 25;
 
 function StatusLegend() {

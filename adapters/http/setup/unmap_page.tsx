@@ -22,11 +22,7 @@ async function mappedOrganization(deps: Deps, mspId: string, organizationId: str
   return { organization, mapping };
 }
 
-/**
- * Before unmapping: what happens to the agreement's additions (pushed at once, holding only what
- * the organizations left on it bill) and what stays. Both buttons lead back to the list as it was
- * (filters and page kept).
- */
+/** What happens to the agreement's additions and what stays; both buttons keep the list's place. */
 export async function confirmUnmap(c: Context, deps: Deps): Promise<Response> {
   const ctx = pageContext(c);
   const orgId = c.req.param("org") ?? "";
@@ -71,7 +67,7 @@ export async function confirmUnmap(c: Context, deps: Deps): Promise<Response> {
   );
 }
 
-/** Unmap: the same use case as `DELETE /v1/msps/{msp}/company-mappings/{org}`. */
+/** The same use case as `DELETE /v1/msps/{msp}/company-mappings/{org}`. */
 export async function unmap(c: Context, deps: Deps): Promise<Response> {
   const ctx = pageContext(c);
   const org = c.req.param("org") ?? "";

@@ -6,11 +6,7 @@ export interface Words {
   readonly help: string;
 }
 
-/**
- * Every sync line status in words. `held` and `waiting` come with the invoice-true billing work;
- * their words are here so the page never shows a raw status (a status without words is shown as it
- * is, see `statusWords`).
- */
+/** Every sync line status, so the page never shows a raw one. */
 export const STATUS_WORDS: Readonly<Record<string, Words>> = {
   "in-sync": {
     label: "In sync",
@@ -41,12 +37,11 @@ export const STATUS_WORDS: Readonly<Record<string, Words>> = {
   },
 };
 
-/** The words of a status (an unknown one reads as itself). */
+/** An unknown status reads as itself. */
 export function statusWords(status: string): Words {
   return STATUS_WORDS[status] ?? { label: status, help: "" };
 }
 
-/** What an audit entry's action means, in words. */
 const ACTION_WORDS: Readonly<Record<string, string>> = {
   create: "Addition created",
   update: "Quantity changed",
@@ -58,7 +53,7 @@ const ACTION_WORDS: Readonly<Record<string, string>> = {
   "addition-gone": "Addition cancelled or deleted in ConnectWise",
 };
 
-/** An audit action in words (an unknown one reads as itself). */
+/** An unknown action reads as itself. */
 export function actionWords(action: string): string {
   return ACTION_WORDS[action] ?? action;
 }

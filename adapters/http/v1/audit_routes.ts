@@ -39,7 +39,6 @@ const audit = v1Route({
   responses: { 200: jsonAnswer(listOf(AuditSchema), "A page of the audit log") },
 });
 
-/** The MSP's audit log. */
 export function registerAuditRoutes(app: ApiApp, deps: Deps): void {
   app.openapi(audit, async (c) => {
     const { msp } = c.req.valid("param");

@@ -29,7 +29,7 @@ const metricsRoute = createRoute({
   },
 });
 
-/** What `GET /metrics` answers: the metrics in the Prometheus text format. */
+/** The Prometheus text format. */
 export interface MetricsText {
   render(): string;
 }

@@ -94,12 +94,11 @@ const progress = v1Route({
   responses: { 200: jsonAnswer(ProgressSchema, "The latest run's progress") },
 }, { problems: [404] });
 
-/** Whether the client asks for CSV rather than JSON (JSON stays the default). */
+/** JSON stays the default. */
 function wantsCsv(accept: string | undefined): boolean {
   return /(^|,)\s*text\/csv\s*(;|,|$)/i.test(accept ?? "");
 }
 
-/** Period statements and finalization. */
 export function registerPeriodRoutes(
   app: ApiApp,
   deps: Deps,

@@ -37,7 +37,6 @@ const getPlans = v1Route({
   responses: { 200: jsonAnswer(listOf(PlanSchema), "The plans") },
 });
 
-/** The platform's plan catalog. */
 export function registerPlanRoutes(app: ApiApp, deps: Deps): void {
   app.openapi(putPlan, async (c) => {
     const { plan } = c.req.valid("param");

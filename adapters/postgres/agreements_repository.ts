@@ -50,7 +50,6 @@ function toRecord(r: v.InferOutput<typeof AgreementRow>): AgreementRecord {
   };
 }
 
-/** Agreement records in table `agreements`, one row per (MSP, agreement). */
 export function postgresAgreements(sql: Queryable): Agreements {
   return {
     get: async (mspId, agreementIds) =>

@@ -58,7 +58,6 @@ function toMapping(row: v.InferOutput<typeof MappingRow>): ProductMapping {
   };
 }
 
-/** Each MSP's plan -> product mappings in table `product_mappings`. */
 export function postgresProductMappings(sql: Queryable): ProductMappings {
   return {
     get: async (mspId, planId) => {

@@ -7,10 +7,7 @@ export interface SealedSecret {
   readonly keyId: string;
 }
 
-/**
- * Seals secrets at rest with AES-256-GCM. `context` (the owner, e.g. the MSP id) is authenticated
- * with the value, so a ciphertext copied to another owner's row does not open.
- */
+/** AES-256-GCM; `context` (the owner) is authenticated, so a copied ciphertext does not open. */
 export interface SecretCipher {
   /** The key new values are sealed under. */
   readonly keyId: string;
@@ -32,10 +29,7 @@ export class DecryptionError extends Error {
 /** A 256-bit key: its 32 bytes, or their base64 (as ENCRYPTION_KEY holds it). */
 export type KeyMaterial = string | Uint8Array;
 
-/**
- * Builds the cipher from `currentKey`; `previousKeys` still open what older keys sealed, so keys
- * can be rotated without rewriting every row at once.
- */
+/** `previousKeys` still open what older keys sealed: keys rotate without rewriting every row. */
 export async function createCipher(
   currentKey: KeyMaterial,
   options: { previousKeys?: readonly KeyMaterial[] } = {},
@@ -84,7 +78,7 @@ export async function createCipher(
   };
 }
 
-/** The id of a key, for logs and operators: what `SealedSecret.keyId` holds. */
+/** For logs and operators. */
 export async function keyIdOf(key: KeyMaterial): Promise<string> {
   return (await importKey(key, "the key")).id;
 }

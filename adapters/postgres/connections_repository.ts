@@ -26,11 +26,7 @@ const ConnectionRow = v.object({
   attention: v.nullable(v.string()),
 });
 
-/**
- * Saved connections in table `connections`. The private key is sealed before it leaves the process
- * and opened only when a Connection is handed out (on its way to the ConnectWise client); the MSP
- * id is authenticated with it.
- */
+/** The private key is sealed before it leaves the process, opened only for ConnectWise calls. */
 export function postgresConnections(sql: Queryable, cipher: SecretCipher): Connections {
   return {
     get: async (mspId) => {

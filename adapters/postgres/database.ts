@@ -6,35 +6,24 @@ import { migrate } from "./migrate.ts";
 const log = getLogger(["psa-sync", "db"]);
 
 /**
- * How the pool reconnects after the server went away (a restart, a failover). postgres.js waits up
- * to 20 s between attempts by default, growing with every failed one; capped at 1 s the service is
- * back within seconds of the database. A connection attempt gives up after 5 s instead of 30 s, so
- * a request waits no longer than that before its 503.
+ * postgres.js waits up to 20 s between reconnection attempts by default: capped at 1 s the service
+ * is back within seconds of the database; a request waits at most 5 s before its 503.
  */
 const RECONNECT = {
   backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
   connect_timeout: 5,
 };
 
-/** An open, migrated database. */
 export interface Database {
   readonly sql: postgres.Sql;
-  /**
-   * A client of one connection for usage reports (`max: 1`), beside the pool: postgres.js pipelines
-   * their group-commit statements on it (see `PIPELINED_REPORT_BATCH`). Absent on the embedded
-   * database, which serves one connection.
-   */
+  /** One connection for usage reports, pipelined (`PIPELINED_REPORT_BATCH`); not when embedded. */
   readonly ingest?: postgres.Sql;
   /** `postgres` for DATABASE_URL, `embedded` for PGlite under the data directory. */
   readonly kind: "postgres" | "embedded";
   close(): Promise<void>;
 }
 
-/**
- * Opens the service's database and applies pending migrations: the Postgres of `databaseUrl` when
- * given, otherwise the embedded PGlite with its files under `dataDir` (./data by default in the
- * configuration). Logs which one is in use, never the password.
- */
+/** Migrated; without `databaseUrl`, PGlite under `dataDir`. Logs which one, never the password. */
 export async function openDatabase(
   config: { databaseUrl?: string | null; dataDir: string },
 ): Promise<Database> {

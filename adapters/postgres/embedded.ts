@@ -11,11 +11,8 @@ export interface EmbeddedDatabase {
 }
 
 /**
- * Starts PGlite (Postgres compiled to WASM) with its files in `<dataDir>/pglite` and serves it on
- * 127.0.0.1 (a free port) to one postgres.js client. PGlite is a single session: the pool holds
- * exactly one connection (`max: 1`), session settings are shared, and LISTEN/NOTIFY must not be
- * relied on. A lock file keeps a second process off the same files, which PGlite itself does not
- * do.
+ * PGlite is a single session: the pool holds one connection and session settings are shared. A
+ * lock file keeps a second process off the same files, which PGlite itself does not.
  */
 export async function startEmbedded(
   dataDir: string,
@@ -59,7 +56,7 @@ export async function startEmbedded(
   }
 }
 
-/** An exclusive lock on `<dataDir>/psa-sync.lock`; released by close or by the process ending. */
+/** Released by close, or by the process ending. */
 async function lockDataDir(dataDir: string): Promise<Deno.FsFile> {
   const file = await Deno.open(`${dataDir}/psa-sync.lock`, { create: true, write: true });
   if (!(await file.tryLock(true))) {

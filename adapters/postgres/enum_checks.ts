@@ -12,10 +12,7 @@ interface EnumCheck {
   readonly values: readonly string[];
 }
 
-/**
- * The database's CHECK constraints on enumerated columns, fed from the same lists as the HTTP
- * schemas and the row parsers, so a value is declared once.
- */
+/** Fed from the lists of the HTTP schemas and the row parsers: a value is declared once. */
 export const ENUM_CHECKS: readonly EnumCheck[] = [
   { table: "audit_log", column: "action", values: AUDIT_ACTIONS },
   { table: "organizations", column: "license_type", values: LICENSE_TYPES },
@@ -24,11 +21,7 @@ export const ENUM_CHECKS: readonly EnumCheck[] = [
   { table: "sync_lines", column: "status", values: SYNC_STATUSES },
 ];
 
-/**
- * Brings each CHECK constraint to its list. The lists in force are kept in `enum_checks`, so a
- * start whose lists are unchanged reads one small table and alters nothing (no table scan, no
- * lock). Runs under the migration lock.
- */
+/** Under the migration lock; unchanged lists (in `enum_checks`) alter nothing, lock nothing. */
 export async function syncEnumChecks(conn: postgres.ReservedSql): Promise<string[]> {
   await conn`
     CREATE TABLE IF NOT EXISTS enum_checks (name text PRIMARY KEY, allowed text[] NOT NULL)`;

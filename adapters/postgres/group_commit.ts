@@ -1,4 +1,3 @@
-/** How a group commit forms its batches. */
 export interface GroupCommitOptions<I> {
   /** Items with the same key never share a batch (the later one waits for the next). */
   readonly key: (item: I) => string;
@@ -6,11 +5,7 @@ export interface GroupCommitOptions<I> {
   readonly maxBatch: number;
   /** At most this many batches running at once. */
   readonly maxInFlight: number;
-  /**
-   * A batch that would run while another one is still running goes only with at least this many
-   * items; fewer wait for a running batch to end. Default 1: any waiting item goes as soon as a
-   * slot is free.
-   */
+  /** A batch goes beside a running one only this large (default 1); fewer wait for it to end. */
   readonly minBesideRunning?: number;
   /**
    * After a batch, how long the next one may wait for as many items as that batch had (its callers
@@ -26,13 +21,9 @@ interface Waiting<I, O> {
 }
 
 /**
- * Group commit: items that arrive while `maxInFlight` batches are running wait and then go
- * together, as one batch, to `run` (one statement, one commit for all of them). An idle caller is
- * not delayed: when a slot is free its item runs at once, alone. Under load, when a batch of n
- * items ends while m wait, the next batch waits up to `lingerMs` for n + m items, so the callers
- * just answered join it rather than the one after. With `minBesideRunning`, a batch goes beside a
- * running one only once it is that large. `run` answers one settled result per item, in order, so
- * one item's failure is its own.
+ * Items that arrive while batches run go together to `run` (one statement, one commit); an idle
+ * caller is not delayed. After a batch of n while m wait, the next waits up to `lingerMs` for
+ * n + m, so the callers just answered join it. One item's failure is its own.
  */
 export function groupCommit<I, O>(
   run: (batch: readonly I[]) => Promise<PromiseSettledResult<O>[]>,

@@ -36,10 +36,7 @@ function toEntry(row: v.InferOutput<typeof EntryRow>): LedgerEntry {
   };
 }
 
-/**
- * The append-only usage ledger in table `usage_ledger`; event ids are unique per MSP. `record` is
- * the pool's group commit when given (see `groupCommitRecorder`), else one statement per report.
- */
+/** `record` is the pool's group commit when given, else one statement per report. */
 export function postgresUsageLedger(
   sql: Queryable,
   record: UsageLedger["record"] = (mspId, entry, options) =>
@@ -96,7 +93,6 @@ function toStatement(row: v.InferOutput<typeof StatementRow>): Statement {
   };
 }
 
-/** One chunk of a period's statements in one multi-row INSERT. */
 async function writeStatements(
   sql: Queryable,
   input: { mspId: string; period: Period; chunk: readonly Statement[] },
@@ -128,7 +124,6 @@ async function writeStatements(
       final boolean, finalized_at timestamptz)`;
 }
 
-/** Final statements in tables `finalized_periods` and `statements`; written once. */
 export function postgresStatements(sql: Queryable): Statements {
   return {
     isFinalized: async (mspId, period) => {

@@ -35,7 +35,7 @@ function toAuditEntry(row: v.InferOutput<typeof AuditRow>): AuditEntry {
   };
 }
 
-/** The audit log in table `audit_log`; its bigserial id is the paging cursor. */
+/** Its bigserial id is the paging cursor. */
 export function postgresAuditLog(sql: Queryable): AuditLog {
   return {
     append: async (mspId, e) => {
@@ -78,7 +78,7 @@ function toEvent(row: v.InferOutput<typeof EventRow>): OutboundEvent {
   };
 }
 
-/** Events for the platform in table `outbox`, oldest due first. */
+/** Oldest due first. */
 export function postgresOutbox(sql: Queryable): Outbox {
   return {
     add: async (e) => {

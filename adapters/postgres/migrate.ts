@@ -4,7 +4,6 @@ import { syncEnumChecks } from "./enum_checks.ts";
 
 const log = getLogger(["psa-sync", "db"]);
 
-/** The numbered SQL files shipped with the service. */
 export const MIGRATIONS_DIR: URL = new URL("./migrations/", import.meta.url);
 
 /**
@@ -21,10 +20,8 @@ export interface Migration {
 }
 
 /**
- * Applies the pending migrations of `directory` (numbered `001_name.sql`, in number order) to the
- * schema `sql` points at, each in its own transaction, recorded in `schema_migrations`. A Postgres
- * advisory lock held on one reserved connection keeps concurrent starters apart; a second start
- * applies nothing. Returns the names of the files it applied.
+ * Each in its own transaction, in number order; an advisory lock keeps concurrent starters apart,
+ * so a second start applies nothing. Answers the files it applied.
  */
 export async function migrate(
   sql: postgres.Sql,
@@ -50,7 +47,7 @@ export async function migrate(
   }
 }
 
-/** Reads and orders the migration files; refuses badly named or duplicate numbers. */
+/** Refuses badly named files and duplicate numbers. */
 export async function readMigrations(directory: URL): Promise<Migration[]> {
   const migrations: Migration[] = [];
   for await (const entry of Deno.readDir(directory)) {

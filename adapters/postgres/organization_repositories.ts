@@ -16,7 +16,7 @@ function toOrganization(row: v.InferOutput<typeof OrganizationRow>): Organizatio
   return { id: row.id, name: row.name, planId: row.plan_id, licenseType: row.license_type };
 }
 
-/** Each MSP's organizations in table `organizations`, listed by id. */
+/** Listed by id. */
 export function postgresOrganizations(sql: Queryable): Organizations {
   return {
     get: async (mspId, organizationId) => {
@@ -72,7 +72,6 @@ function toCompanyMapping(row: v.InferOutput<typeof CompanyMappingRow>): Company
   };
 }
 
-/** Organization -> (company, agreement) in table `company_mappings`, one per organization. */
 export function postgresCompanyMappings(sql: Queryable): CompanyMappings {
   return {
     get: async (mspId, organizationId) => {

@@ -5,10 +5,7 @@ import { entryKey, type Keyed, type PeriodSummary } from "../../domain/period_su
 import type { LedgerEntry } from "../../domain/usage.ts";
 import { integer, parseRows, type Queryable } from "./rows.ts";
 
-/**
- * Appends a ledger entry and folds it into its period's summary in one statement
- * (`summaryFromStored`); false when the MSP already has the event id.
- */
+/** One statement; false when the MSP already has the event id. */
 export async function appendWithSummary(
   sql: Queryable,
   mspId: string,
@@ -37,14 +34,10 @@ const later = (field: "licenses" | "servers" | "plan") => {
 };
 
 /**
- * CTEs that fold the ledger rows just stored into their periods' summaries, for a statement whose
- * CTE `stored` returns them (columns msp_id, organization_id, period, key (the entry key, COLLATE
- * "C"), licenses, servers, plan_id), any number of rows, several per summary included. The rule is
- * `addToSummary`'s: every part is a max, a first or a last by key, so the rows of one statement are
- * first folded together (an upsert may touch a row once) and then into the stored summary, and
- * concurrent statements commute. Summaries are upserted in key order, so two such statements lock
- * them in the same order. A text, built once: the statement that holds it is sent with every usage
- * report.
+ * `addToSummary` over the rows of CTE `stored` (msp_id, organization_id, period, key COLLATE "C",
+ * licenses, servers, plan_id). Every part is a max, a first or a last by key, so one statement's
+ * rows fold together first (an upsert may touch a row once) and concurrent statements commute;
+ * summaries are upserted in key order, so two statements lock them in the same order.
  */
 export const SUMMARY_FROM_STORED = `
     first_keys AS (
@@ -116,9 +109,8 @@ const InputsRow = v.object({
 });
 
 /**
- * The inputs of a period's figures per organization (`periodInputs`): the period's row and, per
- * field, the last value of the latest earlier row that has one. Each is an index lookup, so the
- * cost is flat in history.
+ * The period's row and, per field, the latest earlier value: each an index lookup, so the cost is
+ * flat in history.
  */
 export async function readPeriodInputs(
   sql: Queryable,

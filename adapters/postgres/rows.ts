@@ -7,11 +7,7 @@ import * as v from "valibot";
  */
 export type Queryable = postgres.ISql;
 
-/**
- * A whole number as Postgres sends it: int4 arrives as a number, int8 (bigint, bigserial) as a
- * string so nothing is rounded on the way; both become a number here, refused when it would not be
- * exact.
- */
+/** int8 arrives as a string, so nothing is rounded; refused when a number would not be exact. */
 export const integer = v.pipe(
   v.union([v.number(), v.string(), v.bigint()]),
   v.transform(Number),
@@ -27,10 +23,7 @@ export const bytes = v.pipe(
   v.transform((b): Uint8Array<ArrayBuffer> => new Uint8Array(b)),
 );
 
-/**
- * Checks a row against its schema before it becomes a domain object; a row that does not fit is a
- * broken database, reported with the table and column.
- */
+/** A row that does not fit is a broken database, reported with the table and column. */
 export function parseRow<S extends v.GenericSchema>(
   schema: S,
   row: unknown,
@@ -43,7 +36,6 @@ export function parseRow<S extends v.GenericSchema>(
   throw new Error(`Cannot read a ${table} row: ${column}: ${issue.message}`);
 }
 
-/** Parses every row of a result. */
 export function parseRows<S extends v.GenericSchema>(
   schema: S,
   rows: readonly unknown[],
@@ -52,18 +44,12 @@ export function parseRows<S extends v.GenericSchema>(
   return rows.map((row) => parseRow(schema, row, table));
 }
 
-/**
- * Orders like the memory adapters (`localeCompare`), not like the database collation, so both
- * adapters list in the same order.
- */
+/** `localeCompare`, as the memory adapters order, not the database collation. */
 export function byText<T>(text: (item: T) => string): (a: T, b: T) => number {
   return (a, b) => text(a).localeCompare(text(b));
 }
 
-/**
- * Runs `work` all or nothing: in a transaction of its own on the pool, in a savepoint inside a
- * transaction (a failure then undoes only `work`).
- */
+/** In a transaction of its own on the pool, in a savepoint inside one (undoing only `work`). */
 export async function atomically<T>(
   sql: Queryable,
   work: (tx: Queryable) => Promise<T>,

@@ -5,7 +5,7 @@ import type { Queryable } from "./rows.ts";
 // a day of links and sessions whatever the history.
 const KEEP_EXPIRED_MS = 24 * 60 * 60_000;
 
-/** Setup links and sessions in Postgres; one statement decides a redemption. */
+/** One statement decides a redemption. */
 export function postgresSetupAccess(sql: Queryable): SetupAccess {
   const before = (at: Date) => new Date(at.getTime() - KEEP_EXPIRED_MS);
   return {

@@ -34,13 +34,12 @@ function toLine(row: v.InferOutput<typeof LineRow>): SyncLine {
   };
 }
 
-/** Sorted by `lineKey` with `localeCompare`, as the memory adapter sorts them. */
+/** As the memory adapter sorts them. */
 function sorted(rows: readonly unknown[]): SyncLine[] {
   return parseRows(LineRow, rows, "sync_lines").map(toLine)
     .sort((a, b) => lineKey(a).localeCompare(lineKey(b)));
 }
 
-/** Sync lines per MSP in table `sync_lines`, keyed by `lineKey`. */
 export function postgresSyncLines(sql: Queryable): SyncLines {
   return {
     list: async (mspId) => sorted(await sql`SELECT * FROM sync_lines WHERE msp_id = ${mspId}`),
@@ -83,9 +82,8 @@ export function postgresSyncLines(sql: Queryable): SyncLines {
           `Cannot record a line of agreement ${stray.agreementId} in a push of agreement ${agreementId}`,
         );
       }
-      // One statement: the lines travel as one JSON array, the audit entries as another (inserted
-      // in their order, so their ids keep it); the DELETE sees the rows as they were, and removes
-      // only keys not saved.
+      // One statement; audit entries are inserted in order, so their ids keep it. The DELETE sees
+      // the rows as they were, and removes only keys not saved.
       const rows = (lines ?? []).map((l) => ({ ...l, lineKey: lineKey(l) }));
       await sql`
         WITH input AS (

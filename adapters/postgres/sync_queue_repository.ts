@@ -11,9 +11,8 @@ const ClaimedRow = v.object({
 });
 
 /**
- * The dirty-agreement queue in table `sync_queue`. Claims lock rows with `FOR UPDATE SKIP LOCKED`,
- * so concurrent workers split the due entries between them instead of waiting on (or sharing) one;
- * a lease that has run out counts as free. Times come from the caller's clock, not the database's.
+ * `FOR UPDATE SKIP LOCKED`: concurrent workers split the due entries instead of waiting on one.
+ * Times come from the caller's clock, not the database's.
  */
 export function postgresSyncQueue(sql: Queryable): SyncQueue {
   return {

@@ -1,8 +1,4 @@
-/**
- * Error codes that mean "the database cannot be reached right now", not "the query is wrong":
- * socket errors of the driver (node:net codes and the postgres.js connection codes) and the
- * server's own shutdown and start-up answers (SQLSTATE class 08 and 57P01-57P03).
- */
+/** "The database cannot be reached right now", not "the query is wrong". */
 const UNREACHABLE_CODES = new Set([
   "ECONNREFUSED",
   "ECONNRESET",
@@ -21,11 +17,7 @@ const UNREACHABLE_CODES = new Set([
 /** The SQLSTATE class of connection exceptions (08000, 08003, 08006, ...). */
 const CONNECTION_EXCEPTION_CLASS = "08";
 
-/**
- * True when `error` says the database is unreachable (down, restarting, or the connection dropped):
- * the HTTP edge then answers 503 with Retry-After rather than 500, and the caller may simply try
- * again later.
- */
+/** Then the HTTP edge answers 503 with Retry-After, not 500: the caller may simply try again. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   if (typeof error !== "object" || error === null) return false;
   if (error instanceof Deno.errors.ConnectionRefused) return true;

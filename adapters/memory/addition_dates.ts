@@ -10,10 +10,7 @@ export const INVOICED_PERIOD_REFUSAL =
 export const BEFORE_BILL_START_REFUSAL =
   "effectiveDate cannot be less than the agreement billing start date";
 
-/**
- * Why ConnectWise refuses an addition's `effectiveDate` on an agreement, or null: before the
- * billing start, or (without proration) before the next invoice date, in a period already invoiced.
- */
+/** Before the billing start, or (without proration) in a period already invoiced; else null. */
 export function additionDateRefusal(terms: AgreementTerms, effectiveDate: Date): string | null {
   if (terms.billStartDate !== null && effectiveDate < terms.billStartDate) {
     return BEFORE_BILL_START_REFUSAL;

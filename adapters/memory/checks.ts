@@ -1,12 +1,8 @@
 import type { Period } from "../../domain/period.ts";
 
-/**
- * The CHECK constraints of the Postgres schema that the memory store must keep too, so a bug that
- * writes a negative quantity or a misplaced statement fails in memory tests as it would in
- * production (the contract suites run both stores against the same cases).
- */
+// Postgres's CHECK constraints, kept in memory too, so a bug fails in memory tests as well.
 
-/** Refuses a negative quantity, as `CHECK (column >= 0)` does. */
+/** As `CHECK (column >= 0)` does. */
 export function refuseNegative(
   table: string,
   quantities: Record<string, number | null>,
@@ -18,7 +14,7 @@ export function refuseNegative(
   }
 }
 
-/** Refuses a statement of another period than the one being finalized, as the Postgres adapter. */
+/** A statement of another period than the one being finalized, as the Postgres adapter. */
 export function refuseMisplaced(
   period: Period,
   statements: readonly { period: Period; organizationId: string }[],
@@ -32,7 +28,7 @@ export function refuseMisplaced(
   }
 }
 
-/** Refuses a pushed line of another agreement than the push's, as the Postgres adapter. */
+/** A pushed line of another agreement than the push's, as the Postgres adapter. */
 export function refuseStray(agreementId: number, line: { agreementId: number }): void {
   if (line.agreementId !== agreementId) {
     throw new Error(

@@ -2,7 +2,6 @@ import type { AuditLog } from "../../application/ports/audit_log.ts";
 import type { Outbox } from "../../application/ports/outbox.ts";
 import { done, GLOBAL, type MemoryState } from "./state.ts";
 
-/** Table-backed audit log, newest first. */
 export function memoryAuditLog(s: MemoryState): AuditLog {
   return {
     append: (msp, entry) =>
@@ -20,7 +19,6 @@ export function memoryAuditLog(s: MemoryState): AuditLog {
   };
 }
 
-/** Table-backed outbox. */
 export function memoryOutbox(s: MemoryState): Outbox {
   return {
     add: (event) =>

@@ -32,7 +32,7 @@ export interface MemoryMember {
   readonly writes?: readonly ("Product Catalog add" | "Agreements add" | "Agreements edit")[];
 }
 
-/** What the stand-in holds; tests arrange it directly. */
+/** Tests arrange it directly. */
 export interface MemoryConnectWiseData {
   members: MemoryMember[];
   types: NamedRef[];
@@ -58,10 +58,7 @@ function companiesMatching(d: MemoryConnectWiseData, f: CompanyFilter): CwCompan
   );
 }
 
-/**
- * A ConnectWise held in memory, for use-case tests and the demo: same port, same errors as the real
- * client. `writes` counts every create and update.
- */
+/** For use-case tests and the demo: the same errors as the real client; `writes` counts writes. */
 export class MemoryConnectWise implements ConnectWise {
   readonly data: MemoryConnectWiseData;
   readonly writes: { method: "create" | "update" | "create-product"; agreementId?: number }[] = [];

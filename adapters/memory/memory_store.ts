@@ -37,10 +37,8 @@ function repositories(s: MemoryState): Repositories {
 }
 
 /**
- * Every repository in memory. Transactions and single calls run one at a time, each as a unit of
- * the undo log: a unit that throws is undone, so a failure leaves nothing behind, and nothing is
- * copied but what is written. Work that throws `TransactionConflict` is undone and runs again, as
- * on Postgres (the only conflicts here are the ones work declares itself).
+ * One unit of the undo log at a time: a unit that throws is undone, and nothing is copied but what
+ * is written. Work that throws `TransactionConflict` runs again, as on Postgres.
  */
 export function memoryStore(): Store {
   const state = emptyState();
@@ -66,7 +64,7 @@ export function memoryStore(): Store {
   };
 }
 
-/** Routes every single call through the queue, each as a unit of its own. */
+/** Every single call is a unit of its own. */
 function serialized(
   repos: Repositories,
   unit: <T>(call: () => Promise<T>) => Promise<T>,

@@ -1,6 +1,5 @@
 import type { Attributes, Telemetry } from "../../application/ports/telemetry.ts";
 
-/** A span as the memory telemetry keeps it. */
 export interface RecordedSpan {
   readonly name: string;
   attributes: Record<string, string | number | boolean>;
@@ -16,7 +15,6 @@ export interface MemoryTelemetry extends Telemetry {
   gauged(gauge: string, labels?: Attributes): number | undefined;
 }
 
-/** A fresh memory telemetry. */
 export function memoryTelemetry(): MemoryTelemetry {
   const spans: RecordedSpan[] = [];
   const counts: { name: string; labels: Attributes; value: number }[] = [];

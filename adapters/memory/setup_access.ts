@@ -5,7 +5,7 @@ import type {
   SetupSessionRecord,
 } from "../../application/ports/setup_access.ts";
 
-/** Setup links and sessions in memory (tests and a single process). */
+/** For tests and a single process. */
 export function memorySetupAccess(): SetupAccess {
   const links = new Map<string, SetupLinkRecord & { used: boolean }>();
   const sessions = new Map<string, SetupSessionRecord>();

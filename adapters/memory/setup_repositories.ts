@@ -9,7 +9,6 @@ import { done, GLOBAL, type MemoryState } from "./state.ts";
 /** Orders by a text key with `localeCompare`, as the Postgres adapters sort. */
 const byText = <T>(text: (item: T) => string) => (a: T, b: T) => text(a).localeCompare(text(b));
 
-/** Table-backed plans. */
 export function memoryPlans(s: MemoryState): Plans {
   return {
     get: (id) => Promise.resolve(s.plans.get(GLOBAL, id)),
@@ -21,7 +20,7 @@ export function memoryPlans(s: MemoryState): Plans {
   };
 }
 
-/** Table-backed connections (kept in clear: memory is never at rest). */
+/** Kept in clear: memory is never at rest. */
 export function memoryConnections(s: MemoryState): Connections {
   const change = (msp: string, fields: Partial<Connection>) => {
     const c = s.connections.get(GLOBAL, msp);
@@ -38,7 +37,6 @@ export function memoryConnections(s: MemoryState): Connections {
   };
 }
 
-/** Table-backed product mappings. */
 export function memoryProductMappings(s: MemoryState): ProductMappings {
   return {
     get: (msp, planId) => Promise.resolve(s.productMappings.get(msp, planId)),
@@ -47,7 +45,6 @@ export function memoryProductMappings(s: MemoryState): ProductMappings {
   };
 }
 
-/** Table-backed organizations. */
 export function memoryOrganizations(s: MemoryState): Organizations {
   return {
     get: (msp, id) => Promise.resolve(s.organizations.get(msp, id)),
@@ -75,7 +72,6 @@ function withNames(m: CompanyMapping): CompanyMapping {
   };
 }
 
-/** Table-backed company mappings, one per organization. */
 export function memoryCompanyMappings(s: MemoryState): CompanyMappings {
   const byOrganization = byText((m: CompanyMapping) => m.organizationId);
   return {

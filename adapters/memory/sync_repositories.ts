@@ -4,7 +4,6 @@ import type { SyncQueue } from "../../application/ports/sync_queue.ts";
 import { refuseNegative, refuseStray } from "./checks.ts";
 import { answer, done, type MemoryState, type QueueRow } from "./state.ts";
 
-/** Table-backed sync lines. */
 export function memorySyncLines(s: MemoryState): SyncLines {
   const all = (msp: string) =>
     s.syncLines.list(msp).sort((a, b) => lineKey(a).localeCompare(lineKey(b)));
@@ -63,7 +62,6 @@ function claimOrder(a: QueueRow, b: QueueRow): number {
     a.agreementId - b.agreementId;
 }
 
-/** Table-backed dirty-agreement queue with leases. */
 export function memorySyncQueue(s: MemoryState): SyncQueue {
   const id = (agreementId: number) => String(agreementId);
   // An entry already waiting keeps its notBefore (reports coalesce), unless advanced.

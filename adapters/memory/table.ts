@@ -1,11 +1,8 @@
 import type { UndoLog } from "./undo_log.ts";
 
 /**
- * One collection of the memory store, its rows keyed by (group, id). The group is what reads select
- * by (an MSP, or an MSP and an organization), so a read touches only its group. Rows go in and come
- * out as deep copies: no caller can change the store behind its back, as with a database. Every
- * write records its inverse in the store's undo log, so the only way to change a table is one the
- * log can take back.
+ * Rows keyed by (group, id): a read touches only its group. Rows go in and out as deep copies, so
+ * no caller changes the store behind its back; every write records its inverse in the undo log.
  */
 export class Table<V> {
   readonly #groups = new Map<string, Map<string, V>>();
@@ -15,7 +12,6 @@ export class Table<V> {
     this.#log = log;
   }
 
-  /** A copy of the row, or undefined. */
   get(group: string, id: string): V | undefined {
     const row = this.#groups.get(group)?.get(id);
     return row === undefined ? undefined : structuredClone(row);
@@ -25,27 +21,23 @@ export class Table<V> {
     return this.#groups.get(group)?.has(id) ?? false;
   }
 
-  /** Copies of the group's rows, in no promised order. */
+  /** In no promised order. */
   list(group: string): V[] {
     return [...(this.#groups.get(group)?.values() ?? [])].map((row) => structuredClone(row));
   }
 
-  /** The ids of the group's rows. */
   ids(group: string): string[] {
     return [...(this.#groups.get(group)?.keys() ?? [])];
   }
 
-  /** Every group that holds a row. */
   groups(): string[] {
     return [...this.#groups.keys()];
   }
 
-  /** Copies of every row of every group. */
   all(): V[] {
     return this.groups().flatMap((group) => this.list(group));
   }
 
-  /** Inserts or replaces the row (with a copy of `row`). */
   set(group: string, id: string, row: V): void {
     const rows = this.#groups.get(group);
     const had = rows?.has(id) ?? false;
@@ -55,7 +47,7 @@ export class Table<V> {
     this.#put(group, id, structuredClone(row));
   }
 
-  /** Removes the row; false when there was none. */
+  /** False when there was no row. */
   delete(group: string, id: string): boolean {
     const rows = this.#groups.get(group);
     if (!rows?.has(id)) return false;

@@ -1,15 +1,11 @@
 /**
- * The memory store's undo log. Every write to a table records how to put back what it replaced; a
- * unit of work that throws runs those records backwards, one that succeeds forgets them. So a
- * transaction costs what it writes, whatever the size of the state (the store used to clone it
- * whole).
- *
- * Units run one at a time (the store queues them), so one log is enough.
+ * A unit of work that throws runs its writes' inverses backwards, so a transaction costs what it
+ * writes, whatever the size of the state. Units run one at a time: one log is enough.
  */
 export class UndoLog {
   #undo: (() => void)[] | null = null;
 
-  /** Runs `work` as one unit: its writes stay when it returns and are undone when it throws. */
+  /** Its writes stay when it returns and are undone when it throws. */
   async unit<T>(work: () => Promise<T>): Promise<T> {
     if (this.#undo !== null) throw new Error("memory store: units of work do not nest");
     const undo: (() => void)[] = [];
@@ -24,10 +20,7 @@ export class UndoLog {
     }
   }
 
-  /**
-   * Remembers how to reverse a change just made. Writing outside a unit is a bug (a repository kept
-   * after its transaction ended), so it throws.
-   */
+  /** Throws outside a unit: that is a repository kept after its transaction ended. */
   record(inverse: () => void): void {
     if (this.#undo === null) throw new Error("memory store: a write outside a unit of work");
     this.#undo.push(inverse);

@@ -1,6 +1,5 @@
-// Composition root: read the configuration, register the monthly schedule, build the service and
-// serve it. All configuration comes from the environment (`deno task start` adds `.env` through
-// --env-file when present).
+// The entry point: configuration from the environment (`deno task start` adds `.env`), the monthly
+// schedule, then the service wired in adapters/composition_root.ts, served.
 import { getLogger } from "@logtape/logtape";
 import { ConfigError, parseConfig } from "./adapters/config/config.ts";
 import { configureLogging } from "./adapters/logging/configure_logging.ts";

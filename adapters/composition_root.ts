@@ -27,7 +27,6 @@ import { createPlatformWebhook } from "./webhook/platform_webhook.ts";
 
 const log = getLogger(["psa-sync", "service"]);
 
-/** The wired service: use-case dependencies, the HTTP app, the background loop. */
 export interface Service {
   readonly deps: Deps;
   /** `deps` with the background ConnectWise client: for the sync loop and the monthly run. */
@@ -83,11 +82,7 @@ async function encryptionKey(config: Config): Promise<Uint8Array> {
   return key;
 }
 
-/**
- * Builds the service from its configuration: the database (Postgres, or the embedded one under
- * DATA_DIR) migrated, the ConnectWise client, the use cases' dependencies, the HTTP app; finalizes
- * any ended period still open (catch-up) and starts the sync loop.
- */
+/** Wired by hand; finalizes any ended period still open (catch-up) and starts the sync loop. */
 export async function buildService(
   config: Config,
   options: { syncLoop?: boolean } = {},
@@ -186,11 +181,7 @@ function hostname(): string {
   }
 }
 
-/**
- * The store's repositories alone, on the database the service uses (DATABASE_URL, else the embedded
- * one under DATA_DIR), for tools that only read figures (`deno task figures:verify`): no key is
- * needed, as the ledger, statements, plans and organizations hold no secret.
- */
+/** For tools that only read figures (`figures:verify`): no key, as figures hold no secret. */
 export async function openFigureRepositories(
   config: Pick<Config, "databaseUrl" | "dataDir">,
 ): Promise<{ repos: Repositories; close(): Promise<void> }> {

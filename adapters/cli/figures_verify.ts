@@ -1,6 +1,5 @@
-// `deno task figures:verify`: recomputes every open period from the ledger and compares it with the
-// figures kept as reports arrived; exits 1 on any difference, naming the MSP, organization and
-// period.
+// `deno task figures:verify`: every open period recomputed from the ledger against the kept
+// figures; exits 1 on any difference, naming the MSP, organization and period.
 import { verifyFigures } from "../../application/figures/verify_figures.ts";
 import { openFigureRepositories } from "../composition_root.ts";
 

@@ -1,7 +1,6 @@
 import * as v from "valibot";
 import * as s from "./env_schemas.ts";
 
-/** The service's configuration, parsed from the environment. */
 export interface Config {
   readonly port: number;
   /** Postgres URL; null: the embedded database under `dataDir`. */
@@ -18,7 +17,7 @@ export interface Config {
   /** How often mapped agreements' invoice dates and billability are read again, in minutes. */
   readonly invoiceDatesRefreshMinutes: number;
   readonly hostAllowlist: readonly string[];
-  /** Outbound events (null: none are sent): where, and the secrets that sign them (old and new during a rotation). */
+  /** Null: no event is sent. Old and new secrets both sign during a rotation. */
   readonly webhook: { readonly url: string; readonly secrets: readonly string[] } | null;
   /** The origin setup links point at; null: the origin the platform called. */
   readonly publicUrl: string | null;
@@ -28,7 +27,6 @@ export interface Config {
   readonly trustProxy: number;
   /** The bearer token `GET /metrics` requires; null: open. */
   readonly metricsToken: string | null;
-  /** The largest ConnectWise answer read, in bytes. */
   readonly maxAnswerBytes: number;
   readonly logLevel: "debug" | "info" | "warning" | "error";
   /** JSON lines in production, readable text in the demo unless set. */
@@ -51,10 +49,7 @@ export class ConfigError extends Error {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-/**
- * Parses the configuration from an environment record (`Deno.env.toObject()`, possibly merged with
- * `.env`). An empty value counts as unset. Throws a `ConfigError` listing every problem at once.
- */
+/** An empty value counts as unset; a `ConfigError` lists every problem at once. */
 export function parseConfig(env: Env): Config {
   const problems: string[] = [];
   const read = <T>(name: string, schema: v.GenericSchema<string, T>): T | undefined => {
@@ -67,9 +62,8 @@ export function parseConfig(env: Env): Config {
   };
   const demo = read("PSA_SYNC_DEMO", s.Flag) ?? false;
   const databaseUrl = read("DATABASE_URL", s.DatabaseUrl) ?? null;
-  // With DATABASE_URL the service runs for real: the secrets must be given. On the embedded
-  // database (a developer's machine) it starts without them: /v1 locked, a key kept under DATA_DIR,
-  // ConnectWise unreachable.
+  // With DATABASE_URL the secrets must be given. On the embedded database (a developer's machine)
+  // it starts without them: /v1 locked, a key kept under DATA_DIR, ConnectWise unreachable.
   const production = databaseUrl !== null || Boolean(env.DATABASE_URL?.trim());
   const required = <T>(name: string, value: T | undefined, why: string): T | null => {
     const reported = problems.some((p) => p.startsWith(`${name} `));

@@ -9,9 +9,7 @@ import { jsonLines } from "./json_lines.ts";
 import { redactingSink } from "./redaction.ts";
 import { traceContextSink } from "./trace_context.ts";
 
-/** How the service logs. */
 export interface LoggingOptions {
-  /** The lowest level written. */
   readonly level: "debug" | "info" | "warning" | "error";
   /** JSON lines (production) or readable text (development, demo). */
   readonly json: boolean;
@@ -19,11 +17,7 @@ export interface LoggingOptions {
   readonly sink?: Sink;
 }
 
-/**
- * Configures LogTape for the whole process: the `psa-sync` categories at `level`, LogTape's own
- * meta logger at warning, and every record passed through the redaction step, tagged with the
- * active trace and span ids. Safe to call again (it resets the previous setup).
- */
+/** Every record is redacted and tagged with the active trace; safe to call again (it resets). */
 export async function configureLogging(options: LoggingOptions): Promise<void> {
   // Strings in messages as they are (`http://0.0.0.0:8000`, `GET /healthz 200`), not quoted.
   const formatter = options.json
@@ -41,10 +35,8 @@ export async function configureLogging(options: LoggingOptions): Promise<void> {
 }
 
 /**
- * Marks a sink that is done with a record when it returns, so LogTape hands it the record as it is
- * instead of copying its properties first (a snapshot, for sinks that write later). Ours formats
- * and writes at once, and the service never changes a property object after logging it. The symbol
- * is the one LogTape's stream sink is marked with (`markSinkAsImmediate`, not exported).
+ * Ours writes at once and no property object changes after logging, so LogTape may skip its
+ * snapshot; the symbol is LogTape's own (`markSinkAsImmediate`, not exported).
  */
 function immediate(sink: Sink): Sink {
   Object.defineProperty(sink, Symbol.for("LogTape.sinkSnapshotPolicy.immediate"), { value: true });

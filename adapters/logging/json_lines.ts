@@ -12,7 +12,7 @@ function isPlainValue(value: unknown): boolean {
   return type === "string" || type === "number" || type === "boolean";
 }
 
-/** Whether every interpolated value is a string, number or boolean, and every property too (or null). */
+/** Every interpolated value and property a string, number, boolean or null. */
 function isFlat(record: LogRecord): boolean {
   const { message, properties } = record;
   for (let i = 1; i < message.length; i += 2) if (!isPlainValue(message[i])) return false;
@@ -23,11 +23,7 @@ function isFlat(record: LogRecord): boolean {
   return true;
 }
 
-/**
- * The record with its string values written into the message text, so the rendered message reads
- * `listening on http://0.0.0.0:8000`, not `http://"0.0.0.0":8000` (the values stay in `properties`
- * as they are).
- */
+/** So a message reads `on http://0.0.0.0:8000`, not `on http://"0.0.0.0":8000`. */
 export function withPlainStrings(record: LogRecord): LogRecord {
   const { message } = record;
   const plain: unknown[] = [message[0]];
@@ -40,10 +36,8 @@ export function withPlainStrings(record: LogRecord): LogRecord {
 }
 
 /**
- * LogTape's `jsonLinesFormatter` of `withPlainStrings(record)`, line for line, written directly for
- * the records that are nearly all of them (the access log: strings and numbers): without the
- * replacer that serializes errors and breaks cycles, which JSON.stringify then calls for every key.
- * Any other record goes to LogTape's own formatter. (A test compares the two on random records.)
+ * LogTape's `jsonLinesFormatter` line for line (a test compares them), written directly for flat
+ * records, without the replacer JSON.stringify would call for every key; others go to LogTape.
  */
 export function jsonLines(record: LogRecord): string {
   if (!isFlat(record)) return jsonLinesFormatter(withPlainStrings(record));

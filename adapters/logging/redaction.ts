@@ -48,11 +48,7 @@ function placeholders(raw: LogRecord["rawMessage"]): string[] {
   );
 }
 
-/**
- * Whether redaction would leave the record as it is: no value is an object or an array (where a
- * secret-named property could hide) and no property or placeholder is named like a secret. Most
- * records (the access log) are.
- */
+/** No object value (where a secret could hide) and no secret-like name: most records. */
 function untouched(record: LogRecord, names: readonly string[]): boolean {
   const { message, properties } = record;
   for (let i = 1; i < message.length; i += 2) {
@@ -83,10 +79,7 @@ export function redactRecord(record: LogRecord): LogRecord {
   };
 }
 
-/**
- * Wraps a sink so that nothing named like a secret reaches it: defence in depth behind the rule
- * that code never logs secrets in the first place.
- */
+/** Defence in depth behind the rule that code never logs a secret in the first place. */
 export function redactingSink(sink: Sink): Sink {
   return (record) => sink(redactRecord(record));
 }

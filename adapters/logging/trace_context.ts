@@ -1,10 +1,7 @@
 import { isSpanContextValid, trace } from "@opentelemetry/api";
 import type { Sink } from "@logtape/logtape";
 
-/**
- * Adds the active span's `traceId` and `spanId` to every record logged inside a span (LogTape calls
- * sinks synchronously, in the caller's context), so a log line leads to its trace and back.
- */
+/** LogTape calls sinks synchronously, in the caller's context: the active span is the record's. */
 export function traceContextSink(sink: Sink): Sink {
   return (record) => {
     const context = trace.getActiveSpan()?.spanContext();

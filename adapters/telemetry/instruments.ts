@@ -82,7 +82,7 @@ export const INSTRUMENTS: Readonly<Record<InstrumentKey, InstrumentSpec>> = {
   },
 };
 
-/** Upper bounds (seconds) of the ConnectWise duration buckets. */
+/** Seconds. */
 export const DURATION_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30] as const;
 
 /** Records into instruments by key; one implementation feeds /metrics, another OTel. */

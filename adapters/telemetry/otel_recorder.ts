@@ -6,10 +6,7 @@ export function otelName(key: InstrumentKey): string {
   return `psa_sync.${key}`;
 }
 
-/**
- * Records into OTel instruments made from `meter` (Deno's built-in MeterProvider with
- * OTEL_DENO=true, which exports them over OTLP).
- */
+/** `meter`: Deno's built-in MeterProvider with OTEL_DENO=true, exporting over OTLP. */
 export function createOtelRecorder(meter: Meter): Recorder {
   const counters = new Map<InstrumentKey, Counter>();
   const gauges = new Map<InstrumentKey, Gauge>();

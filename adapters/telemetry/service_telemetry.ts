@@ -14,7 +14,6 @@ import { createPrometheusRegistry, type PrometheusRegistry } from "./prometheus_
 
 /** The service's telemetry: the use cases' port plus what the adapters record themselves. */
 export interface ServiceTelemetry extends Telemetry {
-  /** What `GET /metrics` renders. */
   readonly registry: PrometheusRegistry;
   /** Counts and times one exchange with ConnectWise. */
   exchange(labels: ExchangeLabels, seconds: number): void;
@@ -31,11 +30,8 @@ function both(a: Recorder, b: Recorder): Recorder {
 }
 
 /**
- * Telemetry through `npm:@opentelemetry/api`: spans from `tracer` (made active, so ConnectWise
- * calls and log records inside belong to them; a leaf span is not) and every measurement into both
- * the OTel instruments and the Prometheus registry. Defaults are the global providers, which Deno
- * registers when OTEL_DENO=true; without it spans and OTel metrics cost next to nothing and
- * `/metrics` still counts.
+ * Every measurement goes to OTel and to the Prometheus registry. The global providers are Deno's
+ * with OTEL_DENO=true; without it spans cost next to nothing and `/metrics` still counts.
  */
 export function createServiceTelemetry(
   options: { tracer?: Tracer; meter?: Meter } = {},

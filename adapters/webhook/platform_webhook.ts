@@ -3,7 +3,6 @@ import { signatureHeader } from "./signature.ts";
 
 export { SIGNATURE_HEADER, signatureHeader, signPayload } from "./signature.ts";
 
-/** How the platform's webhook is reached. */
 export interface PlatformWebhookOptions {
   /** PLATFORM_WEBHOOK_URL */
   readonly url: string;
@@ -16,10 +15,7 @@ export interface PlatformWebhookOptions {
   readonly now?: () => Date;
 }
 
-/**
- * The JSON body of an event: its payload with the event's `id` (the platform dedupes on it),
- * `type`, `msp` and `occurredAt`, the same on every redelivery.
- */
+/** The same on every redelivery: the platform dedupes on `id`. */
 export function eventBody(event: OutboundEvent): string {
   return JSON.stringify({
     ...event.payload,
@@ -30,11 +26,7 @@ export function eventBody(event: OutboundEvent): string {
   });
 }
 
-/**
- * Delivers outbound events to the platform: POSTs the event as JSON, signed in
- * `X-PSA-Sync-Signature` over a timestamp and the body, plus the event id and type headers. A
- * non-2xx answer, a network error or a timeout throws, and the outbox retries later.
- */
+/** Signed over a timestamp and the body; anything but a 2xx throws, and the outbox retries. */
 export function createPlatformWebhook(options: PlatformWebhookOptions): PlatformWebhook {
   const send = options.fetch ?? ((input, init) => fetch(input, init));
   const now = options.now ?? (() => new Date());

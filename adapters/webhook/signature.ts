@@ -5,7 +5,7 @@ function hex(bytes: ArrayBuffer): string {
   return Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-/** The hex HMAC-SHA256 of `payload` with `secret`. */
+/** Hex HMAC-SHA256. */
 export async function signPayload(secret: string, payload: string): Promise<string> {
   const encoder = new TextEncoder();
   const key = await crypto.subtle.importKey(
@@ -18,11 +18,7 @@ export async function signPayload(secret: string, payload: string): Promise<stri
   return hex(await crypto.subtle.sign("HMAC", key, encoder.encode(payload)));
 }
 
-/**
- * The signature header's value, as Stripe signs its webhooks: the timestamp is signed with the body
- * (`"<t>.<body>"`) so a receiver can refuse a replay older than a few minutes; each secret adds a
- * `v1=` (rotation).
- */
+/** As Stripe signs: the timestamp is signed with the body, so a receiver can refuse a replay. */
 export async function signatureHeader(
   secrets: readonly string[],
   body: string,

@@ -1,9 +1,6 @@
 import type { SiteUrl } from "./site_url.ts";
 
-/**
- * The API host of each ConnectWise cloud site, as ConnectWise's developer guide ("Cloud URLs")
- * lists them: a cloud site is called at its `api-` host, never at the host an MSP signs in at.
- */
+/** ConnectWise's "Cloud URLs": a cloud site is called at its `api-` host, not its sign-in host. */
 export const CLOUD_API_HOSTS: Readonly<Record<string, string>> = {
   "na.myconnectwise.net": "api-na.myconnectwise.net",
   "eu.myconnectwise.net": "api-eu.myconnectwise.net",

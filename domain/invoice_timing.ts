@@ -21,7 +21,6 @@ export interface InvoiceWindow {
 
 const same = (a: Date | null, b: Date | null) => (a?.getTime() ?? null) === (b?.getTime() ?? null);
 
-/** The watch after a read that saw `nextInvoiceDate` at `readAt`. */
 export function observeNextInvoice(
   watch: InvoiceWatch | null,
   nextInvoiceDate: Date | null,

@@ -8,7 +8,6 @@ export const PERMISSION_AREAS = [
 
 export type PermissionArea = typeof PERMISSION_AREAS[number];
 
-/** The kinds of access the service needs in an area. */
 export const ACCESS_KINDS = ["inquire", "add", "edit"] as const;
 
 /** One permission the API member needs, and whether it was found granted. */

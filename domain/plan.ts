@@ -20,7 +20,7 @@ export function createPlan(plan: Plan): Plan {
   return { ...plan };
 }
 
-/** The plan with the highest tier (the first one on a tie). */
+/** The first one on a tie. */
 export function highestTier(plans: readonly Plan[]): Plan | undefined {
   let best: Plan | undefined;
   for (const plan of plans) {

@@ -1,7 +1,6 @@
 import { DomainError } from "./errors.ts";
 import type { Plan } from "./plan.ts";
 
-/** A ConnectWise catalog product as a mapping slot refers to it. */
 export interface ProductRef {
   readonly productId: number;
   readonly identifier: string;

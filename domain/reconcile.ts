@@ -62,7 +62,6 @@ export type Decision =
     reason: string;
   };
 
-/** What a decision needs besides the desired quantity. */
 export interface DecisionContext {
   readonly owned: OwnedAddition | null;
   /** The agreement's additions (every product, live or cancelled). */
@@ -74,7 +73,7 @@ export interface DecisionContext {
   readonly hasUsage: boolean;
 }
 
-/** Whether an addition still bills in a billing period that starts at `billingStart`. */
+/** A cancelled date after `billingStart` still bills that period. */
 export function billsFrom(addition: RemoteAddition, billingStart: Date): boolean {
   return addition.cancelledDate === null || addition.cancelledDate > billingStart;
 }

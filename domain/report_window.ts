@@ -4,10 +4,7 @@ import { isFinalized, lastEndedPeriod, type Period, periodOf, periodStart } from
 /** How far in the future a report may claim to have happened. */
 export const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
 
-/**
- * The oldest instant a report may fall on now: the start of the previous period while that period
- * is not final, else the start of the current one.
- */
+/** The start of the previous period while it is not final, else of the current one. */
 export function oldestReportable(context: { now: Date; lastFinal: Period | null }): Date {
   const previous = lastEndedPeriod(context.now);
   return periodStart(isFinalized(previous, context.lastFinal) ? periodOf(context.now) : previous);

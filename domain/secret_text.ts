@@ -2,7 +2,6 @@
 export const SENSITIVE_NAME =
   /authorization|private_?key|password|passwd|secret|token|api_?key|cookie|credential|encryption_?key/i;
 
-/** What a secret is replaced with. */
 export const MASK = "[REDACTED]";
 
 const MASKED_PAIR = new RegExp(

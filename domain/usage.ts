@@ -2,11 +2,7 @@ import { DomainError } from "./errors.ts";
 import type { Period } from "./period.ts";
 import { reportRefusal } from "./report_window.ts";
 
-/**
- * One change of an organization's state, as kept in the usage ledger. A usage report sets licenses
- * and servers (and maybe the plan); a plan change made through the organization record sets only
- * the plan (the counts are null).
- */
+/** A usage report sets the counts (and maybe the plan); a plan change alone only the plan. */
 export interface LedgerEntry {
   /** Unique per MSP; makes reporting idempotent. */
   readonly eventId: string;

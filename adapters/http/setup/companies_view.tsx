@@ -4,7 +4,8 @@ import type { OrganizationView } from "../../../application/usage/organizations.
 import type { NamedRef } from "../../../application/ports/connectwise.ts";
 import type { Plan } from "../../../domain/plan.ts";
 import { type CompanyFilter, CompanyFilters } from "./company_filters.tsx";
-import { CompanyRow, type RowInput } from "./company_row.tsx";
+import { CompaniesTable } from "./companies_table.tsx";
+import type { RowInput } from "./row_input.ts";
 import { BulkChoice } from "./import_bulk.tsx";
 import { Csrf, ErrorBox, Layout, Notice } from "./layout.tsx";
 import { stepUrl } from "./steps.ts";
@@ -47,8 +48,6 @@ export function CompaniesView(
 ) {
   const { ctx, data, state, here } = props;
   const url = stepUrl(ctx.mspId, "companies");
-  const unmapped = data.organizations.filter((o) => o.mapping === null);
-  const names = new Map(data.organizations.map((o) => [o.id, o.name]));
   const mapped = pageOf(data.organizations.filter((o) => o.mapping !== null), state.mappedPage);
   const pager = {
     label: "Company pages",
@@ -68,53 +67,14 @@ export function CompaniesView(
         statuses={data.statuses}
         filter={state.filter}
       />
-      <form method="post" action={here({})} class="import">
-        <h2 id="companies">Companies</h2>
-        <p class="hint">
-          Tick the companies to import and choose an agreement and an organization for each: a
-          company's only billable agreement and the organization with its name are chosen for you.
-          All ticked rows are saved, or none.
-        </p>
-        <Csrf token={ctx.csrf} />
-        <CursorPager {...pager} />
-        {data.companies.length === 0 ? <p>No company matches.</p> : (
-          <table class="companies">
-            <caption class="vh">Companies of this page</caption>
-            <thead>
-              <tr>
-                <th scope="col" class="pick">
-                  <input type="checkbox" id="select-all" data-select-all="" />
-                  <label for="select-all">
-                    All<span class="vh">: select all on this page</span>
-                  </label>
-                </th>
-                <th scope="col">Company</th>
-                <th scope="col">Agreement</th>
-                <th scope="col">Organization</th>
-              </tr>
-            </thead>
-            {data.companies.map((company, i) => (
-              <CompanyRow
-                index={i}
-                company={company}
-                organizations={unmapped}
-                names={names}
-                plans={data.plans}
-                input={state.inputs?.get(company.id)}
-                ticked={state.selectAll}
-                errors={state.rowErrors?.get(company.id)}
-              />
-            ))}
-          </table>
-        )}
-        <noscript>
-          <p>
-            <a href={here({ select: "all" })}>Select all on this page</a>
-          </p>
-        </noscript>
-        <BulkChoice plans={data.plans} />
-        <button type="submit">Save the ticked rows</button>
-      </form>
+      <ImportForm
+        action={here({})}
+        selectAll={here({ select: "all" })}
+        csrf={ctx.csrf}
+        pager={pager}
+        data={data}
+        state={state}
+      />
       {(state.cursor.after !== 0 || data.next !== null) && (
         <CursorPager {...pager} label="Company pages, below the list" />
       )}
@@ -127,5 +87,47 @@ export function CompaniesView(
         <a href={stepUrl(ctx.mspId, "sync")}>Next: watch the sync</a>
       </p>
     </Layout>
+  );
+}
+
+/** All ticked rows are saved, or none. */
+function ImportForm(
+  props: {
+    action: string;
+    selectAll: string;
+    csrf: string;
+    pager: Parameters<typeof CursorPager>[0];
+    data: CompaniesData;
+    state: CompaniesState;
+  },
+) {
+  return (
+    <form method="post" action={props.action} class="import">
+      <h2 id="companies">Companies</h2>
+      <p class="hint">
+        Tick the companies to import and choose an agreement and an organization for each: a
+        company's only billable agreement and the organization with its name are chosen for you. All
+        ticked rows are saved, or none.
+      </p>
+      <Csrf token={props.csrf} />
+      <CursorPager {...props.pager} />
+      {props.data.companies.length === 0 ? <p>No company matches.</p> : (
+        <CompaniesTable
+          companies={props.data.companies}
+          organizations={props.data.organizations}
+          plans={props.data.plans}
+          inputs={props.state.inputs}
+          selectAll={props.state.selectAll}
+          rowErrors={props.state.rowErrors}
+        />
+      )}
+      <noscript>
+        <p>
+          <a href={props.selectAll}>Select all on this page</a>
+        </p>
+      </noscript>
+      <BulkChoice plans={props.data.plans} />
+      <button type="submit">Save the ticked rows</button>
+    </form>
   );
 }

@@ -1,23 +1,12 @@
 /** @jsxImportSource hono/jsx */
 import type { CompanyRow as Company } from "../../../application/setup/lookups.ts";
-import { LICENSE_TYPES } from "../../../domain/organization.ts";
 import type { Organization } from "../../../domain/organization.ts";
 import type { Plan } from "../../../domain/plan.ts";
+import type { RowInput } from "./row_input.ts";
 import { notBillable } from "./agreement_billing.ts";
 import { AgreementSelect } from "./agreement_select.tsx";
-
-/** The organization select's value meaning "create an organization from the company". */
-export const CREATE_ORG = "__create__";
-
-/** What was chosen in a row, kept when the import is refused. */
-export interface RowInput {
-  include: boolean;
-  agreementId: string;
-  organization: string;
-  name: string;
-  licenseType: string;
-  planId: string;
-}
+import { NewOrganizationRow } from "./new_organization_row.tsx";
+import { OrganizationSelect } from "./organization_select.tsx";
 
 /** A row as first shown: one billable agreement and the suggested organization pre-selected. */
 function firstInput(company: Company, plans: readonly Plan[], ticked: boolean): RowInput {
@@ -55,26 +44,14 @@ export function CompanyRow(
   return (
     <tbody class={errorId ? "company has-error" : "company"}>
       <tr>
-        <td class="pick">
-          <input type="hidden" name={`c${i}.companyId`} value={String(company.id)} />
-          <input
-            type="checkbox"
-            id={id("include")}
-            name={`c${i}.include`}
-            checked={input.include}
-            disabled={company.agreements.length === 0 && input.agreementId === ""}
-            aria-describedby={errorId}
-          />
-          <label for={id("include")} class="vh">Import {company.name}</label>
-        </td>
-        <th scope="row" class="company-name">
-          <span class="name">{company.name}</span>
-          <span class="meta">
-            {company.identifier} · {company.types.map((t) => t.name).join(", ") || "no type"} ·{" "}
-            {company.status?.name ?? "no status"}
-            {mapped.length > 0 ? ` · mapped: ${mapped.join(", ")}` : ""}
-          </span>
-        </th>
+        <PickCell
+          index={i}
+          company={company}
+          include={input.include}
+          disabled={company.agreements.length === 0 && input.agreementId === ""}
+          errorId={errorId}
+        />
+        <CompanyCell company={company} mapped={mapped} />
         <td data-label="Agreement">
           <AgreementSelect
             id={id("agreement")}
@@ -84,55 +61,15 @@ export function CompanyRow(
           />
         </td>
         <td data-label="Organization">
-          <label for={id("organization")} class="vh">Organization for {company.name}</label>
-          <select
-            id={id("organization")}
-            name={`c${i}.organization`}
-            data-row-field=""
-          >
-            <option value="">Choose an organization</option>
-            {organizations.map((o) => (
-              <option value={o.id} selected={input.organization === o.id}>
-                {o.name}
-                {o.id === company.suggestedOrganizationId ? " (suggested: same name)" : ""}
-              </option>
-            ))}
-            <option value={CREATE_ORG} selected={input.organization === CREATE_ORG}>
-              Create organization…
-            </option>
-          </select>
+          <OrganizationSelect
+            index={i}
+            company={company}
+            organizations={organizations}
+            input={input}
+          />
         </td>
       </tr>
-      <tr id={id("create")} class="create-row">
-        <td></td>
-        <td colspan={3}>
-          <fieldset class="new-org">
-            <legend>New organization from {company.name}</legend>
-            <div class="fields">
-              <span>
-                <label for={id("name")}>Name</label>
-                <input id={id("name")} name={`c${i}.name`} value={input.name} maxlength={200} />
-              </span>
-              <span>
-                <label for={id("license")}>License type</label>
-                <select id={id("license")} name={`c${i}.licenseType`}>
-                  {LICENSE_TYPES.map((t) => (
-                    <option value={t} selected={input.licenseType === t}>{t}</option>
-                  ))}
-                </select>
-              </span>
-              <span>
-                <label for={id("plan")}>Plan</label>
-                <select id={id("plan")} name={`c${i}.planId`}>
-                  {plans.map((p) => (
-                    <option value={p.id} selected={input.planId === p.id}>{p.name}</option>
-                  ))}
-                </select>
-              </span>
-            </div>
-          </fieldset>
-        </td>
-      </tr>
+      <NewOrganizationRow index={i} company={company} plans={plans} input={input} />
       {errorId && (
         <tr class="row-errors">
           <td></td>
@@ -142,5 +79,46 @@ export function CompanyRow(
         </tr>
       )}
     </tbody>
+  );
+}
+
+function PickCell(
+  props: {
+    index: number;
+    company: Company;
+    include: boolean;
+    disabled: boolean;
+    errorId: string | undefined;
+  },
+) {
+  const { index: i, company } = props;
+  return (
+    <td class="pick">
+      <input type="hidden" name={`c${i}.companyId`} value={String(company.id)} />
+      <input
+        type="checkbox"
+        id={`c${i}-include`}
+        name={`c${i}.include`}
+        checked={props.include}
+        disabled={props.disabled}
+        aria-describedby={props.errorId}
+      />
+      <label for={`c${i}-include`} class="vh">Import {company.name}</label>
+    </td>
+  );
+}
+
+/** The company's name, identifier, types, status and the organizations mapped to it. */
+function CompanyCell(props: { company: Company; mapped: readonly string[] }) {
+  const { company, mapped } = props;
+  return (
+    <th scope="row" class="company-name">
+      <span class="name">{company.name}</span>
+      <span class="meta">
+        {company.identifier} · {company.types.map((t) => t.name).join(", ") || "no type"} ·{" "}
+        {company.status?.name ?? "no status"}
+        {mapped.length > 0 ? ` · mapped: ${mapped.join(", ")}` : ""}
+      </span>
+    </th>
   );
 }

@@ -1,7 +1,8 @@
 /** @jsxImportSource hono/jsx */
 import type { ConnectionView } from "../../../application/connection/connection.ts";
 import type { Permission } from "../../../domain/permissions.ts";
-import { Csrf, ErrorBox, Layout, Notice } from "./layout.tsx";
+import { CredentialsForm } from "./credentials_form.tsx";
+import { ErrorBox, Layout, Notice } from "./layout.tsx";
 import { stepUrl } from "./steps.ts";
 import type { Frame } from "./page_frame.ts";
 import type { PageContext, ShownError } from "./page_context.ts";
@@ -77,50 +78,13 @@ export function CredentialsView(
       {connection && <Connected ctx={ctx} connection={connection} />}
       {!connection && <KeysHelp />}
       {!connection && !state.refusedReport && <PermissionReport permissions={REQUIRED_ROLE} />}
-      <form method="post" action={stepUrl(ctx.mspId, "credentials")} class="card">
-        <h2>{connection ? "Replace the credentials" : "Connect to ConnectWise"}</h2>
-        <Csrf token={ctx.csrf} />
-        <label for="siteUrl">Site URL</label>
-        <input
-          id="siteUrl"
-          name="siteUrl"
-          type="url"
-          required
-          value={typed.siteUrl}
-          placeholder="https://na.myconnectwise.net"
-          aria-invalid={invalid("siteUrl")}
-        />
-        <p class="hint">The address you sign in to ConnectWise at, without a path.</p>
-        <label for="companyId">Company ID</label>
-        <input
-          id="companyId"
-          name="companyId"
-          required
-          value={typed.companyId}
-          autocomplete="organization"
-          aria-invalid={invalid("companyId")}
-        />
-        <label for="publicKey">Public key</label>
-        <input
-          id="publicKey"
-          name="publicKey"
-          required
-          value={typed.publicKey}
-          autocomplete="off"
-          aria-invalid={invalid("publicKey")}
-        />
-        <label for="privateKey">Private key</label>
-        <input
-          id="privateKey"
-          name="privateKey"
-          type="password"
-          required
-          autocomplete="new-password"
-          aria-invalid={invalid("privateKey")}
-        />
-        <p class="hint">Stored encrypted; never shown again, not even here.</p>
-        <button type="submit">Check and save</button>
-      </form>
+      <CredentialsForm
+        action={stepUrl(ctx.mspId, "credentials")}
+        csrf={ctx.csrf}
+        replacing={connection !== null}
+        typed={typed}
+        invalid={invalid}
+      />
       {connection && <Disconnect ctx={ctx} />}
     </Layout>
   );

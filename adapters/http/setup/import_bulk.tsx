@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 import { LICENSE_TYPES } from "../../../domain/organization.ts";
 import type { Plan } from "../../../domain/plan.ts";
-import { CREATE_ORG } from "./company_row.tsx";
+import { CREATE_ORG } from "./row_input.ts";
 import { BULK } from "./import_form.ts";
 
 /** Ticked rows without an organization: leave them, or create one per company. */

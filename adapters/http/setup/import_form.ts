@@ -1,6 +1,6 @@
 import type { MappingRow } from "../../../application/setup/company_mappings.ts";
 import { ImportInput } from "../v1/company_mapping_routes.ts";
-import { CREATE_ORG, type RowInput } from "./company_row.tsx";
+import { CREATE_ORG, type RowInput } from "./row_input.ts";
 import { issueSentence, issuesOf } from "./field_sentences.ts";
 import type { ShownError } from "./page_context.ts";
 import { sentence } from "./words.ts";

@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 import type { CwProduct } from "../../../application/ports/connectwise.ts";
-import { PRODUCT_IDENTIFIER_MAX } from "../../../domain/catalog_identifier.ts";
 import type { ProductKind, ProductRef } from "../../../domain/product_mapping.ts";
+import { NewProductFields, type SlotField } from "./new_product_fields.tsx";
 
 /** The select's value meaning "create a product in ConnectWise". */
 export const CREATE = "create";
@@ -22,42 +22,16 @@ export function ProductSlot(
     invalid?: ReadonlySet<string>;
   },
 ) {
-  const { planId, kind, current, products } = props;
-  const typed = (field: string) => props.typed?.get(`${kind}${field}`) ?? "";
-  const bad = (path: string) => props.invalid?.has(`${kind}/${path}`) || undefined;
-  const chosen = props.typed?.get(kind);
-  const isChosen = (value: string, mapped: boolean) =>
-    chosen === undefined ? mapped : chosen === value;
-  const id = `${planId}-${kind}`;
-  const listed = current && !products.some((p) => p.id === current.productId);
+  const { kind } = props;
+  const field: SlotField = {
+    id: `${props.planId}-${kind}`,
+    typed: (name) => props.typed?.get(`${kind}${name}`) ?? "",
+    bad: (path) => props.invalid?.has(`${kind}/${path}`) || undefined,
+  };
   return (
     <div class="slot">
-      <label for={id}>{props.label}</label>
-      <select
-        id={id}
-        name={kind}
-        aria-invalid={bad("productId")}
-      >
-        <option value="">Choose a product</option>
-        {listed && (
-          <option
-            value={String(current.productId)}
-            selected={isChosen(String(current.productId), true)}
-          >
-            {current.identifier} (mapped now)
-          </option>
-        )}
-        {products.map((p) => (
-          <option
-            value={String(p.id)}
-            selected={isChosen(String(p.id), current?.productId === p.id)}
-          >
-            {p.identifier}: {p.description}
-            {p.inactive ? " (inactive)" : ""}
-          </option>
-        ))}
-        <option value={CREATE} selected={chosen === CREATE}>Create product in ConnectWise…</option>
-      </select>
+      <label for={field.id}>{props.label}</label>
+      <ProductSelect {...props} field={field} />
       {props.otherKind.length > 0 && (
         <p class="hint">
           Not offered here, as you map {props.otherKind.length === 1 ? "it" : "them"} as{" "}
@@ -65,61 +39,51 @@ export function ProductSlot(
           {props.otherKind.join(", ")}.
         </p>
       )}
-      <fieldset id={`${id}-create`} class="create">
-        <legend>New {kind} product in ConnectWise</legend>
-        <div class="fields">
-          <span>
-            <label for={`${id}-identifier`}>Identifier</label>
-            <input
-              id={`${id}-identifier`}
-              name={`${kind}Identifier`}
-              maxlength={PRODUCT_IDENTIFIER_MAX}
-              value={typed("Identifier")}
-              aria-describedby={`${id}-identifier-hint`}
-              aria-invalid={bad("create/identifier")}
-            />
-            <span class="hint" id={`${id}-identifier-hint`}>
-              At most {PRODUCT_IDENTIFIER_MAX} characters (ConnectWise's limit)
-            </span>
-          </span>
-          <span>
-            <label for={`${id}-description`}>Description</label>
-            <input
-              id={`${id}-description`}
-              name={`${kind}Description`}
-              maxlength={60}
-              value={typed("Description")}
-              aria-invalid={bad("create/description")}
-            />
-          </span>
-          <span>
-            <label for={`${id}-price`}>Price per unit (optional)</label>
-            <input
-              id={`${id}-price`}
-              name={`${kind}Price`}
-              inputmode="decimal"
-              value={typed("Price")}
-              placeholder="9.50"
-              aria-invalid={bad("create/price")}
-            />
-          </span>
-          <span>
-            <label for={`${id}-currency`}>Currency of that price</label>
-            <input
-              id={`${id}-currency`}
-              name={`${kind}Currency`}
-              maxlength={10}
-              value={typed("Currency")}
-              placeholder="USD"
-              aria-describedby={`${id}-currency-hint`}
-            />
-            <span class="hint" id={`${id}-currency-hint`}>
-              As your ConnectWise site bills; only the number is sent
-            </span>
-          </span>
-        </div>
-      </fieldset>
+      <NewProductFields kind={kind} field={field} />
     </div>
+  );
+}
+
+function ProductSelect(
+  props: {
+    kind: ProductKind;
+    current: ProductRef | null;
+    products: readonly CwProduct[];
+    typed?: ReadonlyMap<string, string>;
+    field: SlotField;
+  },
+) {
+  const { kind, current, products, field } = props;
+  const chosen = props.typed?.get(kind);
+  const isChosen = (value: string, mapped: boolean) =>
+    chosen === undefined ? mapped : chosen === value;
+  const listed = current && !products.some((p) => p.id === current.productId);
+  return (
+    <select
+      id={field.id}
+      name={kind}
+      aria-invalid={field.bad("productId")}
+    >
+      <option value="">Choose a product</option>
+      {listed && (
+        <option
+          value={String(current.productId)}
+          selected={isChosen(String(current.productId), true)}
+        >
+          {current.identifier} (mapped now)
+        </option>
+      )}
+      {products.map((p) => (
+        <option
+          value={String(p.id)}
+          selected={isChosen(String(p.id), current?.productId === p.id)}
+        >
+          {p.identifier}: {p.description}
+          {p.inactive ? " (inactive)" : ""}
+        </option>
+      ))}
+      <option value={CREATE} selected={chosen === CREATE}>Create product in ConnectWise…</option>
+    </select>
   );
 }
 

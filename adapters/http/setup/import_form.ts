@@ -1,4 +1,4 @@
-import type { MappingRow } from "../../../application/setup/company_mappings.ts";
+import type { MappingRow } from "../../../application/setup/mapping_rows.ts";
 import { ImportInput } from "../v1/company_mapping_routes.ts";
 import { CREATE_ORG, type RowInput } from "./row_input.ts";
 import { issueSentence, issuesOf } from "./field_sentences.ts";

@@ -58,7 +58,7 @@ function companiesMatching(d: MemoryConnectWiseData, f: CompanyFilter): CwCompan
   );
 }
 
-/** For use-case tests and the demo: the same errors as the real client; `writes` counts writes. */
+/** For use-case tests: the same errors as the real client; `writes` counts writes. */
 export class MemoryConnectWise implements ConnectWise {
   readonly data: MemoryConnectWiseData;
   readonly writes: { method: "create" | "update" | "create-product"; agreementId?: number }[] = [];

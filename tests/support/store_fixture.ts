@@ -1,9 +1,9 @@
-import { memoryStore } from "../../../adapters/memory/memory_store.ts";
-import { createCipher, type SecretCipher } from "../../../adapters/postgres/cipher.ts";
-import { migrate } from "../../../adapters/postgres/migrate.ts";
-import { createPostgresStore } from "../../../adapters/postgres/postgres_store.ts";
-import type { OpenStore } from "../../contract/store_contract.ts";
-import { type TestDatabase, testDatabase } from "../../support/database.ts";
+import { memoryStore } from "../../adapters/memory/memory_store.ts";
+import { createCipher, type SecretCipher } from "../../adapters/postgres/cipher.ts";
+import { migrate } from "../../adapters/postgres/migrate.ts";
+import { createPostgresStore } from "../../adapters/postgres/postgres_store.ts";
+import type { OpenStore } from "../application/ports/store_contract.ts";
+import { type TestDatabase, testDatabase } from "./database.ts";
 
 /** A fresh memory store per case. */
 export const openMemoryStore: OpenStore = () =>

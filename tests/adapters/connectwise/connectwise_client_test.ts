@@ -1,6 +1,6 @@
 import { createConnectWiseClient } from "../../../adapters/connectwise/connectwise_client.ts";
 import { serveSimulator } from "../../connectwise_simulator/simulator.ts";
-import { connectWiseContract } from "../../contract/connectwise_contract.ts";
+import { connectWiseContract } from "../../application/ports/connectwise_contract.ts";
 import { simulatorState } from "../../support/simulator_seed.ts";
 
 connectWiseContract("http client + simulator", (world) => {

@@ -10,7 +10,12 @@ import {
   type SimulatorOptions,
 } from "../../connectwise_simulator/simulator.ts";
 import type { SimState } from "../../connectwise_simulator/sim_state.ts";
-import { connectionOf, contractWorld, credentialsOf, MEMBERS } from "./contract_world.ts";
+import {
+  connectionOf,
+  contractWorld,
+  credentialsOf,
+  MEMBERS,
+} from "../../application/ports/connectwise_world.ts";
 import { simulatorState } from "../../support/simulator_seed.ts";
 
 export const CLIENT_ID = "6f1c0de4-5b7a-4c8e-9d2f-0a1b2c3d4e5f";

@@ -1,5 +1,5 @@
 import { MemoryConnectWise } from "../../../adapters/memory/memory_connectwise.ts";
-import { connectWiseContract } from "../../contract/connectwise_contract.ts";
+import { connectWiseContract } from "../../application/ports/connectwise_contract.ts";
 
 connectWiseContract("memory stand-in", (world) =>
   Promise.resolve({

@@ -6,8 +6,8 @@ import type { LedgerEntry } from "../../../domain/usage.ts";
 import { PLANS } from "../../domain/fixtures.ts";
 import { countingReportStatements, onReportStatement } from "../../support/report_statements.ts";
 import type { Store } from "../../../application/ports/store.ts";
-import type { OpenStore } from "../../contract/store_contract.ts";
-import { withPostgres } from "./store_fixture.ts";
+import type { OpenStore } from "../../application/ports/store_contract.ts";
+import { withPostgres } from "../../support/store_fixture.ts";
 
 /** A batch runner that records its batches and answers when told to. */
 function heldRuns() {

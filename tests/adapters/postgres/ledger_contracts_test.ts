@@ -1,14 +1,14 @@
 import {
   concurrentReportsContract,
   periodSummariesContract,
-} from "../../contract/period_summaries_contract.ts";
-import { eventIdsContract } from "../../contract/event_ids_contract.ts";
-import { refusalsContract } from "../../contract/refusals_contract.ts";
-import { statementsContract } from "../../contract/statements_contract.ts";
-import { type OpenStore, storeContract } from "../../contract/store_contract.ts";
-import { unitOfWorkContract } from "../../contract/unit_of_work_contract.ts";
-import { usageLedgerContract } from "../../contract/usage_ledger_contract.ts";
-import { openMemoryStore, withPostgres } from "./store_fixture.ts";
+} from "../../application/ports/period_summaries_contract.ts";
+import { eventIdsContract } from "../../application/ports/event_ids_contract.ts";
+import { refusalsContract } from "../../application/ports/refusals_contract.ts";
+import { statementsContract } from "../../application/ports/statements_contract.ts";
+import { type OpenStore, storeContract } from "../../application/ports/store_contract.ts";
+import { unitOfWorkContract } from "../../application/ports/unit_of_work_contract.ts";
+import { usageLedgerContract } from "../../application/ports/usage_ledger_contract.ts";
+import { openMemoryStore, withPostgres } from "../../support/store_fixture.ts";
 
 async function ledgerContracts(t: Deno.TestContext, open: OpenStore) {
   await usageLedgerContract(t, open);

@@ -1,7 +1,7 @@
 import { memorySetupAccess } from "../../../adapters/memory/setup_access.ts";
 import { migrate } from "../../../adapters/postgres/migrate.ts";
 import { postgresSetupAccess } from "../../../adapters/postgres/setup_access_repository.ts";
-import { setupAccessContract } from "../../contract/setup_access_contract.ts";
+import { setupAccessContract } from "../../application/ports/setup_access_contract.ts";
 import { testDatabase } from "../../support/database.ts";
 
 Deno.test("memory setup access: contract", (t) =>

@@ -1,10 +1,10 @@
-import { companyMappingsContract } from "../../contract/company_mappings_contract.ts";
-import { connectionsContract } from "../../contract/connections_contract.ts";
-import { organizationsContract } from "../../contract/organizations_contract.ts";
-import { plansContract } from "../../contract/plans_contract.ts";
-import { productMappingsContract } from "../../contract/product_mappings_contract.ts";
-import type { OpenStore } from "../../contract/store_contract.ts";
-import { openMemoryStore, withPostgres } from "./store_fixture.ts";
+import { companyMappingsContract } from "../../application/ports/company_mappings_contract.ts";
+import { connectionsContract } from "../../application/ports/connections_contract.ts";
+import { organizationsContract } from "../../application/ports/organizations_contract.ts";
+import { plansContract } from "../../application/ports/plans_contract.ts";
+import { productMappingsContract } from "../../application/ports/product_mappings_contract.ts";
+import type { OpenStore } from "../../application/ports/store_contract.ts";
+import { openMemoryStore, withPostgres } from "../../support/store_fixture.ts";
 
 async function setupContracts(t: Deno.TestContext, open: OpenStore) {
   await plansContract(t, open);

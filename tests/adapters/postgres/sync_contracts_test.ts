@@ -1,10 +1,10 @@
-import { agreementsContract } from "../../contract/agreements_contract.ts";
-import { auditLogContract } from "../../contract/audit_log_contract.ts";
-import { outboxContract } from "../../contract/outbox_contract.ts";
-import type { OpenStore } from "../../contract/store_contract.ts";
-import { syncLinesContract } from "../../contract/sync_lines_contract.ts";
-import { syncQueueContract } from "../../contract/sync_queue_contract.ts";
-import { openMemoryStore, withPostgres } from "./store_fixture.ts";
+import { agreementsContract } from "../../application/ports/agreements_contract.ts";
+import { auditLogContract } from "../../application/ports/audit_log_contract.ts";
+import { outboxContract } from "../../application/ports/outbox_contract.ts";
+import type { OpenStore } from "../../application/ports/store_contract.ts";
+import { syncLinesContract } from "../../application/ports/sync_lines_contract.ts";
+import { syncQueueContract } from "../../application/ports/sync_queue_contract.ts";
+import { openMemoryStore, withPostgres } from "../../support/store_fixture.ts";
 
 async function syncContracts(t: Deno.TestContext, open: OpenStore) {
   await syncLinesContract(t, open);

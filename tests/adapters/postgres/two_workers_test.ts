@@ -1,13 +1,13 @@
 // Two workers on one Postgres database drain 200 dirty agreements: every
 // addition is written exactly once (the lease is FOR UPDATE SKIP LOCKED).
 import assert from "node:assert/strict";
-import { createCipher } from "../../adapters/postgres/cipher.ts";
-import { migrate } from "../../adapters/postgres/migrate.ts";
-import { createPostgresStore } from "../../adapters/postgres/postgres_store.ts";
-import { markMspDirty } from "../../application/lines/mark_dirty.ts";
-import { drainSync } from "../../application/push/worker.ts";
-import { benchWorld, callCounts } from "../bench/bench_world.ts";
-import { testDatabase } from "../support/database.ts";
+import { createCipher } from "../../../adapters/postgres/cipher.ts";
+import { migrate } from "../../../adapters/postgres/migrate.ts";
+import { createPostgresStore } from "../../../adapters/postgres/postgres_store.ts";
+import { markMspDirty } from "../../../application/lines/mark_dirty.ts";
+import { drainSync } from "../../../application/push/worker.ts";
+import { benchWorld, callCounts } from "../../bench/bench_world.ts";
+import { testDatabase } from "../../support/database.ts";
 
 Deno.test("engine: two workers on one Postgres database with 200 dirty agreements write every addition exactly once", async () => {
   const db = await testDatabase();

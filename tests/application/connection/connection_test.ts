@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { connect, disconnect, getConnection } from "../../application/connection/connection.ts";
-import { CREDENTIALS, testWorld } from "../support/fixtures.ts";
+import { connect, disconnect, getConnection } from "../../../application/connection/connection.ts";
+import { CREDENTIALS, testWorld } from "../../support/fixtures.ts";
 
 Deno.test("connect: checked credentials are saved and the private key is never returned", async () => {
   const { deps, store } = await testWorld();

@@ -1,12 +1,12 @@
-import { heldAddition } from "../support/terms.ts";
+import { heldAddition } from "../../support/terms.ts";
 import assert from "node:assert/strict";
-import { connect } from "../../application/connection/connection.ts";
-import { reportUsage } from "../../application/usage/report_usage.ts";
-import { finalizePeriod } from "../../application/month_end/finalize_period.ts";
-import { drainSync } from "../../application/push/worker.ts";
-import type { OutboundEvent } from "../../application/ports/outbox.ts";
-import { CREDENTIALS, testWorld } from "../support/fixtures.ts";
-import { connectAndMapProducts, mappedOrganization } from "../support/setup.ts";
+import { connect } from "../../../application/connection/connection.ts";
+import { reportUsage } from "../../../application/usage/report_usage.ts";
+import { finalizePeriod } from "../../../application/month_end/finalize_period.ts";
+import { drainSync } from "../../../application/push/worker.ts";
+import type { OutboundEvent } from "../../../application/ports/outbox.ts";
+import { CREDENTIALS, testWorld } from "../../support/fixtures.ts";
+import { connectAndMapProducts, mappedOrganization } from "../../support/setup.ts";
 
 const MSP = "msp-a";
 let seq = 0;

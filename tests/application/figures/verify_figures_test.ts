@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
-import { reportUsage } from "../../application/usage/report_usage.ts";
-import { verifyFigures } from "../../application/figures/verify_figures.ts";
-import type { Repositories } from "../../application/ports/store.ts";
-import { testWorld } from "../support/fixtures.ts";
-import { connectAndMapProducts, mappedOrganization } from "../support/setup.ts";
+import { reportUsage } from "../../../application/usage/report_usage.ts";
+import { verifyFigures } from "../../../application/figures/verify_figures.ts";
+import type { Repositories } from "../../../application/ports/store.ts";
+import { testWorld } from "../../support/fixtures.ts";
+import { connectAndMapProducts, mappedOrganization } from "../../support/setup.ts";
 
 async function world() {
   const w = await testWorld({ now: "2026-11-20T12:00:00Z" });

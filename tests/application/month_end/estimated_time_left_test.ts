@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { estimatedMsLeft } from "../../application/month_end/estimated_time_left.ts";
+import { estimatedMsLeft } from "../../../application/month_end/estimated_time_left.ts";
 
 Deno.test("time left: the mean per part so far times the parts left; unknown before the first", () => {
   assert.equal(estimatedMsLeft(0, 0, 10), null);

@@ -2,16 +2,16 @@
 // with backoff, counted; the MSP's other agreements, claimed with it, are
 // released untried, still due and uncounted, for the sync loop.
 import assert from "node:assert/strict";
-import { DEFAULT_SETTINGS, type Deps } from "../../application/ports/deps.ts";
-import { reportUsage } from "../../application/usage/report_usage.ts";
-import { finalizePeriod } from "../../application/month_end/finalize_period.ts";
-import { createConnectWiseClient } from "../../adapters/connectwise/connectwise_client.ts";
-import { memoryStore } from "../../adapters/memory/memory_store.ts";
-import { serveSimulator } from "../connectwise_simulator/simulator.ts";
-import { FixedClock } from "../support/fixed_clock.ts";
-import { CREDENTIALS, PLANS } from "../support/fixtures.ts";
-import { connectAndMapProducts, mappedOrganization } from "../support/setup.ts";
-import { simulatorSeed } from "../support/sim_world.ts";
+import { DEFAULT_SETTINGS, type Deps } from "../../../application/ports/deps.ts";
+import { reportUsage } from "../../../application/usage/report_usage.ts";
+import { finalizePeriod } from "../../../application/month_end/finalize_period.ts";
+import { createConnectWiseClient } from "../../../adapters/connectwise/connectwise_client.ts";
+import { memoryStore } from "../../../adapters/memory/memory_store.ts";
+import { serveSimulator } from "../../connectwise_simulator/simulator.ts";
+import { FixedClock } from "../../support/fixed_clock.ts";
+import { CREDENTIALS, PLANS } from "../../support/fixtures.ts";
+import { connectAndMapProducts, mappedOrganization } from "../../support/setup.ts";
+import { simulatorSeed } from "../../support/sim_world.ts";
 
 Deno.test("month end: an MSP's first failed agreement ends its turn; the others are released, still due", async () => {
   const sim = serveSimulator({ seed: simulatorSeed() });

@@ -1,14 +1,14 @@
 import assert from "node:assert/strict";
-import { reportUsage } from "../../application/usage/report_usage.ts";
-import { catchUp, finalizePeriod } from "../../application/month_end/finalize_period.ts";
-import { periodStatement } from "../../application/views/period_reads.ts";
-import { upsertOrganization } from "../../application/usage/organizations.ts";
-import { drainSync } from "../../application/push/worker.ts";
-import { testWorld } from "../support/fixtures.ts";
-import type { Statement } from "../../domain/statement.ts";
-import { statementChunks } from "../../application/statements/statement_chunks.ts";
-import { computeStatements } from "../../application/statements/finalize_statements.ts";
-import { connectAndMapProducts, mappedOrganization, quantityOf } from "../support/setup.ts";
+import { reportUsage } from "../../../application/usage/report_usage.ts";
+import { catchUp, finalizePeriod } from "../../../application/month_end/finalize_period.ts";
+import { periodStatement } from "../../../application/views/period_reads.ts";
+import { upsertOrganization } from "../../../application/usage/organizations.ts";
+import { drainSync } from "../../../application/push/worker.ts";
+import { testWorld } from "../../support/fixtures.ts";
+import type { Statement } from "../../../domain/statement.ts";
+import { statementChunks } from "../../../application/statements/statement_chunks.ts";
+import { computeStatements } from "../../../application/statements/finalize_statements.ts";
+import { connectAndMapProducts, mappedOrganization, quantityOf } from "../../support/setup.ts";
 
 const MSP = "msp-a";
 let seq = 0;

@@ -3,13 +3,13 @@
 // MSP alone: its calls stop until then, its pushes are retried then, another
 // MSP's month end goes on. The client's waits move the test's clock.
 import assert from "node:assert/strict";
-import { connect } from "../../application/connection/connection.ts";
-import { mapProducts } from "../../application/setup/product_mappings.ts";
-import { finalizePeriod } from "../../application/month_end/finalize_period.ts";
-import { drainSync } from "../../application/push/worker.ts";
-import { connectAndMapProducts, mappedOrganization } from "../support/setup.ts";
-import { type SimWorld, simWorld } from "../support/sim_world.ts";
-import { invoicedMonthly, report } from "./invoice_cases.ts";
+import { connect } from "../../../application/connection/connection.ts";
+import { mapProducts } from "../../../application/setup/product_mappings.ts";
+import { finalizePeriod } from "../../../application/month_end/finalize_period.ts";
+import { drainSync } from "../../../application/push/worker.ts";
+import { connectAndMapProducts, mappedOrganization } from "../../support/setup.ts";
+import { type SimWorld, simWorld } from "../../support/sim_world.ts";
+import { invoicedMonthly, report } from "../push/invoice_cases.ts";
 
 const BETA = { companyId: "beta-co", publicKey: "beta-pub", privateKey: "beta-priv-key" };
 

@@ -3,18 +3,18 @@
 // end completes before the hanging call is even cut, the hanging MSP's lines
 // are left pending and retried later, never taken for done.
 import assert from "node:assert/strict";
-import { DEFAULT_SETTINGS, type Deps } from "../../application/ports/deps.ts";
-import type { ConnectWise } from "../../application/ports/connectwise.ts";
-import { reportUsage } from "../../application/usage/report_usage.ts";
-import { finalizePeriod } from "../../application/month_end/finalize_period.ts";
-import { drainSync } from "../../application/push/worker.ts";
-import { createConnectWiseClient } from "../../adapters/connectwise/connectwise_client.ts";
-import { memoryStore } from "../../adapters/memory/memory_store.ts";
-import { serveSimulator } from "../connectwise_simulator/simulator.ts";
-import { FixedClock } from "../support/fixed_clock.ts";
-import { CREDENTIALS, PLANS } from "../support/fixtures.ts";
-import { connectAndMapProducts, mappedOrganization } from "../support/setup.ts";
-import { simulatorSeed } from "../support/sim_world.ts";
+import { DEFAULT_SETTINGS, type Deps } from "../../../application/ports/deps.ts";
+import type { ConnectWise } from "../../../application/ports/connectwise.ts";
+import { reportUsage } from "../../../application/usage/report_usage.ts";
+import { finalizePeriod } from "../../../application/month_end/finalize_period.ts";
+import { drainSync } from "../../../application/push/worker.ts";
+import { createConnectWiseClient } from "../../../adapters/connectwise/connectwise_client.ts";
+import { memoryStore } from "../../../adapters/memory/memory_store.ts";
+import { serveSimulator } from "../../connectwise_simulator/simulator.ts";
+import { FixedClock } from "../../support/fixed_clock.ts";
+import { CREDENTIALS, PLANS } from "../../support/fixtures.ts";
+import { connectAndMapProducts, mappedOrganization } from "../../support/setup.ts";
+import { simulatorSeed } from "../../support/sim_world.ts";
 
 const HANG_MS = 30_000;
 

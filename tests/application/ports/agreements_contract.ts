@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
-import type { AgreementRecord } from "../../application/ports/agreements.ts";
-import type { Store } from "../../application/ports/store.ts";
-import { observeNextInvoice } from "../../domain/invoice_timing.ts";
-import { permissionReport, PROBED_AREAS } from "../../domain/permissions.ts";
-import { agreement } from "../support/terms.ts";
+import type { AgreementRecord } from "../../../application/ports/agreements.ts";
+import type { Store } from "../../../application/ports/store.ts";
+import { observeNextInvoice } from "../../../domain/invoice_timing.ts";
+import { permissionReport, PROBED_AREAS } from "../../../domain/permissions.ts";
+import { agreement } from "../../support/terms.ts";
 import { contractCase, type OpenStore } from "./store_contract.ts";
 
 const at = (text: string) => new Date(text);

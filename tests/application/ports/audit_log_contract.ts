@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import type { AuditEntry } from "../../application/ports/audit_log.ts";
+import type { AuditEntry } from "../../../application/ports/audit_log.ts";
 import { contractCase, type OpenStore } from "./store_contract.ts";
 
 type NewEntry = Omit<AuditEntry, "id">;

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import type { CompanyMapping } from "../../domain/company_mapping.ts";
+import type { CompanyMapping } from "../../../domain/company_mapping.ts";
 import { contractCase, type OpenStore } from "./store_contract.ts";
 
 const mapping = (organizationId: string, agreementId = 1000): CompanyMapping => ({

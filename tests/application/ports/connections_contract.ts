@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { permissionReport, PROBED_AREAS } from "../../domain/permissions.ts";
-import type { Connection } from "../../application/ports/connections.ts";
+import { permissionReport, PROBED_AREAS } from "../../../domain/permissions.ts";
+import type { Connection } from "../../../application/ports/connections.ts";
 import { contractCase, type OpenStore } from "./store_contract.ts";
 
 function connection(mspId: string, overrides: Partial<Connection> = {}): Connection {

@@ -3,21 +3,21 @@ import {
   PermissionMissing,
   ProductIdentifierTaken,
   UpstreamError,
-} from "../../application/ports/errors.ts";
-import type { ConnectWise, ConnectWiseSession } from "../../application/ports/connectwise.ts";
-import { permissionReport, PROBED_AREAS } from "../../domain/permissions.ts";
+} from "../../../application/ports/errors.ts";
+import type { ConnectWise, ConnectWiseSession } from "../../../application/ports/connectwise.ts";
+import { permissionReport, PROBED_AREAS } from "../../../domain/permissions.ts";
 import {
   connectionOf,
   type ContractWorld,
   contractWorld,
   credentialsOf,
   MEMBERS,
-} from "../adapters/connectwise/contract_world.ts";
-import { heldAddition } from "../support/terms.ts";
+} from "./connectwise_world.ts";
+import { heldAddition } from "../../support/terms.ts";
 import {
   BEFORE_BILL_START_REFUSAL,
   INVOICED_PERIOD_REFUSAL,
-} from "../../adapters/memory/addition_dates.ts";
+} from "../../../adapters/memory/addition_dates.ts";
 
 /** A ConnectWise holding `world`, reached at `siteUrl`; `close` frees what the setup started. */
 export interface ContractTarget {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
-import type { Store } from "../../application/ports/store.ts";
-import type { LedgerEntry } from "../../domain/usage.ts";
-import { PLANS } from "../domain/fixtures.ts";
+import type { Store } from "../../../application/ports/store.ts";
+import type { LedgerEntry } from "../../../domain/usage.ts";
+import { PLANS } from "../../domain/fixtures.ts";
 import { contractCase, type OpenStore } from "./store_contract.ts";
 
 const options = { accept: true, notBefore: new Date("2026-11-20T10:01:00Z") };

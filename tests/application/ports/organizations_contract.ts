@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import type { Organization } from "../../domain/organization.ts";
+import type { Organization } from "../../../domain/organization.ts";
 import { contractCase, type OpenStore } from "./store_contract.ts";
 
 const org = (id: string, overrides: Partial<Organization> = {}): Organization => ({

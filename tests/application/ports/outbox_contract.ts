@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import type { OutboundEvent } from "../../application/ports/outbox.ts";
+import type { OutboundEvent } from "../../../application/ports/outbox.ts";
 import { contractCase, type OpenStore } from "./store_contract.ts";
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 5, 8, minute));

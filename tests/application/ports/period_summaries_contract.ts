@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { periodFigures } from "../../domain/figures.ts";
-import { entryKey, figuresFromSummary } from "../../domain/period_summary.ts";
-import type { LedgerEntry } from "../../domain/usage.ts";
-import { PLANS } from "../domain/fixtures.ts";
+import { periodFigures } from "../../../domain/figures.ts";
+import { entryKey, figuresFromSummary } from "../../../domain/period_summary.ts";
+import type { LedgerEntry } from "../../../domain/usage.ts";
+import { PLANS } from "../../domain/fixtures.ts";
 import { contractCase, type OpenStore } from "./store_contract.ts";
 
 const DAY = 24 * 3600 * 1000;

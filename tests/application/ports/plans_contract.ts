@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import type { Plan } from "../../domain/plan.ts";
+import type { Plan } from "../../../domain/plan.ts";
 import { contractCase, type OpenStore } from "./store_contract.ts";
 
 const lite: Plan = { id: "lite", name: "Lite", tier: 1, includesServers: false };

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import type { ProductMapping } from "../../domain/product_mapping.ts";
+import type { ProductMapping } from "../../../domain/product_mapping.ts";
 import { contractCase, type OpenStore } from "./store_contract.ts";
 
 const lite: ProductMapping = {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
-import type { SyncLine } from "../../application/ports/sync_lines.ts";
-import type { Statement } from "../../domain/statement.ts";
-import type { LedgerEntry } from "../../domain/usage.ts";
+import type { SyncLine } from "../../../application/ports/sync_lines.ts";
+import type { Statement } from "../../../domain/statement.ts";
+import type { LedgerEntry } from "../../../domain/usage.ts";
 import { contractCase, type OpenStore } from "./store_contract.ts";
 import { line as syncLine } from "./sync_lines_contract.ts";
 

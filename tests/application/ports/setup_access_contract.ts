@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import type { SetupAccess } from "../../application/ports/setup_access.ts";
+import type { SetupAccess } from "../../../application/ports/setup_access.ts";
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 10, 12, minute));
 const hash = (c: string) => c.repeat(64);

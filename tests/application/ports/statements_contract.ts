@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import type { Statement } from "../../domain/statement.ts";
+import type { Statement } from "../../../domain/statement.ts";
 import { contractCase, type OpenStore } from "./store_contract.ts";
 
 function statement(organizationId: string, period: string, licenses = 10): Statement {

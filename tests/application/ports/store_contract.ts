@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import type { LedgerEntry } from "../../domain/usage.ts";
-import type { Store } from "../../application/ports/store.ts";
+import type { LedgerEntry } from "../../../domain/usage.ts";
+import type { Store } from "../../../application/ports/store.ts";
 
 /** A store emptied for one case, and how to let go of it. */
 export interface OpenedStore {

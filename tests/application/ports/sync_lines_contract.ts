@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
-import type { AuditEntry } from "../../application/ports/audit_log.ts";
-import type { SyncLine } from "../../application/ports/sync_lines.ts";
-import { lineKey } from "../../domain/sync_line.ts";
+import type { AuditEntry } from "../../../application/ports/audit_log.ts";
+import type { SyncLine } from "../../../application/ports/sync_lines.ts";
+import { lineKey } from "../../../domain/sync_line.ts";
 import { contractCase, type OpenStore } from "./store_contract.ts";
 
 /** A pending line of 2026-11 with quantity 12; fields overridden as given. */

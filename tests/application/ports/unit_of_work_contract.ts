@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { TransactionConflict } from "../../application/ports/store.ts";
-import type { Plan } from "../../domain/plan.ts";
+import { TransactionConflict } from "../../../application/ports/store.ts";
+import type { Plan } from "../../../domain/plan.ts";
 import { contractCase, entry as report, type OpenStore } from "./store_contract.ts";
 
 const core: Plan = { id: "core", name: "Core", tier: 1, includesServers: true };

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { compareEntries, type LedgerEntry } from "../../domain/usage.ts";
+import { compareEntries, type LedgerEntry } from "../../../domain/usage.ts";
 import { contractCase, type OpenStore } from "./store_contract.ts";
 
 function report(eventId: string, overrides: Partial<LedgerEntry> = {}): LedgerEntry {

@@ -4,11 +4,11 @@
 // the next push adopts a single active addition or creates one. Run on both
 // stores by engine_memory_test.ts and engine_postgres_test.ts.
 import assert from "node:assert/strict";
-import { reportUsage } from "../../application/usage/report_usage.ts";
-import { resumeLine } from "../../application/lines/resume_line.ts";
-import { drainSync } from "../../application/push/worker.ts";
-import { mappedOrganization } from "../support/setup.ts";
-import type { SimWorld } from "../support/sim_world.ts";
+import { reportUsage } from "../../../application/usage/report_usage.ts";
+import { resumeLine } from "../../../application/lines/resume_line.ts";
+import { drainSync } from "../../../application/push/worker.ts";
+import { mappedOrganization } from "../../support/setup.ts";
+import type { SimWorld } from "../../support/sim_world.ts";
 import type { EngineCase } from "./engine_cases.ts";
 
 const MSP = "msp-a";

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
-import { refreshDueAgreements } from "../../application/push/agreement_terms.ts";
-import { observeNextInvoice } from "../../domain/invoice_timing.ts";
-import { connectAndMapProducts } from "../support/setup.ts";
-import { simWorld } from "../support/sim_world.ts";
-import { agreement } from "../support/terms.ts";
-import { simAgreement } from "../support/simulator_seed.ts";
+import { refreshDueAgreements } from "../../../application/push/agreement_terms.ts";
+import { observeNextInvoice } from "../../../domain/invoice_timing.ts";
+import { connectAndMapProducts } from "../../support/setup.ts";
+import { simWorld } from "../../support/sim_world.ts";
+import { agreement } from "../../support/terms.ts";
+import { simAgreement } from "../../support/simulator_seed.ts";
 
 const MSP = "msp-a";
 

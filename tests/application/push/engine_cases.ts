@@ -2,13 +2,13 @@
 // HTTP with the real client, asserting the simulator's call counters; run on
 // the memory store and on Postgres (engine_memory_test.ts, engine_postgres_test.ts).
 import assert from "node:assert/strict";
-import { reportUsage } from "../../application/usage/report_usage.ts";
-import { finalizePeriod } from "../../application/month_end/finalize_period.ts";
-import { periodStatement } from "../../application/views/period_reads.ts";
-import { drainSync } from "../../application/push/worker.ts";
-import { connectAndMapProducts, mappedOrganization } from "../support/setup.ts";
-import { type SimWorld, simWorld } from "../support/sim_world.ts";
-import type { OpenStore } from "../contract/store_contract.ts";
+import { reportUsage } from "../../../application/usage/report_usage.ts";
+import { finalizePeriod } from "../../../application/month_end/finalize_period.ts";
+import { periodStatement } from "../../../application/views/period_reads.ts";
+import { drainSync } from "../../../application/push/worker.ts";
+import { connectAndMapProducts, mappedOrganization } from "../../support/setup.ts";
+import { type SimWorld, simWorld } from "../../support/sim_world.ts";
+import type { OpenStore } from "../ports/store_contract.ts";
 
 const MSP = "msp-a";
 const PATCH = "PATCH /finance/agreements/{id}/additions/{id}";

@@ -1,4 +1,4 @@
-import { openMemoryStore } from "../adapters/postgres/store_fixture.ts";
+import { openMemoryStore } from "../../support/store_fixture.ts";
 import { additionGoneCases } from "./addition_gone_cases.ts";
 import { callCountCases } from "./call_count_cases.ts";
 import { engineSuite } from "./engine_cases.ts";

@@ -4,18 +4,18 @@
 // the audit log, the sync.attention event, the /v1 answer and the setup page.
 // A push that throws (its record refused by the store) still reaches the lines.
 import assert from "node:assert/strict";
-import { createApp } from "../../adapters/http/app.ts";
-import { memorySetupAccess } from "../../adapters/memory/setup_access.ts";
-import { reportUsage } from "../../application/usage/report_usage.ts";
-import { drainSync } from "../../application/push/worker.ts";
-import { createSetupLink } from "../../application/setup/setup_links.ts";
-import type { Store } from "../../application/ports/store.ts";
-import { openMemoryStore, withPostgres } from "../adapters/postgres/store_fixture.ts";
-import type { OpenStore } from "../contract/store_contract.ts";
-import { connectAndMapProducts, mappedOrganization } from "../support/setup.ts";
-import { simWorld } from "../support/sim_world.ts";
-import { openSetupSession } from "../support/setup_session.ts";
-import { createPrometheusRegistry } from "../../adapters/telemetry/prometheus_registry.ts";
+import { createApp } from "../../../adapters/http/app.ts";
+import { memorySetupAccess } from "../../../adapters/memory/setup_access.ts";
+import { reportUsage } from "../../../application/usage/report_usage.ts";
+import { drainSync } from "../../../application/push/worker.ts";
+import { createSetupLink } from "../../../application/setup/setup_links.ts";
+import type { Store } from "../../../application/ports/store.ts";
+import { openMemoryStore, withPostgres } from "../../support/store_fixture.ts";
+import type { OpenStore } from "../ports/store_contract.ts";
+import { connectAndMapProducts, mappedOrganization } from "../../support/setup.ts";
+import { simWorld } from "../../support/sim_world.ts";
+import { openSetupSession } from "../../support/setup_session.ts";
+import { createPrometheusRegistry } from "../../../adapters/telemetry/prometheus_registry.ts";
 
 const POST = { method: "POST", template: "/finance/agreements/{id}/additions" };
 const TOKEN = "hostile-reason-token-0123456789";

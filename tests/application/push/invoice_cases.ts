@@ -4,14 +4,18 @@
 // additions are dated so they are neither refused nor prorated nor back-billed.
 // Run on both stores by engine_memory_test.ts and engine_postgres_test.ts.
 import assert from "node:assert/strict";
-import { reportUsage } from "../../application/usage/report_usage.ts";
-import { refreshDueAgreements } from "../../application/push/agreement_terms.ts";
-import { finalizePeriod } from "../../application/month_end/finalize_period.ts";
-import { syncNow } from "../../application/push/sync_now.ts";
-import { drainSync } from "../../application/push/worker.ts";
-import { MONTHLY, type SimAgreement, type SimInvoice } from "../connectwise_simulator/sim_state.ts";
-import { mappedOrganization } from "../support/setup.ts";
-import type { SimWorld } from "../support/sim_world.ts";
+import { reportUsage } from "../../../application/usage/report_usage.ts";
+import { refreshDueAgreements } from "../../../application/push/agreement_terms.ts";
+import { finalizePeriod } from "../../../application/month_end/finalize_period.ts";
+import { syncNow } from "../../../application/push/sync_now.ts";
+import { drainSync } from "../../../application/push/worker.ts";
+import {
+  MONTHLY,
+  type SimAgreement,
+  type SimInvoice,
+} from "../../connectwise_simulator/sim_state.ts";
+import { mappedOrganization } from "../../support/setup.ts";
+import type { SimWorld } from "../../support/sim_world.ts";
 import type { EngineCase } from "./engine_cases.ts";
 
 const MSP = "msp-a";

@@ -6,13 +6,13 @@
 // `final-after-invoice` names the month and product.
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { periodEnd } from "../../domain/period.ts";
-import type { Store } from "../../application/ports/store.ts";
-import { withPostgres } from "../adapters/postgres/store_fixture.ts";
-import type { OpenStore } from "../contract/store_contract.ts";
-import { connectAndMapProducts, mappedOrganization } from "../support/setup.ts";
-import { type SimWorld, simWorld } from "../support/sim_world.ts";
-import { memoryStore } from "../../adapters/memory/memory_store.ts";
+import { periodEnd } from "../../../domain/period.ts";
+import type { Store } from "../../../application/ports/store.ts";
+import { withPostgres } from "../../support/store_fixture.ts";
+import type { OpenStore } from "../ports/store_contract.ts";
+import { connectAndMapProducts, mappedOrganization } from "../../support/setup.ts";
+import { type SimWorld, simWorld } from "../../support/sim_world.ts";
+import { memoryStore } from "../../../adapters/memory/memory_store.ts";
 import { invoicedMonthly, monthEnd, nextCheck, report, settle } from "./invoice_cases.ts";
 
 const MONTHS = ["2026-11", "2026-12", "2027-01"];

@@ -3,18 +3,18 @@
 // hang, are pushed; an MSP whose site's breaker is open gets no turn at all.
 // Asserted by the order of events, never by time.
 import assert from "node:assert/strict";
-import { DEFAULT_SETTINGS, type Deps } from "../../application/ports/deps.ts";
-import type { ConnectWise } from "../../application/ports/connectwise.ts";
-import { reportUsage } from "../../application/usage/report_usage.ts";
-import { mspTurns } from "../../application/push/msp_turns.ts";
-import { drainSync } from "../../application/push/worker.ts";
-import { connectWiseClients } from "../../adapters/connectwise/connectwise_client.ts";
-import { memoryStore } from "../../adapters/memory/memory_store.ts";
-import { serveSimulator } from "../connectwise_simulator/simulator.ts";
-import { FixedClock } from "../support/fixed_clock.ts";
-import { CREDENTIALS, PLANS } from "../support/fixtures.ts";
-import { connectAndMapProducts, mappedOrganization } from "../support/setup.ts";
-import { simulatorSeed } from "../support/sim_world.ts";
+import { DEFAULT_SETTINGS, type Deps } from "../../../application/ports/deps.ts";
+import type { ConnectWise } from "../../../application/ports/connectwise.ts";
+import { reportUsage } from "../../../application/usage/report_usage.ts";
+import { mspTurns } from "../../../application/push/msp_turns.ts";
+import { drainSync } from "../../../application/push/worker.ts";
+import { connectWiseClients } from "../../../adapters/connectwise/connectwise_client.ts";
+import { memoryStore } from "../../../adapters/memory/memory_store.ts";
+import { serveSimulator } from "../../connectwise_simulator/simulator.ts";
+import { FixedClock } from "../../support/fixed_clock.ts";
+import { CREDENTIALS, PLANS } from "../../support/fixtures.ts";
+import { connectAndMapProducts, mappedOrganization } from "../../support/setup.ts";
+import { simulatorSeed } from "../../support/sim_world.ts";
 
 const READ = { method: "GET", template: "/finance/agreements/{id}/additions" };
 

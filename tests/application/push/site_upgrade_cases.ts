@@ -3,11 +3,11 @@
 // connection keeps it; a new API version is kept and shown. Run on both stores
 // by engine_memory_test.ts and engine_postgres_test.ts.
 import assert from "node:assert/strict";
-import { getConnection } from "../../application/connection/connection.ts";
-import { reportUsage } from "../../application/usage/report_usage.ts";
-import { drainSync } from "../../application/push/worker.ts";
-import { mappedOrganization } from "../support/setup.ts";
-import type { SimWorld } from "../support/sim_world.ts";
+import { getConnection } from "../../../application/connection/connection.ts";
+import { reportUsage } from "../../../application/usage/report_usage.ts";
+import { drainSync } from "../../../application/push/worker.ts";
+import { mappedOrganization } from "../../support/setup.ts";
+import type { SimWorld } from "../../support/sim_world.ts";
 import type { EngineCase } from "./engine_cases.ts";
 
 const MSP = "msp-a";

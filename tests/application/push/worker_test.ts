@@ -1,12 +1,12 @@
-import { heldAddition } from "../support/terms.ts";
+import { heldAddition } from "../../support/terms.ts";
 import assert from "node:assert/strict";
-import { upsertOrganization } from "../../application/usage/organizations.ts";
-import { reportUsage } from "../../application/usage/report_usage.ts";
-import { mapProducts } from "../../application/setup/product_mappings.ts";
-import { drainSync } from "../../application/push/worker.ts";
-import { previewSync } from "../../application/views/preview.ts";
-import { testWorld } from "../support/fixtures.ts";
-import { connectAndMapProducts, mappedOrganization, quantityOf } from "../support/setup.ts";
+import { upsertOrganization } from "../../../application/usage/organizations.ts";
+import { reportUsage } from "../../../application/usage/report_usage.ts";
+import { mapProducts } from "../../../application/setup/product_mappings.ts";
+import { drainSync } from "../../../application/push/worker.ts";
+import { previewSync } from "../../../application/views/preview.ts";
+import { testWorld } from "../../support/fixtures.ts";
+import { connectAndMapProducts, mappedOrganization, quantityOf } from "../../support/setup.ts";
 
 const MSP = "msp-a";
 let seq = 0;
@@ -196,7 +196,7 @@ Deno.test("sync: a sync run for one MSP pushes only that MSP's agreements", asyn
   await reportUsage(w.deps, usage("o1", "2026-11-02T10:00:00Z", 8));
   w.clock.advance(5_000);
   await connectAndMapProducts(w, "msp-b");
-  const { syncNow } = await import("../../application/push/sync_now.ts");
+  const { syncNow } = await import("../../../application/push/sync_now.ts");
   const summary = await syncNow(w.deps, { mspId: "msp-b", owner: "http" });
   assert.deepEqual([summary.agreements, summary.written], [0, 0]);
   assert.equal(w.cw.data.additions.length, 0, "msp-a's pending push is left to msp-a");

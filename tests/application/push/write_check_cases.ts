@@ -4,12 +4,12 @@
 // 200") fails the line, never reports it in sync. Run on both stores by
 // engine_memory_test.ts and engine_postgres_test.ts.
 import assert from "node:assert/strict";
-import { reportUsage } from "../../application/usage/report_usage.ts";
-import { drainSync } from "../../application/push/worker.ts";
-import { REFUSALS } from "../connectwise_simulator/sim_invoicing.ts";
-import { MONTHLY } from "../connectwise_simulator/sim_state.ts";
-import { mappedOrganization } from "../support/setup.ts";
-import type { SimWorld } from "../support/sim_world.ts";
+import { reportUsage } from "../../../application/usage/report_usage.ts";
+import { drainSync } from "../../../application/push/worker.ts";
+import { REFUSALS } from "../../connectwise_simulator/sim_invoicing.ts";
+import { MONTHLY } from "../../connectwise_simulator/sim_state.ts";
+import { mappedOrganization } from "../../support/setup.ts";
+import type { SimWorld } from "../../support/sim_world.ts";
 import type { EngineCase } from "./engine_cases.ts";
 
 const MSP = "msp-a";

@@ -1,13 +1,13 @@
 import assert from "node:assert/strict";
-import { connect } from "../../application/connection/connection.ts";
+import { connect } from "../../../application/connection/connection.ts";
 import {
   importCompanyMappings,
   listCompanyMappings,
   unmapOrganization,
-} from "../../application/setup/company_mappings.ts";
-import { listCompanies } from "../../application/setup/lookups.ts";
-import { upsertOrganization } from "../../application/usage/organizations.ts";
-import { CREDENTIALS, testWorld } from "../support/fixtures.ts";
+} from "../../../application/setup/company_mappings.ts";
+import { listCompanies } from "../../../application/setup/lookups.ts";
+import { upsertOrganization } from "../../../application/usage/organizations.ts";
+import { CREDENTIALS, testWorld } from "../../support/fixtures.ts";
 
 async function world() {
   const w = await testWorld();

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
-import { connect } from "../../application/connection/connection.ts";
-import { listProductMappings, mapProducts } from "../../application/setup/product_mappings.ts";
-import { CREDENTIALS, testWorld } from "../support/fixtures.ts";
+import { connect } from "../../../application/connection/connection.ts";
+import { listProductMappings, mapProducts } from "../../../application/setup/product_mappings.ts";
+import { CREDENTIALS, testWorld } from "../../support/fixtures.ts";
 
 async function connected() {
   const world = await testWorld();

@@ -2,12 +2,12 @@ import assert from "node:assert/strict";
 import {
   importCompanyMappings,
   unmapOrganization,
-} from "../../application/setup/company_mappings.ts";
-import { reportUsage } from "../../application/usage/report_usage.ts";
-import { periodStatement } from "../../application/views/period_reads.ts";
-import { drainSync } from "../../application/push/worker.ts";
-import { testWorld } from "../support/fixtures.ts";
-import { connectAndMapProducts, mappedOrganization, quantityOf } from "../support/setup.ts";
+} from "../../../application/setup/company_mappings.ts";
+import { reportUsage } from "../../../application/usage/report_usage.ts";
+import { periodStatement } from "../../../application/views/period_reads.ts";
+import { drainSync } from "../../../application/push/worker.ts";
+import { testWorld } from "../../support/fixtures.ts";
+import { connectAndMapProducts, mappedOrganization, quantityOf } from "../../support/setup.ts";
 
 const MSP = "msp-a";
 let seq = 0;

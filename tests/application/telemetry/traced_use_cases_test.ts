@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
-import { memoryTelemetry } from "../../adapters/memory/memory_telemetry.ts";
-import { measureBacklog } from "../../application/telemetry/backlog.ts";
-import { reportUsage } from "../../application/usage/report_usage.ts";
-import { finalizePeriod } from "../../application/month_end/finalize_period.ts";
-import { drainSync } from "../../application/push/worker.ts";
-import { testWorld } from "../support/fixtures.ts";
-import { connectAndMapProducts, mappedOrganization } from "../support/setup.ts";
+import { memoryTelemetry } from "../../../adapters/memory/memory_telemetry.ts";
+import { measureBacklog } from "../../../application/telemetry/backlog.ts";
+import { reportUsage } from "../../../application/usage/report_usage.ts";
+import { finalizePeriod } from "../../../application/month_end/finalize_period.ts";
+import { drainSync } from "../../../application/push/worker.ts";
+import { testWorld } from "../../support/fixtures.ts";
+import { connectAndMapProducts, mappedOrganization } from "../../support/setup.ts";
 
 const MSP = "msp-a";
 

@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { upsertOrganization } from "../../application/usage/organizations.ts";
-import { reportUsage } from "../../application/usage/report_usage.ts";
-import { periodStatement } from "../../application/views/period_reads.ts";
-import { drainSync } from "../../application/push/worker.ts";
-import { testWorld } from "../support/fixtures.ts";
-import { connectAndMapProducts, createdBy } from "../support/setup.ts";
+import { upsertOrganization } from "../../../application/usage/organizations.ts";
+import { reportUsage } from "../../../application/usage/report_usage.ts";
+import { periodStatement } from "../../../application/views/period_reads.ts";
+import { drainSync } from "../../../application/push/worker.ts";
+import { testWorld } from "../../support/fixtures.ts";
+import { connectAndMapProducts, createdBy } from "../../support/setup.ts";
 
 const MSP = "msp-a";
 const PLAN = fc.constantFrom("lite", "core", "premium");

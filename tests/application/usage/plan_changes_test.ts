@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
-import { importCompanyMappings } from "../../application/setup/company_mappings.ts";
-import { upsertOrganization } from "../../application/usage/organizations.ts";
-import { reportUsage } from "../../application/usage/report_usage.ts";
-import { periodStatement } from "../../application/views/period_reads.ts";
-import { drainSync } from "../../application/push/worker.ts";
-import { testWorld } from "../support/fixtures.ts";
-import { connectAndMapProducts, createdBy, quantityOf } from "../support/setup.ts";
+import { importCompanyMappings } from "../../../application/setup/company_mappings.ts";
+import { upsertOrganization } from "../../../application/usage/organizations.ts";
+import { reportUsage } from "../../../application/usage/report_usage.ts";
+import { periodStatement } from "../../../application/views/period_reads.ts";
+import { drainSync } from "../../../application/push/worker.ts";
+import { testWorld } from "../../support/fixtures.ts";
+import { connectAndMapProducts, createdBy, quantityOf } from "../../support/setup.ts";
 
 const MSP = "msp-a";
 let seq = 0;

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
-import { reportUsage } from "../../application/usage/report_usage.ts";
-import { upsertOrganization } from "../../application/usage/organizations.ts";
-import { finalizeStatements } from "../../application/statements/finalize_statements.ts";
-import { testWorld } from "../support/fixtures.ts";
+import { reportUsage } from "../../../application/usage/report_usage.ts";
+import { upsertOrganization } from "../../../application/usage/organizations.ts";
+import { finalizeStatements } from "../../../application/statements/finalize_statements.ts";
+import { testWorld } from "../../support/fixtures.ts";
 
 async function world() {
   const w = await testWorld({ now: "2026-11-10T12:00:00Z" });
@@ -144,7 +144,7 @@ Deno.test("usage: a plan change by PUT counts from the moment it is received, no
     planId: "lite",
     licenseType: "standard",
   });
-  const { periodStatement } = await import("../../application/views/period_reads.ts");
+  const { periodStatement } = await import("../../../application/views/period_reads.ts");
   const [statement] = await periodStatement(deps, { mspId: "msp-a", period: "2026-11" });
   assert.deepEqual([statement.planId, statement.licenses, statement.servers], ["core", 10, 2]);
 });

@@ -2,13 +2,13 @@ import assert from "node:assert/strict";
 import {
   importCompanyMappings,
   unmapOrganization,
-} from "../../application/setup/company_mappings.ts";
-import { companyPage } from "../../application/setup/lookups.ts";
-import { namedStatement, namedSyncLines } from "../../application/views/names.ts";
-import { reportUsage } from "../../application/usage/report_usage.ts";
-import { syncNow } from "../../application/push/sync_now.ts";
-import { testWorld } from "../support/fixtures.ts";
-import { connectAndMapProducts, mappedOrganization } from "../support/setup.ts";
+} from "../../../application/setup/company_mappings.ts";
+import { companyPage } from "../../../application/setup/lookups.ts";
+import { namedStatement, namedSyncLines } from "../../../application/views/names.ts";
+import { reportUsage } from "../../../application/usage/report_usage.ts";
+import { syncNow } from "../../../application/push/sync_now.ts";
+import { testWorld } from "../../support/fixtures.ts";
+import { connectAndMapProducts, mappedOrganization } from "../../support/setup.ts";
 
 const MSP = "msp-a";
 

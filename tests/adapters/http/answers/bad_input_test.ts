@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { httpWorld, TOKEN } from "./http_world.ts";
-import { setUpMsp } from "./setup_msp.ts";
+import { httpWorld, TOKEN } from "../http_world.ts";
+import { setUpMsp } from "../setup_msp.ts";
 
 type Problem = {
   code: string;

@@ -2,13 +2,13 @@
 // else its top message when errors is null) reaches the problem document of
 // a /v1 call and the setup page's form, against the simulator.
 import assert from "node:assert/strict";
-import { createApp } from "../../../adapters/http/app.ts";
-import { memorySetupAccess } from "../../../adapters/memory/setup_access.ts";
-import { createSetupLink } from "../../../application/setup/setup_links.ts";
-import { connectAndMapProducts } from "../../support/setup.ts";
-import { type SimWorld, simWorld } from "../../support/sim_world.ts";
-import { openSetupSession } from "../../support/setup_session.ts";
-import { createPrometheusRegistry } from "../../../adapters/telemetry/prometheus_registry.ts";
+import { createApp } from "../../../../adapters/http/app.ts";
+import { memorySetupAccess } from "../../../../adapters/memory/setup_access.ts";
+import { createSetupLink } from "../../../../application/setup/setup_links.ts";
+import { connectAndMapProducts } from "../../../support/setup.ts";
+import { type SimWorld, simWorld } from "../../../support/sim_world.ts";
+import { openSetupSession } from "../../../support/setup_session.ts";
+import { createPrometheusRegistry } from "../../../../adapters/telemetry/prometheus_registry.ts";
 
 const TOKEN = "connectwise-reason-token-0123456789";
 const CATALOG_POST = { method: "POST", template: "/procurement/catalog" };

@@ -1,13 +1,13 @@
 // Issue 12: while the database is unreachable, /v1 answers 503 problem+json
 // with Retry-After (never 500), /healthz stays 200, /readyz answers 503.
 import assert from "node:assert/strict";
-import { createApp } from "../../../adapters/http/app.ts";
-import { isDatabaseUnavailable } from "../../../adapters/postgres/unavailable.ts";
-import type { Store } from "../../../application/ports/store.ts";
-import { testWorld } from "../../support/fixtures.ts";
-import { TOKEN } from "./http_world.ts";
-import { memorySetupAccess } from "../../../adapters/memory/setup_access.ts";
-import { createPrometheusRegistry } from "../../../adapters/telemetry/prometheus_registry.ts";
+import { createApp } from "../../../../adapters/http/app.ts";
+import { isDatabaseUnavailable } from "../../../../adapters/postgres/unavailable.ts";
+import type { Store } from "../../../../application/ports/store.ts";
+import { testWorld } from "../../../support/fixtures.ts";
+import { TOKEN } from "../http_world.ts";
+import { memorySetupAccess } from "../../../../adapters/memory/setup_access.ts";
+import { createPrometheusRegistry } from "../../../../adapters/telemetry/prometheus_registry.ts";
 
 /** A store whose every call fails as postgres.js does when the server is down. */
 function downStore(): Store {

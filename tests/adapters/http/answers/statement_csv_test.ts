@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
-import { csvCell } from "../../../adapters/http/answers/csv.ts";
-import { STATEMENT_CSV_HEADER } from "../../../adapters/http/answers/statement_csv.ts";
-import { reportUsage } from "../../../application/usage/report_usage.ts";
-import { connectAndMapProducts, mappedOrganization } from "../../support/setup.ts";
-import { httpWorld, TOKEN } from "./http_world.ts";
+import { csvCell } from "../../../../adapters/http/answers/csv.ts";
+import { STATEMENT_CSV_HEADER } from "../../../../adapters/http/answers/statement_csv.ts";
+import { reportUsage } from "../../../../application/usage/report_usage.ts";
+import { connectAndMapProducts, mappedOrganization } from "../../../support/setup.ts";
+import { httpWorld, TOKEN } from "../http_world.ts";
 
 const MSP = "msp-a";
 

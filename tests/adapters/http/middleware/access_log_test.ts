@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { getLogger, type LogRecord, reset } from "@logtape/logtape";
-import { configureLogging } from "../../../adapters/logging/configure_logging.ts";
-import { ACCESS_MESSAGE, accessRecord } from "../../../adapters/http/middleware/access_log.ts";
-import { jsonLines } from "../../../adapters/logging/json_lines.ts";
+import { configureLogging } from "../../../../adapters/logging/configure_logging.ts";
+import { ACCESS_MESSAGE, accessRecord } from "../../../../adapters/http/middleware/access_log.ts";
+import { jsonLines } from "../../../../adapters/logging/json_lines.ts";
 
 Deno.test("access log: the record built whole is the one logger.info makes of the template", async () => {
   const records: LogRecord[] = [];

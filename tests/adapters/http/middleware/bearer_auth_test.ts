@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { documentedOperations, fillPath } from "./operations.ts";
-import { httpWorld, TOKEN } from "./http_world.ts";
+import { documentedOperations, fillPath } from "../operations.ts";
+import { httpWorld, TOKEN } from "../http_world.ts";
 
 const VALUES = {
   msp: "msp-a",

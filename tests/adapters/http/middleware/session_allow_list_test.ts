@@ -3,12 +3,12 @@
 // answer is checked against the allow-list: refused as an unknown route (404
 // route-not-found, nothing done) off it, reached (any other answer) on it.
 import assert from "node:assert/strict";
-import { SESSION_ROUTES } from "../../../adapters/http/middleware/api_auth.ts";
-import { CREDENTIALS } from "../../support/fixtures.ts";
-import { openSetupSession } from "../../support/setup_session.ts";
-import { httpWorld } from "./http_world.ts";
-import { documentedOperations, fillPath } from "./operations.ts";
-import { setUpMsp } from "./setup_msp.ts";
+import { SESSION_ROUTES } from "../../../../adapters/http/middleware/api_auth.ts";
+import { CREDENTIALS } from "../../../support/fixtures.ts";
+import { openSetupSession } from "../../../support/setup_session.ts";
+import { httpWorld } from "../http_world.ts";
+import { documentedOperations, fillPath } from "../operations.ts";
+import { setUpMsp } from "../setup_msp.ts";
 
 const BODIES: Record<string, unknown> = {
   "PUT /v1/msps/{msp}/connectwise": CREDENTIALS,

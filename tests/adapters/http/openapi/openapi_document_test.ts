@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { httpWorld } from "./http_world.ts";
+import { httpWorld } from "../http_world.ts";
 
 const ROOT = new URL("../../../", import.meta.url);
 const API_MD = new URL("../shared/API.md", ROOT);

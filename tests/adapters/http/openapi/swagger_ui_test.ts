@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { httpWorld } from "./http_world.ts";
+import { httpWorld } from "../http_world.ts";
 
 Deno.test("/docs and every asset it loads come from the service itself", async () => {
   const { app } = await httpWorld();

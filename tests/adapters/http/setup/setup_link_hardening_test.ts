@@ -5,13 +5,13 @@
 // logout and revocation end sessions; the access log never holds a link.
 import assert from "node:assert/strict";
 import type { LogRecord } from "@logtape/logtape";
-import { type AppOptions, createApp } from "../../../adapters/http/app.ts";
-import { configureLogging } from "../../../adapters/logging/configure_logging.ts";
-import { memorySetupAccess } from "../../../adapters/memory/setup_access.ts";
-import { CREDENTIALS, testWorld } from "../../support/fixtures.ts";
-import { openSetupSession } from "../../support/setup_session.ts";
-import { TOKEN } from "./http_world.ts";
-import { createPrometheusRegistry } from "../../../adapters/telemetry/prometheus_registry.ts";
+import { type AppOptions, createApp } from "../../../../adapters/http/app.ts";
+import { configureLogging } from "../../../../adapters/logging/configure_logging.ts";
+import { memorySetupAccess } from "../../../../adapters/memory/setup_access.ts";
+import { CREDENTIALS, testWorld } from "../../../support/fixtures.ts";
+import { openSetupSession } from "../../../support/setup_session.ts";
+import { TOKEN } from "../http_world.ts";
+import { createPrometheusRegistry } from "../../../../adapters/telemetry/prometheus_registry.ts";
 
 const BASE = "http://127.0.0.1:8000";
 

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
-import { createApp } from "../../../adapters/http/app.ts";
-import { memorySetupAccess } from "../../../adapters/memory/setup_access.ts";
-import { tokenHash } from "../../../application/setup/setup_links.ts";
-import { CREDENTIALS, testWorld } from "../../support/fixtures.ts";
-import { TOKEN } from "./http_world.ts";
-import { createPrometheusRegistry } from "../../../adapters/telemetry/prometheus_registry.ts";
+import { createApp } from "../../../../adapters/http/app.ts";
+import { memorySetupAccess } from "../../../../adapters/memory/setup_access.ts";
+import { tokenHash } from "../../../../application/setup/setup_links.ts";
+import { CREDENTIALS, testWorld } from "../../../support/fixtures.ts";
+import { TOKEN } from "../http_world.ts";
+import { createPrometheusRegistry } from "../../../../adapters/telemetry/prometheus_registry.ts";
 
 const BASE = "http://127.0.0.1:8000";
 

@@ -1,9 +1,9 @@
 // Step 4's actions and step 1's Disconnect without a browser: each through
 // the /v1 use case, and what the page then says.
 import assert from "node:assert/strict";
-import { summaryNotice } from "../../../adapters/http/setup/sync_actions.ts";
-import { TOKEN } from "./http_world.ts";
-import { openSetupSession } from "../../support/setup_session.ts";
+import { summaryNotice } from "../../../../adapters/http/setup/sync_actions.ts";
+import { TOKEN } from "../http_world.ts";
+import { openSetupSession } from "../../../support/setup_session.ts";
 import { setupPageWorld } from "./setup_page_world.ts";
 
 async function mappedWorld() {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
-import { CREDENTIALS } from "../../support/fixtures.ts";
-import { openSetupSession } from "../../support/setup_session.ts";
-import { httpWorld } from "./http_world.ts";
+import { CREDENTIALS } from "../../../support/fixtures.ts";
+import { openSetupSession } from "../../../support/setup_session.ts";
+import { httpWorld } from "../http_world.ts";
 
 /**
  * An HTTP world with MSP acme connected and a setup session open: `post`

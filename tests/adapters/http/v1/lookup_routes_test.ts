@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { CREDENTIALS } from "../../support/fixtures.ts";
-import { httpWorld } from "./http_world.ts";
+import { CREDENTIALS } from "../../../support/fixtures.ts";
+import { httpWorld } from "../http_world.ts";
 
 type Company = { id: number; mappedOrganizationIds: string[]; mappedOrganizationId: unknown };
 

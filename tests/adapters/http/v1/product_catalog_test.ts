@@ -4,14 +4,14 @@
 // before any call (ConnectWise would cut it silently); the catalog search
 // finds the text anywhere in identifiers and descriptions.
 import assert from "node:assert/strict";
-import { createApp } from "../../../adapters/http/app.ts";
-import { memorySetupAccess } from "../../../adapters/memory/setup_access.ts";
-import { mapProducts } from "../../../application/setup/product_mappings.ts";
-import { createSetupLink } from "../../../application/setup/setup_links.ts";
-import { connectAndMapProducts } from "../../support/setup.ts";
-import { type SimWorld, simWorld } from "../../support/sim_world.ts";
-import { openSetupSession } from "../../support/setup_session.ts";
-import { createPrometheusRegistry } from "../../../adapters/telemetry/prometheus_registry.ts";
+import { createApp } from "../../../../adapters/http/app.ts";
+import { memorySetupAccess } from "../../../../adapters/memory/setup_access.ts";
+import { mapProducts } from "../../../../application/setup/product_mappings.ts";
+import { createSetupLink } from "../../../../application/setup/setup_links.ts";
+import { connectAndMapProducts } from "../../../support/setup.ts";
+import { type SimWorld, simWorld } from "../../../support/sim_world.ts";
+import { openSetupSession } from "../../../support/setup_session.ts";
+import { createPrometheusRegistry } from "../../../../adapters/telemetry/prometheus_registry.ts";
 
 const TOKEN = "product-catalog-token-0123456789";
 const POST = "POST /procurement/catalog";

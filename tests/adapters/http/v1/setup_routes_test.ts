@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
-import { CREDENTIALS } from "../../support/fixtures.ts";
-import { httpWorld } from "./http_world.ts";
-import { setUpMsp } from "./setup_msp.ts";
+import { CREDENTIALS } from "../../../support/fixtures.ts";
+import { httpWorld } from "../http_world.ts";
+import { setUpMsp } from "../setup_msp.ts";
 
 Deno.test("plans: PUT answers the plan, GET lists them cheapest first", async () => {
   const w = await httpWorld();

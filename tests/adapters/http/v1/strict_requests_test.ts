@@ -1,8 +1,8 @@
 // Strict requests (API.md Conventions): unknown body properties and control characters are 400
 // naming the field, a method a path does not serve is 405 with Allow, a far-future period is 422.
 import assert from "node:assert/strict";
-import { httpWorld } from "./http_world.ts";
-import { setUpMsp } from "./setup_msp.ts";
+import { httpWorld } from "../http_world.ts";
+import { setUpMsp } from "../setup_msp.ts";
 
 type Problem = {
   code: string;

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
-import { httpWorld } from "./http_world.ts";
-import { setUpMsp } from "./setup_msp.ts";
-import { LONG_AGO } from "../../support/terms.ts";
+import { httpWorld } from "../http_world.ts";
+import { setUpMsp } from "../setup_msp.ts";
+import { LONG_AGO } from "../../../support/terms.ts";
 
 type Line = { agreementId: number; productId: number; status: string; reason: string | null };
 type Items<T> = { items: T[] };

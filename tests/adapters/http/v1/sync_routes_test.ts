@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { httpWorld } from "./http_world.ts";
-import { setUpMsp } from "./setup_msp.ts";
+import { httpWorld } from "../http_world.ts";
+import { setUpMsp } from "../setup_msp.ts";
 
 type Items<T = Record<string, unknown>> = { items: T[] };
 

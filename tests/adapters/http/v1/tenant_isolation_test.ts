@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
-import { CREDENTIALS } from "../../support/fixtures.ts";
-import { httpWorld } from "./http_world.ts";
-import { documentedOperations, fillPath } from "./operations.ts";
-import { setUpMsp } from "./setup_msp.ts";
+import { CREDENTIALS } from "../../../support/fixtures.ts";
+import { httpWorld } from "../http_world.ts";
+import { documentedOperations, fillPath } from "../operations.ts";
+import { setUpMsp } from "../setup_msp.ts";
 
 // Plans are the platform's catalog, shared by all MSPs, and finalization runs
 // for every MSP (the monthly schedule): neither belongs to one MSP.

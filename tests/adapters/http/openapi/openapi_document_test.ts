@@ -1,78 +1,78 @@
+// The HTTP contract, from inside the repository: the routes the app serves, /openapi.json
+// (generated from the route schemas) and the routes README.md and docs/ name must agree, so a
+// route cannot be added, renamed or dropped in one of them alone.
 import assert from "node:assert/strict";
 import { httpWorld } from "../http_world.ts";
+import {
+  documentedRoutes,
+  type Mention,
+  mentions,
+  names,
+  type Route,
+  servedRoutes,
+} from "./route_names.ts";
 
-const ROOT = new URL("../../../", import.meta.url);
-const API_MD = new URL("../shared/API.md", ROOT);
+const ROOT = new URL("../../../../", import.meta.url).pathname;
 
-function readApiMd(): string | null {
-  try {
-    return Deno.readTextFileSync(API_MD);
-  } catch {
-    return null;
-  }
+/** The service's own pages and assets: HTML and files, described in docs/setup_page.md. */
+const PAGES = /^[A-Z]+ \/(docs($|\/)|openapi\.json$|setup\/static\/|setup\/msps\/)/;
+
+function docMentions(): Mention[] {
+  const files = ["README.md", ...[...Deno.readDirSync(`${ROOT}docs`)].map((e) => `docs/${e.name}`)];
+  return files.filter((f) => f.endsWith(".md")).flatMap((file) =>
+    mentions(file, Deno.readTextFileSync(`${ROOT}${file}`))
+  );
 }
 
-const apiMd = readApiMd();
-if (apiMd === null) {
-  console.warn(`SKIPPED the API.md coverage test: ${API_MD.pathname} is absent`);
-}
+const sorted = (routes: Iterable<Route>) => [...routes].sort();
 
-/** Every `| METHOD | \`path\` |` row of the contract's tables. */
-function contractOperations(text: string): string[] {
-  const rows = text.matchAll(/^\|\s*(GET|PUT|POST|DELETE|PATCH)\s*\|\s*`([^`]+)`/gm);
-  return [...rows].map((m) => `${m[1]} ${m[2]}`);
-}
-
-/** Every `` `METHOD /path` `` the contract names in its prose (some are not served yet). */
-function proseOperations(text: string): string[] {
-  const mentions = text.matchAll(/`(GET|PUT|POST|DELETE|PATCH) (\/[^`\s]+)`/g);
-  return [...mentions].map((m) => `${m[1]} ${m[2]}`);
-}
-
-async function documentOperations(): Promise<Set<string>> {
+Deno.test("/openapi.json documents exactly the routes the app serves, apart from its pages and assets", async () => {
   const { app } = await httpWorld();
-  const doc = await (await app.request("/openapi.json")).json();
-  assert.equal(doc.openapi, "3.1.0");
-  const ops = new Set<string>();
-  for (const [path, item] of Object.entries(doc.paths as Record<string, object>)) {
-    for (const method of Object.keys(item)) ops.add(`${method.toUpperCase()} ${path}`);
-  }
-  return ops;
-}
-
-Deno.test({
-  name: "every method and path of API.md's tables is in /openapi.json",
-  ignore: apiMd === null,
-  async fn() {
-    const contract = contractOperations(apiMd!);
-    assert.ok(contract.length >= 20, `only ${contract.length} rows found in API.md`);
-    const documented = await documentOperations();
-    const missing = contract.filter((op) => !documented.has(op));
-    assert.deepEqual(missing, [], `missing from /openapi.json: ${missing.join(", ")}`);
-  },
+  const served = sorted(servedRoutes(app)).filter((r) => !PAGES.test(r));
+  const documented = sorted(await documentedRoutes(app));
+  assert.ok(documented.length >= 30, `only ${documented.length} operations documented`);
+  assert.deepEqual(
+    served.filter((r) => !documented.includes(r)),
+    [],
+    "served, not in /openapi.json",
+  );
+  assert.deepEqual(
+    documented.filter((r) => !served.includes(r)),
+    [],
+    "in /openapi.json, not served",
+  );
 });
 
-Deno.test({
-  name: "the routes API.md names in prose are documented; nothing else beyond its tables and prose",
-  ignore: apiMd === null,
-  async fn() {
-    const documented = await documentOperations();
-    const proseOnly = [
-      "GET /healthz",
-      "GET /metrics",
-      "GET /readyz",
-      "POST /v1/msps/{msp}/sync/lines/{agreementId}/{productId}/resume",
-    ];
-    for (const op of proseOnly) assert.ok(documented.has(op), op);
-    const contract = new Set([...contractOperations(apiMd!), ...proseOperations(apiMd!)]);
-    const extra = [...documented].filter((op) => !contract.has(op)).sort();
-    // The finalization progress route comes from the issue, not (yet) from API.md; so do
-    // issue 25's redemption by POST, logout and revocation (proposed for API.md).
-    assert.deepEqual(extra, [
-      "DELETE /v1/msps/{msp}/setup-sessions",
-      "GET /v1/periods/{period}/finalization",
-      "POST /setup/logout",
-      "POST /setup/{link}",
-    ]);
-  },
+Deno.test("every route README.md and docs/ name is one the app serves", async () => {
+  const { app } = await httpWorld();
+  const served = [...servedRoutes(app)];
+  const found = docMentions();
+  assert.ok(found.length >= 50, `only ${found.length} routes named in the docs`);
+  const unknown = found.filter((m) => !served.some((r) => names(m, r)));
+  assert.deepEqual(unknown.map((m) => `${m.file}: ${m.method} ${m.path}`), []);
+});
+
+Deno.test("every operation of /openapi.json is named in README.md or docs/", async () => {
+  const { app } = await httpWorld();
+  const found = docMentions();
+  const unnamed = sorted(await documentedRoutes(app)).filter((r) =>
+    !found.some((m) => names(m, r))
+  );
+  assert.deepEqual(unnamed, []);
+});
+
+Deno.test("route names: a shortened or sampled mention names its route; another does not", () => {
+  const mention = (method: string, path: string): Mention => ({ file: "x.md", method, path });
+  const sync = "POST /v1/msps/{msp}/sync";
+  assert.equal(names(mention("POST", "/v1/msps/{msp}/sync"), sync), true);
+  assert.equal(names(mention("POST", ".../sync"), sync), true);
+  assert.equal(names(mention("POST", "/v1/msps/acme-msp/sync"), sync), true);
+  assert.equal(names(mention("GET", "/v1/msps/{msp}/sync"), sync), false, "method");
+  assert.equal(names(mention("POST", "/v1/msps/{msp}/synch"), sync), false, "path");
+  assert.equal(names(mention("POST", "/v1/{msp}/sync"), sync), false, "a whole path is whole");
+  assert.equal(names(mention("POST", "/v1/msps/{msp}/{x}"), sync), false, "literal segment");
+  assert.deepEqual(mentions("x.md", "`GET /v1/plans?limit=1` and\nPUT /v1/plans/lite HTTP/1.1"), [
+    { file: "x.md", method: "GET", path: "/v1/plans" },
+    { file: "x.md", method: "PUT", path: "/v1/plans/lite" },
+  ]);
 });

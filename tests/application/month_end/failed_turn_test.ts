@@ -12,6 +12,7 @@ import { FixedClock } from "../../support/fixed_clock.ts";
 import { CREDENTIALS, PLANS } from "../../support/fixtures.ts";
 import { connectAndMapProducts, mappedOrganization } from "../../support/setup.ts";
 import { simulatorSeed } from "../../support/sim_world.ts";
+import { fakeClock } from "../../support/timers.ts";
 
 Deno.test("month end: an MSP's first failed agreement ends its turn; the others are released, still due", async () => {
   const sim = serveSimulator({ seed: simulatorSeed() });
@@ -24,6 +25,7 @@ Deno.test("month end: an MSP's first failed agreement ends its turn; the others 
       clientId: "6f1c0de4-5b7a-4c8e-9d2f-0a1b2c3d4e5f",
       allowlist: [sim.hostPort],
       requestsPerMinute: 600_000,
+      ...fakeClock(), // the backoff's waits move the client's clock on, no real sleep
       backoffBaseMs: 2,
       backoffCapMs: 10,
       deadlineMs: 100, // 503s until the call gives up, retryable

@@ -1,7 +1,7 @@
-// Month end with one MSP whose ConnectWise site hangs (every read of additions
-// waits 30 s, far past the client's per-call timeout): the other MSPs' month
-// end completes before the hanging call is even cut, the hanging MSP's lines
-// are left pending and retried later, never taken for done.
+// Month end with one MSP whose ConnectWise site hangs (every read of additions is held until the
+// test lets it go, and the client's exchange timeouts fire when the test says): the other MSPs'
+// month end completes while the hanging call still waits, the hanging MSP's lines are left
+// pending and retried later, never taken for done.
 import assert from "node:assert/strict";
 import { DEFAULT_SETTINGS, type Deps } from "../../../application/ports/deps.ts";
 import type { ConnectWise } from "../../../application/ports/connectwise.ts";
@@ -15,24 +15,11 @@ import { FixedClock } from "../../support/fixed_clock.ts";
 import { CREDENTIALS, PLANS } from "../../support/fixtures.ts";
 import { connectAndMapProducts, mappedOrganization } from "../../support/setup.ts";
 import { simulatorSeed } from "../../support/sim_world.ts";
+import { fakeClock, handTimeouts } from "../../support/timers.ts";
 
 const HANG_MS = 30_000;
-
-/** A sleep that can be cut short: the hanging site's waits, released when the test ends. */
-function releasableSleep() {
-  const waits = new Map<ReturnType<typeof setTimeout>, () => void>();
-  return {
-    sleep: (ms: number) =>
-      new Promise<void>((resolve) => {
-        const timer = setTimeout(() => (waits.delete(timer), resolve()), ms);
-        waits.set(timer, resolve);
-      }),
-    release() {
-      for (const [timer, resolve] of waits) (clearTimeout(timer), resolve());
-      waits.clear();
-    },
-  };
-}
+/** Only a hang guard: the timeouts fire when the others are done, long before this. */
+const GUARD_MS = 20_000;
 
 /** `connectWise`, noting in `events` when an MSP's read of additions answers or fails. */
 function noting(connectWise: ConnectWise, events: string[]): ConnectWise {
@@ -54,19 +41,21 @@ function noting(connectWise: ConnectWise, events: string[]): ConnectWise {
 }
 
 Deno.test("month end: an MSP whose site hangs holds one slot; the others finish first", async () => {
-  const hang = releasableSleep();
+  const hang = handTimeouts();
   const healthy = serveSimulator({ seed: simulatorSeed() });
-  const hanging = serveSimulator({ seed: simulatorSeed(), sleep: hang.sleep });
+  const hanging = serveSimulator({ seed: simulatorSeed(), sleep: hang.hold });
   const events: string[] = [];
   const clock = new FixedClock("2026-11-20T12:00:00Z");
   const client = createConnectWiseClient({
     clientId: "6f1c0de4-5b7a-4c8e-9d2f-0a1b2c3d4e5f",
     allowlist: [healthy.hostPort, hanging.hostPort],
     requestsPerMinute: 600_000,
+    ...fakeClock(),
     backoffBaseMs: 2,
     backoffCapMs: 20,
     timeoutMs: 1_000, // per exchange: the 30 s hang is cut
-    deadlineMs: 2_500, // per call, retries included
+    timeoutSignal: hang.timeoutSignal,
+    deadlineMs: 100, // per call, retries included
   });
   const store = memoryStore();
   let n = 0;
@@ -106,12 +95,18 @@ Deno.test("month end: an MSP whose site hangs holds one slot; the others finish 
     hanging.faults.setRate(1, { delayMs: HANG_MS }, { match: read });
 
     clock.set("2026-12-01T00:05:00Z");
+    // msp-a's read is cut only once the other two are done; were they held up behind it, the
+    // guard would cut it first and the order below would fail.
+    const guard = setTimeout(() => hang.cutAll(), GUARD_MS);
     const run = await finalizePeriod(deps, {
       period: "2026-11",
       owner: "finalize",
       concurrency: 2,
-      onProgress: (p) => events.push(`done ${p.mspsDone}/${p.mspsTotal}`),
-    });
+      onProgress: (p) => {
+        events.push(`done ${p.mspsDone}/${p.mspsTotal}`);
+        if (p.mspsDone === 2) hang.cutAll();
+      },
+    }).finally(() => clearTimeout(guard));
     // msp-a took slot 0 first; msp-b and msp-c went through slot 1 meanwhile.
     assert.deepEqual(events, [
       "msp-b read",
@@ -133,6 +128,7 @@ Deno.test("month end: an MSP whose site hangs holds one slot; the others finish 
 
     // The site recovers; the sync loop's retry, after the backoff, pushes November then December.
     hanging.faults.clear();
+    hang.stopCutting();
     hang.release();
     clock.advance(10 * 60_000);
     await drainSync(deps, { owner: "loop" });

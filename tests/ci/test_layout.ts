@@ -26,10 +26,10 @@ const exists = (path: string) => {
   }
 };
 
-/** tests/X/y_test.ts tests X/y.ts (or .tsx): the source file it mirrors, when there is one. */
+/** tests/X/y_test.ts tests X/y.ts (or .tsx, or a migration's .sql): the file it mirrors. */
 function mirrors(root: string, test: string): boolean {
   const source = test.replace(/^tests\//, "").replace(/(_property)?_test\.ts$/, "");
-  return exists(join(root, `${source}.ts`)) || exists(join(root, `${source}.tsx`));
+  return [".ts", ".tsx", ".sql"].some((ext) => exists(join(root, `${source}${ext}`)));
 }
 
 /** A runner of a shared suite: under tests/adapters/<adapter>/, importing one from tests/application/ports/. */
@@ -56,7 +56,7 @@ export function repeatedFileNames(root: string): string[] {
 
 /**
  * Tests of the layers outside their source twin: a test under tests/domain, tests/application
- * or tests/adapters sits in tests/X/ only where X/ holds source files of its own.
+ * or tests/adapters sits in tests/X/ only where X/ holds files of its own (code or migrations).
  */
 export function misplacedTests(root: string): string[] {
   const layers = ["domain", "application", "adapters"].filter((l) =>
@@ -67,17 +67,19 @@ export function misplacedTests(root: string): string[] {
     .filter((f) => {
       const twin = join(root, relative("tests", dirname(f)));
       return !exists(twin) ||
-        ![...Deno.readDirSync(twin)].some((e) => e.isFile && /\.tsx?$/.test(e.name));
+        ![...Deno.readDirSync(twin)].some((e) => e.isFile && /\.(tsx?|sql)$/.test(e.name));
     }).sort();
 }
 
 /**
- * Shared suites (tests/application/ports/*_contract.ts) that do not run on both kinds of
- * adapter: each must be imported by a runner under tests/adapters/memory/ and by one under
- * another tests/adapters/<adapter>/.
+ * Shared suites (tests/application/ports/*_contract.ts and *_property.ts) that do not run on
+ * both kinds of adapter: each must be imported by a runner under tests/adapters/memory/ and by
+ * one under another tests/adapters/<adapter>/.
  */
 export function suitesNotOnBoth(root: string): string[] {
-  const suites = tsFiles(root, "tests/application/ports").filter((f) => f.endsWith("_contract.ts"));
+  const suites = tsFiles(root, "tests/application/ports").filter((f) =>
+    /_(contract|property)\.ts$/.test(f)
+  );
   const runners = tsFiles(root, "tests/adapters").filter((f) => runsSharedSuite(root, f));
   const importers = (suite: string) =>
     runners.filter((r) => Deno.readTextFileSync(join(root, r)).includes(`/${basename(suite)}"`));

@@ -50,6 +50,9 @@ Deno.test("test layout: tests/support/ holds helpers, no tests", () => {
 Deno.test("test layout: each rule fails on a tree that breaks it", async () => {
   await withTree({
     "domain/plan.ts": "",
+    "adapters/postgres/migrations/002_summaries.sql": "",
+    "tests/adapters/postgres/migrations/002_summaries_test.ts": "",
+    "tests/adapters/postgres/summaries_test.ts": "",
     "application/usage/report.ts": "",
     "tests/domain/plan_test.ts": 'Deno.test("plan: a rule", () => {});\n',
     "tests/application/plan_test.ts": 'Deno.test({ name: "plan: " + "a rule", fn() {} });\n',
@@ -68,6 +71,7 @@ Deno.test("test layout: each rule fails on a tree that breaks it", async () => {
     ]);
     assert.deepEqual(misplacedTests(root), [
       "tests/adapters/memory/plans_test.ts",
+      "tests/adapters/postgres/summaries_test.ts",
       "tests/application/plan_test.ts",
     ]);
     assert.deepEqual(suitesNotOnBoth(root), ["tests/application/ports/plans_contract.ts"]);

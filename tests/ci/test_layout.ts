@@ -101,11 +101,11 @@ export function testsInSupport(root: string): string[] {
   return tsFiles(root, "tests/support").filter((f) => f.endsWith("_test.ts"));
 }
 
-/** The name of every `Deno.test` in `files` (through the lint plugin beside this file). */
+/** The name of every `Deno.test` and step in `files` (through the lint plugin beside this file). */
 export async function testNames(
   root: string,
   files: readonly string[],
-): Promise<{ file: string; name: string }[]> {
+): Promise<{ file: string; name: string; step: boolean }[]> {
   const config = new URL("./test_names_lint.json", import.meta.url).pathname;
   const lint = new Deno.Command(Deno.execPath(), {
     args: ["lint", "--config", config, "--json", ...files],
@@ -116,15 +116,25 @@ export async function testNames(
   const report = JSON.parse(new TextDecoder().decode((await lint.output()).stdout)) as {
     diagnostics: { filename: string; code: string; message: string }[];
   };
-  return report.diagnostics.filter((d) => d.code === "tests/test-name").map((d) => ({
+  return report.diagnostics.filter((d) => d.code.startsWith("tests/")).map((d) => ({
     file: relative(root, new URL(d.filename).pathname),
     name: d.message,
+    step: d.code === "tests/step-name",
   }));
 }
 
-/** Names given to more than one `Deno.test` (or one whose name is computed, not written). */
+/**
+ * Names given to more than one `Deno.test` in all of `files` (or one whose name is computed, not
+ * written), and step names given twice in one file.
+ */
 export async function repeatedTestNames(root: string, files: readonly string[]): Promise<string[]> {
-  const byName = Map.groupBy(await testNames(root, files), (t) => t.name);
-  return [...byName].filter(([name, tests]) => tests.length > 1 || name === "(computed)")
-    .map(([name, tests]) => `${name.replace(/^=/, "")}: ${tests.map((t) => t.file).join(", ")}`);
+  const names = await testNames(root, files);
+  const tests = Map.groupBy(names.filter((n) => !n.step), (t) => t.name);
+  const steps = Map.groupBy(names.filter((n) => n.step), (t) => `${t.file} ${t.name}`);
+  return [
+    ...[...tests].filter(([name, found]) => found.length > 1 || name === "(computed)")
+      .map(([name, found]) => `${name.replace(/^=/, "")}: ${found.map((t) => t.file).join(", ")}`),
+    ...[...steps].filter(([, found]) => found.length > 1)
+      .map(([, [s]]) => `step ${s.name.replace(/^=/, "")}: ${s.file}, twice`),
+  ];
 }

@@ -25,7 +25,7 @@ async function withTree(files: Record<string, string>, body: (root: string) => P
   }
 }
 
-Deno.test("test layout: no two Deno.test registrations in tests/ share a name", async () => {
+Deno.test("test layout: no two Deno.test registrations in tests/ share a name, nor two steps of a file", async () => {
   const files = tsFiles(ROOT, "tests");
   assert.ok(files.length > 200, `only ${files.length} files read`);
   assert.deepEqual(await repeatedTestNames(ROOT, files), []);
@@ -56,7 +56,8 @@ Deno.test("test layout: each rule fails on a tree that breaks it", async () => {
     "application/usage/report.ts": "",
     "tests/domain/plan_test.ts": 'Deno.test("plan: a rule", () => {});\n',
     "tests/application/plan_test.ts": 'Deno.test({ name: "plan: " + "a rule", fn() {} });\n',
-    "tests/application/usage/report_test.ts": "Deno.test(`usage ${1}`, () => {});\n",
+    "tests/application/usage/report_test.ts": "Deno.test(`usage ${1}`, async (t) => {\n" +
+      '  await t.step("a", () => {});\n  await t.step({ name: "a", fn() {} });\n});\n',
     "tests/application/ports/plans_contract.ts": "export function plansContract() {}\n",
     "tests/adapters/memory/plans_test.ts":
       'import { plansContract } from "../../application/ports/plans_contract.ts";\n',
@@ -65,6 +66,7 @@ Deno.test("test layout: each rule fails on a tree that breaks it", async () => {
     const files = tsFiles(root, "tests");
     assert.deepEqual(await repeatedTestNames(root, files), [
       "plan: a rule: tests/application/plan_test.ts, tests/domain/plan_test.ts",
+      "step a: tests/application/usage/report_test.ts, twice",
     ]);
     assert.deepEqual(repeatedFileNames(root), [
       "plan_test.ts: tests/application/plan_test.ts, tests/domain/plan_test.ts",

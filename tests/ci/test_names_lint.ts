@@ -1,5 +1,6 @@
-// A lint plugin that reports the name of every `Deno.test` (a string, a template, a sum of
-// strings, or the `name` of its options object) for tests/ci/test_layout_test.ts; it finds
+// A lint plugin that reports the name of every `Deno.test` and of every step (`t.step`, and
+// `contractCase(t, open, name, ...)` of the contract suites): a string, a template, a sum of
+// strings, or the `name` of an options object; for tests/ci/test_layout_test.ts, it finds
 // nothing to fix. A template keeps its `${...}` parts as written.
 type Node = Deno.lint.Node;
 
@@ -37,6 +38,25 @@ const plugin: Deno.lint.Plugin = {
             if (callee.property.name !== "test") return;
             const name = nameOf(node.arguments[0] as Node, context.sourceCode.text);
             context.report({ node, message: name === null ? "(computed)" : `=${name}` });
+          },
+        };
+      },
+    },
+    "step-name": {
+      create(context) {
+        const report = (node: Node, argument: Node | undefined) => {
+          const name = nameOf(argument, context.sourceCode.text);
+          if (name !== null) context.report({ node, message: `=${name}` });
+        };
+        return {
+          CallExpression(node) {
+            const callee = node.callee;
+            if (callee.type === "Identifier" && callee.name === "contractCase") {
+              report(node, node.arguments[2] as Node);
+            } else if (
+              callee.type === "MemberExpression" && callee.property.type === "Identifier" &&
+              callee.property.name === "step"
+            ) report(node, node.arguments[0] as Node);
           },
         };
       },

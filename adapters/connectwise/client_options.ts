@@ -40,6 +40,8 @@ export interface ConnectWiseClientOptions {
   readonly pinnedFetch?: (address: string) => FetchLike;
   /** Time allowed to one HTTP exchange. */
   readonly timeoutMs?: number;
+  /** The signal that aborts an exchange after `ms`; default `AbortSignal.timeout`. */
+  readonly timeoutSignal?: (ms: number) => AbortSignal;
   /** Time allowed to one call, all its retries and waits included. */
   readonly deadlineMs?: number;
   /** Shorter for background calls, which retry later anyway: a hung site holds a slot for less. */
@@ -97,6 +99,7 @@ export function clientRuntime(options: ConnectWiseClientOptions): ClientRuntime 
     resolveHost: options.resolveHost ?? resolveWithDns,
     pinnedFetch: options.pinnedFetch ?? ((address) => pinnedFetch(address)),
     timeoutMs: options.timeoutMs ?? 30_000,
+    timeoutSignal: options.timeoutSignal ?? ((ms) => AbortSignal.timeout(ms)),
     deadlineMs: options.deadlineMs ?? 120_000,
     backgroundTimeoutMs: options.backgroundTimeoutMs ?? 10_000,
     backgroundDeadlineMs: options.backgroundDeadlineMs ?? 30_000,

@@ -30,7 +30,7 @@ export async function readCodebase(
   const response = await send(url, {
     headers: { clientId: rt.clientId, Accept: "application/json" },
     redirect: "manual",
-    signal: AbortSignal.timeout(rt.timeoutMs),
+    signal: rt.timeoutSignal(rt.timeoutMs),
   });
   const body = await readCapped(response, COMPANY_INFO_BYTES);
   if ("tooLarge" in body) throw new Error(`an answer over ${byteSize(COMPANY_INFO_BYTES)}`);

@@ -50,7 +50,7 @@ async function exchange(rt: ClientRuntime, caller: Caller, spec: CallSpec): Prom
   const headers: Record<string, string> = { ...caller.headers };
   if (spec.body !== undefined) headers["Content-Type"] = "application/json";
   try {
-    const signal = AbortSignal.timeout(rt.timeoutMs);
+    const signal = rt.timeoutSignal(rt.timeoutMs);
     const response = await (spec.fetch ?? rt.fetch)(spec.url, {
       method: spec.method,
       headers,

@@ -12,7 +12,14 @@ export interface GroupCommitOptions<I> {
    * coming back) before it goes with fewer; 0: never.
    */
   readonly lingerMs?: number;
+  /** Starts the linger's timer and answers how to stop it; default setTimeout. */
+  readonly setTimer?: (run: () => void, ms: number) => () => void;
 }
+
+const realTimer = (run: () => void, ms: number) => {
+  const id = setTimeout(run, ms);
+  return () => clearTimeout(id);
+};
 
 interface Waiting<I, O> {
   readonly item: I;
@@ -31,8 +38,9 @@ export function groupCommit<I, O>(
 ): (item: I) => Promise<O> {
   const queue: Waiting<I, O>[] = [];
   let inFlight = 0;
-  /** While lingering: the timer that ends it, and how many items end it sooner. */
-  let linger: { timer: ReturnType<typeof setTimeout>; until: number } | null = null;
+  /** While lingering: how to stop the timer that ends it, and how many items end it sooner. */
+  let linger: { stop: () => void; until: number } | null = null;
+  const setTimer = options.setTimer ?? realTimer;
 
   const take = (): Waiting<I, O>[] => {
     const batch: Waiting<I, O>[] = [];
@@ -60,7 +68,7 @@ export function groupCommit<I, O>(
   };
 
   const pump = () => {
-    if (linger !== null) clearTimeout(linger.timer);
+    linger?.stop();
     linger = null;
     const besideRunning = options.minBesideRunning ?? 1;
     while (inFlight < options.maxInFlight && queue.length > 0) {
@@ -78,7 +86,7 @@ export function groupCommit<I, O>(
           // Everyone busy a moment ago: those waiting and those just answered.
           const until = Math.min(queue.length + batch.length, options.maxBatch);
           if (lingerMs <= 0 || queue.length >= until) pump();
-          else linger = { timer: setTimeout(pump, lingerMs), until };
+          else linger = { stop: setTimer(pump, lingerMs), until };
         });
     }
   };

@@ -71,11 +71,6 @@ Deno.test("layout map: the README links to it and keeps no layout of its own", (
 
 Deno.test("layout map: it points to tests/README.md for where each kind of test lives", () => {
   const section = architecture.split("\n## Layout\n")[1]?.split("\n## ")[0] ?? "";
-  let readme = false;
-  try {
-    readme = Deno.statSync(`${root}tests/README.md`).isFile;
-  } catch {
-    // not written yet: the map names it in text until it exists
-  }
-  assert.match(section, readme ? /\]\(\.\.\/tests\/README\.md\)/ : /tests\/README\.md/);
+  assert.ok(Deno.statSync(`${root}tests/README.md`).isFile, "tests/README.md exists");
+  assert.match(section, /\]\(\.\.\/tests\/README\.md\)/);
 });

@@ -1,5 +1,5 @@
 import { createConnectWiseClient } from "../../adapters/connectwise/connectwise_client.ts";
-import type { ContractWorld } from "../adapters/connectwise/contract_world.ts";
+import type { ContractWorld } from "../application/ports/connectwise_world.ts";
 import { simulatorState } from "../support/simulator_seed.ts";
 import { serveSimulator } from "../connectwise_simulator/simulator.ts";
 import { connectWiseData, CREDENTIALS } from "../support/fixtures.ts";

@@ -1,8 +1,7 @@
-// Issue 25, item 1, as a process: main.ts with four MSPs, one of whose sites
-// stops answering (every API request held for 60 s). That MSP's push hangs in
-// its own slot; each other MSP's report, sent while it hangs, reaches
-// ConnectWise within 5 s (about 1.5 s unloaded: coalescing and the poll).
-// Before the turns, the sync loop pushed one agreement after another and the
+// Issue 25, item 1, as a process: main.ts with four MSPs, one of whose sites stops answering
+// (every API request held until the test lets it go). That MSP's push hangs in its own slot;
+// each other MSP's report, sent while it hangs, reaches ConnectWise while the slow site still
+// holds its request. Before the turns, the sync loop pushed one agreement after another and the
 // others waited for the hanging one (123 s and 110 s in the issue).
 import assert from "node:assert/strict";
 import { startService } from "../e2e/service_process.ts";
@@ -19,11 +18,11 @@ import { apiClient, childDatabase, childEnv } from "./service_children.ts";
 import { agreementOf, memberKeys, PRODUCTS, siteSeed } from "./site_seed.ts";
 
 const TOKEN = newToken("hang");
-const HANG_MS = 60_000;
-const BOUND_MS = 5_000;
+/** Only a hang guard: the others' reports arrive in about 1.5 s unloaded. */
+const GUARD_MS = 30_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Holds requests while `on`, each for up to HANG_MS; `release` lets them all go. */
+/** Holds requests while `on`, each until `release` lets them all go. */
 function hang() {
   const held = new Set<() => void>();
   return {
@@ -31,8 +30,7 @@ function hang() {
     held: () => held.size,
     wait(): Promise<void> {
       return new Promise<void>((resolve) => {
-        const done = () => (held.delete(done), clearTimeout(timer), resolve());
-        const timer = setTimeout(done, HANG_MS);
+        const done = () => (held.delete(done), resolve());
         held.add(done);
       });
     },
@@ -40,7 +38,7 @@ function hang() {
   };
 }
 
-Deno.test("one MSP's site hangs for 60 s: every other MSP's report reaches ConnectWise within 5 s", async () => {
+Deno.test("one MSP's site hangs: every other MSP's report reaches ConnectWise while it hangs", async () => {
   const stall = hang();
   const msps: ScriptMsp[] = ["slow", "alpha", "beta", "gamma"].map((mspId) => {
     const keys = memberKeys(mspId);
@@ -72,7 +70,8 @@ Deno.test("one MSP's site hangs for 60 s: every other MSP's report reaches Conne
       });
       await mapOrganizations(call, msp, [{ orgId: "o1", company: 1 }]);
     }
-    await sleep(2_000); // what connecting and mapping marked dirty is pushed (nothing to write)
+    // What connecting and mapping marked dirty is pushed now (nothing to write).
+    for (const msp of msps) await call("POST", `/v1/msps/${msp.mspId}/sync`, undefined, 200);
     const report = (msp: ScriptMsp, licenses: number) =>
       call("POST", `/v1/msps/${msp.mspId}/organizations/o1/usage`, {
         eventId: `${msp.mspId}-${licenses}`,
@@ -92,22 +91,31 @@ Deno.test("one MSP's site hangs for 60 s: every other MSP's report reaches Conne
 
     const sent = Date.now();
     await Promise.all(others.map((msp, i) => report(msp, 10 + i)));
-    const took = new Map<string, number>();
-    while (took.size < others.length && Date.now() - sent < 30_000) {
+    const arrived = new Set<string>();
+    while (arrived.size < others.length && Date.now() - sent < GUARD_MS) {
       for (const [i, msp] of others.entries()) {
-        if (!took.has(msp.mspId) && held(msp, 10 + i)) took.set(msp.mspId, Date.now() - sent);
+        if (held(msp, 10 + i)) arrived.add(msp.mspId);
       }
       await sleep(25);
     }
     const stillHanging = stall.held();
-    console.log(
-      `hanging site: the others' reports reached ConnectWise after ${
-        [...took].map(([m, ms]) => `${m} ${ms} ms`).join(", ")
-      } (bound ${BOUND_MS} ms); the slow MSP's requests held: ${stillHanging}`,
+    const slowLines = await call<{ items: { status: string }[] }>(
+      "GET",
+      `/v1/msps/${slow.mspId}/sync`,
+      undefined,
+      200,
     );
-    assert.deepEqual([...took.keys()].sort(), others.map((m) => m.mspId).sort(), "all arrived");
-    for (const [mspId, ms] of took) assert.ok(ms <= BOUND_MS, `${mspId} took ${ms} ms`);
+    console.log(
+      `hanging site: ${arrived.size} of ${others.length} reports reached ConnectWise after ` +
+        `${Date.now() - sent} ms; the slow MSP's requests held: ${stillHanging}`,
+    );
+    assert.deepEqual([...arrived].sort(), others.map((m) => m.mspId).sort(), "all arrived");
     assert.ok(stillHanging > 0, "they arrived while the slow site still held its request");
+    assert.deepEqual(
+      slowLines.body.items.filter((l) => l.status === "failed"),
+      [],
+      "and before the slow MSP's call was cut by its timeout",
+    );
     assert.equal(held(slow, 7), false, "nothing reached the slow site's additions meanwhile");
 
     // The site answers again: the slow MSP's report arrives too.

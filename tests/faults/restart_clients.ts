@@ -17,9 +17,11 @@ export class ClientTally {
   readonly outage5xx = new Map<number, number>();
   /** Set by the test while the database is down or not yet answering again. */
   inOutage = false;
-  /** When the first 202 arrived after `since`, once `since` is set. */
+  /** When the database answered again, once it did (epoch ms). */
   since: number | null = null;
   firstAckAfter: number | null = null;
+  /** Refusals (503) of requests sent after `since`: the way back, counted. */
+  refusedAfterBack = 0;
 
   count(status: number): void {
     this.statuses.set(status, (this.statuses.get(status) ?? 0) + 1);
@@ -47,12 +49,14 @@ export async function sendThroughOutage(
       const path = `/v1/msps/${msp.mspId}/organizations/${next.orgId}/usage`;
       let retried = false;
       for (;;) {
+        const sentAfterBack = tally.since !== null;
         const res: Answer<{ duplicate?: boolean; code?: string }> = await call(
           "POST",
           path,
           next.report,
         );
         tally.count(res.status);
+        if (res.status === 503 && sentAfterBack) tally.refusedAfterBack++;
         if (res.status === 202) {
           // A duplicate is right only for a report whose earlier attempt got no 202:
           // its transaction committed, the answer was lost with the connection.

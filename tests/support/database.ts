@@ -1,6 +1,7 @@
 import postgres from "postgres";
 import { startEmbedded } from "../../adapters/postgres/embedded.ts";
 import { copyEmbeddedTemplate } from "./embedded_template.ts";
+import { realTimer, type StartTimer } from "./timers.ts";
 
 /** Which database a test file got. */
 export type TestDatabaseKind = "postgres" | "testcontainers" | "embedded";
@@ -93,15 +94,18 @@ async function embedded(): Promise<TestDatabase> {
   };
 }
 
+/** How long an engine may take to answer the ping. */
+export const DOCKER_PING_MS = 2_000;
+
 /**
  * Whether a Docker engine answers `GET /_ping` at `host` (DOCKER_HOST or the
- * default socket) within 2 s; a missing socket or a refused connection
- * answers at once.
+ * default socket) before a timer of DOCKER_PING_MS fires; a missing socket or
+ * a refused connection answers at once.
  */
 export async function dockerAnswers(
   host = Deno.env.get("DOCKER_HOST") ?? "unix:///var/run/docker.sock",
+  startTimer: StartTimer = realTimer,
 ): Promise<boolean> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
   let open: Deno.Conn | undefined;
   let settled = false;
   const ping = async () => {
@@ -121,13 +125,13 @@ export async function dockerAnswers(
       closeQuietly(conn);
     }
   };
-  const timeout = new Promise<false>((resolve) => timer = setTimeout(() => resolve(false), 2000));
+  const timer = startTimer(DOCKER_PING_MS);
   try {
-    return await Promise.race([ping().catch(() => false), timeout]);
+    return await Promise.race([ping().catch(() => false), timer.fired.then(() => false)]);
   } finally {
     // A late connection is closed here, which also ends a read still waiting.
     settled = true;
-    clearTimeout(timer);
+    timer.cancel();
     closeQuietly(open);
   }
 }

@@ -8,7 +8,7 @@ import {
   type SimulatorOptions,
 } from "../connectwise_simulator/simulator.ts";
 import type { SimState } from "../connectwise_simulator/sim_state.ts";
-import type { ContractWorld } from "../adapters/connectwise/contract_world.ts";
+import type { ContractWorld } from "../application/ports/connectwise_world.ts";
 import { simulatorState } from "./simulator_seed.ts";
 import { connectWiseData, CREDENTIALS, PLANS, type TestWorld } from "./fixtures.ts";
 import { FixedClock } from "./fixed_clock.ts";

@@ -1,5 +1,5 @@
 import { createState, type SimState } from "../connectwise_simulator/sim_state.ts";
-import type { ContractWorld } from "../adapters/connectwise/contract_world.ts";
+import type { ContractWorld } from "../application/ports/connectwise_world.ts";
 import type { CwAgreement } from "../../application/ports/connectwise.ts";
 import { cwDate } from "../connectwise_simulator/sim_invoicing.ts";
 import type { SimAgreement } from "../connectwise_simulator/sim_state.ts";

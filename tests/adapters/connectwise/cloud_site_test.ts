@@ -7,7 +7,12 @@ import { createSimulator } from "../../connectwise_simulator/simulator.ts";
 import { simulatorState } from "../../support/simulator_seed.ts";
 import { CLOUD_DNS, cloudClient, type CloudTrail } from "../../support/cloud_site.ts";
 import { CLIENT_ID } from "./http_fixture.ts";
-import { connectionOf, contractWorld, credentialsOf, MEMBERS } from "./contract_world.ts";
+import {
+  connectionOf,
+  contractWorld,
+  credentialsOf,
+  MEMBERS,
+} from "../../application/ports/connectwise_world.ts";
 
 function cloud() {
   const sim = createSimulator({

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import type { SimCompany } from "../../connectwise_simulator/sim_state.ts";
 import { simulatorState } from "../../support/simulator_seed.ts";
-import { contractWorld } from "./contract_world.ts";
+import { contractWorld } from "../../application/ports/connectwise_world.ts";
 import { withSimulator } from "./http_fixture.ts";
 
 /** 2,600 active companies; every 10th one's name has "Acme" in it. */

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import type { SimulatorOptions } from "../../connectwise_simulator/simulator.ts";
 import type { SimState } from "../../connectwise_simulator/sim_state.ts";
 import { simulatorState } from "../../support/simulator_seed.ts";
-import { contractWorld } from "./contract_world.ts";
+import { contractWorld } from "../../application/ports/connectwise_world.ts";
 import { type HttpHarness, withSimulator } from "./http_fixture.ts";
 
 const COMPANIES = "GET /company/companies";

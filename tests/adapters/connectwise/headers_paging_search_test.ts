@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import type { SimCompany } from "../../connectwise_simulator/sim_state.ts";
-import { contractWorld } from "./contract_world.ts";
+import { contractWorld } from "../../application/ports/connectwise_world.ts";
 import { CLIENT_ID, withSimulator } from "./http_fixture.ts";
 import { simulatorState } from "../../support/simulator_seed.ts";
 

@@ -10,25 +10,15 @@ import {
   type SimulatorOptions,
 } from "../../connectwise_simulator/simulator.ts";
 import type { SimState } from "../../connectwise_simulator/sim_state.ts";
-import { connectionOf, contractWorld, credentialsOf, MEMBERS } from "./contract_world.ts";
+import {
+  connectionOf,
+  contractWorld,
+  credentialsOf,
+  MEMBERS,
+} from "../../application/ports/connectwise_world.ts";
 import { simulatorState } from "../../support/simulator_seed.ts";
 
 export const CLIENT_ID = "6f1c0de4-5b7a-4c8e-9d2f-0a1b2c3d4e5f";
-
-/** A clock whose sleep returns at once and moves time on, recording each wait. */
-export function fakeClock(start = 1_750_000_000_000) {
-  let now = start;
-  const waits: number[] = [];
-  return {
-    waits,
-    now: () => now,
-    sleep: (ms: number) => {
-      waits.push(ms);
-      now += ms;
-      return Promise.resolve();
-    },
-  };
-}
 
 /** What an HTTP test works with: the running simulator, the client and a session of the full member. */
 export interface HttpHarness {

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { createConnectWiseClient } from "../../../adapters/connectwise/connectwise_client.ts";
 import { nextPage } from "../../../adapters/connectwise/link_header.ts";
-import { connectionOf, MEMBERS } from "./contract_world.ts";
+import { connectionOf, MEMBERS } from "../../application/ports/connectwise_world.ts";
 
 Deno.test("the cursor of a malformed link is read from its text, on the configured base and query", () => {
   const first = new URL("https://cw.example/v4_6_release/apis/3.0/finance/agreements?pageSize=10");

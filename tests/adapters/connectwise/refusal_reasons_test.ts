@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { readRefusal } from "../../../adapters/connectwise/answer_errors.ts";
 import { PermissionMissing, UpstreamError } from "../../../application/ports/errors.ts";
-import { connectionOf, MEMBERS } from "./contract_world.ts";
+import { connectionOf, MEMBERS } from "../../application/ports/connectwise_world.ts";
 import { withSimulator } from "./http_fixture.ts";
 
 const POST = { method: "POST", template: "/procurement/catalog" };

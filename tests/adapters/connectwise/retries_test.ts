@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { UpstreamError } from "../../../application/ports/errors.ts";
 import { seededRandom } from "../../connectwise_simulator/sim_faults.ts";
-import { fakeClock, withSimulator } from "./http_fixture.ts";
+import { withSimulator } from "./http_fixture.ts";
+import { fakeClock, gatedClock, handTimeouts } from "../../support/timers.ts";
 
 const PATCH_ADDITION = "PATCH /finance/agreements/{id}/additions/{id}";
 const POST_ADDITION = "POST /finance/agreements/{id}/additions";
@@ -17,12 +18,18 @@ Deno.test("a 429 with Retry-After: 2 makes the client wait at least 2 s, then it
   });
 });
 
-Deno.test("a 429 with Retry-After: 1 waits at least 1 s of real time (measured)", async () => {
-  await withSimulator({}, async ({ sim, session }) => {
+Deno.test("a 429 with Retry-After: 1 holds the retry until the client's one wait of 1 s ends", async () => {
+  const clock = gatedClock();
+  await withSimulator({ client: clock }, async ({ sim, session }) => {
     sim.faults.enqueue({ status: 429, retryAfter: 1 }, { template: "/company/companies/types" });
-    const started = performance.now();
-    await session.companies.types();
-    assert.ok(performance.now() - started >= 1000, "waited at least 1000 ms");
+    const types = session.companies.types();
+    await clock.sleeping();
+    assert.equal(sim.counters.attempted(TYPES), 1, "no second attempt while the wait runs");
+    assert.deepEqual(clock.waits, [1000]);
+    clock.release();
+    assert.equal((await types).length, 2);
+    assert.equal(sim.counters.attempted(TYPES), 2, "the retry came after the wait");
+    assert.deepEqual(clock.waits, [1000], "one wait, the one asked for");
   });
 });
 
@@ -116,29 +123,44 @@ Deno.test("retries stop at the deadline with the last status, marked retryable",
 });
 
 Deno.test("a timeout and a dropped connection are retried, then the call succeeds", async () => {
-  await withSimulator(
-    { client: { timeoutMs: 150, backoffBaseMs: 10 } },
-    async ({ sim, session }) => {
+  const hand = handTimeouts();
+  const client = { ...fakeClock(), timeoutSignal: hand.timeoutSignal, backoffBaseMs: 10 };
+  await withSimulator({ client, sim: { sleep: hand.hold } }, async ({ sim, session }) => {
+    try {
       sim.faults.enqueue({ delayMs: 400 }, { template: "/company/companies/types" });
       sim.faults.enqueue({ drop: true }, { template: "/company/companies/types" });
-      assert.equal((await session.companies.types()).length, 2);
+      const types = session.companies.types();
+      await hand.holding();
+      assert.equal(sim.counters.attempted(TYPES), 1);
+      hand.armed[0].fire(); // the held exchange times out
+      assert.equal((await types).length, 2);
       assert.equal(sim.counters.attempted(TYPES), 3);
-    },
-  );
+      assert.equal(hand.armed.length, 3, "each attempt has its own timeout");
+    } finally {
+      hand.release();
+    }
+  });
 });
 
 Deno.test("a write that timed out is not sent again in the same call: it fails as retryable", async () => {
-  await withSimulator(
-    { client: { timeoutMs: 150, backoffBaseMs: 10 } },
-    async ({ sim, session }) => {
+  const hand = handTimeouts();
+  const client = { ...fakeClock(), timeoutSignal: hand.timeoutSignal, backoffBaseMs: 10 };
+  await withSimulator({ client, sim: { sleep: hand.hold } }, async ({ sim, session }) => {
+    try {
       sim.faults.enqueue({ delayMs: 400 }, { method: "PATCH" });
-      await assert.rejects(session.additions.setQuantity(100, 501, 7), (e: unknown) => {
+      const write = session.additions.setQuantity(100, 501, 7);
+      await hand.holding();
+      hand.armed.at(-1)!.fire();
+      await assert.rejects(write, (e: unknown) => {
         assert.ok(e instanceof UpstreamError && e.retryable, String(e));
+        assert.match(e.message, /no answer within 30000 ms/);
         return true;
       });
       assert.equal(sim.counters.attempted(PATCH_ADDITION), 1);
-    },
-  );
+    } finally {
+      hand.release();
+    }
+  });
 });
 
 Deno.test("401 -> AuthenticationFailed, 404 -> connectwise-not-found, a redirect is not followed", async () => {

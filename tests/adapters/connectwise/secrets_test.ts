@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { configure, type LogRecord, reset } from "@logtape/logtape";
 import { createConnectWiseClient } from "../../../adapters/connectwise/connectwise_client.ts";
-import { MEMBERS } from "./contract_world.ts";
+import { MEMBERS } from "../../application/ports/connectwise_world.ts";
 import { CLIENT_ID, withSimulator } from "./http_fixture.ts";
 
 const PRIVATE_KEY = MEMBERS.full.privateKey;

@@ -6,7 +6,7 @@ import { connectWiseClients } from "../../../adapters/connectwise/connectwise_cl
 import { createSiteBreakers } from "../../../adapters/connectwise/site_breaker.ts";
 import type { Connection } from "../../../application/ports/connections.ts";
 import { UpstreamError } from "../../../application/ports/errors.ts";
-import { fakeClock } from "./http_fixture.ts";
+import { fakeClock } from "../../support/timers.ts";
 import { createApp } from "../../../adapters/http/app.ts";
 import {
   createServiceTelemetry,

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { createCipher, DecryptionError, keyIdOf } from "../../../adapters/postgres/cipher.ts";
-import { randomKey } from "./store_fixture.ts";
+import { randomKey } from "../../support/store_fixture.ts";
 
 const secret = "private-key: 0123456789abcdef/+=";
 

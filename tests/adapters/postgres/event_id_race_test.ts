@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { recordReports, type ReportToRecord } from "../../../adapters/postgres/record_report.ts";
 import type { Queryable } from "../../../adapters/postgres/rows.ts";
 import { PLANS } from "../../domain/fixtures.ts";
-import { withPostgres } from "./store_fixture.ts";
+import { withPostgres } from "../../support/store_fixture.ts";
 
 const report = (licenses: number): ReportToRecord => ({
   mspId: "msp-a",

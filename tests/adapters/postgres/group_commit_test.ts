@@ -6,8 +6,9 @@ import type { LedgerEntry } from "../../../domain/usage.ts";
 import { PLANS } from "../../domain/fixtures.ts";
 import { countingReportStatements, onReportStatement } from "../../support/report_statements.ts";
 import type { Store } from "../../../application/ports/store.ts";
-import type { OpenStore } from "../../contract/store_contract.ts";
-import { withPostgres } from "./store_fixture.ts";
+import type { OpenStore } from "../../application/ports/store_contract.ts";
+import { backendPid, untilBlockedBy } from "../../support/lock_waits.ts";
+import { withPostgres } from "../../support/store_fixture.ts";
 
 /** A batch runner that records its batches and answers when told to. */
 function heldRuns() {
@@ -46,13 +47,26 @@ Deno.test("group commit: an idle item runs at once, alone; those arriving meanwh
   assert.deepEqual(await Promise.all(answers), ["A", "B", "C", "D"]);
 });
 
+/** Linger timers the test ends by hand. */
+function handLingers() {
+  const timers: { ms: number; run: () => void; stopped: boolean }[] = [];
+  const setTimer = (run: () => void, ms: number) => {
+    const timer = { ms, run, stopped: false };
+    timers.push(timer);
+    return () => (timer.stopped = true);
+  };
+  return { setTimer, running: () => timers.filter((t) => !t.stopped) };
+}
+
 Deno.test("group commit: after a batch, the next one lingers for the callers just answered", async () => {
   const held = heldRuns();
+  const lingers = handLingers();
   const send = groupCommit(held.run, {
     key: (i) => i,
     maxBatch: 10,
     maxInFlight: 1,
     lingerMs: 200,
+    setTimer: lingers.setTimer,
   });
   const a = send("a");
   const b = send("b");
@@ -66,7 +80,10 @@ Deno.test("group commit: after a batch, the next one lingers for the callers jus
   // when the linger ends.
   const d = send("d");
   assert.deepEqual(held.batches.at(-1), ["b", "c"]);
-  await new Promise((r) => setTimeout(r, 250));
+  const [linger, ...more] = lingers.running();
+  assert.deepEqual([linger?.ms, more.length], [200, 0], "one linger of 200 ms waits for a second");
+  assert.deepEqual(held.batches.at(-1), ["b", "c"], "d waits while it lingers");
+  linger.run();
   assert.deepEqual(held.batches.at(-1), ["d"]);
   await held.next();
   assert.equal(await d, "D");
@@ -198,33 +215,37 @@ for (const wiring of ["on the pool", "pipelined on an ingest connection"] as con
           // msp-a's November is being finalized: its period row is held until the transaction ends.
           let finish!: () => void;
           const finished = new Promise<void>((resolve) => (finish = resolve));
-          let holding!: () => void;
-          const held = new Promise<void>((resolve) => (holding = resolve));
+          let holding!: (pid: number) => void;
+          const holder = new Promise<number>((resolve) => (holding = resolve));
           const finalization = db.sql.begin("isolation level read committed", async (tx) => {
             await tx`UPDATE msp_periods SET last_final = '2026-11' WHERE msp_id = 'msp-a'`;
-            holding();
+            holding(await backendPid(tx));
             await finished;
           });
-          await held;
+          const finalizer = await holder;
           // The first report runs alone; the next two arrive while it is in flight and share a statement.
           const first = record("msp-b", entry("b0", "o1", 4), options);
           const waiting = record("msp-a", entry("late", "o1", 99), options);
           const other = record("msp-b", entry("b1", "o1", 5), options);
           assert.equal((await first).outcome, "recorded");
-          let timer: ReturnType<typeof setTimeout> | undefined;
-          const deadline = new Promise<"held up">((
-            r,
-          ) => (timer = setTimeout(() => r("held up"), 10_000)));
-          const answer = await Promise.race([other.then((o) => o.outcome), deadline]);
-          clearTimeout(timer);
-          assert.equal(answer, "recorded", "msp-b's report is not held up by msp-a's month end");
-          let settled = false;
-          void waiting.then(() => (settled = true));
-          await new Promise((r) => setTimeout(r, 50));
-          assert.equal(settled, false, "msp-a's report waits for its finalization");
+          const order: string[] = [];
+          void other.then(() => order.push("msp-b answered"));
+          void waiting.then(() => order.push("msp-a answered"));
+          const blocked = await untilBlockedBy(db.sql, finalizer, {
+            unless: () => order.includes("msp-a answered"),
+          });
+          order.push(blocked ? "a report waits for the finalization" : "nothing waited");
           finish();
           await finalization;
+          order.push("finalization committed");
           assert.deepEqual(await waiting, { outcome: "not-recorded", lastFinal: "2026-11" });
+          assert.equal((await other).outcome, "recorded");
+          assert.deepEqual(order, [
+            "msp-b answered", // not held up by msp-a's month end
+            "a report waits for the finalization", // msp-a's, on its period row
+            "finalization committed",
+            "msp-a answered",
+          ]);
           if (ingest) {
             assert.equal(pool.count() - before, 1, "the report that waited ran alone on the pool");
           }

@@ -7,6 +7,7 @@ import {
   readMigrations,
 } from "../../../adapters/postgres/migrate.ts";
 import { type TestDatabase, testDatabase } from "../../support/database.ts";
+import { backendPid, untilBlockedBy } from "../../support/lock_waits.ts";
 
 /** Drops and recreates the schema the client works in: a database never migrated. */
 async function emptySchema(sql: postgres.Sql): Promise<void> {
@@ -67,13 +68,19 @@ Deno.test("migrations", async (t) => {
         await emptySchema(db.sql);
         const holder = await db.sql.reserve();
         await holder`SELECT pg_advisory_lock(${MIGRATION_LOCK}, hashtext(current_schema()))`;
-        let done = false;
-        const starting = migrate(starters(db, 1)[0]).finally(() => done = true);
-        await new Promise((resolve) => setTimeout(resolve, 300));
-        assert.equal(done, false, "migrated while another starter held the lock");
+        const order: string[] = [];
+        const starting = migrate(starters(db, 1)[0]).finally(() => order.push("migrated"));
+        const waited = await untilBlockedBy(db.sql, await backendPid(holder), {
+          unless: () => order.includes("migrated"),
+        });
+        order.push(waited ? "waits for the lock" : "did not wait");
+        const [{ table }] = await db.sql`SELECT to_regclass('schema_migrations') AS table`;
+        assert.equal(table, null, "nothing applied while it waits");
         await holder`SELECT pg_advisory_unlock(${MIGRATION_LOCK}, hashtext(current_schema()))`;
         holder.release();
+        order.push("lock released");
         assert.deepEqual(await starting, { applied: shipped });
+        assert.deepEqual(order, ["waits for the lock", "lock released", "migrated"]);
       },
     });
 

@@ -4,7 +4,7 @@ import { permissionReport } from "../../../domain/permissions.ts";
 import type { Connection } from "../../../application/ports/connections.ts";
 import { createCipher, DecryptionError } from "../../../adapters/postgres/cipher.ts";
 import { createPostgresStore } from "../../../adapters/postgres/postgres_store.ts";
-import { randomKey, withPostgres } from "./store_fixture.ts";
+import { randomKey, withPostgres } from "../../support/store_fixture.ts";
 
 const privateKey = "PRIVATE-kEy-9f8e7d6c5b4a";
 const connection: Connection = {

@@ -4,7 +4,7 @@ import { reportUsage } from "../../../application/usage/report_usage.ts";
 import { finalizeStatements } from "../../../application/statements/finalize_statements.ts";
 import type { Store } from "../../../application/ports/store.ts";
 import { testWorld } from "../../support/fixtures.ts";
-import { withPostgres } from "./store_fixture.ts";
+import { withPostgres } from "../../support/store_fixture.ts";
 
 const MSP = "msp-a";
 

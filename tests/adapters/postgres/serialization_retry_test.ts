@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { withPostgres } from "./store_fixture.ts";
+import { withPostgres } from "../../support/store_fixture.ts";
 
 /**
  * The contract case "work run twice" declares its conflict with

@@ -1,7 +1,7 @@
 import { createConnectWiseClient } from "../../../adapters/connectwise/connectwise_client.ts";
 import { memoryStore } from "../../../adapters/memory/memory_store.ts";
 import { DEFAULT_SETTINGS, type Deps } from "../../../application/ports/deps.ts";
-import type { ContractWorld } from "../../adapters/connectwise/contract_world.ts";
+import type { ContractWorld } from "../../application/ports/connectwise_world.ts";
 import { MONTHLY } from "../../connectwise_simulator/sim_state.ts";
 import { serveSimulator } from "../../connectwise_simulator/simulator.ts";
 import { connectWiseData, CREDENTIALS, PLANS } from "../../support/fixtures.ts";

@@ -1,4 +1,4 @@
-import { createApp } from "../../adapters/http/app.ts";
+import { testApp } from "../support/test_app.ts";
 import { createConnectWiseClient } from "../../adapters/connectwise/connectwise_client.ts";
 import { memoryStore } from "../../adapters/memory/memory_store.ts";
 import { DEFAULT_SETTINGS, type Deps } from "../../application/ports/deps.ts";
@@ -6,8 +6,6 @@ import { createSimulator } from "../connectwise_simulator/simulator.ts";
 import { demoSeed } from "../demo/demo_seed.ts";
 import { cloudClient } from "../support/cloud_site.ts";
 import { FixedClock } from "../support/fixed_clock.ts";
-import { memorySetupAccess } from "../../adapters/memory/setup_access.ts";
-import { createPrometheusRegistry } from "../../adapters/telemetry/prometheus_registry.ts";
 
 /** What the guide's samples name, and what stands for it in the test. */
 export const GUIDE = {
@@ -58,12 +56,9 @@ export function guideWorld() {
     newId: () => `id-${++n}`,
     settings: DEFAULT_SETTINGS,
   };
-  const app = createApp(deps, {
-    setupAccess: memorySetupAccess(),
-    metrics: createPrometheusRegistry(),
+  const app = testApp(deps, {
     apiTokens: [TOKEN],
     workerId: "docs",
-    readiness: () => Promise.resolve({ ok: true }),
   });
   /** The guide's text with its placeholders replaced by this world's values. */
   const localize = (text: string) => text.replaceAll(GUIDE.token, TOKEN);

@@ -4,7 +4,7 @@
 // bills 30, and December's running figure is written only after it.
 import { MONTHLY } from "../connectwise_simulator/sim_state.ts";
 import assert from "node:assert/strict";
-import { createApp } from "../../adapters/http/app.ts";
+import { testApp } from "../support/test_app.ts";
 import { createConnectWiseClient } from "../../adapters/connectwise/connectwise_client.ts";
 import { memoryStore } from "../../adapters/memory/memory_store.ts";
 import { refreshDueAgreements } from "../../application/push/agreement_terms.ts";
@@ -14,8 +14,6 @@ import { serveSimulator } from "../connectwise_simulator/simulator.ts";
 import { simulatorSeed } from "../support/sim_world.ts";
 import { FixedClock } from "../support/fixed_clock.ts";
 import { CREDENTIALS, PLANS } from "../support/fixtures.ts";
-import { memorySetupAccess } from "../../adapters/memory/setup_access.ts";
-import { createPrometheusRegistry } from "../../adapters/telemetry/prometheus_registry.ts";
 
 const TOKEN = "invoice-token-0123456789abcdef";
 const MSP = "/v1/msps/acme-msp";
@@ -38,12 +36,9 @@ Deno.test("over HTTP: a November peak of 30 is invoiced on December 3 as 30, tho
     newId: crypto.randomUUID.bind(crypto),
     settings: { ...DEFAULT_SETTINGS, hostAllowlist: [sim.hostPort] },
   };
-  const app = createApp(deps, {
-    setupAccess: memorySetupAccess(),
-    metrics: createPrometheusRegistry(),
+  const app = testApp(deps, {
     apiTokens: [TOKEN],
     workerId: "e2e",
-    readiness: () => Promise.resolve({ ok: true }),
   });
   const transcript: string[] = [];
   const call = async (method: string, path: string, body?: unknown) => {

@@ -3,7 +3,7 @@
 // MSP, and the workers the sync loop would run, driven by hand.
 import assert from "node:assert/strict";
 import { createConnectWiseClient } from "../../adapters/connectwise/connectwise_client.ts";
-import { createApp } from "../../adapters/http/app.ts";
+import { testApp } from "../support/test_app.ts";
 import type { ApiApp } from "../../adapters/http/middleware/app_env.ts";
 import { memoryStore } from "../../adapters/memory/memory_store.ts";
 import { DEFAULT_SETTINGS, type Deps } from "../../application/ports/deps.ts";
@@ -13,8 +13,6 @@ import { serveFaultySite } from "./faulty_site.ts";
 import type { ScriptMsp } from "./platform_script.ts";
 import { type ApiCall, apiClient } from "./service_children.ts";
 import { CLIENT_ID, memberKeys, PRODUCTS, siteSeed } from "./site_seed.ts";
-import { memorySetupAccess } from "../../adapters/memory/setup_access.ts";
-import { createPrometheusRegistry } from "../../adapters/telemetry/prometheus_registry.ts";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -67,12 +65,9 @@ export function faultWorld(
     newId: () => `id-${++n}`,
     settings: { ...DEFAULT_SETTINGS, hostAllowlist: allowlist },
   };
-  const app = createApp(deps, {
-    setupAccess: memorySetupAccess(),
-    metrics: createPrometheusRegistry(),
+  const app = testApp(deps, {
     apiTokens: [input.token],
     workerId: "faults-app",
-    readiness: () => Promise.resolve({ ok: true }),
   });
   const call = apiClient(
     "http://psa-sync.test",

@@ -1,20 +1,15 @@
 import assert from "node:assert/strict";
-import { createApp } from "../../adapters/http/app.ts";
+import { testApp } from "./test_app.ts";
 import type { Deps } from "../../application/ports/deps.ts";
-import { memorySetupAccess } from "../../adapters/memory/setup_access.ts";
-import { createPrometheusRegistry } from "../../adapters/telemetry/prometheus_registry.ts";
 
 /**
  * The app on real HTTP at 127.0.0.1 with one platform token; `call` sends a
  * request under `base` with that token, asserts the status and parses the answer.
  */
 export function serveApp(deps: Deps, options: { token: string; workerId: string; base?: string }) {
-  const app = createApp(deps, {
-    setupAccess: memorySetupAccess(),
-    metrics: createPrometheusRegistry(),
+  const app = testApp(deps, {
     apiTokens: [options.token],
     workerId: options.workerId,
-    readiness: () => Promise.resolve({ ok: true }),
   });
   const server = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen: () => {} }, app.fetch);
   const origin = `http://127.0.0.1:${server.addr.port}`;

@@ -7,7 +7,7 @@ import { createSiteBreakers } from "../../../adapters/connectwise/site_breaker.t
 import type { Connection } from "../../../application/ports/connections.ts";
 import { UpstreamError } from "../../../application/ports/errors.ts";
 import { fakeClock } from "../../support/timers.ts";
-import { createApp } from "../../../adapters/http/app.ts";
+import { testApp } from "../../support/test_app.ts";
 import {
   createServiceTelemetry,
   type ServiceTelemetry,
@@ -15,7 +15,6 @@ import {
 import type { ConnectWise } from "../../../application/ports/connectwise.ts";
 import { testWorld } from "../../support/fixtures.ts";
 import { TOKEN } from "../http/http_world.ts";
-import { memorySetupAccess } from "../../../adapters/memory/setup_access.ts";
 
 Deno.test("breaker: opens after 3 failures in a row, pauses 30 s then twice as long after a failed trial, an answer closes it", () => {
   const b = createSiteBreakers({ threshold: 3, baseMs: 30_000, capMs: 100_000 });
@@ -48,11 +47,8 @@ async function shownBreaker(
 ) {
   const world = await testWorld();
   await world.store.connections.save(connection);
-  const app = createApp({ ...world.deps, connectWise, telemetry }, {
-    setupAccess: memorySetupAccess(),
+  const app = testApp({ ...world.deps, connectWise, telemetry }, {
     apiTokens: [TOKEN],
-    workerId: "test",
-    readiness: () => Promise.resolve({ ok: true }),
     metrics: telemetry.registry,
   });
   const headers = { Authorization: `Bearer ${TOKEN}` };

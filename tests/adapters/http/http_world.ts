@@ -1,8 +1,6 @@
-import { createApp } from "../../../adapters/http/app.ts";
+import { testApp } from "../../support/test_app.ts";
 import type { ApiApp } from "../../../adapters/http/middleware/app_env.ts";
 import { type TestWorld, testWorld } from "../../support/fixtures.ts";
-import { memorySetupAccess } from "../../../adapters/memory/setup_access.ts";
-import { createPrometheusRegistry } from "../../../adapters/telemetry/prometheus_registry.ts";
 
 /** The token every HTTP test sends. */
 export const TOKEN = "test-token-0123456789abcdef";
@@ -23,12 +21,9 @@ export interface HttpWorld extends TestWorld {
 /** A fresh world (memory adapters, fixed clock) served by `createApp`. */
 export async function httpWorld(options: Parameters<typeof testWorld>[0] = {}): Promise<HttpWorld> {
   const world = await testWorld(options);
-  const app = createApp(world.deps, {
-    setupAccess: memorySetupAccess(),
-    metrics: createPrometheusRegistry(),
+  const app = testApp(world.deps, {
     apiTokens: [TOKEN, "second-token-fedcba9876543210"],
     workerId: "test-worker",
-    readiness: () => Promise.resolve({ ok: true }),
   });
   const call = (method: string, path: string, body?: unknown) =>
     app.request(path, {

@@ -1,13 +1,11 @@
 import assert from "node:assert/strict";
 import { getLogger, type LogRecord } from "@logtape/logtape";
-import { createApp } from "../../../adapters/http/app.ts";
+import { testApp } from "../../support/test_app.ts";
 import { configureLogging } from "../../../adapters/logging/configure_logging.ts";
 import { UpstreamError } from "../../../application/ports/errors.ts";
 import type { ConnectWise } from "../../../application/ports/connectwise.ts";
 import { CREDENTIALS, testWorld } from "../../support/fixtures.ts";
 import { TOKEN } from "./http_world.ts";
-import { memorySetupAccess } from "../../../adapters/memory/setup_access.ts";
-import { createPrometheusRegistry } from "../../../adapters/telemetry/prometheus_registry.ts";
 
 const SECRET = "hunter2-db-password";
 
@@ -24,9 +22,7 @@ async function failingApp(failure: Error, readiness = () => Promise.resolve({ ok
       return { ...session, catalog: { ...session.catalog, search: () => Promise.reject(failure) } };
     },
   };
-  const app = createApp({ ...w.deps, connectWise }, {
-    setupAccess: memorySetupAccess(),
-    metrics: createPrometheusRegistry(),
+  const app = testApp({ ...w.deps, connectWise }, {
     apiTokens: [TOKEN],
     workerId: "w",
     readiness,

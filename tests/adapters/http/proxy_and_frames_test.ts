@@ -3,20 +3,15 @@
 // answer says nosniff; setup pages send frame-ancestors ('none', or the
 // SETUP_FRAME_ANCESTORS origins, whose frames get a SameSite=None cookie).
 import assert from "node:assert/strict";
-import { type AppOptions, createApp } from "../../../adapters/http/app.ts";
-import { memorySetupAccess } from "../../../adapters/memory/setup_access.ts";
+import type { AppOptions } from "../../../adapters/http/app.ts";
+import { testApp } from "../../support/test_app.ts";
 import { testWorld } from "../../support/fixtures.ts";
 import { TOKEN } from "./http_world.ts";
-import { createPrometheusRegistry } from "../../../adapters/telemetry/prometheus_registry.ts";
 
 async function app(options: Partial<AppOptions> = {}) {
   const world = await testWorld();
-  const built = createApp(world.deps, {
-    metrics: createPrometheusRegistry(),
+  const built = testApp(world.deps, {
     apiTokens: [TOKEN],
-    workerId: "test",
-    readiness: () => Promise.resolve({ ok: true }),
-    setupAccess: memorySetupAccess(),
     ...options,
   });
   /** A link asked for at `host` (what the proxy forwards to). */

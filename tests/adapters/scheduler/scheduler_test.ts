@@ -6,12 +6,10 @@ import {
   MONTHLY_SCHEDULE,
 } from "../../../adapters/scheduler/monthly_finalization.ts";
 import { startSyncLoop } from "../../../adapters/scheduler/sync_loop.ts";
-import { createApp } from "../../../adapters/http/app.ts";
+import { testApp } from "../../support/test_app.ts";
 import { createFinalizationTracker } from "../../../application/month_end/finalization_tracker.ts";
 import { testWorld } from "../../support/fixtures.ts";
 import { connectAndMapProducts, mappedOrganization, quantityOf } from "../../support/setup.ts";
-import { memorySetupAccess } from "../../../adapters/memory/setup_access.ts";
-import { createPrometheusRegistry } from "../../../adapters/telemetry/prometheus_registry.ts";
 
 /** One Lite organization of msp-a, mapped, with one usage report. */
 async function liteWorldWithReport(input: { now: string; at: string; licenses: number }) {
@@ -56,12 +54,9 @@ Deno.test("scheduler: after the monthly run, GET /v1/periods/{period}/finalizati
     licenses: 4,
   });
   const finalizations = createFinalizationTracker();
-  const app = createApp(w.deps, {
-    setupAccess: memorySetupAccess(),
-    metrics: createPrometheusRegistry(),
+  const app = testApp(w.deps, {
     apiTokens: ["scheduler-token-0123456789"],
     workerId: "http",
-    readiness: () => Promise.resolve({ ok: true }),
     finalizations,
   });
   w.clock.set("2026-12-01T00:05:00Z");

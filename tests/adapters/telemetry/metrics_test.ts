@@ -5,13 +5,12 @@ import {
   MeterProvider,
   PeriodicExportingMetricReader,
 } from "@opentelemetry/sdk-metrics";
-import { createApp } from "../../../adapters/http/app.ts";
+import { testApp } from "../../support/test_app.ts";
 import { createServiceTelemetry } from "../../../adapters/telemetry/service_telemetry.ts";
 import { telemetryWorld } from "./otel_capture.ts";
 import { drainSync } from "../../../application/push/worker.ts";
 import { connectAndMapProducts, mappedOrganization } from "../../support/setup.ts";
 import { parseMetrics, valueOf } from "./prometheus_text.ts";
-import { memorySetupAccess } from "../../../adapters/memory/setup_access.ts";
 
 const TOKEN = "metrics-test-token-0123456789";
 const MSP = "msp-a";
@@ -19,11 +18,9 @@ const MSP = "msp-a";
 async function meteredWorld() {
   const w = await telemetryWorld("2026-10-20T12:00:00Z");
   const { deps, telemetry } = w;
-  const app = createApp(deps, {
-    setupAccess: memorySetupAccess(),
+  const app = testApp(deps, {
     apiTokens: [TOKEN],
     workerId: "t",
-    readiness: () => Promise.resolve({ ok: true }),
     metrics: telemetry.registry,
   });
   const report = (org: string, body: unknown) =>

@@ -4,7 +4,7 @@
 // the audit log, the sync.attention event, the /v1 answer and the setup page.
 // A push that throws (its record refused by the store) still reaches the lines.
 import assert from "node:assert/strict";
-import { createApp } from "../../../adapters/http/app.ts";
+import { testApp } from "../../support/test_app.ts";
 import { memorySetupAccess } from "../../../adapters/memory/setup_access.ts";
 import { reportUsage } from "../../../application/usage/report_usage.ts";
 import { drainSync } from "../../../application/push/worker.ts";
@@ -15,7 +15,6 @@ import type { OpenStore } from "../ports/store_contract.ts";
 import { connectAndMapProducts, mappedOrganization } from "../../support/setup.ts";
 import { simWorld } from "../../support/sim_world.ts";
 import { openSetupSession } from "../../support/setup_session.ts";
-import { createPrometheusRegistry } from "../../../adapters/telemetry/prometheus_registry.ts";
 
 const POST = { method: "POST", template: "/finance/agreements/{id}/additions" };
 const TOKEN = "hostile-reason-token-0123456789";
@@ -54,12 +53,8 @@ async function hostileReason(open: OpenStore) {
     const [event] = await w.store.outbox.due(new Date("2100-01-01T00:00:00Z"), 10);
     assert.equal(line.status, "failed");
     assert.equal(audit.action, "failure");
-    const app = createApp(w.deps, {
-      metrics: createPrometheusRegistry(),
+    const app = testApp(w.deps, {
       apiTokens: [TOKEN],
-      workerId: "test",
-      readiness: () => Promise.resolve({ ok: true }),
-      setupAccess: memorySetupAccess(),
     });
     const answer = await (await app.request("/v1/msps/msp-a/sync", {
       headers: { Authorization: `Bearer ${TOKEN}` },
@@ -87,11 +82,8 @@ Deno.test("a hostile refusal reason is kept bounded, clean and without the key (
   const w = await hostileReason(openMemoryStore);
   try {
     const access = memorySetupAccess();
-    const page = createApp(w.deps, {
-      metrics: createPrometheusRegistry(),
+    const page = testApp(w.deps, {
       apiTokens: [TOKEN],
-      workerId: "test",
-      readiness: () => Promise.resolve({ ok: true }),
       setupAccess: access,
     });
     const { token } = await createSetupLink({ access, clock: w.clock }, "msp-a");

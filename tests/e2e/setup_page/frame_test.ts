@@ -5,11 +5,9 @@
 // (SameSite=None; Secure; Partitioned) instead of answering 401.
 import assert from "node:assert/strict";
 import type { Frame, Page } from "playwright-core";
-import { createApp } from "../../../adapters/http/app.ts";
-import { memorySetupAccess } from "../../../adapters/memory/setup_access.ts";
+import { testApp } from "../../support/test_app.ts";
 import { testWorld } from "../../support/fixtures.ts";
 import { launchBrowser, missingBrowser } from "./browser.ts";
-import { createPrometheusRegistry } from "../../../adapters/telemetry/prometheus_registry.ts";
 
 const missing = missingBrowser();
 if (missing) console.warn(`SKIPPED the setup page frame test: it ${missing}`);
@@ -22,12 +20,9 @@ async function framedWorld(frameAncestors: (platformOrigin: string) => string[])
   platform.close();
   const platformOrigin = `http://localhost:${platformPort}`;
   const world = await testWorld();
-  const app = createApp(world.deps, {
-    metrics: createPrometheusRegistry(),
+  const app = testApp(world.deps, {
     apiTokens: [TOKEN],
     workerId: "frames",
-    readiness: () => Promise.resolve({ ok: true }),
-    setupAccess: memorySetupAccess(),
     frameAncestors: frameAncestors(platformOrigin),
   });
   const service = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen() {} }, app.fetch);

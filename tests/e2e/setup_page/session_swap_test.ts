@@ -4,11 +4,9 @@
 // session: the navigation shows the link's page, whose button asks first, and
 // the cross-site post is refused (and spends the attacker's link).
 import assert from "node:assert/strict";
-import { createApp } from "../../../adapters/http/app.ts";
-import { memorySetupAccess } from "../../../adapters/memory/setup_access.ts";
+import { testApp } from "../../support/test_app.ts";
 import { testWorld } from "../../support/fixtures.ts";
 import { launchBrowser, missingBrowser } from "./browser.ts";
-import { createPrometheusRegistry } from "../../../adapters/telemetry/prometheus_registry.ts";
 
 const missing = missingBrowser();
 if (missing) console.warn(`SKIPPED the session swap browser test: it ${missing}`);
@@ -21,12 +19,9 @@ Deno.test({
   sanitizeResources: false,
   async fn() {
     const world = await testWorld();
-    const app = createApp(world.deps, {
-      metrics: createPrometheusRegistry(),
+    const app = testApp(world.deps, {
       apiTokens: [TOKEN],
       workerId: "swap",
-      readiness: () => Promise.resolve({ ok: true }),
-      setupAccess: memorySetupAccess(),
     });
     const service = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen() {} }, app.fetch);
     const origin = `http://127.0.0.1:${service.addr.port}`;

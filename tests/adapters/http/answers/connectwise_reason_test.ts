@@ -2,19 +2,18 @@
 // else its top message when errors is null) reaches the problem document of
 // a /v1 call and the setup page's form, against the simulator.
 import assert from "node:assert/strict";
-import { createApp } from "../../../../adapters/http/app.ts";
+import { testApp } from "../../../support/test_app.ts";
 import { memorySetupAccess } from "../../../../adapters/memory/setup_access.ts";
 import { createSetupLink } from "../../../../application/setup/setup_links.ts";
 import { connectAndMapProducts } from "../../../support/setup.ts";
 import { type SimWorld, simWorld } from "../../../support/sim_world.ts";
 import { openSetupSession } from "../../../support/setup_session.ts";
-import { createPrometheusRegistry } from "../../../../adapters/telemetry/prometheus_registry.ts";
 
 const TOKEN = "connectwise-reason-token-0123456789";
 const CATALOG_POST = { method: "POST", template: "/procurement/catalog" };
 const NEW_PRODUCT = { identifier: "VPN-LITE-NEW", description: "VPN Lite seat (new)" };
 
-type App = ReturnType<typeof createApp>;
+type App = ReturnType<typeof testApp>;
 type SetupAccess = ReturnType<typeof memorySetupAccess>;
 
 async function withApp(body: (w: SimWorld, app: App, access: SetupAccess) => Promise<void>) {
@@ -22,11 +21,8 @@ async function withApp(body: (w: SimWorld, app: App, access: SetupAccess) => Pro
   const access = memorySetupAccess();
   try {
     await connectAndMapProducts(w);
-    const app = createApp(w.deps, {
-      metrics: createPrometheusRegistry(),
+    const app = testApp(w.deps, {
       apiTokens: [TOKEN],
-      workerId: "test",
-      readiness: () => Promise.resolve({ ok: true }),
       setupAccess: access,
     });
     await body(w, app, access);

@@ -1,13 +1,11 @@
 // Issue 12: while the database is unreachable, /v1 answers 503 problem+json
 // with Retry-After (never 500), /healthz stays 200, /readyz answers 503.
 import assert from "node:assert/strict";
-import { createApp } from "../../../../adapters/http/app.ts";
+import { testApp } from "../../../support/test_app.ts";
 import { isDatabaseUnavailable } from "../../../../adapters/postgres/unavailable.ts";
 import type { Store } from "../../../../application/ports/store.ts";
 import { testWorld } from "../../../support/fixtures.ts";
 import { TOKEN } from "../http_world.ts";
-import { memorySetupAccess } from "../../../../adapters/memory/setup_access.ts";
-import { createPrometheusRegistry } from "../../../../adapters/telemetry/prometheus_registry.ts";
 
 /** A store whose every call fails as postgres.js does when the server is down. */
 function downStore(): Store {
@@ -19,9 +17,7 @@ function downStore(): Store {
 
 Deno.test("database down: /v1 is 503 with Retry-After, /healthz 200, /readyz 503", async () => {
   const world = await testWorld();
-  const app = createApp({ ...world.deps, store: downStore() }, {
-    setupAccess: memorySetupAccess(),
-    metrics: createPrometheusRegistry(),
+  const app = testApp({ ...world.deps, store: downStore() }, {
     apiTokens: [TOKEN],
     workerId: "test-worker",
     readiness: () => Promise.resolve({ ok: false, detail: "database unreachable" }),
@@ -56,12 +52,9 @@ Deno.test("database down: /v1 is 503 with Retry-After, /healthz 200, /readyz 503
 
 Deno.test("without the check, the same failure stays a 500 (the mapping is what makes it 503)", async () => {
   const world = await testWorld();
-  const app = createApp({ ...world.deps, store: downStore() }, {
-    setupAccess: memorySetupAccess(),
-    metrics: createPrometheusRegistry(),
+  const app = testApp({ ...world.deps, store: downStore() }, {
     apiTokens: [TOKEN],
     workerId: "test-worker",
-    readiness: () => Promise.resolve({ ok: true }),
   });
   const res = await app.request("/v1/plans", { headers: { Authorization: `Bearer ${TOKEN}` } });
   assert.equal(res.status, 500);

@@ -5,24 +5,20 @@
 // logout and revocation end sessions; the access log never holds a link.
 import assert from "node:assert/strict";
 import type { LogRecord } from "@logtape/logtape";
-import { type AppOptions, createApp } from "../../../../adapters/http/app.ts";
+import type { AppOptions } from "../../../../adapters/http/app.ts";
+import { testApp } from "../../../support/test_app.ts";
 import { configureLogging } from "../../../../adapters/logging/configure_logging.ts";
 import { memorySetupAccess } from "../../../../adapters/memory/setup_access.ts";
 import { CREDENTIALS, testWorld } from "../../../support/fixtures.ts";
 import { openSetupSession } from "../../../support/setup_session.ts";
 import { TOKEN } from "../http_world.ts";
-import { createPrometheusRegistry } from "../../../../adapters/telemetry/prometheus_registry.ts";
 
 const BASE = "http://127.0.0.1:8000";
 
 async function linkApp(options: Partial<AppOptions> = {}) {
   const world = await testWorld();
-  const app = createApp(world.deps, {
-    metrics: createPrometheusRegistry(),
+  const app = testApp(world.deps, {
     apiTokens: [TOKEN],
-    workerId: "test",
-    readiness: () => Promise.resolve({ ok: true }),
-    setupAccess: memorySetupAccess(),
     ...options,
   });
   const platform = (method: string, path: string, body?: unknown) =>
@@ -199,11 +195,8 @@ Deno.test("the access log and the error log record the route template, never a s
   await w.post(url);
   await w.post(url);
   await w.app.request(`${url}/more`);
-  const failing = createApp({ ...w.deps }, {
-    metrics: createPrometheusRegistry(),
+  const failing = testApp({ ...w.deps }, {
     apiTokens: [TOKEN],
-    workerId: "test",
-    readiness: () => Promise.resolve({ ok: true }),
     setupAccess: { ...memorySetupAccess(), peekLink: () => Promise.reject(new Error("db gone")) },
   });
   assert.equal((await failing.request(url)).status, 500);

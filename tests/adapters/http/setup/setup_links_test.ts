@@ -1,10 +1,9 @@
 import assert from "node:assert/strict";
-import { createApp } from "../../../../adapters/http/app.ts";
+import { testApp } from "../../../support/test_app.ts";
 import { memorySetupAccess } from "../../../../adapters/memory/setup_access.ts";
 import { tokenHash } from "../../../../application/setup/setup_links.ts";
 import { CREDENTIALS, testWorld } from "../../../support/fixtures.ts";
 import { TOKEN } from "../http_world.ts";
-import { createPrometheusRegistry } from "../../../../adapters/telemetry/prometheus_registry.ts";
 
 const BASE = "http://127.0.0.1:8000";
 
@@ -14,11 +13,8 @@ async function linkWorld(
   const world = await testWorld();
   const access = memorySetupAccess();
   const saved: string[] = [];
-  const app = createApp(world.deps, {
-    metrics: createPrometheusRegistry(),
+  const app = testApp(world.deps, {
     apiTokens: [TOKEN],
-    workerId: "test",
-    readiness: () => Promise.resolve({ ok: true }),
     setupAccess: { ...access, saveLink: (l) => (saved.push(l.hash), access.saveLink(l)) },
     redemptionsPerMinute: options.redemptionsPerMinute,
     publicUrl: options.publicUrl,

@@ -6,8 +6,10 @@ import { TOKEN } from "../http_world.ts";
 import { openSetupSession } from "../../../support/setup_session.ts";
 import { setupPageWorld } from "./setup_page_world.ts";
 
-async function mappedWorld() {
+/** Plans mapped, Alpha mapped to agreement 1000 and reported; `prepare` runs on the world first. */
+async function mappedWorld(prepare?: (w: Awaited<ReturnType<typeof setupPageWorld>>) => void) {
   const w = await setupPageWorld();
+  prepare?.(w);
   for (
     const [plan, slots] of [["lite", { license: "11" }], ["core", {
       license: "21",
@@ -98,27 +100,11 @@ Deno.test("the notice of a sync: known counts in words, unknown ones by name, ba
 });
 
 Deno.test("step 4 says, per agreement, what its next invoice carries and from when it is due", async () => {
-  const w = await setupPageWorld();
-  Object.assign(w.cw.data.agreements.find((a) => a.id === 1000)!, {
-    nextInvoiceDate: new Date("2026-12-01T00:00:00Z"),
-  });
-  for (const [plan, slots] of [["core", { license: "21", server: "22" }]] as const) {
-    assert.equal((await w.post(`products/${plan}`, slots)).status, 303);
-  }
-  await w.json("PUT", "/v1/msps/acme/organizations/alpha", {
-    name: "Alpha Corp",
-    planId: "core",
-    licenseType: "standard",
-  });
-  await w.json("POST", "/v1/msps/acme/company-mappings", {
-    items: [{ companyId: 100, agreementId: 1000, organizationId: "alpha" }],
-  });
-  await w.json("POST", "/v1/msps/acme/organizations/alpha/usage", {
-    eventId: "e1",
-    occurredAt: "2026-11-05T08:00:00Z",
-    licenses: 12,
-    servers: 2,
-  });
+  const w = await mappedWorld((w) =>
+    Object.assign(w.cw.data.agreements.find((a) => a.id === 1000)!, {
+      nextInvoiceDate: new Date("2026-12-01T00:00:00Z"),
+    })
+  );
   assert.equal((await w.post("sync/now", {})).status, 303);
   const running = await (await w.get("sync")).text();
   assert.match(

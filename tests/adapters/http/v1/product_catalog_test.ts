@@ -4,14 +4,13 @@
 // before any call (ConnectWise would cut it silently); the catalog search
 // finds the text anywhere in identifiers and descriptions.
 import assert from "node:assert/strict";
-import { createApp } from "../../../../adapters/http/app.ts";
+import { testApp } from "../../../support/test_app.ts";
 import { memorySetupAccess } from "../../../../adapters/memory/setup_access.ts";
 import { mapProducts } from "../../../../application/setup/product_mappings.ts";
 import { createSetupLink } from "../../../../application/setup/setup_links.ts";
 import { connectAndMapProducts } from "../../../support/setup.ts";
 import { type SimWorld, simWorld } from "../../../support/sim_world.ts";
 import { openSetupSession } from "../../../support/setup_session.ts";
-import { createPrometheusRegistry } from "../../../../adapters/telemetry/prometheus_registry.ts";
 
 const TOKEN = "product-catalog-token-0123456789";
 const POST = "POST /procurement/catalog";
@@ -26,11 +25,8 @@ async function withApp(body: (w: SimWorld, call: Call, page: Page) => Promise<vo
   const access = memorySetupAccess();
   try {
     await connectAndMapProducts(w);
-    const app = createApp(w.deps, {
-      metrics: createPrometheusRegistry(),
+    const app = testApp(w.deps, {
       apiTokens: [TOKEN],
-      workerId: "test",
-      readiness: () => Promise.resolve({ ok: true }),
       setupAccess: access,
     });
     const call: Call = async (path, init = {}) =>

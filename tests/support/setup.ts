@@ -5,6 +5,9 @@ import { mapProducts } from "../../application/setup/product_mappings.ts";
 import type { LicenseType } from "../../domain/organization.ts";
 import type { Deps } from "../../application/ports/deps.ts";
 import type { Credentials } from "../../application/ports/connections.ts";
+import { reportUsage } from "../../application/usage/report_usage.ts";
+import { drainSync } from "../../application/push/worker.ts";
+import type { FixedClock } from "./fixed_clock.ts";
 import { CREDENTIALS, type TestWorld } from "./fixtures.ts";
 
 /** Connects the MSP and maps lite, core and premium to the seeded products. */
@@ -26,6 +29,26 @@ export async function connectAndMapProducts(
     license: { productId: 31 },
     server: { productId: 32 },
   });
+}
+
+let reported = 0;
+
+/** A minute on, reports `licenses` (no servers) for msp-a's o1; 5 s later lets the worker push. */
+export async function reportAndPush(
+  world: { deps: Deps; clock: FixedClock },
+  licenses: number,
+): Promise<void> {
+  world.clock.advance(60_000);
+  await reportUsage(world.deps, {
+    mspId: "msp-a",
+    organizationId: "o1",
+    eventId: `report-and-push-${++reported}`,
+    occurredAt: world.clock.now(),
+    licenses,
+    servers: 0,
+  });
+  world.clock.advance(5_000);
+  await drainSync(world.deps, { owner: "test" });
 }
 
 /** Creates an organization and maps it to a company's agreement. */

@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { compareEntries, type LedgerEntry } from "../../../domain/usage.ts";
 import { contractCase, type OpenStore } from "./store_contract.ts";
+import { eventIdsContract } from "./event_ids_contract.ts";
+import { concurrentReportsContract, periodSummariesContract } from "./period_summaries_contract.ts";
 
 function report(eventId: string, overrides: Partial<LedgerEntry> = {}): LedgerEntry {
   return {
@@ -100,4 +102,12 @@ export async function usageLedgerContract(t: Deno.TestContext, open: OpenStore):
     await s.usage.append("msp-c", report("e2"));
     assert.deepEqual(await s.usage.msps(), ["msp-a", "msp-c"]);
   });
+}
+
+/** Every suite of the usage ledger port, in turn: what each adapter's runner calls. */
+export async function usageLedgerContracts(t: Deno.TestContext, open: OpenStore): Promise<void> {
+  await usageLedgerContract(t, open);
+  await eventIdsContract(t, open);
+  await periodSummariesContract(t, open);
+  await concurrentReportsContract(t, open);
 }

@@ -4,10 +4,9 @@
 // the next push adopts a single active addition or creates one. Run on both
 // stores by engine_memory_test.ts and engine_postgres_test.ts.
 import assert from "node:assert/strict";
-import { reportUsage } from "../../../application/usage/report_usage.ts";
 import { resumeLine } from "../../../application/lines/resume_line.ts";
 import { drainSync } from "../../../application/push/worker.ts";
-import { mappedOrganization } from "../../support/setup.ts";
+import { mappedOrganization, reportAndPush } from "../../support/setup.ts";
 import type { SimWorld } from "../../support/sim_world.ts";
 import type { EngineCase } from "./engine_cases.ts";
 
@@ -17,31 +16,14 @@ const WRITES = [
   "PATCH /finance/agreements/{id}/additions/{id}",
 ];
 const LINE = { mspId: MSP, agreementId: 1000, productId: 11 };
-let seq = 0;
 
 /** o1 (lite) mapped to agreement 1000, 8 licenses pushed: the service owns one addition. */
 async function owningOne(w: SimWorld): Promise<number> {
   await mappedOrganization(w, { id: "o1", planId: "lite" });
-  await push(w, 8);
+  await reportAndPush(w, 8);
   const [owned] = w.sim.state.additions;
   assert.deepEqual([owned.agreementId, owned.product.id, owned.quantity], [1000, 11, 8]);
   return owned.id;
-}
-
-/** Reports `licenses` for o1 now and lets the worker push. */
-async function push(w: SimWorld, licenses: number) {
-  w.clock.advance(60_000);
-  const at = w.clock.now();
-  await reportUsage(w.deps, {
-    mspId: MSP,
-    organizationId: "o1",
-    eventId: `gone-${++seq}`,
-    occurredAt: at,
-    licenses,
-    servers: 0,
-  });
-  w.clock.advance(5_000);
-  await drainSync(w.deps, { owner: "test" });
 }
 
 const writes = (w: SimWorld) => WRITES.reduce((n, k) => n + w.sim.counters.attempted(k), 0);
@@ -58,10 +40,10 @@ async function goneEntries(w: SimWorld) {
 /** Pushes twice more (a higher count, then a new month) and checks nothing is written. */
 async function staysBlocked(w: SimWorld, reason: string) {
   w.sim.counters.reset();
-  await push(w, 9);
-  await push(w, 12);
+  await reportAndPush(w, 9);
+  await reportAndPush(w, 12);
   w.clock.set("2026-12-01T00:10:00Z"); // the month ends: final figures, then December's
-  await push(w, 15); // December's maximum: 15 (it starts at November's last count, 12)
+  await reportAndPush(w, 15); // December's maximum: 15 (it starts at November's last count, 12)
   assert.equal(writes(w), 0, "nothing written before the resume");
   const blocked = await line(w);
   assert.deepEqual([blocked.status, blocked.reason], ["blocked", reason]);

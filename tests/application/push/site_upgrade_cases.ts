@@ -4,30 +4,12 @@
 // by engine_memory_test.ts and engine_postgres_test.ts.
 import assert from "node:assert/strict";
 import { getConnection } from "../../../application/connection/connection.ts";
-import { reportUsage } from "../../../application/usage/report_usage.ts";
-import { drainSync } from "../../../application/push/worker.ts";
-import { mappedOrganization } from "../../support/setup.ts";
+import { mappedOrganization, reportAndPush } from "../../support/setup.ts";
 import type { SimWorld } from "../../support/sim_world.ts";
 import type { EngineCase } from "./engine_cases.ts";
 
 const MSP = "msp-a";
 const DISCOVERY = "GET /login/companyinfo/{companyId}";
-let seq = 0;
-
-/** Reports `licenses` for o1 now and lets the worker push. */
-async function push(w: SimWorld, licenses: number) {
-  w.clock.advance(60_000);
-  await reportUsage(w.deps, {
-    mspId: MSP,
-    organizationId: "o1",
-    eventId: `upgrade-${++seq}`,
-    occurredAt: w.clock.now(),
-    licenses,
-    servers: 0,
-  });
-  w.clock.advance(5_000);
-  await drainSync(w.deps, { owner: "test" });
-}
 
 const under = (w: SimWorld, codebase: string) =>
   w.sim.counters.requests.filter((r) => r.path.startsWith(`/${codebase}apis/3.0/`));
@@ -38,11 +20,11 @@ export const siteUpgradeCases: EngineCase[] = [
       "ConnectWise moves the site to a new codebase mid-run: the push that meets it succeeds, the connection keeps the new codebase",
     body: async (w) => {
       await mappedOrganization(w, { id: "o1", planId: "lite" });
-      await push(w, 4);
+      await reportAndPush(w, 4);
       assert.equal((await w.store.connections.get(MSP))?.codebase, "v4_6_release/");
       w.sim.upgrade({ codebase: "v2025_2/" });
       w.sim.counters.reset();
-      await push(w, 7);
+      await reportAndPush(w, 7);
       assert.deepEqual(w.quantities(1000, 11), [7]);
       const lines = await w.store.syncLines.forAgreement(MSP, 1000);
       assert.deepEqual(lines.map((l) => l.status), ["in-sync"]);
@@ -56,7 +38,7 @@ export const siteUpgradeCases: EngineCase[] = [
       );
       // The next push starts under the kept codebase: no 404, no discovery.
       w.sim.counters.reset();
-      await push(w, 9);
+      await reportAndPush(w, 9);
       assert.deepEqual(w.quantities(1000, 11), [9]);
       assert.deepEqual([w.sim.counters.attempted(DISCOVERY), under(w, "v4_6_release/").length], [
         0,
@@ -71,7 +53,7 @@ export const siteUpgradeCases: EngineCase[] = [
       assert.equal((await getConnection(w.deps, MSP)).apiVersion, "2025.1", "kept on connecting");
       await mappedOrganization(w, { id: "o1", planId: "lite" });
       w.sim.upgrade({ apiVersion: "2025.2" });
-      await push(w, 3);
+      await reportAndPush(w, 3);
       assert.deepEqual(w.quantities(1000, 11), [3]);
       assert.equal((await w.store.connections.get(MSP))?.apiVersion, "2025.2");
       assert.equal((await getConnection(w.deps, MSP)).apiVersion, "2025.2");

@@ -4,32 +4,14 @@
 // 200") fails the line, never reports it in sync. Run on both stores by
 // engine_memory_test.ts and engine_postgres_test.ts.
 import assert from "node:assert/strict";
-import { reportUsage } from "../../../application/usage/report_usage.ts";
-import { drainSync } from "../../../application/push/worker.ts";
 import { REFUSALS } from "../../connectwise_simulator/sim_invoicing.ts";
 import { MONTHLY } from "../../connectwise_simulator/sim_state.ts";
-import { mappedOrganization } from "../../support/setup.ts";
+import { mappedOrganization, reportAndPush } from "../../support/setup.ts";
 import type { SimWorld } from "../../support/sim_world.ts";
 import type { EngineCase } from "./engine_cases.ts";
 
 const MSP = "msp-a";
 const PATCH = { method: "PATCH", template: "/finance/agreements/{id}/additions/{id}" };
-let seq = 0;
-
-/** Reports `licenses` for o1 now and lets the worker push. */
-async function push(w: SimWorld, licenses: number) {
-  w.clock.advance(60_000);
-  await reportUsage(w.deps, {
-    mspId: MSP,
-    organizationId: "o1",
-    eventId: `check-${++seq}`,
-    occurredAt: w.clock.now(),
-    licenses,
-    servers: 0,
-  });
-  w.clock.advance(5_000);
-  await drainSync(w.deps, { owner: "test" });
-}
 
 async function line(w: SimWorld) {
   const lines = await w.store.syncLines.forAgreement(MSP, 1000);
@@ -55,7 +37,7 @@ export const writeCheckCases: EngineCase[] = [
         nextInvoiceDate: "2026-12-01T00:00:00Z",
       });
       await mappedOrganization(w, { id: "o1", planId: "lite" });
-      await push(w, 3);
+      await reportAndPush(w, 3);
       const reason = "ConnectWise refused POST /finance/agreements/{id}/additions (400): " +
         REFUSALS.beforeBillStart;
       const failed = await line(w);
@@ -73,11 +55,11 @@ export const writeCheckCases: EngineCase[] = [
       'a PATCH ConnectWise answers 200 without applying fails the line with "ConnectWise did not apply the quantity"; once it applies, the next push writes',
     async body(w) {
       await mappedOrganization(w, { id: "o1", planId: "lite" });
-      await push(w, 5);
+      await reportAndPush(w, 5);
       assert.deepEqual([(await line(w)).status, w.quantities(1000, 11)], ["in-sync", [5]]);
 
       w.sim.faults.setRate(1, { falseOk: true }, { match: PATCH });
-      await push(w, 9);
+      await reportAndPush(w, 9);
       const failed = await line(w);
       assert.equal(failed.status, "failed");
       assert.equal(
@@ -93,7 +75,7 @@ export const writeCheckCases: EngineCase[] = [
       );
 
       w.sim.faults.clear();
-      await push(w, 10);
+      await reportAndPush(w, 10);
       assert.deepEqual([(await line(w)).status, (await line(w)).writtenQuantity], ["in-sync", 10]);
       assert.deepEqual(w.quantities(1000, 11), [10]);
     },

@@ -104,12 +104,21 @@ Deno.test("over HTTP: a November peak of 30 is invoiced on December 3 as 30, tho
       [["2026-11", "held", 30]],
     );
     assert.equal(held.items[0].reason, "the 2026-11 final waits for the 2026-12 invoice");
+    transcript.push(
+      `  line ${held.items[0].period} ${held.items[0].status} ${held.items[0].writtenQuantity}` +
+        ` (${held.items[0].reason}); the addition holds ${additions()}`,
+    );
     assert.deepEqual(additions(), [30], "December 2: still November's final");
     clock.set("2026-12-03T09:00:00Z");
     const invoiced = await (await fetch(`${sim.url}/_simulator/agreements/1000/invoice`, {
       method: "POST",
     })).json();
-    transcript.push(`${clock.now().toISOString()} the MSP invoices agreement 1000`);
+    transcript.push(
+      `${clock.now().toISOString()} the MSP invoices agreement 1000: ` +
+        invoiced.lines.map((l: Record<string, unknown>) =>
+          `product ${l.productId} x ${l.quantity} (fraction ${l.fraction})`
+        ).join(", "),
+    );
     assert.deepEqual(
       invoiced.lines.map((l: Record<string, unknown>) => [l.productId, l.quantity, l.fraction]),
       [[11, 30, 1]],
@@ -121,6 +130,12 @@ Deno.test("over HTTP: a November peak of 30 is invoiced on December 3 as 30, tho
     assert.deepEqual(
       after.items.map((l: Record<string, unknown>) => [l.period, l.status, l.writtenQuantity]),
       [["2026-12", "in-sync", 22]],
+    );
+    transcript.push(
+      `  line ${after.items[0].period} ${after.items[0].status} ${
+        after.items[0].writtenQuantity
+      };` +
+        ` the addition holds ${additions()}`,
     );
     const audit = await call("GET", `${MSP}/audit?limit=10`);
     transcript.push(

@@ -133,6 +133,13 @@ Deno.test({
         ]),
         "running",
       );
+    } catch (error) {
+      // What the service logged beyond its access lines says which call failed and why.
+      const logged = service.output().split("\n").filter((l) => !/ 2\d\d in [\d.]+ ms/.test(l));
+      console.log(
+        `the service's log, without its 2xx access lines:\n${logged.slice(-60).join("\n")}`,
+      );
+      throw error;
     } finally {
       await sql.end({ timeout: 1 });
       await service.stop();

@@ -5,7 +5,9 @@
 // every try/catch, ending the process (porsager/postgres#1154, #1208). Here
 // that query must be rejected with CONNECTION_CLOSED instead: on the
 // unpatched driver this test fails with the uncaught TypeError (or, when the
-// close arrives as a reset, with a query that never settles).
+// close arrives as a reset, with a query that never settles). And the query
+// after a backend terminated mid-query must run, not inherit the dead
+// backend's 57P01 (porsager/postgres#1215, #1223).
 import assert from "node:assert/strict";
 import postgres from "postgres";
 import { isDatabaseUnavailable } from "../../../adapters/postgres/unavailable.ts";
@@ -48,6 +50,37 @@ Deno.test({
     } finally {
       await sql.end({ timeout: 1 });
       await killer.end({ timeout: 1 });
+    }
+  },
+});
+
+Deno.test({
+  name:
+    "patched postgres.js: after a backend is terminated mid-query (as on a Postgres restart), " +
+    "the next query on the pool runs on a new connection instead of failing with the old 57P01",
+  ignore: !url,
+  fn: async () => {
+    for (let round = 1; round <= 3; round++) {
+      const sql = postgres(url!, { ...quiet, max: 1 });
+      const killer = postgres(url!, { ...quiet, max: 1 });
+      try {
+        const [{ pid }] = await sql`SELECT pg_backend_pid() AS pid`;
+        const sleeping = outcome(sql`SELECT pg_sleep(2)`);
+        // The query is running on the backend when it is terminated: its 57P01 arrives mid-query.
+        while (
+          (await killer`SELECT 1 FROM pg_stat_activity WHERE pid = ${pid} AND state = 'active'`)
+            .length === 0
+        ) await new Promise((r) => setTimeout(r, 10));
+        await killer`SELECT pg_terminate_backend(${pid})`;
+        assert.ok(["CONNECTION_CLOSED", "57P01"].includes(await sleeping), `round ${round}`);
+        // Published 3.4.9 rejects this one with the dead backend's 57P01 (porsager/postgres#1215).
+        assert.equal(await outcome(sql`SELECT 1`), "settled", `round ${round}: the next query`);
+        const [{ other }] = await sql`SELECT pg_backend_pid() <> ${pid} AS other`;
+        assert.equal(other, true, `round ${round}: a new backend`);
+      } finally {
+        await sql.end({ timeout: 1 });
+        await killer.end({ timeout: 1 });
+      }
     }
   },
 });

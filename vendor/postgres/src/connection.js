@@ -464,17 +464,29 @@ function Connection(options, queues = {}, { onopen = noop, onend = noop, onclose
     socket = null
 
     if (initial)
-      return reconnect()
+      return forgetBackend(), reconnect()
 
     // psa-sync patch: settle pending queries on every close, not only a clean
     // one: a query sent between the socket's 'error' and 'close' events would
     // otherwise wait forever (error() already settled the earlier ones, and
     // rejecting a settled query again does nothing).
     ;(query || sent.length) && error(Errors.connection('CONNECTION_CLOSED', options, socket))
+    forgetBackend()
     closedTime = performance.now()
     hadError && options.shared.retries++
     delay = (typeof backoff === 'function' ? backoff(options.shared.retries) : backoff) * 1000
     onclose(connection, Errors.connection('CONNECTION_CLOSED', options, socket))
+  }
+
+  // psa-sync patch: the dead backend's query, rows and error go with it. A
+  // backend terminated mid-query (57P01 on a restart) left its ErrorResponse
+  // behind, and the next connection's first ReadyForQuery rejected the query
+  // that opened it with that old error (porsager/postgres#1215, #1223). A
+  // startup query of the driver's own (array types) is dropped, not rejected:
+  // nothing awaits it but the startup, which runs again on the new connection.
+  function forgetBackend() {
+    query = results = errorResponse = null
+    result = new Result()
   }
 
   /* Handlers */

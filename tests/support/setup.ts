@@ -33,7 +33,7 @@ export async function connectAndMapProducts(
 
 let reported = 0;
 
-/** A minute on, reports `licenses` (no servers) for msp-a's o1; 5 s later lets the worker push. */
+/** A minute on, reports `licenses` (no servers) for msp-a's o1; once it is due, lets the worker push. */
 export async function reportAndPush(
   world: { deps: Deps; clock: FixedClock },
   licenses: number,
@@ -47,7 +47,7 @@ export async function reportAndPush(
     licenses,
     servers: 0,
   });
-  world.clock.advance(5_000);
+  world.clock.advance(world.deps.settings.coalesceMs);
   await drainSync(world.deps, { owner: "test" });
 }
 
